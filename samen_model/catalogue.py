@@ -1,0 +1,153 @@
+"""The parameter catalogue: every key a scenario file may hold, with its kind and unit.
+
+This is the single list the loader validates against, the assumptions register is built from,
+and the uncertainty tools take their parameter paths from. ``*`` stands for a product or
+referrer name chosen in the scenario file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "share",  # fraction in [0, 1]
+    "signed_fraction",  # fraction in [-1, 1]
+    "nonneg",  # number >= 0
+    "positive",  # number > 0
+    "percent",  # percent, may be negative
+    "year",  # calendar year (integer)
+    "bool",
+    "path",  # a file path, relative to the scenario file that names it, or null
+    "amounts",  # euros booked per given year, zero in years not listed
+]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How a parameter is checked: its kind, whether series and distributions are allowed."""
+
+    kind: Kind
+    unit: str
+    series: bool = False
+    dist: bool = False
+    spec_section: str = ""
+
+
+CATALOGUE: dict[str, Spec] = {
+    # time (SPEC §4)
+    "time.first_year": Spec("year", "year", spec_section="§4"),
+    "time.last_year": Spec("year", "year", spec_section="§4"),
+    "time.samen_start_year": Spec("year", "year", spec_section="§2, §4"),
+    "time.transition_end_year": Spec("year", "year", spec_section="§4"),
+    "time.structural_start_year": Spec("year", "year", spec_section="§4"),
+    "time.price_base_year": Spec("year", "year", spec_section="§9"),
+    # population and volume (§6)
+    "population.data_file": Spec("path", "file", spec_section="§6"),
+    "population.growth_after_data": Spec(
+        "signed_fraction", "fraction per year", series=True, dist=True, spec_section="§6"
+    ),
+    # demand (§7)
+    "demand.inflow_per_1000": Spec(
+        "nonneg", "new cases per 1,000 aged 0-17 per year", series=True, dist=True,
+        spec_section="§7",
+    ),
+    "demand.inflow_trend": Spec("signed_fraction", "fraction per year", dist=True,
+                                spec_section="§7"),
+    "demand.prevention_effect": Spec("share", "fraction of inflow", series=True, dist=True,
+                                     spec_section="§7"),
+    # routing (§7)
+    "routing.first_year_uptake": Spec("share", "fraction", dist=True, spec_section="§7"),
+    "routing.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
+                            spec_section="§7"),
+    "routing.samen_duration_factor": Spec("positive", "ratio", dist=True, spec_section="§8"),
+    "routing.step_up_share": Spec("share", "fraction of SAMEN. new clients", series=True,
+                                  dist=True, spec_section="§7"),
+    "routing.step_up_cost_eur_per_case": Spec("nonneg", "EUR per case (price base year)",
+                                              dist=True, spec_section="§7, §9"),
+    # the plan the budget and the hiring follow (§9, §10)
+    "plan.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
+                         spec_section="§10"),
+    "plan.first_year_uptake": Spec("share", "fraction", dist=True, spec_section="§10"),
+    # capacity (§7)
+    "capacity.caseload_per_fte": Spec("positive", "clients per FTE", dist=True,
+                                      spec_section="§7"),
+    "capacity.fte_at_start": Spec("nonneg", "FTE", dist=True, spec_section="§7"),
+    "capacity.max_fte_growth_per_year": Spec("nonneg", "FTE per year", series=True, dist=True,
+                                             spec_section="§7"),
+    # costs (§9)
+    "costs.cost_per_fte_eur": Spec("nonneg", "EUR per FTE-year (price base year)", dist=True,
+                                   spec_section="§9"),
+    "costs.overhead_share": Spec("nonneg", "fraction of staff cost", dist=True,
+                                 spec_section="§9"),
+    "costs.other_youth_care_eur": Spec("nonneg", "EUR per year (price base year)", dist=True,
+                                       spec_section="§9"),
+    "costs.other_youth_care_real_growth": Spec("signed_fraction", "fraction per year",
+                                               series=True, dist=True, spec_section="§9"),
+    # index (§9, §10)
+    "index.ova_assumed_pct": Spec("percent", "percent", series=True, dist=True,
+                                  spec_section="§9"),
+    "index.expected_cost_development": Spec("signed_fraction", "fraction", series=True,
+                                            dist=True, spec_section="§10"),
+    # budget rule (§10)
+    "budget.ict_share": Spec("share", "fraction of final budget", spec_section="§10"),
+    "budget.housing_share": Spec("share", "fraction of final budget", spec_section="§10"),
+    "budget.settle_after_transition": Spec("bool", "switch", spec_section="§10"),
+    # structural savings (§10 step 6)
+    "savings.budget_cut_share": Spec("share", "fraction of the rechecked budget", series=True,
+                                     dist=True, spec_section="§10"),
+    "savings.specialist_referral_reduction": Spec(
+        "share", "fraction of other youth-care spend", series=True, dist=True,
+        spec_section="§10",
+    ),
+    # incidental budget (§11)
+    "incidental.tranches_eur": Spec("amounts", "EUR per year", spec_section="§11"),
+    "incidental.spending_eur": Spec("amounts", "EUR per year", spec_section="§11"),
+    "incidental.return_year": Spec("year", "year", spec_section="§11"),
+    # products and referrers (§7)
+    "products.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
+    "products.*.price_eur_per_client_year": Spec(
+        "nonneg", "EUR per client-year (price base year)", dist=True, spec_section="§9"
+    ),
+    "products.*.mean_duration_years": Spec("positive", "years", dist=True, spec_section="§8"),
+    "products.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
+    "referrers.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
+    "referrers.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
+}
+
+#: Plain-text fields an entity (product, referrer) may carry besides its parameters.
+ENTITY_LABELS = ("label_nl", "label_en")
+ENTITY_GROUPS = ("products", "referrers")
+
+#: Keys every parameter leaf must have.
+PARAM_KEYS = ("value", "unit", "description", "source")
+
+
+def spec_for(path: str) -> Spec | None:
+    """The spec of a concrete parameter path such as ``products.ib_basic.mean_duration_years``."""
+    if path in CATALOGUE:
+        return CATALOGUE[path]
+    parts = path.split(".")
+    if len(parts) == 3 and parts[0] in ENTITY_GROUPS:
+        return CATALOGUE.get(f"{parts[0]}.*.{parts[2]}")
+    return None
+
+
+def group_fields(group: str) -> list[str]:
+    """Parameter names allowed in a plain group (``routing`` -> ``leakage``, ...)."""
+    return [p.split(".", 1)[1] for p in CATALOGUE if p.startswith(group + ".")]
+
+
+def entity_fields(group: str) -> list[str]:
+    """Parameter names allowed for one product or referrer."""
+    return [p.split(".")[2] for p in CATALOGUE if p.startswith(group + ".*.")]
+
+
+def plain_groups() -> list[str]:
+    """The groups that are not entity lists, in catalogue order."""
+    seen: list[str] = []
+    for p in CATALOGUE:
+        g = p.split(".")[0]
+        if g not in ENTITY_GROUPS and g not in seen:
+            seen.append(g)
+    return seen

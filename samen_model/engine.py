@@ -1,0 +1,229 @@
+"""The engine: numbered steps over years, vectorized over draws (SPEC §3).
+
+``run(inputs)`` is a pure function of :class:`~samen_model.inputs.Inputs`: it loops over years
+only where a stock or the FTE path carries over, and computes everything else for all years and
+draws at once. The paired counterfactual (SAMEN. switched off, same draws) comes out of the same
+call. Every output is a ``(year, draw)`` array named as in :mod:`samen_model.columns`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from samen_model import budget, flows
+from samen_model.inputs import Inputs
+
+#: Draws per block: keeps the per-year working set in cache for large runs.
+CHUNK = 16_384
+
+
+def run(inp: Inputs) -> dict[str, np.ndarray]:
+    """All output arrays, shape (year, draw), for the draws of ``inp``; chunked over draws."""
+    if inp.draws <= CHUNK:
+        return _run_block(inp, slice(None))
+    parts = [_run_block(inp, slice(s, s + CHUNK)) for s in range(0, inp.draws, CHUNK)]
+    return {k: np.concatenate([p[k] for p in parts], axis=1) for k in parts[0]}
+
+
+def _block(x: np.ndarray, sl: slice) -> np.ndarray:
+    """The draws ``sl`` of an input array whose last axis is 1 (shared) or draws."""
+    return x if x.shape[-1] == 1 else x[..., sl]
+
+
+def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
+    years = inp.years
+    n_years = len(years)
+    draws = len(range(inp.draws)[sl])
+    g = {name: _block(getattr(inp, name), sl) for name in inp.__dataclass_fields__
+         if isinstance(getattr(inp, name), np.ndarray) and getattr(inp, name).ndim >= 2}
+    samen_on = (years >= inp.samen_start_year)[:, None]
+    structural_on = samen_on & (years >= inp.structural_start_year)[:, None]
+
+    # 1. Index and prices (SPEC §9, §10): budget index per year, price level vs. the base year.
+    index_pct = budget.budget_index_pct(g["ova_provisional_pct"], g["ova_definitive_pct"])
+    price_level = budget.cumulative_factor(index_pct / 100.0, years, inp.price_base_year)
+
+    # 2. Demand (SPEC §7): new cases in the SAMEN. product scope, with trend and prevention.
+    pop = g["population_0_17"]
+    trend = budget.cumulative_factor(g["inflow_trend"], years, inp.price_base_year)
+    new_cases_cf = pop * g["inflow_per_1000"] * trend / 1000.0
+    prevention = np.where(samen_on, g["prevention_effect"], 0.0)
+    new_cases = new_cases_cf * (1.0 - prevention)
+
+    # 3. Phase-in weights (SPEC §7): products x referrers active in SAMEN., first-year uptake.
+    settled_w, first_w = flows.phase_in_weights(
+        years, inp.samen_start_year, inp.product_entry_year, inp.referrer_entry_year,
+        inp.referrer_share,
+    )
+    in_scope_frac = settled_w[:, :, None] + first_w[:, :, None] * g["first_year_uptake"][:, None]
+    plan_frac = settled_w[:, :, None] + first_w[:, :, None] * g["plan_first_year_uptake"][:, None]
+
+    # Run-off coefficients per product: open house and SAMEN. durations.
+    duration = g["product_duration_years"]
+    oh_s, oh_a, oh_b = flows.run_off_coefficients(duration)
+    sm_s, sm_a, sm_b = flows.run_off_coefficients(duration * g["samen_duration_factor"][:, None])
+    share = inp.product_share  # (P, 1)
+
+    shape = (n_years, draws)
+    out = {k: np.zeros(shape) for k in (
+        "in_scope_new_cases", "leakage_cases", "capacity_overflow_cases", "samen_new_clients",
+        "samen_clients_served", "samen_client_years", "open_house_scope_client_years",
+        "fte_samen", "fte_samen_avg", "samen_capacity_client_years", "planned_samen_share",
+        "comparable_cost_eur", "open_house_scope_cost_eur",
+        "counterfactual_open_house_scope_cost_eur",
+    )}
+
+    # 4. Opening stocks: open house in steady state for the first year's inflow (SPEC §8).
+    arrivals0 = new_cases_cf[0] * share
+    oh = flows.steady_state_stock(arrivals0, duration[0])  # open house, actual
+    eq = oh.copy()  # the scope population valued as if all in open house (for CC)
+    cf = oh.copy()  # counterfactual: no SAMEN.
+    samen = np.zeros_like(oh)
+    plan_samen = np.zeros_like(oh)  # the plan, at SAMEN. durations (hiring)
+    plan_eq = np.zeros_like(oh)  # the plan, at open-house durations (planned share)
+    fte_prev = np.zeros(draws)
+
+    for i, year in enumerate(years):
+        arrivals = new_cases[i] * share  # (P, n)
+        arrivals_cf = new_cases_cf[i] * share
+        price = g["product_price_eur"][i] * price_level[i]  # (P, n)
+
+        # 5. Routing (SPEC §7): in scope, leakage, the plan.
+        in_scope = arrivals * in_scope_frac[i]
+        leak = in_scope * g["leakage"][i]
+        samen_demand = in_scope - leak
+        plan_arrivals = arrivals * plan_frac[i] * (1.0 - g["plan_leakage"][i])
+
+        # 6. The plan and the hiring path (SPEC §9): FTE follow the plan, not realised clients.
+        plan_samen, _ = flows.step_stock(plan_samen, plan_arrivals, sm_s[i], sm_a[i], sm_b[i])
+        plan_eq, plan_eq_cy = flows.step_stock(plan_eq, plan_arrivals, oh_s[i], oh_a[i], oh_b[i])
+        if year == inp.samen_start_year - 1:
+            fte_prev = np.broadcast_to(g["fte_at_start"][i], (draws,)).astype(float)
+        if year >= inp.samen_start_year:
+            target = plan_samen.sum(axis=0) / g["caseload_per_fte"][i]
+            fte_end = flows.fte_path_step(fte_prev, target, g["max_fte_growth"][i])
+            fte_avg = 0.5 * (fte_prev + fte_end)
+        else:
+            fte_end = fte_prev
+            fte_avg = np.zeros(draws)
+
+        # 7. Capacity (SPEC §7): new SAMEN. clients beyond FTE x caseload overflow to open house.
+        capacity = fte_avg * g["caseload_per_fte"][i]
+        admit = flows.admitted_fraction(
+            capacity, (samen * sm_a[i]).sum(axis=0), (samen_demand * sm_b[i]).sum(axis=0)
+        )
+        samen_new = samen_demand * admit
+        overflow = samen_demand - samen_new
+
+        # 8. Stocks and client-years (SPEC §8).
+        served = samen.sum(axis=0) + samen_new.sum(axis=0)
+        samen, samen_cy = flows.step_stock(samen, samen_new, sm_s[i], sm_a[i], sm_b[i])
+        oh, oh_cy = flows.step_stock(oh, arrivals - samen_new, oh_s[i], oh_a[i], oh_b[i])
+        eq, eq_cy = flows.step_stock(eq, arrivals, oh_s[i], oh_a[i], oh_b[i])
+        cf, cf_cy = flows.step_stock(cf, arrivals_cf, oh_s[i], oh_a[i], oh_b[i])
+
+        # 9. Comparable cost and planned share at open-house prices (SPEC §10 step 1-2).
+        cc = (eq_cy * price).sum(axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            planned = np.where(cc > 0, (plan_eq_cy * price).sum(axis=0) / cc, 0.0)
+
+        row = out
+        row["in_scope_new_cases"][i] = in_scope.sum(axis=0)
+        row["leakage_cases"][i] = leak.sum(axis=0)
+        row["capacity_overflow_cases"][i] = overflow.sum(axis=0)
+        row["samen_new_clients"][i] = samen_new.sum(axis=0)
+        row["samen_clients_served"][i] = served
+        row["samen_client_years"][i] = samen_cy.sum(axis=0)
+        row["open_house_scope_client_years"][i] = oh_cy.sum(axis=0)
+        row["fte_samen"][i] = fte_end
+        row["fte_samen_avg"][i] = fte_avg
+        row["samen_capacity_client_years"][i] = capacity
+        row["planned_samen_share"][i] = planned
+        row["comparable_cost_eur"][i] = cc
+        row["open_house_scope_cost_eur"][i] = (oh_cy * price).sum(axis=0)
+        row["counterfactual_open_house_scope_cost_eur"][i] = (cf_cy * price).sum(axis=0)
+        fte_prev = fte_end
+
+    # 10. SAMEN. cost from FTE (SPEC §9): hired for the plan, indexed with the OVA.
+    samen_cost = (out["fte_samen_avg"] * g["cost_per_fte_eur"] * price_level
+                  * (1.0 + g["overhead_share"]))
+
+    # 11. Budget rule (SPEC §10 steps 2-4), only in SAMEN. years.
+    steps = budget.provisional_budget(out["comparable_cost_eur"], g["expected_cost_development"],
+                                      pop, index_pct, out["planned_samen_share"])
+    provisional = np.where(samen_on, steps["provisional"], 0.0)
+    recheck = np.where(samen_on, budget.recheck_budget(
+        steps["provisional"], steps["estimate"], out["comparable_cost_eur"]), 0.0)
+    cut = np.where(structural_on, recheck * g["budget_cut_share"], 0.0)
+    final = recheck - cut
+    transfer = final * (inp.ict_share + inp.housing_share)
+    execution = final - transfer
+
+    # 12. Settlement (SPEC §10 step 5): in the transition (or by switch) WIJ has no result.
+    settles = samen_on & ((years <= inp.transition_end_year)[:, None]
+                          | inp.settle_after_transition)
+    settlement = np.where(settles, execution - samen_cost, 0.0)
+    samen_to_municipality = np.where(samen_on, execution - settlement + transfer, 0.0)
+    wij_result = np.where(settles, 0.0, execution - samen_cost)
+
+    # 13. Other youth care (SPEC §9, §10 step 6): trend, index, step-ups, fewer referrals.
+    other_cf = (g["other_youth_care_eur"] * price_level
+                * budget.cumulative_factor(g["other_youth_care_real_growth"], years,
+                                           inp.price_base_year))
+    step_up_cases = out["samen_new_clients"] * g["step_up_share"]
+    step_up_cost = step_up_cases * g["step_up_cost_eur"] * price_level
+    reduction = np.where(structural_on, other_cf * g["specialist_referral_reduction"], 0.0)
+    other = other_cf + step_up_cost - reduction
+
+    # 14. Closed square vs. the paired counterfactual (SPEC §12).
+    total = out["open_house_scope_cost_eur"] + other + samen_to_municipality
+    counterfactual = out["counterfactual_open_house_scope_cost_eur"] + other_cf
+    deviation = total - counterfactual
+
+    # 15. Incidental budget (SPEC §11) and net savings, outside the square.
+    inc = budget.incidental_budget(inp.incidental_tranches_eur, inp.incidental_spending_eur,
+                                   years, inp.incidental_return_year)
+    net = -deviation - inc["budget"][:, None] + inc["returned"][:, None]
+
+    def full(x: np.ndarray) -> np.ndarray:
+        return np.ascontiguousarray(np.broadcast_to(x, shape), dtype=float)
+
+    out.update(
+        population_0_17=full(pop),
+        new_cases=full(new_cases),
+        new_cases_counterfactual=full(new_cases_cf),
+        step_up_cases=full(step_up_cases),
+        ova_provisional=full(g["ova_provisional_pct"][2:]),
+        ova_definitive=full(g["ova_definitive_pct"][2:]),
+        budget_index=full(index_pct),
+        price_level=full(price_level),
+        expected_cost_development=full(np.where(samen_on, g["expected_cost_development"],
+                                                np.nan)),
+        volume_factor=full(np.where(samen_on, steps["volume"], np.nan)),
+        budget_estimate_eur=full(np.where(samen_on, steps["estimate"], 0.0)),
+        budget_provisional_eur=full(provisional),
+        budget_recheck_eur=full(recheck),
+        budget_cut_eur=full(cut),
+        budget_final_eur=full(final),
+        ict_housing_transfer_eur=full(transfer),
+        execution_budget_eur=full(execution),
+        samen_cost_eur=full(samen_cost),
+        settlement_eur=full(settlement),
+        samen_cost_to_municipality_eur=full(samen_to_municipality),
+        wij_result_eur=full(wij_result),
+        step_up_cost_eur=full(step_up_cost),
+        specialist_reduction_eur=full(reduction),
+        other_youth_care_cost_eur=full(other),
+        counterfactual_other_youth_care_cost_eur=full(other_cf),
+        total_youth_care_eur=full(total),
+        counterfactual_total_eur=full(counterfactual),
+        square_deviation_eur=full(deviation),
+        incidental_budget_eur=full(inc["budget"][:, None]),
+        incidental_spent_eur=full(inc["spent"][:, None]),
+        incidental_carry_forward_eur=full(inc["carry"][:, None]),
+        incidental_returned_eur=full(inc["returned"][:, None]),
+        net_savings_eur=full(net),
+        cumulative_net_savings_eur=full(np.cumsum(net, axis=0)),
+    )
+    out["samen_new_clients"] = full(out["samen_new_clients"])
+    return out

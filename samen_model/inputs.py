@@ -1,0 +1,230 @@
+"""Scenario -> numeric inputs: every parameter as an array over (year, draw).
+
+Arrays have shape ``(year, n)`` with ``n`` either 1 (the same in every draw; numpy broadcasts it)
+or the number of draws. Product parameters have shape ``(year, product, n)``. The engine reads
+only this object, never the YAML tree.
+
+Per-draw values come from one place, :func:`resolve_inputs`'s ``values`` argument (a mapping
+``parameter path -> array of draws``), so a single run, Monte Carlo, a tornado, Sobol and break-even
+all feed the engine the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from samen_model.data_files import load_ova, load_population
+from samen_model.errors import DataFileError
+from samen_model.params import Distribution, amounts_on_years, central_value, series_on_years
+from samen_model.scenarios import Scenario
+
+YEAR_AXIS, DRAW_AXIS = 0, -1
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Numeric inputs of one engine call. Money in EUR, shares as fractions, OVA in percent."""
+
+    years: np.ndarray  # (Y,) int
+    draws: int
+    samen_start_year: int
+    transition_end_year: int
+    structural_start_year: int
+    price_base_year: int
+    incidental_return_year: int
+    population_0_17: np.ndarray  # (Y, n) persons on 1 January
+    ova_provisional_pct: np.ndarray  # (Y + 2, n): years first_year - 2 .. last_year
+    ova_definitive_pct: np.ndarray  # (Y + 2, n)
+    inflow_per_1000: np.ndarray  # (Y, n) new scope cases per 1,000 aged 0-17
+    inflow_trend: np.ndarray  # (Y, n) fraction per year
+    prevention_effect: np.ndarray  # (Y, n) fraction of inflow
+    first_year_uptake: np.ndarray  # (Y, n)
+    leakage: np.ndarray  # (Y, n)
+    samen_duration_factor: np.ndarray  # (Y, n)
+    step_up_share: np.ndarray  # (Y, n)
+    step_up_cost_eur: np.ndarray  # (Y, n) per case, price base year
+    plan_leakage: np.ndarray  # (Y, n)
+    plan_first_year_uptake: np.ndarray  # (Y, n)
+    caseload_per_fte: np.ndarray  # (Y, n) clients per FTE
+    fte_at_start: np.ndarray  # (Y, n) FTE on 1 January of the start year
+    max_fte_growth: np.ndarray  # (Y, n) FTE per year
+    cost_per_fte_eur: np.ndarray  # (Y, n) per FTE-year, price base year
+    overhead_share: np.ndarray  # (Y, n)
+    other_youth_care_eur: np.ndarray  # (Y, n) base-year spend
+    other_youth_care_real_growth: np.ndarray  # (Y, n)
+    expected_cost_development: np.ndarray  # (Y, n)
+    ict_share: float
+    housing_share: float
+    settle_after_transition: bool
+    budget_cut_share: np.ndarray  # (Y, n)
+    specialist_referral_reduction: np.ndarray  # (Y, n)
+    incidental_tranches_eur: np.ndarray  # (Y,)
+    incidental_spending_eur: np.ndarray  # (Y,)
+    product_share: np.ndarray  # (P, 1)
+    product_price_eur: np.ndarray  # (Y, P, n) price base year, per client-year
+    product_duration_years: np.ndarray  # (Y, P, n)
+    product_entry_year: np.ndarray  # (P,) int
+    referrer_share: np.ndarray  # (R,)
+    referrer_entry_year: np.ndarray  # (R,) int
+    product_names: tuple[str, ...]
+    referrer_names: tuple[str, ...]
+
+
+def draw_uniforms(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
+    """Independent uniform numbers for every uncertain parameter, in sorted path order.
+
+    Same scenario + seed -> same numbers on any machine (numpy's PCG64 stream is portable).
+    """
+    rng = np.random.default_rng(seed)
+    return {path: rng.random(draws) for path in sorted(scenario.uncertain_parameters())}
+
+
+def sample_values(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
+    """Monte Carlo values: each distribution's quantile function at seeded uniform numbers."""
+    return {
+        path: scenario.value(path).ppf(u)
+        for path, u in draw_uniforms(scenario, draws, seed).items()
+    }
+
+
+def _param(
+    scenario: Scenario, path: str, years: np.ndarray, values: dict[str, np.ndarray]
+) -> np.ndarray:
+    """One parameter as a (Y, n) array."""
+    if path in values:
+        v = np.asarray(values[path], dtype=float)
+        return np.broadcast_to(v.reshape(1, -1), (len(years), v.size))
+    val = central_value(scenario.value(path))
+    if isinstance(val, dict):
+        return series_on_years(val, years)[:, None]
+    return np.full((len(years), 1), float(val))
+
+
+def _stack_entities(
+    scenario: Scenario, group: str, field: str, years: np.ndarray, values: dict
+) -> np.ndarray:
+    """Product parameters as (Y, P, n); n is the widest over products."""
+    arrays = [_param(scenario, f"{group}.{name}.{field}", years, values)
+              for name in scenario.entities(group)]
+    n = max(a.shape[1] for a in arrays)
+    return np.stack([np.broadcast_to(a, (len(years), n)) for a in arrays], axis=1)
+
+
+def population_series(scenario: Scenario, years: np.ndarray, growth: np.ndarray) -> np.ndarray:
+    """0-17 population per year (Y, n): data where there is data, then grown at ``growth``."""
+    data_file = scenario.value("population.data_file")
+    table = load_population(data_file)
+    pop = table["population_0_17"]
+    first = int(years[0])
+    if first not in pop.index:
+        where = data_file or "samen_model/data/population_groningen.csv"
+        raise DataFileError(where, "year", f"a 0-17 count for the first model year {first}")
+    known = np.array([float(pop[y]) if y in pop.index else np.nan for y in years])
+    last_known = max(y for y in pop.index if y <= years[-1])
+    base = float(pop[last_known])
+    grow = np.where((years > last_known)[:, None], 1.0 + growth, 1.0)
+    factor = np.cumprod(grow, axis=0)
+    out = np.where(np.isnan(known)[:, None], base * factor, known[:, None])
+    if np.isnan(known[years <= last_known]).any():
+        missing = [int(y) for y in years[years <= last_known][np.isnan(known[years <= last_known])]]
+        raise DataFileError(data_file or "population_groningen.csv", "year",
+                            f"no gaps in the 0-17 series (missing {missing})")
+    return out
+
+
+def ova_series(scenario: Scenario, years: np.ndarray, values: dict) -> tuple[np.ndarray, ...]:
+    """Provisional and definitive OVA (percent) for ``first_year - 2 .. last_year``.
+
+    Years without data take ``index.ova_assumed_pct``; a year with a provisional but no
+    definitive figure takes definitive = provisional (no later correction assumed).
+    """
+    ext = np.arange(years[0] - 2, years[-1] + 1)
+    assumed = _param(scenario, "index.ova_assumed_pct", ext, values)
+    ova = load_ova()
+    prov_data = np.array([ova.at[y, "ova_provisional_pct"] if y in ova.index else np.nan
+                          for y in ext])[:, None]
+    def_data = np.array([ova.at[y, "ova_definitive_pct"] if y in ova.index else np.nan
+                         for y in ext])[:, None]
+    prov = np.where(np.isnan(prov_data), assumed, prov_data)
+    definitive = np.where(np.isnan(def_data), prov, def_data)
+    return prov, definitive
+
+
+def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
+    return np.array([scenario.value(f"{group}.{n}.samen_entry_year")
+                     for n in scenario.entities(group)], dtype=int)
+
+
+def resolve_inputs(
+    scenario: Scenario, draws: int = 1, values: dict[str, np.ndarray] | None = None
+) -> Inputs:
+    """Build the engine's inputs; ``values`` gives per-draw values (length ``draws``)."""
+    values = values or {}
+    for path, v in values.items():
+        if path not in scenario.params:
+            raise KeyError(f"unknown parameter path {path!r}")
+        if np.ndim(v) != 1 or len(v) != draws:
+            raise ValueError(f"values[{path!r}] must have length draws={draws}")
+    v = scenario.value
+    years = np.arange(v("time.first_year"), v("time.last_year") + 1)
+
+    def p(path: str) -> np.ndarray:
+        return _param(scenario, path, years, values)
+
+    prov, definitive = ova_series(scenario, years, values)
+    products = tuple(scenario.entities("products"))
+    return Inputs(
+        years=years,
+        draws=draws,
+        samen_start_year=v("time.samen_start_year"),
+        transition_end_year=v("time.transition_end_year"),
+        structural_start_year=v("time.structural_start_year"),
+        price_base_year=v("time.price_base_year"),
+        incidental_return_year=v("incidental.return_year"),
+        population_0_17=population_series(scenario, years, p("population.growth_after_data")),
+        ova_provisional_pct=prov,
+        ova_definitive_pct=definitive,
+        inflow_per_1000=p("demand.inflow_per_1000"),
+        inflow_trend=p("demand.inflow_trend"),
+        prevention_effect=p("demand.prevention_effect"),
+        first_year_uptake=p("routing.first_year_uptake"),
+        leakage=p("routing.leakage"),
+        samen_duration_factor=p("routing.samen_duration_factor"),
+        step_up_share=p("routing.step_up_share"),
+        step_up_cost_eur=p("routing.step_up_cost_eur_per_case"),
+        plan_leakage=p("plan.leakage"),
+        plan_first_year_uptake=p("plan.first_year_uptake"),
+        caseload_per_fte=p("capacity.caseload_per_fte"),
+        fte_at_start=p("capacity.fte_at_start"),
+        max_fte_growth=p("capacity.max_fte_growth_per_year"),
+        cost_per_fte_eur=p("costs.cost_per_fte_eur"),
+        overhead_share=p("costs.overhead_share"),
+        other_youth_care_eur=p("costs.other_youth_care_eur"),
+        other_youth_care_real_growth=p("costs.other_youth_care_real_growth"),
+        expected_cost_development=p("index.expected_cost_development"),
+        ict_share=float(v("budget.ict_share")),
+        housing_share=float(v("budget.housing_share")),
+        settle_after_transition=bool(v("budget.settle_after_transition")),
+        budget_cut_share=p("savings.budget_cut_share"),
+        specialist_referral_reduction=p("savings.specialist_referral_reduction"),
+        incidental_tranches_eur=amounts_on_years(v("incidental.tranches_eur"), years),
+        incidental_spending_eur=amounts_on_years(v("incidental.spending_eur"), years),
+        product_share=np.array([v(f"products.{n}.share_of_new_cases") for n in products])[:, None],
+        product_price_eur=_stack_entities(scenario, "products", "price_eur_per_client_year",
+                                          years, values),
+        product_duration_years=_stack_entities(scenario, "products", "mean_duration_years",
+                                               years, values),
+        product_entry_year=_entry_years(scenario, "products"),
+        referrer_share=np.array([v(f"referrers.{n}.share_of_new_cases")
+                                 for n in scenario.entities("referrers")]),
+        referrer_entry_year=_entry_years(scenario, "referrers"),
+        product_names=products,
+        referrer_names=tuple(scenario.entities("referrers")),
+    )
+
+
+def is_uncertain(scenario: Scenario, path: str) -> bool:
+    """True when the parameter has a distribution."""
+    return isinstance(scenario.value(path), Distribution)
