@@ -8,21 +8,53 @@ call. Every output is a ``(year, draw)`` array named as in :mod:`samen_model.col
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from samen_model import budget, flows
 from samen_model.inputs import Inputs
 
 #: Draws per block: keeps the per-year working set in cache for large runs.
-CHUNK = 16_384
+CHUNK = 8_192
+#: Threads that compute blocks side by side (the machine has 2 cores).
+THREADS = max(1, min(2, os.cpu_count() or 1))
 
 
-def run(inp: Inputs) -> dict[str, np.ndarray]:
-    """All output arrays, shape (year, draw), for the draws of ``inp``; chunked over draws."""
-    if inp.draws <= CHUNK:
-        return _run_block(inp, slice(None))
-    parts = [_run_block(inp, slice(s, s + CHUNK)) for s in range(0, inp.draws, CHUNK)]
-    return {k: np.concatenate([p[k] for p in parts], axis=1) for k in parts[0]}
+def run(inp: Inputs, keep: tuple[str, ...] | None = None) -> dict[str, np.ndarray]:
+    """All output arrays, shape (year, draw), for the draws of ``inp``.
+
+    Draws are computed in blocks of :data:`CHUNK` and written into preallocated arrays;
+    ``keep`` limits the stored outputs (every step is still computed). When no input varies
+    by draw, one draw is computed and repeated.
+    """
+    varies = any(a.shape[-1] > 1 for a in _draw_arrays(inp).values())
+    if not varies:
+        block = _run_block(inp, slice(0, 1), 1)
+        return {k: np.repeat(np.broadcast_to(v, (len(inp.years), 1)), inp.draws, axis=1)
+                for k, v in block.items() if keep is None or k in keep}
+    out: dict[str, np.ndarray] = {}
+    slices = [slice(f, min(f + CHUNK, inp.draws)) for f in range(0, inp.draws, CHUNK)]
+
+    def one(sl: slice) -> None:
+        block = _run_block(inp, sl, sl.stop - sl.start)
+        for k, v in block.items():
+            if keep is None or k in keep:
+                out.setdefault(k, np.empty((len(inp.years), inp.draws)))[:, sl] = v
+
+    one(slices[0])  # allocates the outputs before the threads write into them
+    if len(slices) > 1:
+        # numpy releases the GIL inside its loops, so blocks on two cores overlap well.
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            list(pool.map(one, slices[1:]))
+    return out
+
+
+def _draw_arrays(inp: Inputs) -> dict[str, np.ndarray]:
+    """The inputs whose last axis is the draw axis (size 1 when shared by all draws)."""
+    return {name: getattr(inp, name) for name in inp.__dataclass_fields__
+            if isinstance(getattr(inp, name), np.ndarray) and getattr(inp, name).ndim >= 2}
 
 
 def _block(x: np.ndarray, sl: slice) -> np.ndarray:
@@ -30,12 +62,10 @@ def _block(x: np.ndarray, sl: slice) -> np.ndarray:
     return x if x.shape[-1] == 1 else x[..., sl]
 
 
-def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
+def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
     years = inp.years
     n_years = len(years)
-    draws = len(range(inp.draws)[sl])
-    g = {name: _block(getattr(inp, name), sl) for name in inp.__dataclass_fields__
-         if isinstance(getattr(inp, name), np.ndarray) and getattr(inp, name).ndim >= 2}
+    g = {name: _block(a, sl) for name, a in _draw_arrays(inp).items()}
     samen_on = (years >= inp.samen_start_year)[:, None]
     structural_on = samen_on & (years >= inp.structural_start_year)[:, None]
 
@@ -63,6 +93,10 @@ def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
     oh_s, oh_a, oh_b = flows.run_off_coefficients(duration)
     sm_s, sm_a, sm_b = flows.run_off_coefficients(duration * g["samen_duration_factor"][:, None])
     share = inp.product_share  # (P, 1)
+    price = g["product_price_eur"] * price_level[:, None]  # (Y, P, n) EUR per client-year
+    plan_frac = plan_frac * (1.0 - g["plan_leakage"][:, None])
+    # Without prevention the actual scope population equals the counterfactual one.
+    prevention_free = not np.any(prevention)
 
     shape = (n_years, draws)
     out = {k: np.zeros(shape) for k in (
@@ -74,38 +108,41 @@ def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
     )}
 
     # 4. Opening stocks: open house in steady state for the first year's inflow (SPEC §8).
-    arrivals0 = new_cases_cf[0] * share
-    oh = flows.steady_state_stock(arrivals0, duration[0])  # open house, actual
-    eq = oh.copy()  # the scope population valued as if all in open house (for CC)
-    cf = oh.copy()  # counterfactual: no SAMEN.
-    samen = np.zeros_like(oh)
-    plan_samen = np.zeros_like(oh)  # the plan, at SAMEN. durations (hiring)
-    plan_eq = np.zeros_like(oh)  # the plan, at open-house durations (planned share)
+    cf = flows.steady_state_stock(new_cases_cf[0] * share, duration[0])  # no SAMEN.
+    oh = cf  # open house, actual
+    eq = cf  # the scope population valued as if all in open house (for CC)
+    samen = plan_samen = plan_eq = np.zeros_like(cf)  # SAMEN. and the plan (SAMEN./OH durations)
     fte_prev = np.zeros(draws)
 
     for i, year in enumerate(years):
-        arrivals = new_cases[i] * share  # (P, n)
-        arrivals_cf = new_cases_cf[i] * share
-        price = g["product_price_eur"][i] * price_level[i]  # (P, n)
+        arrivals_cf = new_cases_cf[i] * share  # (P, n)
+        cf, cf_cy = flows.step_stock(cf, arrivals_cf, oh_s[i], oh_a[i], oh_b[i])
+        cf_cost = (cf_cy * price[i]).sum(axis=0)
+        row = out
+        row["counterfactual_open_house_scope_cost_eur"][i] = cf_cost
+        if year < inp.samen_start_year:
+            # Before SAMEN.: everything is open house, as in the counterfactual.
+            oh = eq = cf
+            row["open_house_scope_client_years"][i] = cf_cy.sum(axis=0)
+            row["open_house_scope_cost_eur"][i] = row["comparable_cost_eur"][i] = cf_cost
+            if year == inp.samen_start_year - 1:
+                fte_prev = np.broadcast_to(g["fte_at_start"][i], (draws,)).astype(float)
+            row["fte_samen"][i] = fte_prev
+            continue
+        arrivals = arrivals_cf if prevention_free else new_cases[i] * share
 
         # 5. Routing (SPEC §7): in scope, leakage, the plan.
         in_scope = arrivals * in_scope_frac[i]
         leak = in_scope * g["leakage"][i]
         samen_demand = in_scope - leak
-        plan_arrivals = arrivals * plan_frac[i] * (1.0 - g["plan_leakage"][i])
+        plan_arrivals = arrivals * plan_frac[i]
 
         # 6. The plan and the hiring path (SPEC §9): FTE follow the plan, not realised clients.
-        plan_samen, _ = flows.step_stock(plan_samen, plan_arrivals, sm_s[i], sm_a[i], sm_b[i])
+        plan_samen = flows.step_stock(plan_samen, plan_arrivals, sm_s[i], sm_a[i], sm_b[i])[0]
         plan_eq, plan_eq_cy = flows.step_stock(plan_eq, plan_arrivals, oh_s[i], oh_a[i], oh_b[i])
-        if year == inp.samen_start_year - 1:
-            fte_prev = np.broadcast_to(g["fte_at_start"][i], (draws,)).astype(float)
-        if year >= inp.samen_start_year:
-            target = plan_samen.sum(axis=0) / g["caseload_per_fte"][i]
-            fte_end = flows.fte_path_step(fte_prev, target, g["max_fte_growth"][i])
-            fte_avg = 0.5 * (fte_prev + fte_end)
-        else:
-            fte_end = fte_prev
-            fte_avg = np.zeros(draws)
+        target = plan_samen.sum(axis=0) / g["caseload_per_fte"][i]
+        fte_end = flows.fte_path_step(fte_prev, target, g["max_fte_growth"][i])
+        fte_avg = 0.5 * (fte_prev + fte_end)
 
         # 7. Capacity (SPEC §7): new SAMEN. clients beyond FTE x caseload overflow to open house.
         capacity = fte_avg * g["caseload_per_fte"][i]
@@ -113,25 +150,28 @@ def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
             capacity, (samen * sm_a[i]).sum(axis=0), (samen_demand * sm_b[i]).sum(axis=0)
         )
         samen_new = samen_demand * admit
-        overflow = samen_demand - samen_new
 
         # 8. Stocks and client-years (SPEC §8).
         served = samen.sum(axis=0) + samen_new.sum(axis=0)
         samen, samen_cy = flows.step_stock(samen, samen_new, sm_s[i], sm_a[i], sm_b[i])
         oh, oh_cy = flows.step_stock(oh, arrivals - samen_new, oh_s[i], oh_a[i], oh_b[i])
-        eq, eq_cy = flows.step_stock(eq, arrivals, oh_s[i], oh_a[i], oh_b[i])
-        cf, cf_cy = flows.step_stock(cf, arrivals_cf, oh_s[i], oh_a[i], oh_b[i])
+        if prevention_free:
+            eq_cost = cf_cost
+        else:
+            eq, eq_cy = flows.step_stock(eq, arrivals, oh_s[i], oh_a[i], oh_b[i])
+            eq_cost = (eq_cy * price[i]).sum(axis=0)
 
         # 9. Comparable cost and planned share at open-house prices (SPEC §10 step 1-2).
-        cc = (eq_cy * price).sum(axis=0)
         with np.errstate(divide="ignore", invalid="ignore"):
-            planned = np.where(cc > 0, (plan_eq_cy * price).sum(axis=0) / cc, 0.0)
+            planned = np.where(eq_cost > 0, (plan_eq_cy * price[i]).sum(axis=0) / eq_cost, 0.0)
+        new_total = samen_new.sum(axis=0)
+        demand_total = samen_demand.sum(axis=0)
+        in_scope_total = in_scope.sum(axis=0)
 
-        row = out
-        row["in_scope_new_cases"][i] = in_scope.sum(axis=0)
-        row["leakage_cases"][i] = leak.sum(axis=0)
-        row["capacity_overflow_cases"][i] = overflow.sum(axis=0)
-        row["samen_new_clients"][i] = samen_new.sum(axis=0)
+        row["in_scope_new_cases"][i] = in_scope_total
+        row["leakage_cases"][i] = in_scope_total - demand_total
+        row["capacity_overflow_cases"][i] = demand_total - new_total
+        row["samen_new_clients"][i] = new_total
         row["samen_clients_served"][i] = served
         row["samen_client_years"][i] = samen_cy.sum(axis=0)
         row["open_house_scope_client_years"][i] = oh_cy.sum(axis=0)
@@ -139,9 +179,8 @@ def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
         row["fte_samen_avg"][i] = fte_avg
         row["samen_capacity_client_years"][i] = capacity
         row["planned_samen_share"][i] = planned
-        row["comparable_cost_eur"][i] = cc
-        row["open_house_scope_cost_eur"][i] = (oh_cy * price).sum(axis=0)
-        row["counterfactual_open_house_scope_cost_eur"][i] = (cf_cy * price).sum(axis=0)
+        row["comparable_cost_eur"][i] = eq_cost
+        row["open_house_scope_cost_eur"][i] = (oh_cy * price[i]).sum(axis=0)
         fte_prev = fte_end
 
     # 10. SAMEN. cost from FTE (SPEC §9): hired for the plan, indexed with the OVA.
@@ -186,7 +225,7 @@ def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
     net = -deviation - inc["budget"][:, None] + inc["returned"][:, None]
 
     def full(x: np.ndarray) -> np.ndarray:
-        return np.ascontiguousarray(np.broadcast_to(x, shape), dtype=float)
+        return np.broadcast_to(x, shape)
 
     out.update(
         population_0_17=full(pop),
@@ -225,5 +264,4 @@ def _run_block(inp: Inputs, sl: slice) -> dict[str, np.ndarray]:
         net_savings_eur=full(net),
         cumulative_net_savings_eur=full(np.cumsum(net, axis=0)),
     )
-    out["samen_new_clients"] = full(out["samen_new_clients"])
     return out

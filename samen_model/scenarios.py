@@ -14,12 +14,13 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError
 
 from samen_model.catalogue import (
     ENTITY_GROUPS,
@@ -43,7 +44,27 @@ MAX_YEAR = 2100
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last)."""
+    """A SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last).
+
+    ``key_paths`` maps each mapping node to its dotted key path, so the message can say where
+    the duplicate is (``parameters.routing.leakage``), not only which key.
+    """
+
+    key_paths: dict[int, str]
+
+
+def _number_paths(node: yaml.Node, path: str, out: dict[int, str]) -> None:
+    """Record the dotted key path of every mapping node under ``node``."""
+    if isinstance(node, yaml.MappingNode):
+        if id(node) in out:  # an alias seen before
+            return
+        out[id(node)] = path
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            _number_paths(value_node, f"{path}.{key}" if path else str(key), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _number_paths(item, f"{path}[{i}]", out)
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
@@ -51,9 +72,10 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
+            parent = loader.key_paths.get(id(node), "")
             raise ScenarioError(
                 loader.name,
-                str(key),
+                f"{parent}.{key}" if parent else str(key),
                 f"each key once per mapping; '{key}' appears on line {seen[key] + 1} and again "
                 f"on line {key_node.start_mark.line + 1}",
             )
@@ -66,23 +88,46 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> tuple[str, str]:
+    """(where, what) for a YAML syntax error: ``line 4, column 7`` and the parser's complaint."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "<yaml>"
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    return where, f"valid YAML ({context + ': ' if context else ''}{problem})"
+
+
+def _kind_of(data: Any) -> str:
+    if data is None:
+        return "an empty file"
+    return {list: "a list", str: "a single text value"}.get(type(data), type(data).__name__)
+
+
 def read_yaml(path: Path) -> dict:
     """Read one YAML file safely; refuse duplicate keys and a top level that is not a mapping."""
     if not path.is_file():
         raise ScenarioError(path, "<file>", "an existing scenario file")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(path, "<file>", f"UTF-8 text (byte {exc.start} is not)") from None
     loader = _UniqueKeyLoader(text)
     loader.name = str(path)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        loader.key_paths = {}
+        if node is not None:
+            _number_paths(node, "", loader.key_paths)
+        data = loader.construct_document(node) if node is not None else None
     except ScenarioError:
         raise
     except yaml.YAMLError as exc:
-        raise ScenarioError(path, "<yaml>", f"valid YAML ({exc})") from None
+        raise ScenarioError(path, *_yaml_problem(exc)) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise ScenarioError(path, "<top level>", "a mapping with schema_version and parameters")
+        raise ScenarioError(path, "<top level>", "a mapping with schema_version and parameters "
+                            f"(got {_kind_of(data)})")
     return data
 
 
@@ -117,7 +162,10 @@ def _resolve_paths(data: dict, path: Path) -> dict:
 
 
 def load_tree(path: Path, _chain: tuple[Path, ...] = ()) -> tuple[dict, tuple[Path, ...]]:
-    """Read a scenario file and everything it extends; return the merged tree and the chain."""
+    """Read a scenario file and everything it extends; return the merged tree and the chain.
+
+    The chain lists the file itself first, then its base, the base's base, and so on.
+    """
     path = path.resolve()
     if path in _chain:
         cycle = " -> ".join(p.name for p in (*_chain, path))
@@ -126,16 +174,17 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = ()) -> tuple[dict, tuple[Pa
     chain = (*_chain, path)
     base_name = data.get("extends")
     if base_name is None:
-        return data, chain
+        return data, (path,)
     if not isinstance(base_name, str) or not base_name:
         raise ScenarioError(path, "extends", "the file name of a base scenario (a string)")
     base_path = (path.parent / base_name).resolve()
     if not base_path.is_file():
-        raise ScenarioError(path, "extends", f"an existing base scenario file ({base_path})")
+        raise ScenarioError(path, "extends", f"an existing base scenario file ({base_name!r} "
+                            f"relative to this file: {base_path})")
     base, base_chain = load_tree(base_path, chain)
     own = {k: v for k, v in data.items() if k != "extends"}
     merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
-    return merged, (path, *base_chain[len(chain):])
+    return merged, (path, *base_chain)
 
 
 # ----------------------------------------------------------------------------- validation
@@ -153,7 +202,7 @@ class _Leaf(BaseModel):
 
 class _Top(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: int
+    schema_version: StrictInt
     name: StrictStr | None = None
     title: StrictStr | None = None
     description: StrictStr | None = None
@@ -165,9 +214,8 @@ def _pydantic_problem(exc: ValidationError, prefix: str) -> tuple[str, str]:
     err = exc.errors()[0]
     loc = ".".join(str(x) for x in (prefix, *err["loc"]) if x != "")
     if err["type"] == "extra_forbidden":
-        return loc, "no such key (allowed: value, unit, description, source)" if prefix else (
-            f"no such key (allowed: {', '.join(TOP_KEYS)})"
-        )
+        allowed = PARAM_KEYS if prefix else TOP_KEYS
+        return loc, f"no such key (allowed: {', '.join(allowed)})"
     if err["type"] == "missing":
         return loc, "this key is required"
     return loc, f"{err['msg'].lower()} (got {err.get('input')!r})"
@@ -189,8 +237,8 @@ def _check_number(x: Any, spec: Spec) -> str | None:
     if not _is_number(x):
         return f"a number in {spec.unit} (got {x!r})"
     x = float(x)
-    if x != x:
-        return "a number, not NaN"
+    if not math.isfinite(x):
+        return f"a finite number in {spec.unit} (got {x})"
     if k == "share" and not 0.0 <= x <= 1.0:
         return f"a share between 0 and 1 (got {x})"
     if k == "signed_fraction" and not -1.0 <= x <= 1.0:
@@ -221,13 +269,14 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
     required, optional = _DIST_FIELDS[kind]
     keys = set(raw) - {"dist"}
     if missing := sorted(required - keys):
-        return None, f"a {kind} distribution needs {', '.join(sorted(required))}", missing[0]
+        return None, f"a {kind} distribution needs {', '.join(sorted(required))} " \
+                     f"(missing: {', '.join(missing)})", missing[0]
     if extra := sorted(keys - required - optional):
         return None, f"no such key for a {kind} distribution (allowed: " \
                      f"{', '.join(sorted(required | optional))})", extra[0]
     for k in sorted(keys):
-        if not _is_number(raw[k]):
-            return None, f"a number (got {raw[k]!r})", k
+        if not _is_number(raw[k]) or not math.isfinite(raw[k]):
+            return None, f"a finite number (got {raw[k]!r})", k
     d = Distribution(kind=kind, **{k: float(raw[k]) for k in keys})
     lo, hi = d.low, d.high
     if lo is not None and hi is not None and lo > hi:
@@ -311,7 +360,8 @@ def _validate(tree: dict, file: Path) -> dict[str, ParamInfo]:
     except ValidationError as exc:
         fail(*_pydantic_problem(exc, ""))
     if tree["schema_version"] != SCHEMA_VERSION:
-        fail("schema_version", f"{SCHEMA_VERSION} (got {tree['schema_version']!r})")
+        fail("schema_version", f"{SCHEMA_VERSION}, the only schema version this model reads "
+             f"(got {tree['schema_version']!r})")
     params = tree["parameters"]
     allowed_groups = [*plain_groups(), *ENTITY_GROUPS]
     for g in params:
@@ -351,8 +401,11 @@ def _validate(tree: dict, file: Path) -> dict[str, ParamInfo]:
                 leaves[f"{g}.{ent}.{key}"] = body[key]
 
     time = params["time"]
-    horizon = (time.get("first_year", {}).get("value"), time.get("last_year", {}).get("value"))
-    if not all(isinstance(y, int) for y in horizon):
+    horizon = tuple(
+        leaf.get("value") if isinstance(leaf := time.get(k), dict) else None
+        for k in ("first_year", "last_year")
+    )
+    if not all(isinstance(y, int) and not isinstance(y, bool) for y in horizon):
         horizon = (1990, MAX_YEAR)  # reported below as a year problem
     out: dict[str, ParamInfo] = {}
     for path, leaf in leaves.items():
@@ -388,9 +441,11 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
         if not first <= v[key] <= last:
             fail(f"parameters.{key}.value",
                  f"a year inside the horizon {first}-{last} (got {v[key]})")
-    if v["time.transition_end_year"] < start:
+    # A start after the horizon means SAMEN. never starts (used for the no-SAMEN. invariant):
+    # then there is no transition to end and transition_end_year is not checked against it.
+    if start <= last and v["time.transition_end_year"] < start:
         fail("parameters.time.transition_end_year.value",
-             f"a year not before samen_start_year {start}")
+             f"a year not before samen_start_year {start} (got {v['time.transition_end_year']})")
     for g in ENTITY_GROUPS:
         total = sum(x.value for k, x in p.items()
                     if k.startswith(g + ".") and k.endswith(".share_of_new_cases"))
@@ -497,4 +552,43 @@ def load_scenario(path: str | Path) -> Scenario:
     path = Path(path)
     tree, chain = load_tree(path)
     tree.setdefault("name", path.stem)
-    return scenario_from_tree(tree, path.resolve(), chain)
+    try:
+        return scenario_from_tree(tree, path.resolve(), chain)
+    except ScenarioError as exc:
+        raise _blame_declaring_file(exc, chain) from None
+
+
+def _declared_depth(tree: Any, parts: list[str]) -> int:
+    """How many leading parts of a key path exist in a raw (unmerged) file tree."""
+    depth = 0
+    for part in parts:
+        if not isinstance(tree, dict):
+            break
+        match = [k for k in tree if str(k) == part]
+        if not match:
+            break
+        tree, depth = tree[match[0]], depth + 1
+    return depth
+
+
+def _blame_declaring_file(exc: ScenarioError, chain: tuple[Path, ...]) -> ScenarioError:
+    """Point an error in a merged tree at the file that declares the offending key.
+
+    A bad value inherited from a base file is reported against the base (the file to fix),
+    with the variant that was loaded named in the message. Keys declared nowhere (a missing
+    parameter) stay with the loaded file.
+    """
+    if len(chain) < 2:
+        return exc
+    parts = exc.field.split(".")
+    if parts[0] != "parameters" or len(parts) < 3:
+        return exc
+    depths = [_declared_depth(read_yaml(f), parts) for f in chain]
+    best = max(depths)
+    if best < 3:  # only the group is declared: no single file to blame
+        return exc
+    owner = chain[depths.index(best)]
+    if owner == chain[0]:
+        return exc
+    return ScenarioError(owner, exc.field, f"{exc.expected} (inherited by {chain[0].name}, "
+                         "which extends this file)")

@@ -1,0 +1,174 @@
+"""Each step of the budget rule (seed 004 §8, SPEC §10-§11) on examples checkable by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from samen_model import budget, flows
+
+
+def col(values):
+    return np.array(values, dtype=float)[:, None]
+
+
+def test_lag_shifts_years_and_leaves_nan_history():
+    out = budget.lag(col([1, 2, 3]), 1)[:, 0]
+    assert np.isnan(out[0]) and out[1:].tolist() == [1.0, 2.0]
+
+
+def test_budget_index_is_previous_ova_plus_correction():
+    # years 2021..2023 need OVA from 2019: prov 2,3,4,5,6 ; def 2.5,3,4.5,5,6
+    prov = col([2, 3, 4, 5, 6])
+    definitive = col([2.5, 3, 4.5, 5, 6])
+    idx = budget.budget_index_pct(prov, definitive)[:, 0]
+    # t=2021: prov[2020]=3 + def[2019]-prov[2019] = 3 + 0.5 = 3.5
+    assert idx.tolist() == pytest.approx([3.5, 4.0, 5.5])
+
+
+def test_budget_index_from_shipped_ova(realised_run):
+    """2023 = 3.87 + (1.5 - 3.24); 2024 = 4.74 + (4.42 - 3.87); 2025 = 4.94 + (6.36 - 4.74)."""
+    r = realised_run
+    idx = dict(zip(r.years, r.arrays["budget_index"][:, 0]))
+    assert idx[2023] == pytest.approx(2.13)
+    assert idx[2024] == pytest.approx(5.29)
+    assert idx[2025] == pytest.approx(6.56)
+    assert idx[2026] == pytest.approx(4.18 + 6.00 - 4.94)
+    # identity of SPEC §10 in every year of the output
+    a = r.arrays
+    np.testing.assert_allclose(
+        a["budget_index"][2:], a["ova_provisional"][1:-1] + a["ova_definitive"][:-2]
+        - a["ova_provisional"][:-2], rtol=1e-12)
+
+
+def test_price_level_compounds_after_and_deflates_before_base_year():
+    years = np.array([2019, 2020, 2021])
+    level = budget.cumulative_factor(col([0.5, 0.1, 0.2]), years, 2020)[:, 0]
+    assert level.tolist() == pytest.approx([1 / 1.1, 1.0, 1.2])
+
+
+def test_provisional_budget_and_march_recheck_by_hand():
+    cc = col([10, 20, 30, 40])
+    pop = col([100, 110, 121, 121])
+    steps = budget.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4))
+    # year index 3: estimate = CC[1] * 1.05 = 21; volume = pop[1]/pop[0] = 1.1
+    assert steps["estimate"][3, 0] == pytest.approx(21.0)
+    assert steps["volume"][3, 0] == pytest.approx(1.1)
+    assert steps["provisional"][3, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5)
+    # 1 March: realised CC[2] = 30 against the estimate 21
+    recheck = budget.recheck_budget(steps["provisional"], steps["estimate"], cc)
+    assert recheck[3, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5 * 30 / 21)
+    # no history -> NaN, never a silent zero
+    assert np.isnan(steps["provisional"][:3, 0]).all()
+
+
+def test_volume_factor_2023_uses_population_2021_over_2020(realised_run):
+    r = realised_run
+    y = list(r.years)
+    pop = r.arrays["population_0_17"][:, 0]
+    vol = r.arrays["volume_factor"][y.index(2023), 0]
+    assert vol == pytest.approx(pop[y.index(2021)] / pop[y.index(2020)])
+    assert vol == pytest.approx(35192 / 34938)
+
+
+def test_budget_columns_follow_the_rule(realised_run):
+    a = realised_run.arrays
+    y = list(realised_run.years)
+    t = y.index(2024)
+    estimate = a["comparable_cost_eur"][t - 2] * (1 + a["expected_cost_development"][t])
+    assert a["budget_estimate_eur"][t] == pytest.approx(estimate)
+    assert a["budget_provisional_eur"][t] == pytest.approx(
+        estimate * a["volume_factor"][t] * (1 + a["budget_index"][t] / 100)
+        * a["planned_samen_share"][t])
+    assert a["budget_recheck_eur"][t] == pytest.approx(
+        a["budget_provisional_eur"][t] * a["comparable_cost_eur"][t - 1] / estimate)
+    np.testing.assert_allclose(a["budget_final_eur"],
+                               a["budget_recheck_eur"] - a["budget_cut_eur"])
+
+
+def test_ict_and_housing_take_10_9_percent(realised_run):
+    a = realised_run.arrays
+    np.testing.assert_allclose(a["ict_housing_transfer_eur"], 0.109 * a["budget_final_eur"])
+    np.testing.assert_allclose(a["execution_budget_eur"], 0.891 * a["budget_final_eur"])
+
+
+def test_settlement_in_transition_and_lump_sum_after(realised, realised_run):
+    import samen_model as sm
+
+    a, y = realised_run.arrays, list(realised_run.years)
+    for year in (2023, 2024, 2025):
+        t = y.index(year)
+        assert a["settlement_eur"][t] == pytest.approx(
+            a["execution_budget_eur"][t] - a["samen_cost_eur"][t])
+        assert a["samen_cost_to_municipality_eur"][t] == pytest.approx(
+            a["samen_cost_eur"][t] + a["ict_housing_transfer_eur"][t])
+    t = y.index(2027)
+    assert a["settlement_eur"][t] == 0
+    assert a["samen_cost_to_municipality_eur"][t] == pytest.approx(a["budget_final_eur"][t])
+    assert a["wij_result_eur"][t] == pytest.approx(
+        a["execution_budget_eur"][t] - a["samen_cost_eur"][t])
+    settled = sm.simulate(realised.with_values({"budget.settle_after_transition": True}))
+    assert settled.arrays["settlement_eur"][t, 0] == pytest.approx(
+        a["execution_budget_eur"][t] - a["samen_cost_eur"][t])
+    assert settled.arrays["wij_result_eur"][t, 0] == 0
+
+
+def test_incidental_tranches_carry_forward_and_return():
+    years = np.arange(2022, 2027)
+    tranches = np.array([2.5, 1.0, 0.5, 0, 0]) * 1e6
+    spending = np.array([2.0, 1.2, 0.5, 0, 0]) * 1e6
+    inc = budget.incidental_budget(tranches, spending, years, return_year=2025)
+    assert inc["spent"].tolist() == pytest.approx([2.0e6, 1.2e6, 0.5e6, 0, 0])
+    # 0.5 left in 2022; 1.5 available in 2023, 0.3 left; 0.8 available in 2024, 0.3 left
+    assert inc["carry"].tolist() == pytest.approx([0.5e6, 0.3e6, 0.3e6, 0, 0])
+    assert inc["returned"].tolist() == pytest.approx([0, 0, 0, 0.3e6, 0])
+    # overspending is capped by what is available
+    over = budget.incidental_budget(tranches, np.array([3.0, 1.0, 0.5, 0, 0]) * 1e6, years, 2025)
+    assert over["spent"][0] == pytest.approx(2.5e6)
+
+
+def test_shipped_incidental_budget_is_4_million_in_three_tranches(realised_run):
+    a, y = realised_run.arrays, list(realised_run.years)
+    tranche = {year: a["incidental_budget_eur"][y.index(year), 0] for year in (2022, 2023, 2024)}
+    assert tranche == {2022: 2.5e6, 2023: 1.0e6, 2024: 0.5e6}
+    assert a["incidental_budget_eur"].sum() == pytest.approx(4.0e6)
+    assert a["incidental_spent_eur"].sum() == pytest.approx(4.0e6)
+    assert a["incidental_returned_eur"].sum() == 0
+
+
+def test_run_off_coefficients_for_one_year_duration():
+    survive, a, b = flows.run_off_coefficients(np.array([1.0]))
+    assert survive[0] == pytest.approx(np.exp(-1))
+    assert a[0] == pytest.approx(1 - np.exp(-1))
+    assert b[0] == pytest.approx(np.exp(-1))  # 1 - a = e^-1 when D = 1
+    # the steady state N * D stays put and carries N * D client-years
+    stock, cy = flows.step_stock(np.array([100.0]), np.array([100.0]), survive, a, b)
+    assert stock[0] == pytest.approx(100.0) and cy[0] == pytest.approx(100.0)
+
+
+def test_phase_in_weights_and_first_year():
+    years = np.array([2022, 2023, 2024, 2025])
+    settled, first = flows.phase_in_weights(
+        years, 2023, product_entry_year=np.array([2023, 2024]),
+        referrer_entry_year=np.array([2023, 2025]), referrer_share=np.array([0.6, 0.4]))
+    # product 0: referrer 0 from 2023, referrer 1 from 2025
+    assert first[:, 0].tolist() == pytest.approx([0, 0.6, 0, 0.4])
+    assert settled[:, 0].tolist() == pytest.approx([0, 0, 0.6, 0.6])
+    # product 1 enters 2024
+    assert first[:, 1].tolist() == pytest.approx([0, 0, 0.6, 0.4])
+    assert settled[:, 1].tolist() == pytest.approx([0, 0, 0, 0.6])
+
+
+def test_capacity_admits_what_fits():
+    frac = flows.admitted_fraction(np.array([100.0, 100.0, 10.0]), np.array([40.0, 40.0, 50.0]),
+                                   np.array([30.0, 120.0, 20.0]))
+    assert frac.tolist() == pytest.approx([1.0, 0.5, 0.0])
+
+
+def test_payback_year_needs_savings_that_stay_positive():
+    years = np.arange(2022, 2026)
+    cum = np.array([[-3, -1, -1], [-1, 1, 1], [0.5, -1, 1], [2, 1, -1]], dtype=float)
+    pay = budget.payback_year(cum, years, 2023)
+    assert pay[0] == 2024
+    assert pay[1] == 2025
+    assert np.isnan(pay[2])
