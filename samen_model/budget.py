@@ -30,7 +30,8 @@ def budget_index_pct(ova_provisional_pct: np.ndarray, ova_definitive_pct: np.nda
 def cumulative_factor(rate: np.ndarray, years: np.ndarray, base_year: int) -> np.ndarray:
     """Price (or growth) level relative to ``base_year``: product of ``1 + rate[k]`` for k after it.
 
-    Years before the base year are deflated by the same rates (level[t-1] = level[t] / (1 + rate[t])).
+    Years before the base year are deflated by the same rates:
+    ``level[t-1] = level[t] / (1 + rate[t])``.
     """
     log_step = np.log1p(rate)
     after = np.where((years > base_year)[:, None], log_step, 0.0)

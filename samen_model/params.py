@@ -15,12 +15,12 @@ so Monte Carlo, Latin hypercube and Sobol designs all go through one path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 import numpy as np
 from scipy import stats
 
-Scalar = Union[float, int, bool, str, None]
+Scalar = float | int | bool | str | None
 Series = dict[int, float]
 
 DIST_KINDS = ("uniform", "triangular", "normal", "lognormal", "beta")

@@ -1,4 +1,4 @@
-"""``samen report``: run the default scenarios into ``reports/<run-id>/`` and point ``latest`` at it.
+"""``samen report``: run the default scenarios into ``reports/<run-id>/``, then point ``latest``.
 
 The run folder is written to a temporary place and renamed when complete; ``reports/latest`` is
 switched (an atomic symlink swap) only after that, so a failed run leaves the previous report

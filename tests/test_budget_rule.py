@@ -29,7 +29,7 @@ def test_budget_index_is_previous_ova_plus_correction():
 def test_budget_index_from_shipped_ova(realised_run):
     """2023 = 3.87 + (1.5 - 3.24); 2024 = 4.74 + (4.42 - 3.87); 2025 = 4.94 + (6.36 - 4.74)."""
     r = realised_run
-    idx = dict(zip(r.years, r.arrays["budget_index"][:, 0]))
+    idx = dict(zip(r.years, r.arrays["budget_index"][:, 0], strict=True))
     assert idx[2023] == pytest.approx(2.13)
     assert idx[2024] == pytest.approx(5.29)
     assert idx[2025] == pytest.approx(6.56)

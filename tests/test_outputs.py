@@ -13,8 +13,9 @@ from samen_model import cli
 from samen_model.columns import COLUMN_NAMES, markdown_table
 from tests.conftest import ROOT, SCENARIOS
 
-CONTRACT = """year population_0_17 new_cases in_scope_new_cases leakage_cases capacity_overflow_cases
-samen_new_clients samen_clients_served samen_client_years open_house_scope_client_years fte_samen
+CONTRACT = """year population_0_17 new_cases in_scope_new_cases leakage_cases
+capacity_overflow_cases samen_new_clients samen_clients_served samen_client_years
+open_house_scope_client_years fte_samen
 ova_provisional ova_definitive budget_index expected_cost_development planned_samen_share
 comparable_cost_eur budget_provisional_eur budget_final_eur ict_housing_transfer_eur
 execution_budget_eur samen_cost_eur settlement_eur open_house_scope_cost_eur
