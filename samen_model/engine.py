@@ -138,9 +138,11 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
         plan_arrivals = arrivals * plan_frac[i]
 
         # 6. The plan and the hiring path (SPEC §9): FTE follow the plan, not realised clients.
-        plan_samen = flows.step_stock(plan_samen, plan_arrivals, sm_s[i], sm_a[i], sm_b[i])[0]
+        plan_samen, plan_cy = flows.step_stock(plan_samen, plan_arrivals, sm_s[i], sm_a[i],
+                                               sm_b[i])
         plan_eq, plan_eq_cy = flows.step_stock(plan_eq, plan_arrivals, oh_s[i], oh_a[i], oh_b[i])
-        target = plan_samen.sum(axis=0) / g["caseload_per_fte"][i]
+        target = flows.fte_target(plan_samen.sum(axis=0), plan_cy.sum(axis=0), fte_prev,
+                                  g["caseload_per_fte"][i])
         fte_end = flows.fte_path_step(fte_prev, target, g["max_fte_growth"][i])
         fte_avg = 0.5 * (fte_prev + fte_end)
 

@@ -77,6 +77,22 @@ def admitted_fraction(
     return np.minimum(frac, 1.0)
 
 
+def fte_target(
+    closing_caseload: np.ndarray,
+    client_years: np.ndarray,
+    fte_previous: np.ndarray,
+    caseload_per_fte: np.ndarray,
+) -> np.ndarray:
+    """Year-end FTE the hiring plan asks for (SPEC §9: WIJ hires for the plan).
+
+    Enough staff on 31 December for the planned year-end caseload, and enough over the year
+    (average of 1 January and 31 December staff) for the planned client-years:
+    ``max(closing / caseload, 2 * client_years / caseload - fte_previous)``.
+    """
+    return np.maximum(closing_caseload, 2.0 * client_years - fte_previous * caseload_per_fte
+                      ) / caseload_per_fte
+
+
 def fte_path_step(
     fte_previous: np.ndarray, fte_target: np.ndarray, max_growth: np.ndarray
 ) -> np.ndarray:

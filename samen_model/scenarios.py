@@ -150,7 +150,10 @@ def deep_merge(base: dict, override: dict) -> dict:
 
 def _resolve_paths(data: dict, path: Path) -> dict:
     """Make a file path in ``population.data_file`` absolute, relative to the file naming it."""
-    leaf = data.get("parameters", {}).get("population", {}).get("data_file")
+    leaf = None
+    params = data.get("parameters")
+    if isinstance(params, dict) and isinstance(params.get("population"), dict):
+        leaf = params["population"].get("data_file")  # anything malformed is reported later
     if isinstance(leaf, dict) and isinstance(leaf.get("value"), str):
         data = copy.deepcopy(data)
         target = Path(data["parameters"]["population"]["data_file"]["value"])
@@ -225,8 +228,12 @@ def _is_number(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
-def _check_number(x: Any, spec: Spec) -> str | None:
-    """None if ``x`` fits the spec's kind, else what was expected."""
+def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
+    """None if ``x`` fits the spec's kind, else what was expected.
+
+    ``support``: ``x`` is an end of a distribution's support, which may be infinite where the
+    kind has no bound on that side (a lognormal cost without an upper bound).
+    """
     k = spec.kind
     if k == "year":
         if not isinstance(x, int) or isinstance(x, bool):
@@ -237,7 +244,7 @@ def _check_number(x: Any, spec: Spec) -> str | None:
     if not _is_number(x):
         return f"a number in {spec.unit} (got {x!r})"
     x = float(x)
-    if not math.isfinite(x):
+    if math.isnan(x) or (not support and math.isinf(x)):
         return f"a finite number in {spec.unit} (got {x})"
     if k == "share" and not 0.0 <= x <= 1.0:
         return f"a share between 0 and 1 (got {x})"
@@ -291,7 +298,7 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
         return None, "positive alpha and beta", "alpha" if d.alpha <= 0 else "beta"
     smin, smax = d.support()
     for name, bound in (("lower", smin), ("upper", smax)):
-        if (problem := _check_number(bound, spec)) is not None:
+        if (problem := _check_number(bound, spec, support=True)) is not None:
             return None, f"a distribution whose {name} end stays valid: {problem}" + (
                 "; give low/high bounds" if kind in ("normal", "lognormal") else ""
             ), "dist"
@@ -405,7 +412,8 @@ def _validate(tree: dict, file: Path) -> dict[str, ParamInfo]:
         leaf.get("value") if isinstance(leaf := time.get(k), dict) else None
         for k in ("first_year", "last_year")
     )
-    if not all(isinstance(y, int) and not isinstance(y, bool) for y in horizon):
+    if not all(isinstance(y, int) and not isinstance(y, bool) for y in horizon) or \
+            horizon[1] < horizon[0]:
         horizon = (1990, MAX_YEAR)  # reported below as a year problem
     out: dict[str, ParamInfo] = {}
     for path, leaf in leaves.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,9 @@ import pytest
 import samen_model as sm
 from samen_model import cli
 from samen_model.columns import COLUMN_NAMES, markdown_table
-from tests.conftest import ROOT, SCENARIOS
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
 
 CONTRACT = """year population_0_17 new_cases in_scope_new_cases leakage_cases
 capacity_overflow_cases samen_new_clients samen_clients_served samen_client_years
