@@ -1,6 +1,6 @@
 """The budget rule of seed 004 §8 and the incidental budget, as pure functions (SPEC §9-§11).
 
-All functions take arrays over (year, draw) and return arrays of the same shape; a year-shift
+Functions take arrays over (year, draw); a year-shift
 ``x[t-k]`` is taken with :func:`lag`, which fills the first ``k`` years with NaN so a missing
 history can never pass silently as zero.
 """

@@ -72,7 +72,8 @@ COLUMNS: tuple[Column, ...] = (
        "Scope client population valued at open-house prices and durations (CC).",
        "Vergelijkbare kosten open house"),
     _C("budget_estimate_eur", "EUR", "§10",
-       "CC[t-2] * (1 + expected_cost_development): the 1 October estimate of CC[t-1].",
+       "CC[t-2] * (1 + expected_cost_development): the 1 October estimate of CC[t-1] "
+       "(0 before SAMEN.).",
        "Raming kosten t-1"),
     _C("budget_provisional_eur", "EUR", "§10",
        "Estimate * volume_factor * (1 + budget_index/100) * planned_samen_share (1 October t-1).",
@@ -85,7 +86,8 @@ COLUMNS: tuple[Column, ...] = (
     _C("budget_final_eur", "EUR", "§10", "budget_recheck_eur - budget_cut_eur.",
        "Definitief budget"),
     _C("ict_housing_transfer_eur", "EUR", "§10",
-       "ICT (4.9%) + housing (6.0%) share of the final budget, moved to the municipality.",
+       "(ict_share + housing_share, 4.9% + 6.0% by default) x final budget, moved to the "
+       "municipality.",
        "Overheveling ICT en huisvesting"),
     _C("execution_budget_eur", "EUR", "§10",
        "budget_final_eur - ict_housing_transfer_eur: the subsidy WIJ receives.",

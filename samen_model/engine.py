@@ -41,7 +41,9 @@ def run(inp: Inputs, keep: tuple[str, ...] | None = None) -> dict[str, np.ndarra
         block = _run_block(inp, sl, sl.stop - sl.start)
         for k, v in block.items():
             if keep is None or k in keep:
-                out.setdefault(k, np.empty((len(inp.years), inp.draws)))[:, sl] = v
+                if k not in out:  # only the first block, before the threads start
+                    out[k] = np.empty((len(inp.years), inp.draws))
+                out[k][:, sl] = v
 
     one(slices[0])  # allocates the outputs before the threads write into them
     if len(slices) > 1:
@@ -113,6 +115,7 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
     eq = cf  # the scope population valued as if all in open house (for CC)
     samen = plan_samen = plan_eq = np.zeros_like(cf)  # SAMEN. and the plan (SAMEN./OH durations)
     fte_prev = np.zeros(draws)
+    plan_fte_prev = fte_prev  # the hiring plan's own FTE path (what staff would be, uncapped)
 
     for i, year in enumerate(years):
         arrivals_cf = new_cases_cf[i] * share  # (P, n)
@@ -127,6 +130,7 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
             row["open_house_scope_cost_eur"][i] = row["comparable_cost_eur"][i] = cf_cost
             if year == inp.samen_start_year - 1:
                 fte_prev = np.broadcast_to(g["fte_at_start"][i], (draws,)).astype(float)
+                plan_fte_prev = fte_prev
             row["fte_samen"][i] = fte_prev
             continue
         arrivals = arrivals_cf if prevention_free else new_cases[i] * share
@@ -141,9 +145,10 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
         plan_samen, plan_cy = flows.step_stock(plan_samen, plan_arrivals, sm_s[i], sm_a[i],
                                                sm_b[i])
         plan_eq, plan_eq_cy = flows.step_stock(plan_eq, plan_arrivals, oh_s[i], oh_a[i], oh_b[i])
-        target = flows.fte_target(plan_samen.sum(axis=0), plan_cy.sum(axis=0), fte_prev,
+        target = flows.fte_target(plan_samen.sum(axis=0), plan_cy.sum(axis=0), plan_fte_prev,
                                   g["caseload_per_fte"][i])
         fte_end = flows.fte_path_step(fte_prev, target, g["max_fte_growth"][i])
+        plan_fte_prev = target
         fte_avg = 0.5 * (fte_prev + fte_end)
 
         # 7. Capacity (SPEC §7): new SAMEN. clients beyond FTE x caseload overflow to open house.

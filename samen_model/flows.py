@@ -87,7 +87,9 @@ def fte_target(
 
     Enough staff on 31 December for the planned year-end caseload, and enough over the year
     (average of 1 January and 31 December staff) for the planned client-years:
-    ``max(closing / caseload, 2 * client_years / caseload - fte_previous)``.
+    ``max(closing / caseload, 2 * client_years / caseload - fte_previous)``, where
+    ``fte_previous`` is the plan's own target of the year before (not the staff actually found),
+    so a year of hiring shortfall does not make the next target overshoot.
     """
     return np.maximum(closing_caseload, 2.0 * client_years - fte_previous * caseload_per_fte
                       ) / caseload_per_fte

@@ -305,12 +305,101 @@ def client_years_of_arrivals(arrivals: float, duration: float) -> float:
     return arrivals * duration * (1.0 - a)
 
 
-# ============================================================================ steps 6-7: FTE, capacity
+# ============================================================================ step 4: opening
+
+
+def opening_stocks(d: _Draw, new_cases_cf: list[float]) -> dict[str, list[float]]:
+    """Stocks on 1 January of the first year, persons per product.
+
+    Open house is in steady state for the first year's inflow (``N * D`` persons, which stays
+    constant under constant arrivals); SAMEN. and the plan start empty.
+    """
+    steady = [new_cases_cf[0] * d.product_share[p] * d.product_duration[0][p]
+              for p in range(len(d.product_share))]
+    empty = [0.0] * len(steady)
+    return {"samen": list(empty), "open_house": list(steady), "comparable": list(steady),
+            "counterfactual": list(steady), "plan_samen": list(empty),
+            "plan_open_house": list(empty)}
+
+
+# ============================================================================ step 5: routing
+
+
+@dataclass(frozen=True)
+class Routing:
+    """New cases of one year by route, per product (cases/year)."""
+
+    in_scope: list[float]  # product and referrer in SAMEN., times the first-year uptake
+    leakage: list[float]  # in scope, but still to open house
+    samen_demand: list[float]  # in scope minus leakage: wants a place in SAMEN.
+    plan_arrivals: list[float]  # what the plan expects SAMEN. to take on
+
+
+def routing(d: _Draw, i: int, arrivals: list[float], settled: list[float],
+            first: list[float]) -> Routing:
+    """Route year ``i``'s new cases (cases/year per product) with the phase-in weights.
+
+    In-scope share ``= settled + first * first_year_uptake``; leakage is a fraction of the
+    in-scope cases. The plan uses its own uptake and leakage:
+    ``plan_arrivals = arrivals * (settled + first * plan_uptake) * (1 - plan_leakage)``.
+    """
+    in_scope, leak, samen_demand, plan = [], [], [], []
+    for p, cases in enumerate(arrivals):
+        scope = cases * (settled[p] + first[p] * d.first_year_uptake[i])
+        leaked = scope * d.leakage[i]
+        in_scope.append(scope)
+        leak.append(leaked)
+        samen_demand.append(scope - leaked)
+        plan_share = settled[p] + first[p] * d.plan_first_year_uptake[i]
+        plan.append(cases * plan_share * (1.0 - d.plan_leakage[i]))
+    return Routing(in_scope, leak, samen_demand, plan)
+
+
+# ============================================================================ step 6: plan, hiring
 
 
 def fte_year_end(fte_previous: float, target: float, max_growth: float) -> float:
     """Year-end FTE: the plan's target, hiring capped at ``max_growth`` FTE; reductions uncapped."""
     return min(target, fte_previous + max_growth)
+
+
+def fte_target(plan_closing: float, plan_client_years: float, fte_previous: float,
+               caseload_per_fte: float) -> float:
+    """Year-end FTE the hiring plan asks for (FTE; persons and person-years in).
+
+    Enough staff on 31 December for the plan's year-end caseload (``closing / caseload``) and
+    enough over the year, counting the average of 1 January and 31 December staff, for the
+    plan's client-years (``2 * client_years / caseload - fte_previous``); the larger of the two.
+    """
+    at_year_end = plan_closing / caseload_per_fte
+    over_the_year = 2.0 * plan_client_years / caseload_per_fte - fte_previous
+    return max(at_year_end, over_the_year)
+
+
+def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
+           plan: list[StockYear]) -> tuple[float, float, float]:
+    """(year-end FTE, average FTE, plan's FTE target) of year ``i``.
+
+    ``plan`` is the plan's SAMEN. stock accounts; ``plan_fte_previous`` the plan's own target of
+    the year before, which the client-years condition of :func:`fte_target` refers to.
+
+    The year before the start ends with ``fte_at_start`` (staff on 1 January of the start
+    year). In SAMEN. years staff moves to :func:`fte_target` (hiring capped at
+    ``max_fte_growth`` FTE a year, reductions uncapped); the average is the mean of 1 January and
+    31 December staff. Outside SAMEN. years nobody is paid: average FTE 0.
+    """
+    year = d.years[i]
+    if year == d.samen_start - 1:
+        fte_previous = plan_fte_previous = d.fte_at_start[i]
+    if year < d.samen_start:
+        return fte_previous, 0.0, plan_fte_previous
+    target = fte_target(sum(s.closing for s in plan), sum(s.client_years for s in plan),
+                        plan_fte_previous, d.caseload_per_fte[i])
+    fte_end = fte_year_end(fte_previous, target, d.max_fte_growth[i])
+    return fte_end, 0.5 * (fte_previous + fte_end), target
+
+
+# ============================================================================ step 7: capacity
 
 
 def admitted_fraction(capacity_cy: float, opening_cy: float, demand_cy: float) -> float:
@@ -322,6 +411,50 @@ def admitted_fraction(capacity_cy: float, opening_cy: float, demand_cy: float) -
     if demand_cy > 0.0:
         return min(room / demand_cy, 1.0)
     return 1.0
+
+
+def admit(capacity_cy: float, samen_opening: list[float], samen_demand: list[float],
+          samen_duration: list[float]) -> tuple[list[float], list[float]]:
+    """(new SAMEN. clients, capacity overflow) per product, cases/year.
+
+    Capacity (person-years) is compared with the client-years of the clients already in care
+    plus those the new clients would add; one admitted fraction applies to every product.
+    """
+    opening_cy = sum(client_years_of_opening(s, dur)
+                     for s, dur in zip(samen_opening, samen_duration, strict=True))
+    demand_cy = sum(client_years_of_arrivals(n, dur)
+                    for n, dur in zip(samen_demand, samen_duration, strict=True))
+    fraction = admitted_fraction(capacity_cy, opening_cy, demand_cy)
+    new = [n * fraction for n in samen_demand]
+    return new, [n - k for n, k in zip(samen_demand, new, strict=True)]
+
+
+# ============================================================================ step 9: costs, CC
+
+
+def cost_of(accounts: list[StockYear], price: list[float]) -> float:
+    """Cost of a stock in one year, EUR: client-years x indexed price (EUR per client-year)."""
+    return sum(s.client_years * eur for s, eur in zip(accounts, price, strict=True))
+
+
+def comparable_cost(comparable: list[StockYear], plan_open_house: list[StockYear],
+                    price: list[float]) -> tuple[float, float]:
+    """(comparable cost CC in EUR, planned SAMEN. share as a fraction) of one year.
+
+    CC values the whole scope population at open-house durations and prices; the planned share
+    is the plan's SAMEN. clients valued the same way, over CC (0 when CC is 0).
+    """
+    cc = cost_of(comparable, price)
+    return cc, (cost_of(plan_open_house, price) / cc if cc > 0.0 else 0.0)
+
+
+# ============================================================================ step 10: SAMEN. cost
+
+
+def samen_cost(d: _Draw, fte_avg: list[float], price_level: list[float]) -> list[float]:
+    """SAMEN. cost per year, EUR: average FTE x cost per FTE (indexed) x (1 + overhead)."""
+    return [fte_avg[i] * d.cost_per_fte[i] * price_level[i] * (1.0 + d.overhead_share[i])
+            for i in range(len(d.years))]
 
 
 # ============================================================================ steps 11-12: budget
@@ -389,6 +522,47 @@ def settlement(d: _Draw, execution: list[float], transfer: list[float],
     return out
 
 
+# ============================================================================ step 13: other care
+
+
+def other_youth_care(d: _Draw, samen_new: list[float], price_level: list[float]
+                     ) -> dict[str, list[float]]:
+    """Other youth care per year (EUR; step-up cases in cases/year).
+
+    * counterfactual ``= base-year spend x price level x real-growth level``;
+    * step-ups ``= SAMEN. new clients x step_up_share``, each costing the indexed case cost;
+    * from the structural start year (in SAMEN. years) a fraction of the counterfactual spend
+      is saved (fewer specialist referrals);
+    * actual ``= counterfactual + step-up cost - reduction``.
+    """
+    growth = level_vs_base(d.other_real_growth, d.years, d.price_base)
+    out: dict[str, list[float]] = {k: [] for k in (
+        "counterfactual", "step_up_cases", "step_up_cost", "reduction", "actual")}
+    for i, year in enumerate(d.years):
+        base = d.other_youth_care[i] * price_level[i] * growth[i]
+        cases = samen_new[i] * d.step_up_share[i]
+        cost = cases * d.step_up_cost[i] * price_level[i]
+        structural = d.samen_start <= year and year >= d.structural_start
+        cut = base * d.specialist_referral_reduction[i] if structural else 0.0
+        for k, v in (("counterfactual", base), ("step_up_cases", cases), ("step_up_cost", cost),
+                     ("reduction", cut), ("actual", base + cost - cut)):
+            out[k].append(v)
+    return out
+
+
+# ============================================================================ step 14: the square
+
+
+def closed_square(open_house: list[float], other: list[float], samen_to_municipality: list[float],
+                  cf_open_house: list[float], cf_other: list[float]) -> dict[str, list[float]]:
+    """Total youth-care spend with and without SAMEN. and the deviation (EUR, + = overspend)."""
+    total = [oh + ot + sm for oh, ot, sm in zip(open_house, other, samen_to_municipality,
+                                                strict=True)]
+    counterfactual = [oh + ot for oh, ot in zip(cf_open_house, cf_other, strict=True)]
+    return {"total": total, "counterfactual": counterfactual,
+            "deviation": [t - c for t, c in zip(total, counterfactual, strict=True)]}
+
+
 # ============================================================================ step 15: incidental
 
 
@@ -414,6 +588,18 @@ def incidental(d: _Draw) -> dict[str, list[float]]:
             "returned": returned}
 
 
+def net_savings(deviation: list[float], inc: dict[str, list[float]]
+                ) -> tuple[list[float], list[float]]:
+    """(net savings, cumulative net savings), EUR: ``-deviation - tranche + returned``."""
+    net, cumulative, running = [], [], 0.0
+    for dev, paid, back in zip(deviation, inc["budget"], inc["returned"], strict=True):
+        value = -dev - paid + back
+        running += value
+        net.append(value)
+        cumulative.append(running)
+    return net, cumulative
+
+
 # ============================================================================ the whole run
 
 
@@ -422,108 +608,68 @@ def _compute(inp: Inputs, draw: int,
     """All output columns of one draw; fills ``ledger`` (stock accounts) when given."""
     d = _pick_draw(inp, draw)
     years = d.years
-    n_products = len(d.product_share)
-    products = range(n_products)
+    products = range(len(d.product_share))
 
-    # 1. Index and price level.
+    # 1. Index (percent) and price level (ratio to the price base year).
     index_pct = budget_index_pct(d.ova_provisional, d.ova_definitive)
     price_level = level_vs_base([x / 100.0 for x in index_pct], years, d.price_base)
 
-    # 2. Demand.
-    trend_level = level_vs_base(d.inflow_trend, years, d.price_base)
-    new_cases_cf, new_cases = demand(d, trend_level)
-
-    # 3. Phase-in weights.
+    # 2. Demand (cases/year), 3. phase-in weights, 4. opening stocks (persons).
+    new_cases_cf, new_cases = demand(d, level_vs_base(d.inflow_trend, years, d.price_base))
     settled_w, first_w = phase_in(d)
-
-    # 4. Opening stocks: open house in steady state (N * D) for the first year's inflow.
-    opening_oh = [new_cases_cf[0] * d.product_share[p] * d.product_duration[0][p]
-                  for p in products]
-    stocks = {
-        "samen": [0.0] * n_products,
-        "open_house": list(opening_oh),
-        "comparable": list(opening_oh),
-        "counterfactual": list(opening_oh),
-        "plan_samen": [0.0] * n_products,
-        "plan_open_house": [0.0] * n_products,
-    }
+    stocks = opening_stocks(d, new_cases_cf)
     if ledger is not None:
         ledger.clear()
         ledger.update({name: [] for name in STOCK_NAMES})
 
-    cols: dict[str, list[float]] = {k: [] for k in (
-        "in_scope_new_cases", "leakage_cases", "capacity_overflow_cases", "samen_new_clients",
-        "samen_clients_served", "samen_client_years", "open_house_scope_client_years",
-        "fte_samen", "fte_samen_avg", "samen_capacity_client_years", "planned_samen_share",
-        "comparable_cost_eur", "open_house_scope_cost_eur",
-        "counterfactual_open_house_scope_cost_eur",
-    )}
-    fte_prev = 0.0
-    for i, year in enumerate(years):
-        samen_on = year >= d.samen_start
+    cols: dict[str, list[float]] = {}
+    fte_prev = plan_fte_prev = 0.0
+    for i in range(len(years)):
         dur_oh = d.product_duration[i]
-        dur_sm = [dur_oh[p] * d.samen_duration_factor[i] for p in products]
+        dur_sm = [dur * d.samen_duration_factor[i] for dur in dur_oh]
         price = [d.product_price[i][p] * price_level[i] for p in products]  # EUR/client-year
         arrivals = [new_cases[i] * d.product_share[p] for p in products]
         arrivals_cf = [new_cases_cf[i] * d.product_share[p] for p in products]
 
-        # 5. Routing: in scope (phase-in, first-year uptake), leakage, SAMEN. demand, the plan.
-        in_scope, leak, samen_demand, plan_arrivals = [], [], [], []
-        for p in products:
-            frac = settled_w[i][p] + first_w[i][p] * d.first_year_uptake[i]
-            plan_frac = settled_w[i][p] + first_w[i][p] * d.plan_first_year_uptake[i]
-            cases = arrivals[p] * frac
-            leaked = cases * d.leakage[i]
-            in_scope.append(cases)
-            leak.append(leaked)
-            samen_demand.append(cases - leaked)
-            plan_arrivals.append(arrivals[p] * plan_frac * (1.0 - d.plan_leakage[i]))
+        # 5. Routing.
+        route = routing(d, i, arrivals, settled_w[i], first_w[i])
 
-        # 6. The plan (SAMEN. and open-house durations) and the hiring path.
-        plan_sm = [stock_year(stocks["plan_samen"][p], plan_arrivals[p], dur_sm[p])
+        # 6. The plan (at SAMEN. and at open-house durations) and the hiring path.
+        plan_sm = [stock_year(stocks["plan_samen"][p], route.plan_arrivals[p], dur_sm[p])
                    for p in products]
-        plan_oh = [stock_year(stocks["plan_open_house"][p], plan_arrivals[p], dur_oh[p])
+        plan_oh = [stock_year(stocks["plan_open_house"][p], route.plan_arrivals[p], dur_oh[p])
                    for p in products]
-        if year == d.samen_start - 1:
-            fte_prev = d.fte_at_start[i]
-        if samen_on:
-            target = sum(s.closing for s in plan_sm) / d.caseload_per_fte[i]
-            fte_end = fte_year_end(fte_prev, target, d.max_fte_growth[i])
-            fte_avg = 0.5 * (fte_prev + fte_end)
-        else:
-            fte_end, fte_avg = fte_prev, 0.0
+        fte_end, fte_avg, plan_fte_prev = hiring(d, i, fte_prev, plan_fte_prev, plan_sm)
 
-        # 7. Capacity: new clients beyond what fits overflow to open house.
-        capacity = fte_avg * d.caseload_per_fte[i]  # person-years
-        opening_cy = sum(client_years_of_opening(stocks["samen"][p], dur_sm[p])
-                         for p in products)
-        demand_cy = sum(client_years_of_arrivals(samen_demand[p], dur_sm[p]) for p in products)
-        admit = admitted_fraction(capacity, opening_cy, demand_cy)
-        samen_new = [samen_demand[p] * admit for p in products]
-        overflow = [samen_demand[p] - samen_new[p] for p in products]
+        # 7. Capacity (person-years) and admission.
+        capacity = fte_avg * d.caseload_per_fte[i]
+        samen_new, overflow = admit(capacity, stocks["samen"], route.samen_demand, dur_sm)
 
         # 8. Stocks: SAMEN., open house (everyone not admitted), comparable, counterfactual.
-        sm = [stock_year(stocks["samen"][p], samen_new[p], dur_sm[p]) for p in products]
-        oh = [stock_year(stocks["open_house"][p], arrivals[p] - samen_new[p], dur_oh[p])
-              for p in products]
-        eq = [stock_year(stocks["comparable"][p], arrivals[p], dur_oh[p]) for p in products]
-        cf = [stock_year(stocks["counterfactual"][p], arrivals_cf[p], dur_oh[p])
-              for p in products]
-        year_accounts = {"samen": sm, "open_house": oh, "comparable": eq, "counterfactual": cf,
-                         "plan_samen": plan_sm, "plan_open_house": plan_oh}
-        for name, accounts in year_accounts.items():
-            stocks[name] = [s.closing for s in accounts]
+        accounts = {
+            "samen": [stock_year(stocks["samen"][p], samen_new[p], dur_sm[p])
+                      for p in products],
+            "open_house": [stock_year(stocks["open_house"][p], arrivals[p] - samen_new[p],
+                                      dur_oh[p]) for p in products],
+            "comparable": [stock_year(stocks["comparable"][p], arrivals[p], dur_oh[p])
+                           for p in products],
+            "counterfactual": [stock_year(stocks["counterfactual"][p], arrivals_cf[p],
+                                          dur_oh[p]) for p in products],
+            "plan_samen": plan_sm,
+            "plan_open_house": plan_oh,
+        }
+        for name, year_accounts in accounts.items():
+            stocks[name] = [s.closing for s in year_accounts]
             if ledger is not None:
-                ledger[name].append(accounts)
+                ledger[name].append(year_accounts)
+        sm, oh, cf = accounts["samen"], accounts["open_house"], accounts["counterfactual"]
 
-        # 9. Comparable cost (CC) and the planned share, at open-house prices.
-        cc = sum(eq[p].client_years * price[p] for p in products)
-        plan_cost = sum(plan_oh[p].client_years * price[p] for p in products)
-        planned = plan_cost / cc if cc > 0.0 else 0.0
+        # 9. Comparable cost and the planned share.
+        cc, planned = comparable_cost(accounts["comparable"], plan_oh, price)
 
         row = {
-            "in_scope_new_cases": sum(in_scope),
-            "leakage_cases": sum(leak),
+            "in_scope_new_cases": sum(route.in_scope),
+            "leakage_cases": sum(route.leakage),
             "capacity_overflow_cases": sum(overflow),
             "samen_new_clients": sum(samen_new),
             "samen_clients_served": sum(s.opening for s in sm) + sum(samen_new),
@@ -534,60 +680,31 @@ def _compute(inp: Inputs, draw: int,
             "samen_capacity_client_years": capacity,
             "planned_samen_share": planned,
             "comparable_cost_eur": cc,
-            "open_house_scope_cost_eur": sum(oh[p].client_years * price[p] for p in products),
-            "counterfactual_open_house_scope_cost_eur":
-                sum(cf[p].client_years * price[p] for p in products),
+            "open_house_scope_cost_eur": cost_of(oh, price),
+            "counterfactual_open_house_scope_cost_eur": cost_of(cf, price),
         }
         for k, v in row.items():
-            cols[k].append(v)
+            cols.setdefault(k, []).append(v)
         fte_prev = fte_end
 
-    # 10. SAMEN. cost: average FTE x cost per FTE (indexed) x (1 + overhead).
-    samen_cost = [cols["fte_samen_avg"][i] * d.cost_per_fte[i] * price_level[i]
-                  * (1.0 + d.overhead_share[i]) for i in range(len(years))]
-
-    # 11-12. Budget rule and settlement.
+    # 10. SAMEN. cost; 11-12. budget rule and settlement.
+    cost = samen_cost(d, cols["fte_samen_avg"], price_level)
     b = budget_rule(d, cols["comparable_cost_eur"], cols["planned_samen_share"], index_pct)
-    s = settlement(d, b["execution"], b["transfer"], samen_cost)
+    s = settlement(d, b["execution"], b["transfer"], cost)
 
-    # 13. Other youth care: indexed, real growth, step-ups, structural reduction.
-    growth_level = level_vs_base(d.other_real_growth, years, d.price_base)
-    other_cf, step_up_cases, step_up_cost, reduction, other = [], [], [], [], []
-    for i, year in enumerate(years):
-        base = d.other_youth_care[i] * price_level[i] * growth_level[i]
-        cases = cols["samen_new_clients"][i] * d.step_up_share[i]
-        cost = cases * d.step_up_cost[i] * price_level[i]
-        structural = d.samen_start <= year and year >= d.structural_start
-        cut = base * d.specialist_referral_reduction[i] if structural else 0.0
-        other_cf.append(base)
-        step_up_cases.append(cases)
-        step_up_cost.append(cost)
-        reduction.append(cut)
-        other.append(base + cost - cut)
-
-    # 14. The closed square against the paired counterfactual.
-    total, counterfactual, deviation = [], [], []
-    for i in range(len(years)):
-        t = cols["open_house_scope_cost_eur"][i] + other[i] + s["to_municipality"][i]
-        c = cols["counterfactual_open_house_scope_cost_eur"][i] + other_cf[i]
-        total.append(t)
-        counterfactual.append(c)
-        deviation.append(t - c)
-
-    # 15. Incidental budget and net savings (outside the square).
+    # 13. Other youth care; 14. the closed square; 15. incidental budget and net savings.
+    other = other_youth_care(d, cols["samen_new_clients"], price_level)
+    square = closed_square(cols["open_house_scope_cost_eur"], other["actual"],
+                           s["to_municipality"], cols["counterfactual_open_house_scope_cost_eur"],
+                           other["counterfactual"])
     inc = incidental(d)
-    net, cumulative, running = [], [], 0.0
-    for i in range(len(years)):
-        value = -deviation[i] - inc["budget"][i] + inc["returned"][i]
-        running += value
-        net.append(value)
-        cumulative.append(running)
+    net, cumulative = net_savings(square["deviation"], inc)
 
     cols.update(
         population_0_17=list(d.population),
         new_cases=new_cases,
         new_cases_counterfactual=new_cases_cf,
-        step_up_cases=step_up_cases,
+        step_up_cases=other["step_up_cases"],
         ova_provisional=d.ova_provisional[2:],
         ova_definitive=d.ova_definitive[2:],
         budget_index=index_pct,
@@ -601,17 +718,17 @@ def _compute(inp: Inputs, draw: int,
         budget_final_eur=b["final"],
         ict_housing_transfer_eur=b["transfer"],
         execution_budget_eur=b["execution"],
-        samen_cost_eur=samen_cost,
+        samen_cost_eur=cost,
         settlement_eur=s["settlement"],
         samen_cost_to_municipality_eur=s["to_municipality"],
         wij_result_eur=s["wij_result"],
-        step_up_cost_eur=step_up_cost,
-        specialist_reduction_eur=reduction,
-        other_youth_care_cost_eur=other,
-        counterfactual_other_youth_care_cost_eur=other_cf,
-        total_youth_care_eur=total,
-        counterfactual_total_eur=counterfactual,
-        square_deviation_eur=deviation,
+        step_up_cost_eur=other["step_up_cost"],
+        specialist_reduction_eur=other["reduction"],
+        other_youth_care_cost_eur=other["actual"],
+        counterfactual_other_youth_care_cost_eur=other["counterfactual"],
+        total_youth_care_eur=square["total"],
+        counterfactual_total_eur=square["counterfactual"],
+        square_deviation_eur=square["deviation"],
         incidental_budget_eur=inc["budget"],
         incidental_spent_eur=inc["spent"],
         incidental_carry_forward_eur=inc["carry"],
