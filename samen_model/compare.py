@@ -59,5 +59,6 @@ def differing_assumptions(scenarios: list[Scenario], base: Scenario | None = Non
         shown = [format_value(s.params[path].value) if path in s.params else "-"
                  for s in everyone]
         if len(set(shown)) > 1:
-            rows.append({"parameter": path, **{s.name: v for s, v in zip(everyone, shown, strict=True)}})
+            by_name = {s.name: v for s, v in zip(everyone, shown, strict=True)}
+            rows.append({"parameter": path, **by_name})
     return pd.DataFrame(rows, columns=["parameter", *[s.name for s in everyone]])
