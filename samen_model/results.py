@@ -36,10 +36,14 @@ class Result:
     # ------------------------------------------------------------------ tables on demand
     @cached_property
     def yearly(self) -> pd.DataFrame:
-        """One row per year (one draw) or per (draw, year), columns as in the dictionary."""
+        """One row per year (one draw) or per (draw, year), columns as in the dictionary.
+
+        A run with ``keep`` shows only the columns it kept.
+        """
         data = {"year": np.tile(self.years, self.draws)}
         for name in COLUMN_NAMES[1:]:
-            data[name] = self.arrays[name].T.reshape(-1)
+            if name in self.arrays:
+                data[name] = self.arrays[name].T.reshape(-1)
         df = pd.DataFrame(data)
         if self.draws > 1:
             df.insert(0, "draw", np.repeat(np.arange(self.draws), len(self.years)))

@@ -16,13 +16,15 @@ def simulate(
     seed: int = 0,
     sample: bool | None = None,
     values: dict[str, np.ndarray] | None = None,
+    keep: tuple[str, ...] | None = None,
 ) -> Result:
     """Run the model with its paired counterfactual.
 
     ``draws`` draws of every parameter that has a distribution (seeded, reproducible); with
     ``draws=1`` and ``sample`` unset every parameter takes its central value (a deterministic
     run). ``values`` sets given parameters per draw (sensitivity and break-even use it) and
-    takes precedence over sampling.
+    takes precedence over sampling. ``keep`` stores only the named output columns (every step
+    is still computed; large Monte Carlo runs keep what their summary needs).
     """
     if not isinstance(draws, (int, np.integer)) or draws < 1:
         raise ValueError(f"draws: expected a positive integer, got {draws!r}")
@@ -30,5 +32,5 @@ def simulate(
     per_draw = sample_values(scenario, draws, seed) if sample else {}
     per_draw.update(values or {})
     inputs = resolve_inputs(scenario, draws, per_draw)
-    return Result(scenario=scenario, years=inputs.years, arrays=run(inputs), draws=draws,
+    return Result(scenario=scenario, years=inputs.years, arrays=run(inputs, keep), draws=draws,
                   seed=seed, sampled=sample)

@@ -124,3 +124,11 @@ def test_report_points_latest_only_after_success(tmp_path):
     with pytest.raises(sm.SamenInputError):
         build_report(SCENARIOS, tmp_path, names=["no_such_scenario"])
     assert latest.resolve() == run_dir.resolve()
+
+
+def test_keep_stores_only_the_named_columns(realised):
+    full = sm.simulate(realised, draws=3, sample=False)
+    kept = sm.simulate(realised, draws=3, sample=False, keep=("net_savings_eur",))
+    assert set(kept.arrays) == {"net_savings_eur"}
+    np.testing.assert_array_equal(kept.arrays["net_savings_eur"], full.arrays["net_savings_eur"])
+    assert list(kept.yearly.columns) == ["draw", "year", "net_savings_eur"]
