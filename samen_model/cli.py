@@ -9,22 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from samen_model.cli_analysis import positive_int
+from samen_model.cli_analysis import register as register_analysis
 from samen_model.compare import assumptions_register, compare
 from samen_model.errors import SamenInputError
 from samen_model.manifest import manifest
 from samen_model.outputs import staged_dir, write_csv, write_json
 from samen_model.scenarios import load_scenario
 from samen_model.simulate import simulate
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
-    return value
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -87,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="run one scenario and write its tables")
     p.add_argument("scenario", help="scenario YAML file")
-    p.add_argument("--draws", type=_positive_int, default=1, help="Monte Carlo draws (1 = central)")
+    p.add_argument("--draws", type=positive_int, default=1, help="Monte Carlo draws (1 = central)")
     p.add_argument("--seed", type=int, default=0, help="random seed")
     p.add_argument("--out", required=True, help="output folder (replaced when complete)")
     p.set_defaults(func=cmd_run)
@@ -107,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_report)
+    register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
     return parser
 
 

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from samen_model import budget, flows
-from samen_model.inputs import Inputs
+from samen_model.inputs import Inputs, assemble_ova, assemble_population
 
 #: Draws per block: keeps the per-year working set in cache for large runs.
 CHUNK = 8_192
@@ -72,11 +72,13 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
     structural_on = samen_on & (years >= inp.structural_start_year)[:, None]
 
     # 1. Index and prices (SPEC §9, §10): budget index per year, price level vs. the base year.
-    index_pct = budget.budget_index_pct(g["ova_provisional_pct"], g["ova_definitive_pct"])
+    ova_prov, ova_def = assemble_ova(inp.ova_provisional_data, inp.ova_definitive_data,
+                                     g["ova_assumed_pct"])
+    index_pct = budget.budget_index_pct(ova_prov, ova_def)
     price_level = budget.cumulative_factor(index_pct / 100.0, years, inp.price_base_year)
 
     # 2. Demand (SPEC §7): new cases in the SAMEN. product scope, with trend and prevention.
-    pop = g["population_0_17"]
+    pop = assemble_population(inp.population_known, g["population_growth"])
     trend = budget.cumulative_factor(g["inflow_trend"], years, inp.price_base_year)
     new_cases_cf = pop * g["inflow_per_1000"] * trend / 1000.0
     prevention = np.where(samen_on, g["prevention_effect"], 0.0)
@@ -239,8 +241,8 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
         new_cases=full(new_cases),
         new_cases_counterfactual=full(new_cases_cf),
         step_up_cases=full(step_up_cases),
-        ova_provisional=full(g["ova_provisional_pct"][2:]),
-        ova_definitive=full(g["ova_definitive_pct"][2:]),
+        ova_provisional=full(ova_prov[2:]),
+        ova_definitive=full(ova_def[2:]),
         budget_index=full(index_pct),
         price_level=full(price_level),
         expected_cost_development=full(np.where(samen_on, g["expected_cost_development"],

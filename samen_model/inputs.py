@@ -34,9 +34,11 @@ class Inputs:
     structural_start_year: int
     price_base_year: int
     incidental_return_year: int
-    population_0_17: np.ndarray  # (Y, n) persons on 1 January
-    ova_provisional_pct: np.ndarray  # (Y + 2, n): years first_year - 2 .. last_year
-    ova_definitive_pct: np.ndarray  # (Y + 2, n)
+    population_known: np.ndarray  # (Y,) persons aged 0-17 on 1 January; NaN after the data
+    population_growth: np.ndarray  # (Y, n) fraction per year, applied after the data
+    ova_provisional_data: np.ndarray  # (Y + 2,) percent, years first_year - 2 .. last_year; NaN
+    ova_definitive_data: np.ndarray  # (Y + 2,) percent; NaN where not published
+    ova_assumed_pct: np.ndarray  # (Y + 2, n) percent for years without data
     inflow_per_1000: np.ndarray  # (Y, n) new scope cases per 1,000 aged 0-17
     inflow_trend: np.ndarray  # (Y, n) fraction per year
     prevention_effect: np.ndarray  # (Y, n) fraction of inflow
@@ -71,14 +73,70 @@ class Inputs:
     product_names: tuple[str, ...]
     referrer_names: tuple[str, ...]
 
+    @property
+    def population_0_17(self) -> np.ndarray:
+        """(Y, n) persons aged 0-17 on 1 January (the engine assembles it per block)."""
+        return assemble_population(self.population_known, self.population_growth)
+
+    @property
+    def ova_provisional_pct(self) -> np.ndarray:
+        """(Y + 2, n) provisional OVA in percent."""
+        return assemble_ova(self.ova_provisional_data, self.ova_definitive_data,
+                            self.ova_assumed_pct)[0]
+
+    @property
+    def ova_definitive_pct(self) -> np.ndarray:
+        """(Y + 2, n) definitive OVA in percent."""
+        return assemble_ova(self.ova_provisional_data, self.ova_definitive_data,
+                            self.ova_assumed_pct)[1]
+
+
+def assemble_population(known: np.ndarray, growth: np.ndarray) -> np.ndarray:
+    """(Y, n) 0-17 population: the data, then the last data year grown at ``growth`` a year.
+
+    ``known`` holds the data years first (no gaps, checked on loading) and NaN after them.
+    """
+    n_known = int(np.count_nonzero(~np.isnan(known)))
+    if n_known == len(known):
+        return known[:, None]
+    out = np.empty((len(known), growth.shape[1]))
+    out[:n_known] = known[:n_known, None]
+    out[n_known:] = known[n_known - 1] * np.cumprod(1.0 + growth[n_known:], axis=0)
+    return out
+
+
+def assemble_ova(
+    provisional_data: np.ndarray, definitive_data: np.ndarray, assumed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Provisional and definitive OVA (percent), shape (Y + 2, n).
+
+    Years without data take ``assumed``; a year with a provisional but no definitive figure takes
+    definitive = provisional (no later correction assumed).
+    """
+    prov = np.empty((len(provisional_data), assumed.shape[1]))
+    prov[:] = provisional_data[:, None]
+    missing = np.isnan(provisional_data)
+    prov[missing] = assumed[missing]
+    definitive = prov.copy()
+    published = ~np.isnan(definitive_data)
+    definitive[published] = definitive_data[published, None]
+    return prov, definitive
+
 
 def draw_uniforms(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
     """Independent uniform numbers for every uncertain parameter, in sorted path order.
 
     Same scenario + seed -> same numbers on any machine (numpy's PCG64 stream is portable).
+    Parameters named in the scenario's ``correlations:`` are then made rank-correlated through
+    a Gaussian copula (:func:`samen_model.uncertainty.correlate_uniforms`).
     """
     rng = np.random.default_rng(seed)
-    return {path: rng.random(draws) for path in sorted(scenario.uncertain_parameters())}
+    uniforms = {path: rng.random(draws) for path in sorted(scenario.uncertain_parameters())}
+    if scenario.correlations:
+        from samen_model.uncertainty import correlate_uniforms  # it imports this module
+
+        uniforms = correlate_uniforms(uniforms, scenario.correlations)
+    return uniforms
 
 
 def sample_values(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
@@ -112,8 +170,8 @@ def _stack_entities(
     return np.stack([np.broadcast_to(a, (len(years), n)) for a in arrays], axis=1)
 
 
-def population_series(scenario: Scenario, years: np.ndarray, growth: np.ndarray) -> np.ndarray:
-    """0-17 population per year (Y, n): data where there is data, then grown at ``growth``."""
+def population_series(scenario: Scenario, years: np.ndarray) -> np.ndarray:
+    """0-17 population per year from the data (Y,), NaN for years after the data."""
     data_file = scenario.value("population.data_file")
     table = load_population(data_file)
     pop = table["population_0_17"]
@@ -123,33 +181,25 @@ def population_series(scenario: Scenario, years: np.ndarray, growth: np.ndarray)
         raise DataFileError(where, "year", f"a 0-17 count for the first model year {first}")
     known = np.array([float(pop[y]) if y in pop.index else np.nan for y in years])
     last_known = max(y for y in pop.index if y <= years[-1])
-    base = float(pop[last_known])
-    grow = np.where((years > last_known)[:, None], 1.0 + growth, 1.0)
-    factor = np.cumprod(grow, axis=0)
-    out = np.where(np.isnan(known)[:, None], base * factor, known[:, None])
-    if np.isnan(known[years <= last_known]).any():
-        missing = [int(y) for y in years[years <= last_known][np.isnan(known[years <= last_known])]]
+    n_known = int(np.sum(years <= last_known))
+    if np.isnan(known[:n_known]).any():
+        missing = [int(y) for y in years[:n_known][np.isnan(known[:n_known])]]
         raise DataFileError(data_file or "population_groningen.csv", "year",
                             f"no gaps in the 0-17 series (missing {missing})")
-    return out
+    known[n_known:] = np.nan
+    return known
 
 
-def ova_series(scenario: Scenario, years: np.ndarray, values: dict) -> tuple[np.ndarray, ...]:
-    """Provisional and definitive OVA (percent) for ``first_year - 2 .. last_year``.
-
-    Years without data take ``index.ova_assumed_pct``; a year with a provisional but no
-    definitive figure takes definitive = provisional (no later correction assumed).
-    """
+def ova_series(years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Published provisional and definitive OVA (percent) for ``first_year - 2 .. last_year``;
+    NaN where there is no figure."""
     ext = np.arange(years[0] - 2, years[-1] + 1)
-    assumed = _param(scenario, "index.ova_assumed_pct", ext, values)
     ova = load_ova()
     prov_data = np.array([ova.at[y, "ova_provisional_pct"] if y in ova.index else np.nan
-                          for y in ext])[:, None]
+                          for y in ext])
     def_data = np.array([ova.at[y, "ova_definitive_pct"] if y in ova.index else np.nan
-                         for y in ext])[:, None]
-    prov = np.where(np.isnan(prov_data), assumed, prov_data)
-    definitive = np.where(np.isnan(def_data), prov, def_data)
-    return prov, definitive
+                         for y in ext])
+    return prov_data, def_data
 
 
 def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
@@ -173,7 +223,8 @@ def resolve_inputs(
     def p(path: str) -> np.ndarray:
         return _param(scenario, path, years, values)
 
-    prov, definitive = ova_series(scenario, years, values)
+    prov, definitive = ova_series(years)
+    ext = np.arange(years[0] - 2, years[-1] + 1)
     products = tuple(scenario.entities("products"))
     return Inputs(
         years=years,
@@ -183,9 +234,11 @@ def resolve_inputs(
         structural_start_year=v("time.structural_start_year"),
         price_base_year=v("time.price_base_year"),
         incidental_return_year=v("incidental.return_year"),
-        population_0_17=population_series(scenario, years, p("population.growth_after_data")),
-        ova_provisional_pct=prov,
-        ova_definitive_pct=definitive,
+        population_known=population_series(scenario, years),
+        population_growth=p("population.growth_after_data"),
+        ova_provisional_data=prov,
+        ova_definitive_data=definitive,
+        ova_assumed_pct=_param(scenario, "index.ova_assumed_pct", ext, values),
         inflow_per_1000=p("demand.inflow_per_1000"),
         inflow_trend=p("demand.inflow_trend"),
         prevention_effect=p("demand.prevention_effect"),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError
 
@@ -36,7 +37,8 @@ from samen_model.errors import ScenarioError
 from samen_model.params import DIST_KINDS, Distribution
 
 SCHEMA_VERSION = 1
-TOP_KEYS = ("schema_version", "name", "title", "description", "extends", "parameters")
+TOP_KEYS = ("schema_version", "name", "title", "description", "extends", "parameters",
+            "correlations")
 SHARE_SUM_TOLERANCE = 1e-6
 MAX_YEAR = 2100
 
@@ -211,6 +213,7 @@ class _Top(BaseModel):
     description: StrictStr | None = None
     extends: StrictStr | None = None
     parameters: dict
+    correlations: list | None = None
 
 
 def _pydantic_problem(exc: ValidationError, prefix: str) -> tuple[str, str]:
@@ -435,6 +438,64 @@ def _validate(tree: dict, file: Path) -> dict[str, ParamInfo]:
     return out
 
 
+@dataclass(frozen=True)
+class Correlation:
+    """A rank (Spearman) correlation between two uncertain parameters (see docs/uncertainty.md)."""
+
+    parameters: tuple[str, str]
+    rank_correlation: float
+
+
+def _validate_correlations(raw: Any, params: dict[str, ParamInfo], file: Path
+                           ) -> tuple[Correlation, ...]:
+    """Check the optional top-level ``correlations:`` list; return it parsed.
+
+    Each entry is ``{parameters: [pathA, pathB], rank_correlation: r}`` with two different
+    uncertain parameters, -1 < r < 1, each pair at most once, and a positive definite matrix
+    of the normal-copula correlations these imply.
+    """
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ScenarioError(file, "correlations", "a list of {parameters: [pathA, pathB], "
+                            "rank_correlation: r}")
+    uncertain = sorted(k for k, p in params.items() if isinstance(p.value, Distribution))
+    out: list[Correlation] = []
+    seen: set[frozenset[str]] = set()
+    for i, entry in enumerate(raw):
+        where = f"correlations[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"parameters", "rank_correlation"}:
+            raise ScenarioError(file, where, "a mapping with exactly the keys parameters and "
+                                f"rank_correlation (got {entry!r})")
+        pair, r = entry["parameters"], entry["rank_correlation"]
+        if not (isinstance(pair, list) and len(pair) == 2
+                and all(isinstance(x, str) for x in pair) and pair[0] != pair[1]):
+            raise ScenarioError(file, f"{where}.parameters", "a list of two different parameter "
+                                f"paths (got {pair!r})")
+        for j, path in enumerate(pair):
+            if path not in uncertain:
+                raise ScenarioError(file, f"{where}.parameters[{j}]", "the path of a parameter "
+                                    f"with a distribution (got {path!r}; uncertain parameters: "
+                                    f"{', '.join(uncertain) or 'none'})")
+        if frozenset(pair) in seen:
+            raise ScenarioError(file, f"{where}.parameters", f"each pair once ({pair[0]} and "
+                                f"{pair[1]} are correlated twice)")
+        seen.add(frozenset(pair))
+        if not _is_number(r) or not -1.0 < r < 1.0:
+            raise ScenarioError(file, f"{where}.rank_correlation", "a number strictly between "
+                                f"-1 and 1 (got {r!r})")
+        out.append(Correlation((pair[0], pair[1]), float(r)))
+    if out:
+        from samen_model.uncertainty import copula_matrix  # numeric part lives there
+
+        paths, matrix = copula_matrix(out)
+        if np.linalg.eigvalsh(matrix).min() <= 1e-10:
+            raise ScenarioError(file, "correlations", "rank correlations that are jointly "
+                                "possible: the implied correlation matrix of "
+                                f"{', '.join(paths)} is not positive definite")
+    return tuple(out)
+
+
 def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
     """Rules that span several parameters."""
     v = {k: x.value for k, x in p.items()}
@@ -478,11 +539,14 @@ class Scenario:
     chain: tuple[Path, ...]
     params: dict[str, ParamInfo]
     tree: dict = field(repr=False)
+    correlations: tuple[Correlation, ...] = ()
 
     @property
     def hash(self) -> str:
         """sha256 (first 16 hex digits) of the merged parameters and any data file they read."""
         payload = json.dumps(_hashable(self.tree.get("parameters", {})), sort_keys=True)
+        if self.tree.get("correlations"):  # only then, so hashes without them stay as they were
+            payload += json.dumps(_hashable(self.tree["correlations"]), sort_keys=True)
         h = hashlib.sha256(payload.encode())
         data_file = self.params["population.data_file"].value
         if data_file:
@@ -503,7 +567,10 @@ class Scenario:
         return body.get(f"label_{language}", name.replace("_", " "))
 
     def with_values(self, values: dict[str, Any], name: str | None = None) -> Scenario:
-        """A new scenario with some parameter values replaced (validated again)."""
+        """A new scenario with some parameter values replaced (validated again).
+
+        A correlation involving a parameter that no longer has a distribution is dropped.
+        """
         tree = copy.deepcopy(self.tree)
         for path, val in values.items():
             node = tree["parameters"]
@@ -513,6 +580,11 @@ class Scenario:
                     raise ScenarioError(self.path, f"parameters.{path}", "an existing parameter")
                 node = node[part]
             node["value"] = _raw_value(val)
+        if tree.get("correlations"):
+            fixed = {p for p, v in values.items() if not isinstance(v, Distribution)}
+            kept = [c for c in tree["correlations"]
+                    if not (isinstance(c, dict) and fixed & set(c.get("parameters") or ()))]
+            tree["correlations"] = kept or None
         tree["name"] = name or self.name
         return scenario_from_tree(tree, self.path, self.chain)
 
@@ -539,7 +611,9 @@ def _hashable(obj: Any) -> Any:
 
 def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = ()) -> Scenario:
     """Validate a merged tree and wrap it (used by :func:`load_scenario` and ``with_values``)."""
-    params = _validate(tree, path if path is not None else Path("<scenario>"))
+    file = path if path is not None else Path("<scenario>")
+    params = _validate(tree, file)
+    correlations = _validate_correlations(tree.get("correlations"), params, file)
     name = tree.get("name") or (path.stem if path is not None else "scenario")
     return Scenario(
         name=name,
@@ -549,6 +623,7 @@ def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = 
         chain=chain,
         params=params,
         tree=tree,
+        correlations=correlations,
     )
 
 
@@ -588,6 +663,12 @@ def _blame_declaring_file(exc: ScenarioError, chain: tuple[Path, ...]) -> Scenar
     """
     if len(chain) < 2:
         return exc
+    if exc.field.startswith("correlations"):
+        owner = next((f for f in chain if "correlations" in read_yaml(f)), chain[0])
+        if owner == chain[0]:
+            return exc
+        return ScenarioError(owner, exc.field, f"{exc.expected} (inherited by {chain[0].name}, "
+                             "which extends this file)")
     parts = exc.field.split(".")
     if parts[0] != "parameters" or len(parts) < 3:
         return exc

@@ -1,0 +1,113 @@
+"""Break-even: the root makes the target zero to tolerance; no root is reported; the CLI."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import samen_model as sm
+from samen_model import cli_analysis
+from samen_model.breakeven import breakeven, evaluator, set_from_year
+from samen_model.params import series_on_years
+from samen_model.uncertainty import output
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+NET = output("net_savings_2026_2030")
+
+
+def test_root_meets_the_target(realised) -> None:
+    r = breakeven(realised, "routing.leakage", "net_savings_2026_2030", value=-2e6)
+    assert r.found and r.bracket == (0.0, 1.0)
+    assert r.root_bracket[0] <= r.value <= r.root_bracket[1]
+    direct = NET(sm.simulate(realised.with_values({"routing.leakage": r.value})))[0]
+    assert direct == pytest.approx(-2e6, abs=1e-3)  # EUR
+    assert r.output_at_root == pytest.approx(-2e6, abs=1e-3)
+    assert r.iterations > 0 and "routing.leakage" in r.message
+
+
+def test_root_from_a_year_on(realised) -> None:
+    r = breakeven(realised, "savings.specialist_referral_reduction",
+                  "cumulative_net_savings_2030", from_year=2026)
+    assert r.found and 0 < r.value < 0.1
+    s = set_from_year(realised, "savings.specialist_referral_reduction", r.value, 2026)
+    assert abs(output("cumulative_net_savings_2030")(sm.simulate(s))[0]) < 1e-3
+    # leakage from 2026: the years before keep the scenario's values
+    s = set_from_year(realised, "plan.leakage", 0.3, 2026)
+    years = np.arange(2019, 2031)
+    got = series_on_years(s.value("plan.leakage"), years)
+    want = series_on_years(realised.value("plan.leakage"), years)
+    np.testing.assert_allclose(got[years < 2026], want[years < 2026])
+    assert (got[years >= 2026] == 0.3).all()
+
+
+def test_no_root_is_reported(realised) -> None:
+    r = breakeven(realised, "routing.leakage", "net_savings_2026_2030")
+    assert not r.found and r.value is None and r.output_at_root is None
+    assert "no root" in r.message and "below 0" in r.message
+    assert r.output_range[1] < 0
+
+
+def test_evaluator_paths_agree(realised) -> None:
+    xs = np.array([0.05, 0.2, 0.4])
+    vectorized = evaluator(realised, "routing.leakage", NET)(xs)
+    one_by_one = [NET(sm.simulate(realised.with_values({"routing.leakage": x})))[0] for x in xs]
+    np.testing.assert_allclose(vectorized, one_by_one, rtol=1e-12)
+    r = breakeven(realised, "budget.ict_share", "deviation_2023_2025", high=0.5)
+    assert r.found and r.function_calls > 10  # not per-draw: one scenario per evaluation
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"parameter": "time.first_year"}, "numeric"),
+    ({"parameter": "no.such"}, "parameter path"),
+    ({"parameter": "routing.leakage", "low": 0.5, "high": 0.2}, "low < high"),
+    ({"parameter": "routing.leakage", "low": -0.5, "high": 0.2}, "inside the allowed"),
+    ({"parameter": "costs.cost_per_fte_eur"}, "search range"),
+    ({"parameter": "routing.first_year_uptake", "from_year": 2026}, "year series"),
+    ({"parameter": "routing.leakage", "from_year": 2040}, "horizon"),
+    ({"parameter": "routing.leakage", "target": "nope"}, "output"),
+])
+def test_bad_input(realised, kwargs, match) -> None:
+    with pytest.raises(sm.SamenInputError, match=match):
+        breakeven(realised, **kwargs)
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="samen")
+    cli_analysis.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_cli_breakeven(capsys) -> None:
+    realised = str(SCENARIOS / "realised_2023.yaml")
+    assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
+                    "net_savings_2026_2030", "--value=-1e6", "--from-year", "2026"]) == 0
+    assert "routing.leakage = 0.105" in capsys.readouterr().out
+    assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
+                    "net_savings_2026_2030"]) == 1
+    assert "no root" in capsys.readouterr().out
+    with pytest.raises(sm.SamenInputError):
+        run_cli(["breakeven", realised, "--parameter", "x.y", "--target", "deviation_2023_2025"])
+
+
+def test_cli_uncertainty_tornado_sobol_write_tables(tmp_path, capsys) -> None:
+    import pandas as pd
+
+    unc = str(SCENARIOS / "uncertainty_2023.yaml")
+    assert run_cli(["uncertainty", unc, "--draws", "500", "--seed", "2",
+                    "--out", str(tmp_path / "mc")]) == 0
+    probs = pd.read_csv(tmp_path / "mc" / "probabilities.csv", comment="#")
+    assert "square_exceeded" in probs["name"].tolist()
+    assert (tmp_path / "mc" / "manifest.json").is_file()
+    assert (tmp_path / "mc" / "percentiles.csv").read_text().startswith("# samen_model")
+    assert run_cli(["tornado", unc, "--output", "deviation_2023_2025",
+                    "--out", str(tmp_path / "t")]) == 0
+    assert len(pd.read_csv(tmp_path / "t" / "tornado.csv", comment="#")) == 8
+    assert run_cli(["sobol", unc, "--n", "64", "--output", "net_savings_2026_2030"]) == 0
+    assert "routing.leakage" in capsys.readouterr().out

@@ -1,0 +1,99 @@
+"""Tornado bars equal direct runs; the Sobol wrapper recovers the Ishigami indices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import samen_model as sm
+from samen_model.sensitivity import bar_bounds, sobol, sobol_indices, tornado, unit_to_values
+from samen_model.uncertainty import output
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def unc() -> sm.Scenario:
+    return sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
+
+
+@pytest.mark.parametrize("target", ["net_savings_2026_2030", "deviation_2023_2025"])
+def test_tornado_bars_equal_direct_runs(unc, target) -> None:
+    table = tornado(unc, target)
+    out = output(target)
+    assert len(table) == len(unc.uncertain_parameters())
+    assert table["swing"].is_monotonic_decreasing
+    central = out(sm.simulate(unc))[0]
+    assert table["output_central"].eq(central).all()
+    for row in table.itertuples():
+        lo, hi = unc.value(row.parameter).bounds(0.90)
+        assert (row.value_low, row.value_high) == (lo, hi)
+        at_lo = out(sm.simulate(unc.with_values({row.parameter: lo})))[0]
+        at_hi = out(sm.simulate(unc.with_values({row.parameter: hi})))[0]
+        assert row.output_low == pytest.approx(at_lo, rel=1e-12, abs=1e-6)
+        assert row.output_high == pytest.approx(at_hi, rel=1e-12, abs=1e-6)
+
+
+def test_tornado_shows_that_expected_cost_development_cancels(unc) -> None:
+    table = tornado(unc, "net_savings_2026_2030").set_index("parameter")
+    assert table.loc["index.expected_cost_development", "swing"] < 1.0  # EUR, rounding only
+    assert table.index[0] == "routing.leakage"
+
+
+def test_tornado_bounds_and_bad_input(unc) -> None:
+    leak = unc.value("routing.leakage")
+    assert bar_bounds(leak, 1.0) == (0.05, 0.20)
+    table = tornado(unc, "deviation_2023_2025", parameters=["routing.leakage"], coverage=1.0)
+    assert table[["value_low", "value_high"]].iloc[0].tolist() == [0.05, 0.20]
+    with pytest.raises(sm.SamenInputError, match="with a distribution"):
+        tornado(unc, parameters=["budget.ict_share"])
+    with pytest.raises(sm.SamenInputError, match="coverage"):
+        tornado(unc, coverage=1.5)
+    with pytest.raises(sm.SamenInputError, match="at least one"):
+        tornado(sm.load_scenario(SCENARIOS / "realised_2023.yaml"))
+
+
+def ishigami(u: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:
+    x = -np.pi + 2.0 * np.pi * u
+    return np.sin(x[:, 0]) + a * np.sin(x[:, 1]) ** 2 + b * x[:, 2] ** 4 * np.sin(x[:, 0])
+
+
+def test_sobol_wrapper_recovers_ishigami() -> None:
+    a, b = 7.0, 0.1
+    v1 = 0.5 * (1 + b * np.pi**4 / 5) ** 2
+    v2 = a**2 / 8
+    v13 = b**2 * np.pi**8 * (1 / 18 - 1 / 50)
+    var = v1 + v2 + v13
+    s1 = np.array([v1, v2, 0.0]) / var  # 0.314, 0.442, 0
+    st = np.array([v1 + v13, v2, v13]) / var  # 0.558, 0.442, 0.244
+    table = sobol_indices(ishigami, ["x1", "x2", "x3"], n=4096, seed=1)
+    np.testing.assert_allclose(table["S1"], s1, atol=0.03)
+    np.testing.assert_allclose(table["ST"], st, atol=0.03)
+    assert (table["S1_conf"] > 0).all() and (table["ST_conf"] < 0.1).all()
+    assert table.attrs["evaluations"] == 4096 * 5
+    multi = sobol_indices(lambda u: {"f": ishigami(u), "g": u[:, 0]}, ["x1", "x2", "x3"], n=256)
+    assert set(multi["output"]) == {"f", "g"}
+    with pytest.raises(sm.SamenInputError, match="power of two"):
+        sobol_indices(ishigami, ["x1", "x2", "x3"], n=1000)
+
+
+def test_sobol_of_the_model(unc) -> None:
+    table = sobol(unc, ["net_savings_2026_2030", "deviation_2023_2025"], n=256, seed=3)
+    k = len(unc.uncertain_parameters())
+    assert len(table) == 2 * k and table.attrs["evaluations"] == 256 * (k + 2)
+    net = table[table["output"] == "net_savings_2026_2030"].set_index("parameter")
+    assert net.index[0] == "routing.leakage" and net.loc["routing.leakage", "ST"] > 0.8
+    assert net.loc["index.expected_cost_development", "ST"] < 1e-6  # cancels by construction
+    assert net["S1"].sum() <= 1.05
+    again = sobol(unc, ["net_savings_2026_2030", "deviation_2023_2025"], n=256, seed=3)
+    assert table.equals(again)
+
+
+def test_unit_to_values_uses_the_quantile_function(unc) -> None:
+    u = np.array([[0.0, 0.5], [0.05, 1.0]])
+    v = unit_to_values(unc, ["routing.leakage", "demand.inflow_per_1000"], u)
+    assert v["routing.leakage"][1] == pytest.approx(unc.value("routing.leakage").bounds()[0])
+    assert v["demand.inflow_per_1000"][0] == pytest.approx(52.0)
+    assert np.isfinite(v["demand.inflow_per_1000"]).all()
