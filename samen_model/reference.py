@@ -36,8 +36,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from samen_model.inputs import Inputs, resolve_inputs, sample_values
+from samen_model.inputs import Inputs
 from samen_model.scenarios import Scenario
+from samen_model.simulate import simulation_inputs
 
 __all__ = [
     "STOCK_NAMES",
@@ -774,11 +775,7 @@ def reference_simulate(
     ``draws > 1`` unless ``sample`` says otherwise; ``values`` take precedence) and returns every
     column as a ``(year, draw)`` array, like ``Result.arrays``.
     """
-    if not isinstance(draws, (int, np.integer)) or draws < 1:
-        raise ValueError(f"draws: expected a positive integer, got {draws!r}")
     sample = draws > 1 if sample is None else sample
-    per_draw = sample_values(scenario, draws, seed) if sample else {}
-    per_draw.update(values or {})
-    inputs = resolve_inputs(scenario, draws, per_draw)
+    inputs = simulation_inputs(scenario, draws, seed, sample, values)
     runs = [reference_run(inputs, k) for k in range(draws)]
     return {name: np.array([r[name] for r in runs], dtype=float).T for name in runs[0]}

@@ -5,9 +5,21 @@ from __future__ import annotations
 import numpy as np
 
 from samen_model.engine import run
-from samen_model.inputs import resolve_inputs, sample_values
+from samen_model.inputs import Inputs, resolve_inputs, sample_values
 from samen_model.results import Result
 from samen_model.scenarios import Scenario
+
+
+def simulation_inputs(
+    scenario: Scenario, draws: int, seed: int, sample: bool,
+    values: dict[str, np.ndarray] | None = None,
+) -> Inputs:
+    """The engine inputs of a run: sampled distributions (if ``sample``), then ``values``."""
+    if not isinstance(draws, (int, np.integer)) or draws < 1:
+        raise ValueError(f"draws: expected a positive integer, got {draws!r}")
+    per_draw = sample_values(scenario, draws, seed) if sample else {}
+    per_draw.update(values or {})
+    return resolve_inputs(scenario, draws, per_draw)
 
 
 def simulate(
@@ -26,11 +38,7 @@ def simulate(
     takes precedence over sampling. ``keep`` stores only the named output columns (every step
     is still computed; large Monte Carlo runs keep what their summary needs).
     """
-    if not isinstance(draws, (int, np.integer)) or draws < 1:
-        raise ValueError(f"draws: expected a positive integer, got {draws!r}")
     sample = draws > 1 if sample is None else sample
-    per_draw = sample_values(scenario, draws, seed) if sample else {}
-    per_draw.update(values or {})
-    inputs = resolve_inputs(scenario, draws, per_draw)
+    inputs = simulation_inputs(scenario, draws, seed, sample, values)
     return Result(scenario=scenario, years=inputs.years, arrays=run(inputs, keep), draws=draws,
                   seed=seed, sampled=sample)
