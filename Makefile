@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install report test lint bench lab clean
+.PHONY: install report notebooks test lint bench lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +21,21 @@ install: $(STAMP)
 report: install
 	$(BIN)/samen report
 
+# re-execute notebooks/NN_*.ipynb in place with their default parameters, then strip every
+# output except the cells marked "# NBVAL_CHECK_OUTPUT" (what nbval compares); commit the result
+notebooks: install
+	$(BIN)/python -m samen_model.notebook_tools refresh notebooks
+
 lint: install
 	$(BIN)/ruff check .
 
 test: install lint
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --nbval-lax notebooks/
 
 bench: install
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_uncertainty.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"

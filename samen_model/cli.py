@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -62,13 +63,31 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from samen_model.report import build_report
+    from samen_model.report import DEFAULT_CONFIG, ReportError, build_report, load_config
 
     started = time.perf_counter()
-    run_dir = build_report(
-        scenario_dir=Path(args.scenario_dir), out_root=Path(args.out),
-        names=args.scenarios, seed=args.seed,
-    )
+    config_path = args.config
+    if config_path is None and Path(DEFAULT_CONFIG).is_file():
+        config_path = DEFAULT_CONFIG
+    config = load_config(config_path)
+    if args.language:
+        config = dataclasses.replace(config, language=args.language)
+    notebooks = list(args.notebooks) if args.notebooks is not None else None
+    if args.notebook:
+        base = notebooks if notebooks is not None else [*config.notebooks,
+                                                         *config.extra_notebooks]
+        notebooks = [*base, *args.notebook]
+    try:
+        run_dir = build_report(
+            scenario_dir=Path(args.scenario_dir), out_root=Path(args.out),
+            names=args.scenarios, seed=args.seed, config=config, notebooks=notebooks,
+            jobs=args.jobs, progress=not args.quiet, notebook_dir=Path(args.notebook_dir),
+        )
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: report not written; {Path(args.out) / 'latest'} is unchanged",
+              file=sys.stderr)
+        return 1
     print(f"report written to {run_dir} ({time.perf_counter() - started:.1f} s)")
     return 0
 
@@ -93,11 +112,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write comparison.csv and manifest.json here")
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("report", help="run the default scenarios and write reports/<run-id>")
+    p = sub.add_parser("report", help="run the scenarios and notebooks into reports/<run-id>")
+    p.add_argument("--config", help="report configuration YAML (default: reports.yaml if present)")
     p.add_argument("--scenario-dir", default="scenarios")
-    p.add_argument("--scenarios", nargs="*", help="scenario names (default: all in the folder)")
+    p.add_argument("--scenarios", nargs="*", help="scenario names (default: config, else all)")
+    p.add_argument("--notebooks", nargs="*", metavar="NAME",
+                   help="notebooks to run instead of the configured ones (none: tables only)")
+    p.add_argument("--notebook", action="append", metavar="NAME",
+                   help="add a notebook (repeatable), e.g. --notebook 03_uncertainty")
+    p.add_argument("--notebook-dir", default="notebooks", help="folder of the notebooks")
+    p.add_argument("--jobs", type=positive_int, help="notebooks run at the same time")
+    p.add_argument("--language", choices=["nl", "en"], help="labels and text of the notebooks")
     p.add_argument("--out", default="reports")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_report)
     register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
     return parser

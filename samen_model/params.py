@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import special, stats
+from scipy import special
 
 Scalar = float | int | bool | str | None
 Series = dict[int, float]
@@ -53,6 +53,8 @@ class Distribution:
 
     def to_scipy(self):
         """The same distribution as a frozen ``scipy.stats`` object (reference for tests)."""
+        from scipy import stats  # imported here: ~0.7 s, and only tests need it
+
         k = self.kind
         if k == "uniform":
             return stats.uniform(loc=self.low, scale=self.high - self.low)

@@ -116,13 +116,16 @@ def test_failed_write_keeps_previous_output(tmp_path):
 def test_report_points_latest_only_after_success(tmp_path):
     from samen_model.report import build_report
 
-    run_dir = build_report(SCENARIOS, tmp_path, names=["plan_2022", "realised_2023"])
+    # tables only (notebooks=[]): the notebooks themselves are covered by tests/test_report.py
+    run_dir = build_report(SCENARIOS, tmp_path, names=["plan_2022", "realised_2023"],
+                           notebooks=[], progress=False)
     latest = tmp_path / "latest"
     assert latest.resolve() == run_dir.resolve()
     comparison = pd.read_csv(latest / "comparison.csv", comment="#")
     assert comparison["scenario"].tolist() == ["plan_2022", "realised_2023"]
     with pytest.raises(sm.SamenInputError):
-        build_report(SCENARIOS, tmp_path, names=["no_such_scenario"])
+        build_report(SCENARIOS, tmp_path, names=["no_such_scenario"], notebooks=[],
+                     progress=False)
     assert latest.resolve() == run_dir.resolve()
 
 

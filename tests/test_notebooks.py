@@ -1,0 +1,155 @@
+"""The notebooks: thin, documented parameters, executed through papermill, bad input refused.
+
+Each notebook is executed into tmp_path with small parameters (pyhf style); the committed
+notebooks are also re-run by ``pytest --nbval-lax notebooks/`` (see ``make test``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from samen_model import notebook_tools as nt
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SCENARIOS = ROOT / "scenarios"
+NAMES = ["00_calibration_2023", "01_scenario", "02_compare", "04_briefing"]
+PARAM_LINE = re.compile(r"^\w+: [\w\[\]]+ = .+  # \S.*$")
+
+
+
+def execute(name: str, tmp_path: Path, **parameters) -> nbformat.NotebookNode:
+    out = tmp_path / f"{name}.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOKS / f"{name}.ipynb"), str(out), parameters=parameters,
+        progress_bar=False, kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+    return nbformat.read(out, as_version=4)
+
+
+def outputs_text(nb: nbformat.NotebookNode) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", ""))
+            parts += [v for k, v in out.get("data", {}).items() if k.startswith("text/")]
+    return "\n".join(p if isinstance(p, str) else "".join(p) for p in parts)
+
+
+# ----------------------------------------------------------------------------- static checks
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_is_thin_with_documented_parameters(name):
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert not any(re.search(r"^\s*(def|class) ", c.source, re.M) for c in code)
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    lines = [ln for ln in tagged[0].source.splitlines() if ln.strip()]
+    assert lines and all(PARAM_LINE.match(ln) for ln in lines), lines
+    declared = pm.inspect_notebook(str(NOTEBOOKS / f"{name}.ipynb"))
+    assert all(p["help"] for p in declared.values()) and "scenario_dir" in declared
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_keeps_only_checked_text_outputs(name):
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if nt.CHECK_OUTPUT_MARK not in cell.source:
+            assert cell.outputs == [] and cell.execution_count is None
+        for out in cell.outputs:
+            assert "image/png" not in out.get("data", {})
+    assert "papermill" not in nb.metadata
+
+
+# ----------------------------------------------------------------------------- execution
+def test_calibration_notebook(tmp_path):
+    nb = execute("00_calibration_2023", tmp_path, language="en")
+    text = outputs_text(nb)
+    assert "967" in text and "just over 80" in text and "€4.2M" in text and "€1M" in text
+
+
+def test_scenario_notebook_with_short_horizon(tmp_path):
+    nb = execute("01_scenario", tmp_path, scenario="high_leakage", horizon=2026)
+    text = outputs_text(nb)
+    assert "Uitvoeringsbudget WIJ" in text and "Verrekening" in text
+    assert "2026" in text and "2027" not in text.split("Run manifest")[0].split("manifest")[0]
+
+
+def test_compare_notebook(tmp_path):
+    nb = execute("02_compare", tmp_path, scenarios=["realised_2023", "low_leakage"],
+                 base="plan_2022")
+    text = outputs_text(nb)
+    assert "plan_2022" in text and "low_leakage" in text and "routing.leakage" in text
+
+
+def test_briefing_notebook_in_english(tmp_path):
+    nb = execute("04_briefing", tmp_path, scenarios=["realised_2023", "plan_2022"],
+                 language="en")
+    text = outputs_text(nb)
+    assert "Main scenario" in text and "Key figures per scenario" in text
+    assert "Assumptions register" in text
+
+
+# ----------------------------------------------------------------------------- bad parameters
+@pytest.mark.parametrize(("name", "parameters", "message"), [
+    ("01_scenario", {"scenario": "no_such_scenario"},
+     r"scenario: expected a scenario name in .*scenarios \(one of: .*realised_2023"),
+    ("01_scenario", {"horizon": "2030"}, r"horizon: expected a year as an integer"),
+    ("04_briefing", {"language": "de"}, r"language: expected one of nl, en, got 'de'"),
+])
+def test_bad_parameters_fail_with_a_clear_message(tmp_path, name, parameters, message):
+    with pytest.raises(PapermillExecutionError) as info:
+        execute(name, tmp_path, **parameters)
+    assert info.value.ename == "NotebookParameterError"
+    assert re.search(message, info.value.evalue), info.value.evalue
+
+
+def test_check_params_directly():
+    folder = nt.check_params(SCENARIOS, scenario="plan_2022", horizon=2030, language="nl",
+                             scenarios=["plan_2022"], base="realised_2023")
+    assert folder == SCENARIOS
+    with pytest.raises(nt.NotebookParameterError, match="scenarios: expected a non-empty list"):
+        nt.check_params(SCENARIOS, scenarios="plan_2022")
+    with pytest.raises(nt.NotebookParameterError, match="horizon: expected .* got True"):
+        nt.check_params(SCENARIOS, horizon=True)
+    with pytest.raises(nt.NotebookParameterError, match="scenario_dir: expected an existing"):
+        nt.check_params(SCENARIOS / "nowhere", scenario="plan_2022")
+    with pytest.raises(nt.NotebookParameterError, match="colour: expected a known notebook"):
+        nt.check_params(SCENARIOS, colour="red")
+
+
+def test_scenario_folder_is_found_from_the_notebooks_folder(monkeypatch):
+    monkeypatch.chdir(NOTEBOOKS)
+    assert nt.find_scenario_dir("") == SCENARIOS
+    assert "realised_2023" in nt.scenario_names()
+
+
+def test_strip_keeps_only_checked_outputs(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1)", execution_count=3, outputs=[
+            nbformat.v4.new_output("stream", text="1\n"),
+            nbformat.v4.new_output("display_data", data={"image/png": "AAA", "text/plain": "x"}),
+        ]),
+        nbformat.v4.new_code_cell("print(2)", execution_count=4,
+                                  outputs=[nbformat.v4.new_output("stream", text="2\n")]),
+    ])
+    nb.metadata["papermill"] = {"duration": 1.0}
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    nt.strip_notebook(path)
+    back = nbformat.read(path, as_version=4)
+    first, second = back.cells
+    assert first.execution_count == 3 and [o.output_type for o in first.outputs] == [
+        "stream", "display_data"]
+    assert first.outputs[1].data == {"text/plain": "x"}
+    assert second.outputs == [] and second.execution_count is None
+    assert "papermill" not in back.metadata

@@ -1,0 +1,169 @@
+"""``samen report``: notebooks, HTML without code in the briefing, Excel, provenance, failure."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+import samen_model as sm
+from samen_model import cli
+from samen_model.report import ReportConfig, ReportError, build_report, load_config
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+NAMES = ["plan_2022", "realised_2023", "high_leakage"]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """One full report (all four notebooks, two at a time) over three scenarios."""
+    out = tmp_path_factory.mktemp("reports")
+    config = ReportConfig(notebooks=[
+        {"notebook": "00_calibration_2023"},
+        {"notebook": "01_scenario", "parameters": {"scenario": "realised_2023", "horizon": 2027}},
+        {"notebook": "02_compare"},
+        {"notebook": "04_briefing", "parameters": {"scenarios": NAMES[::-1]}},
+    ])
+    run_dir = build_report(SCENARIOS, out, names=NAMES, config=config, jobs=2, progress=False)
+    return out, run_dir
+
+
+def briefing_text(run_dir: Path) -> str:
+    return (run_dir / "04_briefing.html").read_text(encoding="utf-8")
+
+
+def test_report_writes_everything_and_points_latest(report):
+    out, run_dir = report
+    assert (out / "latest").resolve() == run_dir.resolve()
+    names = {p.name for p in run_dir.iterdir()}
+    assert {"index.html", "summary.xlsx", "manifest.json", "comparison.csv",
+            "00_calibration_2023.html", "01_scenario_realised_2023.html", "02_compare.html",
+            "04_briefing.html", "notebooks", *NAMES} <= names
+    for name in NAMES:
+        for table in ("yearly", "providers", "assumptions"):
+            first = (run_dir / name / f"{table}.csv").read_text().splitlines()[0]
+            assert first.startswith("# samen_model")
+
+
+def test_manifest_has_wall_times_and_scenario_hashes(report):
+    _, run_dir = report
+    info = json.loads((run_dir / "manifest.json").read_text())
+    t = info["timings_s"]
+    assert set(t["notebooks"]) == {"00_calibration_2023", "01_scenario_realised_2023",
+                                   "02_compare", "04_briefing"}
+    assert t["total"] >= t["notebooks_wall"] > 0 and info["jobs"] == 2
+    assert [s["name"] for s in info["scenarios"]] == NAMES
+    assert all(len(s["hash"]) == 16 for s in info["scenarios"])
+    assert info["notebooks"][1]["parameters"]["horizon"] == 2027
+
+
+def test_briefing_html_has_no_code(report):
+    html = briefing_text(report[1])
+    assert 'class="jp-InputArea' not in html and 'class="highlight' not in html
+    assert "nt.show" not in html and "import samen_model" not in html
+    assert "In&nbsp;[" not in html and 'class="jp-InputPrompt' not in html
+
+
+def test_briefing_html_has_key_figures_in_dutch_format(report):
+    _, run_dir = report
+    html = briefing_text(run_dir)
+    realised = sm.simulate(sm.load_scenario(SCENARIOS / "realised_2023.yaml")).key_figures()
+    for label in ("Afwijking gesloten vierkant 2023-2025", "Netto besparing 2026-2030",
+                  "Terugverdienjaar", "Jeugdigen geholpen 2023", "Aannameregister",
+                  "Verantwoording"):
+        assert label in html
+    assert f"{realised['young_people_helped_first_year']:.0f}" in html
+    assert re.search(r"€ \d{1,3},\d{1,2} mln", html)  # € 1,2 mln, € 4,28 mln
+    assert re.search(r"€ \d{1,3}(\.\d{3})+<", html)  # € 1.234.567 in a table cell
+    assert not re.search(r"€ ?\d+\.\d{1,2} mln", html)  # no decimal point in Dutch millions
+    assert "€ 4,3 mln" in html  # the execution budget 2023 in the text
+
+
+def test_every_html_page_has_a_visible_provenance_footer(report):
+    _, run_dir = report
+    info = json.loads((run_dir / "manifest.json").read_text())
+    for page in run_dir.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'class="samen-provenance"' in text, page.name
+        assert info["scenarios"][0]["hash"] in text, page.name
+
+
+def test_index_links_every_notebook_and_table(report):
+    _, run_dir = report
+    index = (run_dir / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"]+)"', index):
+        assert (run_dir / href).exists(), href
+    assert "04_briefing.html" in index and "summary.xlsx" in index
+
+
+def test_workbook_sheets(report):
+    _, run_dir = report
+    sheets = pd.read_excel(run_dir / "summary.xlsx", sheet_name=None)
+    assert list(sheets) == [*NAMES, "vergelijking", "aannames", "manifest"]
+    assert len(sheets["realised_2023"]) == 12
+    assert sheets["vergelijking"]["scenario"].tolist() == NAMES
+    assert {"scenario", "parameter", "value", "unit", "source"} <= set(sheets["aannames"])
+    manifest = dict(zip(sheets["manifest"]["field"], sheets["manifest"]["value"], strict=True))
+    assert manifest["provenance"].startswith("samen_model")
+
+
+def test_executed_notebooks_are_kept(report):
+    nb = nbformat.read(report[1] / "notebooks" / "02_compare.ipynb", as_version=4)
+    assert any(c.get("outputs") for c in nb.cells)
+
+
+def failing_notebooks(tmp_path: Path) -> Path:
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = nbformat.v4.new_code_cell('language: str = "nl"  # labels')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook(cells=[
+        params, nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("raise ValueError('boom in the model')")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}})
+    nbformat.write(nb, folder / "00_fails.ipynb")
+    return folder
+
+
+def test_failed_notebook_names_cell_and_error_and_keeps_latest(tmp_path, capsys):
+    out = tmp_path / "reports"
+    first = build_report(SCENARIOS, out, names=["plan_2022"], notebooks=[], progress=False)
+    folder = failing_notebooks(tmp_path)
+    with pytest.raises(ReportError, match=r"00_fails\.ipynb .*cell 3 .*ValueError: boom"):
+        build_report(SCENARIOS, out, names=["plan_2022"], notebooks=["00_fails"],
+                     notebook_dir=folder, progress=False)
+    assert (out / "latest").resolve() == first.resolve()
+    assert sorted(p.name for p in out.iterdir()) == sorted([first.name, "latest"])
+    code = cli.main(["report", "--scenario-dir", str(SCENARIOS), "--scenarios", "plan_2022",
+                     "--out", str(out), "--notebook-dir", str(folder), "--notebooks",
+                     "00_fails", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 1 and "00_fails.ipynb" in err and "ValueError" in err and "unchanged" in err
+    assert (out / "latest").resolve() == first.resolve()
+
+
+def test_bad_configuration_is_refused_before_any_kernel(tmp_path):
+    with pytest.raises(sm.SamenInputError, match="parameters.colour"):
+        build_report(SCENARIOS, tmp_path, names=["plan_2022"], progress=False,
+                     notebooks=[{"notebook": "01_scenario", "parameters": {"colour": 1}}])
+    with pytest.raises(sm.SamenInputError, match="parameters.scenario: expected a scenario"):
+        build_report(SCENARIOS, tmp_path, names=["plan_2022"], progress=False,
+                     notebooks=[{"notebook": "01_scenario", "parameters": {"scenario": "x"}}])
+    bad = tmp_path / "r.yaml"
+    bad.write_text("scenarios: all\ncolour: red\n")
+    with pytest.raises(sm.SamenInputError, match="colour"):
+        load_config(bad)
+    assert not (tmp_path / "latest").exists()
+
+
+def test_shipped_configuration_loads():
+    config = load_config(ROOT / "reports.yaml")
+    assert config.scenarios is None and config.language == "nl"
+    assert [n["notebook"] for n in config.notebooks][:3] == ["00_calibration_2023",
+                                                             "01_scenario", "02_compare"]
