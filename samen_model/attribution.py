@@ -37,7 +37,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("volume", ("population.*",)),
     ("inflow", ("demand.*",)),
     ("leakage", ("routing.leakage", "plan.leakage", "routing.first_year_uptake",
-                 "plan.first_year_uptake")),
+                 "plan.first_year_uptake", "plan.leakage_follows_realised")),
     ("prices_and_index", ("products.*.price*", "index.*", "costs.*")),
     ("capacity", ("capacity.*",)),
     ("phase_in", ("products.*.samen_entry_year", "referrers.*")),

@@ -69,6 +69,7 @@ CATALOGUE: dict[str, Spec] = {
     "plan.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
                          spec_section="§10"),
     "plan.first_year_uptake": Spec("share", "fraction", dist=True, spec_section="§10"),
+    "plan.leakage_follows_realised": Spec("bool", "switch", spec_section="§10"),
     # capacity (§7)
     "capacity.caseload_per_fte": Spec("positive", "clients per FTE", dist=True,
                                       spec_section="§7"),

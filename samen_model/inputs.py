@@ -202,6 +202,20 @@ def ova_series(years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return prov_data, def_data
 
 
+def plan_leakage(years: np.ndarray, start: int, planned: np.ndarray, realised: np.ndarray,
+                 follows: bool) -> np.ndarray:
+    """Leakage the plan assumes (Y, n): ``planned``, or, when the plan follows the realisation,
+    the realised leakage of the year before for every year after the start year (the 2024
+    budget took the 2023 experience into account, seed 003)."""
+    if not follows:
+        return planned
+    n = max(planned.shape[1], realised.shape[1])
+    out = np.broadcast_to(planned, (len(years), n)).copy()
+    later = years[1:] > start
+    out[1:][later] = np.broadcast_to(realised, (len(years), n))[:-1][later]
+    return out
+
+
 def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
     return np.array([scenario.value(f"{group}.{n}.samen_entry_year")
                      for n in scenario.entities(group)], dtype=int)
@@ -247,7 +261,8 @@ def resolve_inputs(
         samen_duration_factor=p("routing.samen_duration_factor"),
         step_up_share=p("routing.step_up_share"),
         step_up_cost_eur=p("routing.step_up_cost_eur_per_case"),
-        plan_leakage=p("plan.leakage"),
+        plan_leakage=plan_leakage(years, v("time.samen_start_year"), p("plan.leakage"),
+                                  p("routing.leakage"), v("plan.leakage_follows_realised")),
         plan_first_year_uptake=p("plan.first_year_uptake"),
         caseload_per_fte=p("capacity.caseload_per_fte"),
         fte_at_start=p("capacity.fte_at_start"),

@@ -18,27 +18,34 @@ SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 NET = output("net_savings_2026_2030")
 
 
-def test_root_meets_the_target(realised) -> None:
-    r = breakeven(realised, "routing.leakage", "net_savings_2026_2030", value=-2e6)
+@pytest.fixture(scope="module")
+def stale(realised):
+    """realised_2023 with a plan that stops learning after 2024 (leakage then costs twice)."""
+    return realised.with_values({"plan.leakage_follows_realised": False,
+                                 "plan.leakage": {2023: 0.0, 2024: 0.10}})
+
+
+def test_root_meets_the_target(stale) -> None:
+    r = breakeven(stale, "routing.leakage", "net_savings_2026_2030", value=-2e6)
     assert r.found and r.bracket == (0.0, 1.0)
     assert r.root_bracket[0] <= r.value <= r.root_bracket[1]
-    direct = NET(sm.simulate(realised.with_values({"routing.leakage": r.value})))[0]
+    direct = NET(sm.simulate(stale.with_values({"routing.leakage": r.value})))[0]
     assert direct == pytest.approx(-2e6, abs=1e-3)  # EUR
     assert r.output_at_root == pytest.approx(-2e6, abs=1e-3)
     assert r.iterations > 0 and "routing.leakage" in r.message
 
 
-def test_root_from_a_year_on(realised) -> None:
+def test_root_from_a_year_on(realised, stale) -> None:
     r = breakeven(realised, "savings.specialist_referral_reduction",
                   "cumulative_net_savings_2030", from_year=2026)
     assert r.found and 0 < r.value < 0.1
     s = set_from_year(realised, "savings.specialist_referral_reduction", r.value, 2026)
     assert abs(output("cumulative_net_savings_2030")(sm.simulate(s))[0]) < 1e-3
     # leakage from 2026: the years before keep the scenario's values
-    s = set_from_year(realised, "plan.leakage", 0.3, 2026)
+    s = set_from_year(stale, "plan.leakage", 0.3, 2026)
     years = np.arange(2019, 2031)
     got = series_on_years(s.value("plan.leakage"), years)
-    want = series_on_years(realised.value("plan.leakage"), years)
+    want = series_on_years(stale.value("plan.leakage"), years)
     np.testing.assert_allclose(got[years < 2026], want[years < 2026])
     assert (got[years >= 2026] == 0.3).all()
 
@@ -88,7 +95,9 @@ def test_cli_breakeven(capsys) -> None:
     realised = str(SCENARIOS / "realised_2023.yaml")
     assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
                     "net_savings_2026_2030", "--value=-1e6", "--from-year", "2026"]) == 0
-    assert "routing.leakage = 0.105" in capsys.readouterr().out
+    root = breakeven(sm.load_scenario(realised), "routing.leakage", "net_savings_2026_2030",
+                     value=-1e6, from_year=2026)
+    assert f"routing.leakage = {root.value:.6g} from 2026 on" in capsys.readouterr().out
     assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
                     "net_savings_2026_2030"]) == 1
     assert "no root" in capsys.readouterr().out

@@ -155,7 +155,7 @@ def test_with_values_leaves_the_scenario_alone() -> None:
 def test_extends_keeps_unit_and_description_of_the_base() -> None:
     plan = load_scenario(SCENARIO_DIR / "plan_2022.yaml")
     real = load_scenario(SCENARIO_DIR / "realised_2023.yaml")
-    for path in ("routing.leakage", "routing.first_year_uptake", "plan.leakage"):
+    for path in ("routing.leakage", "routing.first_year_uptake", "plan.leakage_follows_realised"):
         assert real.params[path].unit == plan.params[path].unit
         assert real.params[path].description == plan.params[path].description
         assert real.params[path].source != plan.params[path].source
