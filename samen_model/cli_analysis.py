@@ -9,31 +9,21 @@ takes the parsed arguments and returns an exit code; bad input raises a
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from samen_model.attribution import attribute
 from samen_model.breakeven import TARGETS, breakeven
+from samen_model.manifest import Run as _Run
 from samen_model.manifest import manifest
 from samen_model.outputs import staged_dir, write_csv, write_json
-from samen_model.scenarios import Scenario, load_scenario
+from samen_model.scenarios import load_scenario
 from samen_model.sensitivity import sobol, tornado
 from samen_model.uncertainty import OUTPUT_NAMES, monte_carlo
 
 OUTPUT_HELP = (f"output: {', '.join(OUTPUT_NAMES)} (any years), or COLUMN:YEAR / "
                "COLUMN:FIRST-LAST (a column of docs/columns.md, summed)")
-
-
-@dataclass(frozen=True)
-class _Run:
-    """What :func:`samen_model.manifest.manifest` reads from a run."""
-
-    scenario: Scenario
-    draws: int
-    seed: int
-    sampled: bool
 
 
 def positive_int(text: str) -> int:

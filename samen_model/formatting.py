@@ -26,6 +26,7 @@ between the euro sign and the digits. Missing values (None, NaN) become an en da
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from samen_model.columns import label as _dictionary_label
@@ -179,6 +180,45 @@ def key_figure(name: str, value: float | None, language: str = "nl") -> str:
     if name == "payback_year":
         return year(value)
     return count(value, language)
+
+
+def probability(p: float | None, language: str = "nl") -> str:
+    """A probability (a fraction of draws) rounded to two decimals: ``0,56`` (nl), ``0.56`` (en).
+
+    >>> probability(0.5638)
+    '0,56'
+    """
+    return number(p, 2, language)
+
+
+OUTPUT_LABELS: dict[str, dict[str, str]] = {
+    "deviation": {"nl": "Afwijking gesloten vierkant {years}",
+                  "en": "Square deviation {years}"},
+    "net_savings": {"nl": "Netto besparing {years}", "en": "Net savings {years}"},
+    "cumulative_net_savings": {"nl": "Cumulatieve netto besparing eind {years}",
+                               "en": "Cumulative net savings end of {years}"},
+}
+
+
+def output_label(name: str, language: str = "nl") -> str:
+    """Label of a named output (:func:`samen_model.uncertainty.output`) in the chosen language.
+
+    >>> output_label("net_savings_2026_2030")
+    'Netto besparing 2026-2030'
+    >>> output_label("cumulative_net_savings_2030", "en")
+    'Cumulative net savings end of 2030'
+    >>> output_label("fte_samen:2025")
+    'Fte SAMEN. (eind) 2025'
+    """
+    check_language(language)
+    m = re.fullmatch(r"(deviation|net_savings|cumulative_net_savings)_(\d{4})(?:_(\d{4}))?", name)
+    if m:
+        years = m.group(2) + (f"-{m.group(3)}" if m.group(3) else "")
+        return OUTPUT_LABELS[m.group(1)][language].format(years=years)
+    m = re.fullmatch(r"([a-z0-9_]+):(\d{4}(?:-\d{4})?)", name)
+    if m:
+        return f"{column_label(m.group(1), language)} {m.group(2)}"
+    return name.replace("_", " ")
 
 
 def key_figure_label(name: str, language: str = "nl") -> str:

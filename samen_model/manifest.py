@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import platform
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,22 @@ def now_utc() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+@dataclass(frozen=True)
+class Run:
+    """What :func:`manifest` reads from a run summarised without a Result (Monte Carlo, Sobol).
+
+    ``scenario`` is a :class:`~samen_model.scenarios.Scenario`; ``draws`` the number of engine
+    draws, ``seed`` the seed of the sampled numbers, ``sampled`` whether parameters were drawn.
+    """
+
+    scenario: Any
+    draws: int
+    seed: int
+    sampled: bool
+
+
 def manifest(results: list | tuple = (), **extra: Any) -> dict[str, Any]:
-    """A manifest for a set of :class:`~samen_model.results.Result` objects.
+    """A manifest for a set of :class:`~samen_model.results.Result` (or :class:`Run`) objects.
 
     Keys: ``package``, ``version``, ``git_commit``, ``python``, ``created_utc`` and per scenario
     its name, title, hash, source files, draws, seed and whether parameters were sampled.

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from samen_model import formatting as fmt
 from samen_model.results import Result
+from samen_model.uncertainty import MonteCarloSummary
+from samen_model.uncertainty import output as uncertainty_output
 
 TEXT: dict[str, dict[str, str]] = {
     "nl": {
@@ -42,6 +44,19 @@ TEXT: dict[str, dict[str, str]] = {
                  "(`{high_name}`).",
         "caveat": "Dit zijn modeluitkomsten met aannames die deels geschat zijn; het "
                   "aannameregister hieronder noemt per parameter de waarde, eenheid en bron.",
+        "mc_saves": "De netto besparing {lo}–{hi} ligt **met 90% zekerheid tussen {a} en {b}**",
+        "mc_costs": "De netto extra kosten van SAMEN. in {lo}–{hi} liggen **met 90% zekerheid "
+                    "tussen {a} en {b}**",
+        "mc_net_mixed": "De netto uitkomst {lo}–{hi} ligt **met 90% zekerheid tussen {a} "
+                        "extra kosten en {b} besparing**",
+        "mc_over": "Het gesloten vierkant {lo}–{hi} wordt **met 90% zekerheid tussen {a} en {b} "
+                   "overschreden**",
+        "mc_under": "Over {lo}–{hi} blijft de gemeente **met 90% zekerheid tussen {a} en {b} "
+                    "binnen** het gesloten vierkant",
+        "mc_dev_mixed": "De afwijking van het gesloten vierkant {lo}–{hi} ligt **met 90% "
+                        "zekerheid tussen {a} onderschrijding en {b} overschrijding**",
+        "mc_how": " (5e tot 95e percentiel van {draws} trekkingen met onzekere aannames, "
+                  "scenario `{name}`, seed {seed}).",
     },
     "en": {
         "intro": "This note describes the financial effect of SAMEN. (basic youth care at WIJ "
@@ -70,6 +85,19 @@ TEXT: dict[str, dict[str, str]] = {
                  "(`{high_name}`).",
         "caveat": "These are model results with partly estimated assumptions; the assumptions "
                   "register below gives each parameter's value, unit and source.",
+        "mc_saves": "Net savings {lo}–{hi} lie **with 90% certainty between {a} and {b}**",
+        "mc_costs": "The net extra cost of SAMEN. in {lo}–{hi} lies **with 90% certainty "
+                    "between {a} and {b}**",
+        "mc_net_mixed": "The net result {lo}–{hi} lies **with 90% certainty between {a} extra "
+                        "cost and {b} savings**",
+        "mc_over": "The closed square {lo}–{hi} is **overspent, with 90% certainty, by between "
+                   "{a} and {b}**",
+        "mc_under": "Over {lo}–{hi} the municipality stays, **with 90% certainty, between {a} "
+                    "and {b} within** the closed square",
+        "mc_dev_mixed": "The closed-square deviation {lo}–{hi} lies **with 90% certainty between "
+                        "{a} underspend and {b} overspend**",
+        "mc_how": " (5th to 95th percentile of {draws} draws with uncertain assumptions, "
+                  "scenario `{name}`, seed {seed}).",
     },
 }
 
@@ -79,6 +107,7 @@ HEADINGS: dict[str, dict[str, str]] = {
     "summary": {"nl": "## Samenvatting", "en": "## Summary"},
     "key_figures": {"nl": "## Kerncijfers per scenario", "en": "## Key figures per scenario"},
     "charts": {"nl": "## Grafieken", "en": "## Charts"},
+    "uncertainty": {"nl": "## Onzekerheid", "en": "## Uncertainty"},
     "budget": {"nl": "## Budget, kosten en verrekening van het hoofdscenario",
                "en": "## Budget, cost and settlement of the main scenario"},
     "register": {"nl": "## Aannameregister van het hoofdscenario",
@@ -180,8 +209,38 @@ def comparison_paragraph(main: Result, others: Sequence[Result], language: str =
     return "\n".join(lines)
 
 
-def briefing_text(results: Sequence[Result], language: str = "nl") -> str:
-    """The briefing's text as Markdown: the first result is the main scenario.
+def uncertainty_sentence(summary: MonteCarloSummary, output: str = "net_savings_2026_2030",
+                         language: str = "nl") -> str:
+    """One sentence with the 90% interval (5th-95th percentile over the draws, EUR) of a named
+    output of a Monte Carlo summary: ``net_savings_YYYY_YYYY`` or ``deviation_YYYY_YYYY``.
+
+    Signs become words (besparing / extra kosten, overschrijding / onderschrijding).
+    """
+    t = TEXT[fmt.check_language(language)]
+    out = uncertainty_output(output)
+    if output not in summary.outputs.index or out.column not in ("net_savings_eur",
+                                                                 "square_deviation_eur"):
+        raise ValueError(f"output: expected a net_savings_* or deviation_* output of the "
+                         f"summary ({', '.join(summary.outputs.index)}), got {output!r}")
+    p5, p95 = (float(summary.outputs.loc[output, c]) for c in ("p5", "p95"))
+    savings = out.column == "net_savings_eur"
+    if p5 >= 0:  # all savings / all overspend
+        key, a, b = ("mc_saves" if savings else "mc_over"), p5, p95
+    elif p95 < 0:  # all extra cost / all within the square
+        key, a, b = ("mc_costs" if savings else "mc_under"), -p95, -p5
+    else:  # a is the size of the negative end, b of the positive end
+        key, a, b = ("mc_net_mixed" if savings else "mc_dev_mixed"), -p5, p95
+    text = t[key].format(lo=out.first, hi=out.last, a=fmt.eur_mln(a, 2, language),
+                         b=fmt.eur_mln(b, 2, language))
+    how = t["mc_how"].format(draws=fmt.count(summary.draws, language), name=summary.scenario,
+                             seed=summary.seed)
+    return text + how
+
+
+def briefing_text(results: Sequence[Result], language: str = "nl",
+                  uncertainty: MonteCarloSummary | None = None) -> str:
+    """The briefing's text as Markdown: the first result is the main scenario; with a Monte
+    Carlo ``uncertainty`` summary, the 90% interval of its net savings 2026-2030 follows.
 
     >>> import samen_model as sm  # doctest: +SKIP
     >>> print(briefing_text([sm.simulate(sm.load_scenario("scenarios/realised_2023.yaml"))]))
@@ -191,5 +250,6 @@ def briefing_text(results: Sequence[Result], language: str = "nl") -> str:
         raise ValueError("results: expected at least one Result")
     t = TEXT[fmt.check_language(language)]
     parts = [main_paragraph(results[0], language),
+             uncertainty_sentence(uncertainty, language=language) if uncertainty else "",
              comparison_paragraph(results[0], results[1:], language), t["caveat"]]
     return "\n\n".join(p for p in parts if p)

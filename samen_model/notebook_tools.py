@@ -3,8 +3,9 @@
 The notebooks in ``notebooks/`` stay thin (no ``def``/``class``): everything they compute or
 format lives here, in :mod:`samen_model.plotting` and in :mod:`samen_model.narrative`.
 
-Table functions select and relabel columns of :class:`~samen_model.results.Result` and format
-the numbers as text (:mod:`samen_model.formatting`); they compute nothing the engine did not.
+Table functions select and relabel columns of :class:`~samen_model.results.Result` (or of a
+Monte Carlo summary, or break-even results) and format the numbers as text
+(:mod:`samen_model.formatting`); they compute nothing the engine did not.
 
 Command line (what ``make notebooks`` runs)::
 
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,10 @@ from samen_model.errors import SamenInputError
 from samen_model.results import Result
 from samen_model.scenarios import Scenario, load_scenario
 from samen_model.simulate import simulate
+
+if TYPE_CHECKING:
+    from samen_model.breakeven import BreakEven
+    from samen_model.uncertainty import MonteCarloSummary
 
 CHECK_OUTPUT_MARK = "# NBVAL_CHECK_OUTPUT"
 HORIZON_RANGE = (2025, 2100)
@@ -77,13 +82,47 @@ def _check_name(name: str, value: Any, known: list[str], folder: Path) -> None:
             name, f"a scenario name in {folder} (one of: {', '.join(known)})", value)
 
 
-def check_params(scenario_dir: str | Path | None = "", **params: Any) -> Path:
+#: Parameters :func:`check_params` knows (the report checks these before any kernel starts).
+CHECKED_PARAMETERS = ("scenario", "base", "scenarios", "horizon", "language", "seed", "draws",
+                      "uncertainty_scenario", "breakeven_scenario", "outputs", "sobol_n")
+SOBOL_N_MAX = 65_536
+
+
+def _check_uncertain(name: str, value: str, folder: Path) -> None:
+    if not load_scenario(folder / f"{value}.yaml").uncertain_parameters():
+        raise NotebookParameterError(
+            name, "a scenario with at least one parameter with a distribution (e.g. "
+            "uncertainty_2023)", value)
+
+
+def _check_outputs(name: str, value: Any) -> None:
+    from samen_model.uncertainty import OUTPUT_NAMES, output
+
+    expected = (f"a non-empty list of output names ({', '.join(OUTPUT_NAMES)}, any years, or "
+                "COLUMN:YEAR / COLUMN:FIRST-LAST)")
+    if not isinstance(value, (list, tuple)) or not value:
+        raise NotebookParameterError(name, expected, value)
+    for item in value:
+        if not isinstance(item, str):
+            raise NotebookParameterError(name, expected, item)
+        try:
+            output(item)
+        except SamenInputError:
+            raise NotebookParameterError(name, expected, item) from None
+
+
+def check_params(scenario_dir: str | Path | None = "", uncertain: Sequence[str] = (),
+                 **params: Any) -> Path:
     """Check a notebook's parameters; return the scenario folder they refer to.
 
-    Known parameters: ``scenario`` and ``base`` (a scenario name), ``scenarios`` (a non-empty
-    list of scenario names), ``horizon`` (a year, integer 2025-2100), ``language`` ("nl" or
-    "en"), ``seed`` (integer >= 0), ``draws`` (integer >= 1). Raises
-    :class:`NotebookParameterError` naming the parameter and what was expected.
+    Known parameters: ``scenario``, ``base`` and ``breakeven_scenario`` (a scenario name),
+    ``uncertainty_scenario`` (a scenario name with at least one distribution), ``scenarios`` (a
+    non-empty list of scenario names), ``horizon`` (a year, integer 2025-2100), ``language``
+    ("nl" or "en"), ``seed`` (integer >= 0), ``draws`` (integer >= 1), ``outputs`` (a
+    non-empty list of output names, :func:`samen_model.uncertainty.output`), ``sobol_n`` (a
+    power of two from 2 to 65536). The scenario parameters named in ``uncertain`` must also
+    have a distribution. Raises :class:`NotebookParameterError` naming the parameter and what
+    was expected.
     """
     if scenario_dir is not None and not isinstance(scenario_dir, (str, Path)):
         raise NotebookParameterError("scenario_dir", "a folder path (text) or ''", scenario_dir)
@@ -93,8 +132,10 @@ def check_params(scenario_dir: str | Path | None = "", **params: Any) -> Path:
                                      str(folder))
     known = scenario_names(folder)
     for name, value in params.items():
-        if name in ("scenario", "base"):
+        if name in ("scenario", "base", "breakeven_scenario", "uncertainty_scenario"):
             _check_name(name, value, known, folder)
+            if name == "uncertainty_scenario" or name in uncertain:
+                _check_uncertain(name, value, folder)
         elif name == "scenarios":
             if not isinstance(value, (list, tuple)) or not value:
                 raise NotebookParameterError(name, "a non-empty list of scenario names", value)
@@ -114,6 +155,12 @@ def check_params(scenario_dir: str | Path | None = "", **params: Any) -> Path:
         elif name == "draws":
             if not _is_int(value) or value < 1:
                 raise NotebookParameterError(name, "an integer >= 1", value)
+        elif name == "outputs":
+            _check_outputs(name, value)
+        elif name == "sobol_n":
+            if not _is_int(value) or not 2 <= value <= SOBOL_N_MAX or value & (value - 1):
+                raise NotebookParameterError(
+                    name, f"a power of two from 2 to {SOBOL_N_MAX} (e.g. 256)", value)
         else:
             raise NotebookParameterError(name, "a known notebook parameter", value)
     return folder
@@ -404,6 +451,164 @@ def print_table(df: pd.DataFrame) -> None:
     with pd.option_context("display.width", 250, "display.max_columns", 50,
                            "display.max_rows", 200, "display.max_colwidth", 60):
         print(df.to_string())
+
+
+# ----------------------------------------------------------------------------- uncertainty
+UNCERTAINTY_WORDS: dict[str, dict[str, str]] = {
+    "nl": {"output": "uitkomst", "mean": "gemiddelde", "p50": "mediaan",
+           "share_below_zero": "kans < 0", "probability": "kans", "event": "gebeurtenis",
+           "square_exceeded": "Gesloten vierkant {start}-{end} overschreden",
+           "below_zero": "Cumulatieve netto besparing eind {year} onder nul",
+           "no_payback": "Niet terugverdiend binnen de horizon",
+           "payback_year": "terugverdienjaar", "share": "aandeel",
+           "cumulative_share": "cumulatief", "never": "niet binnen horizon",
+           "scenario": "scenario", "parameter": "parameter", "from_year": "vanaf",
+           "target": "doel = 0", "root": "nulpunt", "note": "toelichting",
+           "no_root": "geen nulpunt binnen bereik", "all_years": "alle jaren",
+           "range": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}"},
+    "en": {"output": "output", "mean": "mean", "p50": "median",
+           "share_below_zero": "P(< 0)", "probability": "probability", "event": "event",
+           "square_exceeded": "Closed square {start}-{end} exceeded",
+           "below_zero": "Cumulative net savings end of {year} below zero",
+           "no_payback": "No payback within the horizon",
+           "payback_year": "payback year", "share": "share",
+           "cumulative_share": "cumulative", "never": "not within horizon",
+           "scenario": "scenario", "parameter": "parameter", "from_year": "from",
+           "target": "target = 0", "root": "break-even value", "note": "note",
+           "no_root": "no root within range", "all_years": "all years",
+           "range": "search range {lo} to {hi}; {target} runs from {a} to {b}"},
+}
+
+
+def _w(language: str) -> dict[str, str]:
+    return UNCERTAINTY_WORDS[fmt.check_language(language)]
+
+
+def uncertain_register_table(scenario: Scenario, language: str = "nl") -> pd.DataFrame:
+    """The assumptions register restricted to the parameters with a distribution."""
+    table = register_table(scenario, language)
+    return table[table["parameter"].isin(scenario.uncertain_parameters())].reset_index(
+        drop=True)
+
+
+def mc_outputs_table(summary: MonteCarloSummary, language: str = "nl",
+                     outputs: Sequence[str] | None = None) -> pd.DataFrame:
+    """Mean, percentiles (EUR, in millions rounded to € 10.000) and the share of draws below
+    zero (two decimals) of the named outputs of a Monte Carlo summary."""
+    w = _w(language)
+    table = summary.outputs if outputs is None else summary.outputs.loc[list(outputs)]
+    rows = {}
+    for name, r in table.iterrows():
+        row = {w["mean"]: fmt.eur_mln(r["mean"], 2, language)}
+        for col in table.columns:
+            if col.startswith("p"):
+                row[w["p50"] if col == "p50" else col.upper()] = fmt.eur_mln(r[col], 2, language)
+        row[w["share_below_zero"]] = fmt.probability(r["share_below_zero"], language)
+        rows[fmt.output_label(str(name), language)] = row
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(w["output"])
+
+
+def probability_table(summary: MonteCarloSummary, scenario: Scenario,
+                      language: str = "nl") -> pd.DataFrame:
+    """The probabilities of a Monte Carlo summary (fractions of draws, two decimals), labelled
+    with the scenario's transition years."""
+    w = _w(language)
+    v = scenario.value
+    rows = []
+    for key, p in summary.probabilities.items():
+        if key == "square_exceeded":
+            text = w["square_exceeded"].format(start=v("time.samen_start_year"),
+                                               end=v("time.transition_end_year"))
+        elif key.startswith("cumulative_net_savings_below_zero_"):
+            text = w["below_zero"].format(year=key.rsplit("_", 1)[1])
+        elif key == "no_payback_within_horizon":
+            text = w["no_payback"] + f" ({fmt.year(v('time.last_year'))})"
+        else:
+            text = str(key)
+        rows.append((text, fmt.probability(p, language)))
+    return pd.DataFrame(rows, columns=[w["event"], w["probability"]]).set_index(w["event"])
+
+
+def payback_table(summary: MonteCarloSummary, language: str = "nl") -> pd.DataFrame:
+    """The payback-year distribution: share and cumulative share of draws (two decimals)."""
+    w = _w(language)
+    p = summary.payback
+    labels = [w["never"] if pd.isna(y) else fmt.year(int(y)) for y in p["year"]]
+    return pd.DataFrame({w["share"]: [fmt.probability(x, language) for x in p["share"]],
+                         w["cumulative_share"]: [fmt.probability(x, language)
+                                                 for x in p["cumulative_share"]]},
+                        index=pd.Index(labels, name=w["payback_year"]))
+
+
+@dataclass(frozen=True)
+class BreakEvenCase:
+    """A break-even question: where does ``target`` (EUR) of the named scenario reach zero
+    when ``parameter`` changes (only from ``from_year`` on, or in every year when None)?"""
+
+    scenario: str
+    parameter: str
+    target: str = "net_savings_2026_2030"
+    from_year: int | None = None
+
+
+def breakeven_cases(scenario: str, other: str) -> list[BreakEvenCase]:
+    """The notebook's break-even questions: leakage from 2026 and the budget-cut share in
+    ``scenario``, and leakage from 2026 in ``other`` (e.g. ``savings_budget_cut``)."""
+    return [BreakEvenCase(scenario, "routing.leakage", from_year=2026),
+            BreakEvenCase(scenario, "savings.budget_cut_share"),
+            BreakEvenCase(other, "routing.leakage", from_year=2026)]
+
+
+def run_breakeven(cases: Sequence[BreakEvenCase], scenario_dir: str | Path | None = ""
+                  ) -> list[tuple[BreakEvenCase, Scenario, BreakEven]]:
+    """:func:`samen_model.breakeven.breakeven` for each case (other parameters central)."""
+    from samen_model.breakeven import breakeven
+
+    out = []
+    for case in cases:
+        scenario = load_named(case.scenario, scenario_dir)
+        out.append((case, scenario, breakeven(scenario, case.parameter, case.target,
+                                              from_year=case.from_year)))
+    return out
+
+
+def parameter_value(scenario: Scenario, parameter: str, value: float, language: str = "nl",
+                    share_decimals: int = 2) -> str:
+    """A parameter value as text in its unit: shares as % (``share_decimals`` decimals),
+    otherwise the number with three significant digits (percentages with a % sign)."""
+    kind = scenario.params[parameter].spec.kind
+    if kind in ("share", "signed_fraction"):
+        return fmt.pct(value, share_decimals, language)
+    if value == 0 or not np.isfinite(value):
+        text = fmt.number(value, 0, language)
+    else:
+        text = fmt.number(value, min(6, max(0, 2 - int(np.floor(np.log10(abs(value)))))),
+                          language)
+    return text + ("%" if kind == "percent" else "")
+
+
+def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
+                    language: str = "nl") -> pd.DataFrame:
+    """:func:`run_breakeven` as text: the break-even value, or "geen nulpunt binnen bereik"
+    ("no root within range"), with the search range and the range of the target (EUR)."""
+    w = _w(language)
+    out = []
+    for case, scenario, be in rows:
+        label = fmt.output_label(be.target, language)
+        note = w["range"].format(
+            lo=parameter_value(scenario, case.parameter, be.bracket[0], language, 0),
+            hi=parameter_value(scenario, case.parameter, be.bracket[1], language, 0),
+            target=label, a=fmt.eur_mln(be.output_range[0], 2, language),
+            b=fmt.eur_mln(be.output_range[1], 2, language))
+        out.append({
+            w["scenario"]: case.scenario, w["parameter"]: case.parameter,
+            w["from_year"]: fmt.year(case.from_year) if case.from_year else w["all_years"],
+            w["target"]: label,
+            w["root"]: (parameter_value(scenario, case.parameter, be.value, language)
+                        if be.found else w["no_root"]),
+            w["note"]: note,
+        })
+    return pd.DataFrame(out)
 
 
 # ----------------------------------------------------------------------------- display

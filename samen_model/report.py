@@ -34,7 +34,11 @@ from samen_model import formatting as fmt
 from samen_model.compare import assumptions_register, compare
 from samen_model.errors import SamenInputError
 from samen_model.manifest import manifest, provenance_line
-from samen_model.notebook_tools import NotebookParameterError, check_params
+from samen_model.notebook_tools import (
+    CHECKED_PARAMETERS,
+    NotebookParameterError,
+    check_params,
+)
 from samen_model.outputs import staged_dir, write_csv, write_json
 from samen_model.results import Result
 from samen_model.scenarios import load_scenario
@@ -46,6 +50,7 @@ DEFAULT_NOTEBOOKS: tuple[dict[str, Any], ...] = (
     {"notebook": "00_calibration_2023"},
     {"notebook": "01_scenario", "parameters": {"scenario": "realised_2023"}},
     {"notebook": "02_compare"},
+    {"notebook": "03_uncertainty", "parameters": {"draws": 10_000}},
     {"notebook": "04_briefing", "hide_input": True},
 )
 SHARED_PARAMETERS = ("scenarios", "base", "language", "scenario_dir", "seed")
@@ -75,7 +80,7 @@ class ReportConfig:
     scenarios: list[str] | None = None  # None: every *.yaml in the scenario folder
     base: str = "plan_2022"
     language: str = "nl"
-    seed: int = 0
+    seed: int = 1  # seed of the sampled numbers (Monte Carlo notebooks)
     jobs: int = 2
     notebooks: list[dict[str, Any]] = field(default_factory=lambda: list(DEFAULT_NOTEBOOKS))
     extra_notebooks: list[str | dict[str, Any]] = field(default_factory=list)
@@ -149,9 +154,7 @@ def plan_jobs(config: ReportConfig, notebook_dir: Path, scenario_dir: Path,
         for name in SHARED_PARAMETERS:
             if name in declared and name not in params:
                 params[name] = shared[name]
-        checkable = {k: v for k, v in params.items()
-                     if k in ("scenario", "scenarios", "base", "horizon", "language", "seed",
-                              "draws")}
+        checkable = {k: v for k, v in params.items() if k in CHECKED_PARAMETERS}
         try:
             check_params(params.get("scenario_dir", str(scenario_dir)), **checkable)
         except NotebookParameterError as exc:

@@ -19,7 +19,7 @@ from samen_model import notebook_tools as nt
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SCENARIOS = ROOT / "scenarios"
-NAMES = ["00_calibration_2023", "01_scenario", "02_compare", "04_briefing"]
+NAMES = ["00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing"]
 PARAM_LINE = re.compile(r"^\w+: [\w\[\]]+ = .+  # \S.*$")
 
 
@@ -91,12 +91,25 @@ def test_compare_notebook(tmp_path):
     assert "plan_2022" in text and "low_leakage" in text and "routing.leakage" in text
 
 
+def test_uncertainty_notebook_with_few_draws(tmp_path):
+    nb = execute("03_uncertainty", tmp_path, draws=200, sobol_n=16, seed=2)
+    text = outputs_text(nb)
+    assert "Gesloten vierkant 2023-2025 overschreden" in text and "terugverdienjaar" in text
+    assert "Netto besparing 2026-2030" in text and "mediaan" in text
+    assert "geen nulpunt binnen bereik" in text  # leakage from 2026 in uncertainty_2023
+    assert "savings_budget_cut" in text and "savings.budget_cut_share" in text
+    assert "draws 200" in text and "seed 2" in text  # the run manifest
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    assert images == 4  # two fan charts, the tornado, the Sobol bars
+
+
 def test_briefing_notebook_in_english(tmp_path):
     nb = execute("04_briefing", tmp_path, scenarios=["realised_2023", "plan_2022"],
-                 language="en")
+                 language="en", draws=200)
     text = outputs_text(nb)
     assert "Main scenario" in text and "Key figures per scenario" in text
     assert "Assumptions register" in text
+    assert "with 90% certainty between" in text and "200 draws" in text
 
 
 # ----------------------------------------------------------------------------- bad parameters
@@ -105,6 +118,10 @@ def test_briefing_notebook_in_english(tmp_path):
      r"scenario: expected a scenario name in .*scenarios \(one of: .*realised_2023"),
     ("01_scenario", {"horizon": "2030"}, r"horizon: expected a year as an integer"),
     ("04_briefing", {"language": "de"}, r"language: expected one of nl, en, got 'de'"),
+    ("03_uncertainty", {"scenario": "realised_2023"},
+     r"scenario: expected a scenario with at least one parameter with a distribution"),
+    ("03_uncertainty", {"sobol_n": 100}, r"sobol_n: expected a power of two"),
+    ("04_briefing", {"draws": 0}, r"draws: expected an integer >= 1, got 0"),
 ])
 def test_bad_parameters_fail_with_a_clear_message(tmp_path, name, parameters, message):
     with pytest.raises(PapermillExecutionError) as info:
@@ -125,6 +142,32 @@ def test_check_params_directly():
         nt.check_params(SCENARIOS / "nowhere", scenario="plan_2022")
     with pytest.raises(nt.NotebookParameterError, match="colour: expected a known notebook"):
         nt.check_params(SCENARIOS, colour="red")
+
+
+def test_check_params_of_the_uncertainty_notebooks():
+    assert nt.check_params(SCENARIOS, uncertain=["scenario"], scenario="uncertainty_2023",
+                           outputs=["deviation_2023_2025", "fte_samen:2025"], sobol_n=256,
+                           draws=10, seed=0, breakeven_scenario="savings_budget_cut",
+                           uncertainty_scenario="uncertainty_2023") == SCENARIOS
+    for params, message in [
+        ({"outputs": []}, r"outputs: expected a non-empty list of output names"),
+        ({"outputs": "net_savings_2026_2030"}, r"outputs: expected a non-empty list"),
+        ({"outputs": ["net_savings"]}, r"outputs: expected .*got 'net_savings'"),
+        ({"outputs": [2030]}, r"outputs: expected .*got 2030"),
+        ({"sobol_n": 0}, r"sobol_n: expected a power of two from 2 to 65536"),
+        ({"sobol_n": 2 ** 17}, r"sobol_n: expected a power of two"),
+        ({"sobol_n": 256.0}, r"sobol_n: expected a power of two"),
+        ({"draws": 1.5}, r"draws: expected an integer >= 1"),
+        ({"breakeven_scenario": "nope"}, r"breakeven_scenario: expected a scenario name"),
+        ({"uncertainty_scenario": "plan_2022"},
+         r"uncertainty_scenario: expected a scenario with at least one parameter with a dist"),
+    ]:
+        with pytest.raises(nt.NotebookParameterError, match=message):
+            nt.check_params(SCENARIOS, **params)
+    # a scenario without distributions is refused only where the notebook asks for one
+    nt.check_params(SCENARIOS, scenario="plan_2022")
+    with pytest.raises(nt.NotebookParameterError, match="scenario: expected a scenario with"):
+        nt.check_params(SCENARIOS, uncertain=["scenario"], scenario="plan_2022")
 
 
 def test_scenario_folder_is_found_from_the_notebooks_folder(monkeypatch):

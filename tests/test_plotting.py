@@ -1,4 +1,5 @@
-"""Charts: a Figure per function, Dutch/English labels, euro axes, provenance footer."""
+"""Charts: a Figure per function, Dutch/English labels, euro axes, provenance footer; the
+uncertainty charts draw the DataFrames of uncertainty/sensitivity as they are."""
 
 from __future__ import annotations
 
@@ -6,12 +7,20 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display in tests
 
+from pathlib import Path  # noqa: E402
+
 import pytest  # noqa: E402
+from matplotlib.container import BarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+import samen_model as sm  # noqa: E402
 from samen_model import notebook_tools as nt  # noqa: E402
 from samen_model import plotting as pl  # noqa: E402
 from samen_model.manifest import manifest  # noqa: E402
+from samen_model.sensitivity import sobol, tornado  # noqa: E402
+from samen_model.uncertainty import monte_carlo  # noqa: E402
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +97,83 @@ def test_charts_compute_nothing_new(realised_run, info):
     heights = [p.get_height() for p in fig.axes[1].patches]
     start = list(realised_run.years).index(2023)
     assert heights == pytest.approx(list(realised_run.arrays["square_deviation_eur"][start:, 0]))
+
+
+# ----------------------------------------------------------------------------- uncertainty charts
+@pytest.fixture(scope="module")
+def uncertain():
+    return sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
+
+
+@pytest.fixture(scope="module")
+def summary(uncertain):
+    return monte_carlo(uncertain, draws=300, seed=3)
+
+
+@pytest.fixture(scope="module")
+def tornados(uncertain):
+    return [tornado(uncertain, o) for o in ("deviation_2023_2025", "net_savings_2026_2030")]
+
+
+@pytest.fixture(scope="module")
+def indices(uncertain):
+    return sobol(uncertain, n=32, seed=1)
+
+
+def test_fan_chart_draws_the_percentiles_as_they_are(summary):
+    fig = pl.fan_chart(summary, "cumulative_net_savings_eur", "nl")
+    ax = fig.axes[0]
+    frame = summary.percentiles.loc["cumulative_net_savings_eur"]
+    years, median = ax.lines[0].get_data()
+    assert list(years) == list(frame.index[frame.index >= years[0]])
+    assert median == pytest.approx(frame.loc[list(years), "p50"].to_numpy())
+    band_90, band_50 = (c.get_paths()[0].vertices[:, 1] for c in ax.collections[:2])
+    assert band_90.min() == pytest.approx(frame.loc[list(years), "p5"].min())
+    assert band_90.max() == pytest.approx(frame.loc[list(years), "p95"].max())
+    assert band_50.max() == pytest.approx(frame.loc[list(years), "p75"].max())
+    text = texts(fig)
+    assert "90%-band (P5–P95)" in text and "50%-band (P25–P75)" in text and "mediaan" in text
+    assert "Cumulatieve netto besparing" in text and "300 trekkingen, seed 3" in text
+    assert "mln" in text and summary.scenario_hash in text.replace("\n", "")
+
+
+def test_fan_chart_starts_where_the_draws_spread_and_speaks_english(summary):
+    fig = pl.fan_chart(summary, "square_deviation_eur", "en")
+    years = fig.axes[0].lines[0].get_xdata()
+    assert years[0] == 2023  # before SAMEN. every draw has a zero deviation
+    text = texts(fig)
+    assert "median" in text and "90% band" in text and "300 draws" in text and "M" in text
+
+
+def test_tornado_chart_bars_are_the_table_in_its_order(tornados, info):
+    fig = pl.tornado_chart(tornados, "nl", info)
+    assert len(fig.axes) == 2
+    for ax, table in zip(fig.axes, tornados, strict=True):
+        widths = [p.get_width() for p in ax.patches]
+        n = len(table)
+        assert widths[:n] == pytest.approx(list(table["delta_low"]))
+        assert widths[n:] == pytest.approx(list(table["delta_high"]))
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert labels[0].startswith(table["parameter"].iloc[0])  # largest swing on top
+        assert ax.yaxis_inverted()
+    text = texts(fig)
+    assert "Tornado: Afwijking gesloten vierkant 2023-2025" in text
+    assert "Tornado: Netto besparing 2026-2030" in text
+    assert "parameter laag (P5)" in text and "verschil met centrale waarde" in text
+
+
+def test_sobol_chart_bars_and_error_bars_are_the_table(indices):
+    fig = pl.sobol_chart(indices, "nl")
+    assert len(fig.axes) == 2
+    for ax, name in zip(fig.axes, ["deviation_2023_2025", "net_savings_2026_2030"], strict=True):
+        part = indices[indices["output"] == name]
+        widths = [p.get_width() for p in ax.patches]
+        assert widths == pytest.approx([*part["S1"], *part["ST"]])
+        assert [t.get_text() for t in ax.get_yticklabels()] == list(part["parameter"])
+        bars = [c for c in ax.containers if isinstance(c, BarContainer)]
+        assert len(bars) == 2 and all(c.errorbar is not None for c in bars)
+        segments = bars[0].errorbar.lines[2][0].get_segments()
+        assert [s[1, 0] - s[0, 0] for s in segments] == pytest.approx(list(2 * part["S1_conf"]))
+    text = texts(fig)
+    assert "eerste orde (S1)" in text and "totaal (ST)" in text and "95%" in text
+    assert indices.attrs["scenario_hash"] in text.replace("\n", "")  # footer from the attrs

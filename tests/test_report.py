@@ -17,17 +17,21 @@ from samen_model.report import ReportConfig, ReportError, build_report, load_con
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
 NAMES = ["plan_2022", "realised_2023", "high_leakage"]
+CI_DRAWS = 500  # Monte Carlo draws in the tests (reports.yaml: 10_000)
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    """One full report (all four notebooks, two at a time) over three scenarios."""
+    """One full report (all five notebooks, two at a time) over three scenarios; the Monte
+    Carlo notebooks with fewer draws than the shipped reports.yaml."""
     out = tmp_path_factory.mktemp("reports")
     config = ReportConfig(notebooks=[
         {"notebook": "00_calibration_2023"},
         {"notebook": "01_scenario", "parameters": {"scenario": "realised_2023", "horizon": 2027}},
         {"notebook": "02_compare"},
-        {"notebook": "04_briefing", "parameters": {"scenarios": NAMES[::-1]}},
+        {"notebook": "03_uncertainty", "parameters": {"draws": CI_DRAWS, "sobol_n": 32}},
+        {"notebook": "04_briefing", "parameters": {"scenarios": NAMES[::-1],
+                                                   "draws": CI_DRAWS}},
     ])
     run_dir = build_report(SCENARIOS, out, names=NAMES, config=config, jobs=2, progress=False)
     return out, run_dir
@@ -43,7 +47,7 @@ def test_report_writes_everything_and_points_latest(report):
     names = {p.name for p in run_dir.iterdir()}
     assert {"index.html", "summary.xlsx", "manifest.json", "comparison.csv",
             "00_calibration_2023.html", "01_scenario_realised_2023.html", "02_compare.html",
-            "04_briefing.html", "notebooks", *NAMES} <= names
+            "03_uncertainty.html", "04_briefing.html", "notebooks", *NAMES} <= names
     for name in NAMES:
         for table in ("yearly", "providers", "assumptions"):
             first = (run_dir / name / f"{table}.csv").read_text().splitlines()[0]
@@ -55,11 +59,22 @@ def test_manifest_has_wall_times_and_scenario_hashes(report):
     info = json.loads((run_dir / "manifest.json").read_text())
     t = info["timings_s"]
     assert set(t["notebooks"]) == {"00_calibration_2023", "01_scenario_realised_2023",
-                                   "02_compare", "04_briefing"}
+                                   "02_compare", "03_uncertainty", "04_briefing"}
     assert t["total"] >= t["notebooks_wall"] > 0 and info["jobs"] == 2
     assert [s["name"] for s in info["scenarios"]] == NAMES
     assert all(len(s["hash"]) == 16 for s in info["scenarios"])
     assert info["notebooks"][1]["parameters"]["horizon"] == 2027
+    assert info["notebooks"][3]["parameters"]["draws"] == CI_DRAWS
+    assert info["notebooks"][3]["parameters"]["seed"] == 1  # the shared seed
+    briefing = next(s for s in info["notebooks"] if s["notebook"] == "04_briefing")
+    assert briefing["parameters"]["draws"] == CI_DRAWS
+
+
+def test_uncertainty_page(report):
+    html = (report[1] / "03_uncertainty.html").read_text(encoding="utf-8")
+    assert "Gesloten vierkant 2023-2025 overschreden" in html
+    assert "geen nulpunt binnen bereik" in html
+    assert html.count("<img") == 4 and "Sobol" in html and "Tornado" in html
 
 
 def test_briefing_html_has_no_code(report):
@@ -82,6 +97,11 @@ def test_briefing_html_has_key_figures_in_dutch_format(report):
     assert re.search(r"€ \d{1,3}(\.\d{3})+<", html)  # € 1.234.567 in a table cell
     assert not re.search(r"€ ?\d+\.\d{1,2} mln", html)  # no decimal point in Dutch millions
     assert "€ 4,3 mln" in html  # the execution budget 2023 in the text
+    sentence = re.search(r"met 90% zekerheid tussen (.*?) en (.*?)</strong> \(5e tot 95e "
+                         r"percentiel van (\S+) trekkingen", html)
+    assert sentence, "the 90% sentence of the net savings"
+    assert re.fullmatch(r"€ \d+,\d\d mln", sentence.group(1)) and sentence.group(3) == "500"
+    assert "Onzekerheid" in html and html.count("met 90% zekerheid") == 2
 
 
 def test_every_html_page_has_a_visible_provenance_footer(report):
@@ -165,5 +185,7 @@ def test_bad_configuration_is_refused_before_any_kernel(tmp_path):
 def test_shipped_configuration_loads():
     config = load_config(ROOT / "reports.yaml")
     assert config.scenarios is None and config.language == "nl"
-    assert [n["notebook"] for n in config.notebooks][:3] == ["00_calibration_2023",
-                                                             "01_scenario", "02_compare"]
+    assert [n["notebook"] for n in config.notebooks] == [
+        "00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing"]
+    draws = {n["notebook"]: (n.get("parameters") or {}).get("draws") for n in config.notebooks}
+    assert draws["03_uncertainty"] == draws["04_briefing"] == 10_000 > CI_DRAWS
