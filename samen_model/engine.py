@@ -212,7 +212,7 @@ def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
                           | inp.settle_after_transition)
     settlement = np.where(settles, execution - samen_cost, 0.0)
     samen_to_municipality = np.where(samen_on, execution - settlement + transfer, 0.0)
-    wij_result = np.where(settles, 0.0, execution - samen_cost)
+    wij_result = np.where(samen_on & ~settles, execution - samen_cost, 0.0)
 
     # 13. Other youth care (SPEC §9, §10 step 6): trend, index, step-ups, fewer referrals.
     other_cf = (g["other_youth_care_eur"] * price_level
