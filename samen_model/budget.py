@@ -33,12 +33,12 @@ def cumulative_factor(rate: np.ndarray, years: np.ndarray, base_year: int) -> np
     Years before the base year are deflated by the same rates:
     ``level[t-1] = level[t] / (1 + rate[t])``.
     """
-    log_step = np.log1p(rate)
-    after = np.where((years > base_year)[:, None], log_step, 0.0)
-    before = np.where((years <= base_year)[:, None], log_step, 0.0)
-    up = np.cumsum(after, axis=0)
-    down = np.cumsum(before[::-1], axis=0)[::-1] - before  # sum over k in (t, base]
-    return np.exp(up - down)
+    step = 1.0 + rate
+    after = np.where((years > base_year)[:, None], step, 1.0)
+    before = np.where((years <= base_year)[:, None], step, 1.0)
+    up = np.cumprod(after, axis=0)
+    down = np.cumprod(before[::-1], axis=0)[::-1] / before  # product over k in (t, base]
+    return up / down
 
 
 def provisional_budget(

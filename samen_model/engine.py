@@ -8,18 +8,38 @@ call. Every output is a ``(year, draw)`` array named as in :mod:`samen_model.col
 
 from __future__ import annotations
 
-import os
+import ctypes
+import functools
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from samen_model import budget, flows
 from samen_model.inputs import Inputs, assemble_ova, assemble_population
+from samen_model.parallel import THREADS
 
 #: Draws per block: keeps the per-year working set in cache for large runs.
 CHUNK = 8_192
-#: Threads that compute blocks side by side (the machine has 2 cores).
-THREADS = max(1, min(2, os.cpu_count() or 1))
+
+
+@functools.cache
+def keep_freed_memory() -> bool:
+    """Ask glibc's allocator to keep freed memory for reuse (once per process).
+
+    A block makes many short-lived arrays of 0.1-3 MB. With glibc's defaults each one is handed
+    back to the operating system when freed and the next one page-faults its memory in again,
+    which measured as half the engine's time (10^6 draws: 1.9 s -> 1.0 s on 2 cores). Arrays
+    above 32 MB (the outputs of big runs) are still returned. Returns False where this is not
+    glibc (nothing changes there).
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    m_trim_threshold, m_top_pad, m_mmap_threshold = -1, -2, -3  # <malloc.h>
+    return bool(libc.mallopt(m_mmap_threshold, 32 << 20)
+                & libc.mallopt(m_trim_threshold, 512 << 20)
+                & libc.mallopt(m_top_pad, 64 << 20))
 
 
 def run(inp: Inputs, keep: tuple[str, ...] | None = None) -> dict[str, np.ndarray]:
@@ -29,6 +49,7 @@ def run(inp: Inputs, keep: tuple[str, ...] | None = None) -> dict[str, np.ndarra
     ``keep`` limits the stored outputs (every step is still computed). When no input varies
     by draw, one draw is computed and repeated.
     """
+    keep_freed_memory()
     varies = any(a.shape[-1] > 1 for a in _draw_arrays(inp).values())
     if not varies:
         block = _run_block(inp, slice(0, 1), 1)

@@ -17,6 +17,7 @@ import numpy as np
 
 from samen_model.data_files import load_ova, load_population
 from samen_model.errors import DataFileError
+from samen_model.parallel import map_split
 from samen_model.params import Distribution, amounts_on_years, central_value, series_on_years
 from samen_model.scenarios import Scenario
 
@@ -142,7 +143,7 @@ def draw_uniforms(scenario: Scenario, draws: int, seed: int) -> dict[str, np.nda
 def sample_values(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
     """Monte Carlo values: each distribution's quantile function at seeded uniform numbers."""
     return {
-        path: scenario.value(path).ppf(u)
+        path: map_split(scenario.value(path).ppf, u)
         for path, u in draw_uniforms(scenario, draws, seed).items()
     }
 

@@ -25,8 +25,8 @@ import pandas as pd
 from scipy import special
 
 from samen_model.columns import COLUMN_NAMES
-from samen_model.engine import THREADS
 from samen_model.errors import SamenInputError
+from samen_model.parallel import THREADS
 from samen_model.results import DEFAULT_PERCENTILES, Result
 from samen_model.scenarios import Correlation, Scenario
 from samen_model.simulate import simulate
