@@ -50,16 +50,17 @@ def run(inp: Inputs, keep: tuple[str, ...] | None = None) -> dict[str, np.ndarra
     by draw, one draw is computed and repeated.
     """
     keep_freed_memory()
-    varies = any(a.shape[-1] > 1 for a in _draw_arrays(inp).values())
+    per_draw = _draw_arrays(inp)
+    varies = any(a.shape[-1] > 1 for a in per_draw.values())
     if not varies:
-        block = _run_block(inp, slice(0, 1), 1)
+        block = _run_block(inp, per_draw, slice(0, 1), 1)
         return {k: np.repeat(np.broadcast_to(v, (len(inp.years), 1)), inp.draws, axis=1)
                 for k, v in block.items() if keep is None or k in keep}
     out: dict[str, np.ndarray] = {}
     slices = [slice(f, min(f + CHUNK, inp.draws)) for f in range(0, inp.draws, CHUNK)]
 
     def one(sl: slice) -> None:
-        block = _run_block(inp, sl, sl.stop - sl.start)
+        block = _run_block(inp, per_draw, sl, sl.stop - sl.start)
         for k, v in block.items():
             if keep is None or k in keep:
                 if k not in out:  # only the first block, before the threads start
@@ -85,10 +86,11 @@ def _block(x: np.ndarray, sl: slice) -> np.ndarray:
     return x if x.shape[-1] == 1 else x[..., sl]
 
 
-def _run_block(inp: Inputs, sl: slice, draws: int) -> dict[str, np.ndarray]:
+def _run_block(inp: Inputs, per_draw: dict[str, np.ndarray], sl: slice, draws: int
+               ) -> dict[str, np.ndarray]:
     years = inp.years
     n_years = len(years)
-    g = {name: _block(a, sl) for name, a in _draw_arrays(inp).items()}
+    g = {name: _block(a, sl) for name, a in per_draw.items()}
     samen_on = (years >= inp.samen_start_year)[:, None]
     structural_on = samen_on & (years >= inp.structural_start_year)[:, None]
 

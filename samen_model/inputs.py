@@ -18,7 +18,7 @@ import numpy as np
 from samen_model.data_files import load_ova, load_population
 from samen_model.errors import DataFileError
 from samen_model.parallel import map_split
-from samen_model.params import Distribution, amounts_on_years, central_value, series_on_years
+from samen_model.params import amounts_on_years, central_value, series_on_years
 from samen_model.scenarios import Scenario
 
 YEAR_AXIS, DRAW_AXIS = 0, -1
@@ -73,23 +73,6 @@ class Inputs:
     referrer_entry_year: np.ndarray  # (R,) int
     product_names: tuple[str, ...]
     referrer_names: tuple[str, ...]
-
-    @property
-    def population_0_17(self) -> np.ndarray:
-        """(Y, n) persons aged 0-17 on 1 January (the engine assembles it per block)."""
-        return assemble_population(self.population_known, self.population_growth)
-
-    @property
-    def ova_provisional_pct(self) -> np.ndarray:
-        """(Y + 2, n) provisional OVA in percent."""
-        return assemble_ova(self.ova_provisional_data, self.ova_definitive_data,
-                            self.ova_assumed_pct)[0]
-
-    @property
-    def ova_definitive_pct(self) -> np.ndarray:
-        """(Y + 2, n) definitive OVA in percent."""
-        return assemble_ova(self.ova_provisional_data, self.ova_definitive_data,
-                            self.ova_assumed_pct)[1]
 
 
 def assemble_population(known: np.ndarray, growth: np.ndarray) -> np.ndarray:
@@ -191,10 +174,9 @@ def population_series(scenario: Scenario, years: np.ndarray) -> np.ndarray:
     return known
 
 
-def ova_series(years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Published provisional and definitive OVA (percent) for ``first_year - 2 .. last_year``;
-    NaN where there is no figure."""
-    ext = np.arange(years[0] - 2, years[-1] + 1)
+def ova_series(ext: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Published provisional and definitive OVA (percent) for the years ``ext``
+    (``first_year - 2 .. last_year``); NaN where there is no figure."""
     ova = load_ova()
     prov_data = np.array([ova.at[y, "ova_provisional_pct"] if y in ova.index else np.nan
                           for y in ext])
@@ -238,8 +220,8 @@ def resolve_inputs(
     def p(path: str) -> np.ndarray:
         return _param(scenario, path, years, values)
 
-    prov, definitive = ova_series(years)
-    ext = np.arange(years[0] - 2, years[-1] + 1)
+    ext = np.arange(years[0] - 2, years[-1] + 1)  # the index needs OVA of t-1 and t-2
+    prov, definitive = ova_series(ext)
     products = tuple(scenario.entities("products"))
     return Inputs(
         years=years,
@@ -293,7 +275,3 @@ def resolve_inputs(
         referrer_names=tuple(scenario.entities("referrers")),
     )
 
-
-def is_uncertain(scenario: Scenario, path: str) -> bool:
-    """True when the parameter has a distribution."""
-    return isinstance(scenario.value(path), Distribution)

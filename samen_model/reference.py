@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from samen_model.inputs import Inputs
+from samen_model.inputs import Inputs, assemble_ova, assemble_population
 from samen_model.scenarios import Scenario
 from samen_model.simulate import simulation_inputs
 
@@ -137,6 +137,10 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
     if not 0 <= draw < inp.draws:
         raise IndexError(f"draw {draw} outside 0..{inp.draws - 1}")
     s = _series
+    # population and OVA of this draw only (assembling them for every draw would cost O(draws))
+    growth = inp.population_growth[:, [_column(inp.population_growth, draw)]]
+    assumed = inp.ova_assumed_pct[:, [_column(inp.ova_assumed_pct, draw)]]
+    ova_prov, ova_def = assemble_ova(inp.ova_provisional_data, inp.ova_definitive_data, assumed)
     return _Draw(
         years=[int(y) for y in inp.years.tolist()],
         samen_start=int(inp.samen_start_year),
@@ -144,9 +148,9 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         structural_start=int(inp.structural_start_year),
         price_base=int(inp.price_base_year),
         incidental_return=int(inp.incidental_return_year),
-        population=s(inp.population_0_17, draw),
-        ova_provisional=s(inp.ova_provisional_pct, draw),
-        ova_definitive=s(inp.ova_definitive_pct, draw),
+        population=s(assemble_population(inp.population_known, growth), 0),
+        ova_provisional=s(ova_prov, 0),
+        ova_definitive=s(ova_def, 0),
         inflow_per_1000=s(inp.inflow_per_1000, draw),
         inflow_trend=s(inp.inflow_trend, draw),
         prevention_effect=s(inp.prevention_effect, draw),
