@@ -23,6 +23,12 @@ def realised():
 
 
 @pytest.fixture(scope="session")
+def uncertain():
+    """realised_2023 with distributions on eight parameters (Monte Carlo, sensitivity)."""
+    return sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
+
+
+@pytest.fixture(scope="session")
 def realised_run(realised):
     return sm.simulate(realised)
 

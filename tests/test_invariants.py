@@ -78,11 +78,6 @@ def close(actual, desired, rtol: float = RTOL, atol: float = ATOL, msg: str = ""
 # ----------------------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="module")
-def realised() -> sm.Scenario:
-    return sm.load_scenario(SCENARIOS / "realised_2023.yaml")
-
-
 VARIANTS = {  # name -> changes to realised_2023
     "realised": {},
     "settle_after_transition": {"budget.settle_after_transition": True},

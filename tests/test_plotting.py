@@ -13,7 +13,6 @@ import pytest  # noqa: E402
 from matplotlib.container import BarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-import samen_model as sm  # noqa: E402
 from samen_model import notebook_tools as nt  # noqa: E402
 from samen_model import plotting as pl  # noqa: E402
 from samen_model.manifest import manifest  # noqa: E402
@@ -100,11 +99,6 @@ def test_charts_compute_nothing_new(realised_run, info):
 
 
 # ----------------------------------------------------------------------------- uncertainty charts
-@pytest.fixture(scope="module")
-def uncertain():
-    return sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
-
-
 @pytest.fixture(scope="module")
 def summary(uncertain):
     return monte_carlo(uncertain, draws=300, seed=3)

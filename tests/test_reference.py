@@ -101,11 +101,6 @@ def assert_engine_matches_reference(arrays: dict[str, np.ndarray], inputs: Input
 
 
 @pytest.fixture(scope="module")
-def realised() -> sm.Scenario:
-    return sm.load_scenario(SCENARIOS / "realised_2023.yaml")
-
-
-@pytest.fixture(scope="module")
 def random_run(realised):
     """N_DRAWS random parameter sets in one vectorised engine call, and the same inputs."""
     values = random_values(realised, N_DRAWS, seed=20230101)

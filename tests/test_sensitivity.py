@@ -14,47 +14,42 @@ from samen_model.uncertainty import output
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 
 
-@pytest.fixture(scope="module")
-def unc() -> sm.Scenario:
-    return sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
-
-
 @pytest.mark.parametrize("target", ["net_savings_2026_2030", "deviation_2023_2025"])
-def test_tornado_bars_equal_direct_runs(unc, target) -> None:
-    table = tornado(unc, target)
+def test_tornado_bars_equal_direct_runs(uncertain, target) -> None:
+    table = tornado(uncertain, target)
     out = output(target)
-    assert len(table) == len(unc.uncertain_parameters())
+    assert len(table) == len(uncertain.uncertain_parameters())
     assert table["swing"].is_monotonic_decreasing
-    central = out(sm.simulate(unc))[0]
+    central = out(sm.simulate(uncertain))[0]
     assert table["output_central"].eq(central).all()
     for row in table.itertuples():
-        lo, hi = unc.value(row.parameter).bounds(0.90)
+        lo, hi = uncertain.value(row.parameter).bounds(0.90)
         assert (row.value_low, row.value_high) == (lo, hi)
-        at_lo = out(sm.simulate(unc.with_values({row.parameter: lo})))[0]
-        at_hi = out(sm.simulate(unc.with_values({row.parameter: hi})))[0]
+        at_lo = out(sm.simulate(uncertain.with_values({row.parameter: lo})))[0]
+        at_hi = out(sm.simulate(uncertain.with_values({row.parameter: hi})))[0]
         assert row.output_low == pytest.approx(at_lo, rel=1e-12, abs=1e-6)
         assert row.output_high == pytest.approx(at_hi, rel=1e-12, abs=1e-6)
 
 
-def test_tornado_shows_that_expected_cost_development_cancels(unc) -> None:
-    table = tornado(unc, "net_savings_2026_2030").set_index("parameter")
+def test_tornado_shows_that_expected_cost_development_cancels(uncertain) -> None:
+    table = tornado(uncertain, "net_savings_2026_2030").set_index("parameter")
     assert table.loc["index.expected_cost_development", "swing"] < 1.0  # EUR, rounding only
     assert table["swing"].is_monotonic_decreasing  # sorted, largest bar first
     # a plan that stops learning pays twice for leakage after the transition: leakage on top
-    stale = unc.with_values({"plan.leakage_follows_realised": False,
+    stale = uncertain.with_values({"plan.leakage_follows_realised": False,
                              "plan.leakage": {2023: 0.0, 2024: 0.10}})
     assert tornado(stale, "net_savings_2026_2030").iloc[0]["parameter"] == "routing.leakage"
 
 
-def test_tornado_bounds_and_bad_input(unc) -> None:
-    leak = unc.value("routing.leakage")
+def test_tornado_bounds_and_bad_input(uncertain) -> None:
+    leak = uncertain.value("routing.leakage")
     assert bar_bounds(leak, 1.0) == (0.05, 0.20)
-    table = tornado(unc, "deviation_2023_2025", parameters=["routing.leakage"], coverage=1.0)
+    table = tornado(uncertain, "deviation_2023_2025", parameters=["routing.leakage"], coverage=1.0)
     assert table[["value_low", "value_high"]].iloc[0].tolist() == [0.05, 0.20]
     with pytest.raises(sm.SamenInputError, match="with a distribution"):
-        tornado(unc, parameters=["budget.ict_share"])
+        tornado(uncertain, parameters=["budget.ict_share"])
     with pytest.raises(sm.SamenInputError, match="coverage"):
-        tornado(unc, coverage=1.5)
+        tornado(uncertain, coverage=1.5)
     with pytest.raises(sm.SamenInputError, match="at least one"):
         tornado(sm.load_scenario(SCENARIOS / "realised_2023.yaml"))
 
@@ -83,11 +78,11 @@ def test_sobol_wrapper_recovers_ishigami() -> None:
         sobol_indices(ishigami, ["x1", "x2", "x3"], n=1000)
 
 
-def test_sobol_of_the_model(unc) -> None:
-    stale = unc.with_values({"plan.leakage_follows_realised": False,
+def test_sobol_of_the_model(uncertain) -> None:
+    stale = uncertain.with_values({"plan.leakage_follows_realised": False,
                              "plan.leakage": {2023: 0.0, 2024: 0.10}})
     table = sobol(stale, ["net_savings_2026_2030", "deviation_2023_2025"], n=256, seed=3)
-    k = len(unc.uncertain_parameters())
+    k = len(uncertain.uncertain_parameters())
     assert len(table) == 2 * k and table.attrs["evaluations"] == 256 * (k + 2)
     net = table[table["output"] == "net_savings_2026_2030"].set_index("parameter")
     # with a plan that does not learn, leakage drives the structural result
@@ -101,9 +96,9 @@ def test_sobol_of_the_model(unc) -> None:
     assert table.equals(again)
 
 
-def test_unit_to_values_uses_the_quantile_function(unc) -> None:
+def test_unit_to_values_uses_the_quantile_function(uncertain) -> None:
     u = np.array([[0.0, 0.5], [0.05, 1.0]])
-    v = unit_to_values(unc, ["routing.leakage", "demand.inflow_per_1000"], u)
-    assert v["routing.leakage"][1] == pytest.approx(unc.value("routing.leakage").bounds()[0])
+    v = unit_to_values(uncertain, ["routing.leakage", "demand.inflow_per_1000"], u)
+    assert v["routing.leakage"][1] == pytest.approx(uncertain.value("routing.leakage").bounds()[0])
     assert v["demand.inflow_per_1000"][0] == pytest.approx(52.0)
     assert np.isfinite(v["demand.inflow_per_1000"]).all()

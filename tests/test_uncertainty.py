@@ -25,11 +25,6 @@ UNCERTAIN = SCENARIOS / "uncertainty_2023.yaml"
 PCTS = (5, 25, 50, 75, 95)
 
 
-@pytest.fixture(scope="module")
-def unc() -> sm.Scenario:
-    return sm.load_scenario(UNCERTAIN)
-
-
 def _with_correlations(tmp_path: Path, entries: str, name: str = "corr.yaml") -> Path:
     path = tmp_path / name
     path.write_text(f"schema_version: 1\nextends: {UNCERTAIN}\nparameters: {{}}\n"
@@ -37,22 +32,22 @@ def _with_correlations(tmp_path: Path, entries: str, name: str = "corr.yaml") ->
     return path
 
 
-def test_same_seed_same_numbers_other_seed_other_numbers(unc) -> None:
-    a = sm.simulate(unc, draws=300, seed=11)
-    b = sm.simulate(unc, draws=300, seed=11)
-    c = sm.simulate(unc, draws=300, seed=12)
+def test_same_seed_same_numbers_other_seed_other_numbers(uncertain) -> None:
+    a = sm.simulate(uncertain, draws=300, seed=11)
+    b = sm.simulate(uncertain, draws=300, seed=11)
+    c = sm.simulate(uncertain, draws=300, seed=12)
     for name in ("square_deviation_eur", "net_savings_eur", "fte_samen"):
         np.testing.assert_array_equal(a.arrays[name], b.arrays[name])
     assert not np.array_equal(a.arrays["net_savings_eur"], c.arrays["net_savings_eur"])
-    m1, m2 = monte_carlo(unc, 300, seed=11), monte_carlo(unc, 300, seed=11)
+    m1, m2 = monte_carlo(uncertain, 300, seed=11), monte_carlo(uncertain, 300, seed=11)
     assert m1.percentiles.equals(m2.percentiles) and m1.outputs.equals(m2.outputs)
-    assert not m1.outputs.equals(monte_carlo(unc, 300, seed=12).outputs)
+    assert not m1.outputs.equals(monte_carlo(uncertain, 300, seed=12).outputs)
 
 
-def test_percentiles_of_a_known_distribution(unc) -> None:
+def test_percentiles_of_a_known_distribution(uncertain) -> None:
     """Triangular(0.05, 0.10, 0.20) leakage: sample percentiles match the exact quantiles."""
     n = 100_000
-    leak = sample_values(unc, n, seed=3)["routing.leakage"]
+    leak = sample_values(uncertain, n, seed=3)["routing.leakage"]
     got = percentiles_by_year(leak[None, :], PCTS)[0]
     want = stats.triang(c=0.5 / 1.5, loc=0.05, scale=0.15).ppf(np.array(PCTS) / 100)
     # standard error of a quantile: sqrt(p(1-p)/n)/density, at most ~4e-4 here; allow 5 se
@@ -68,10 +63,10 @@ def test_percentiles_by_year_matches_numpy() -> None:
                                    np.percentile(a, PCTS, axis=1).T)
 
 
-def test_monte_carlo_probabilities_match_the_draws(unc) -> None:
+def test_monte_carlo_probabilities_match_the_draws(uncertain) -> None:
     draws, seed = 2_000, 5
-    mc = monte_carlo(unc, draws, seed, savings_year=2029)
-    r = sm.simulate(unc, draws=draws, seed=seed)
+    mc = monte_carlo(uncertain, draws, seed, savings_year=2029)
+    r = sm.simulate(uncertain, draws=draws, seed=seed)
     dev = r.total_over("square_deviation_eur", 2023, 2025)
     cum = r.arrays["cumulative_net_savings_eur"][list(r.years).index(2029)]
     assert mc.probabilities["square_exceeded"] == pytest.approx(np.mean(dev > 0))

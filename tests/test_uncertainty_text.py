@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import samen_model as sm
 from samen_model import formatting as fmt
 from samen_model import narrative as na
 from samen_model import notebook_tools as nt
 from samen_model.uncertainty import monte_carlo
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-
-
-@pytest.fixture(scope="module")
-def uncertain():
-    return sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
 
 
 @pytest.fixture(scope="module")
