@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make report   create .venv if missing, install, run the default scenarios, write reports/latest
-#   make test     same set-up, then ruff and the whole test suite
+#   make test     same set-up, then ruff, the layer contracts and the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -24,12 +24,13 @@ report: install
 # re-execute notebooks/NN_*.ipynb in place with their default parameters, then strip every
 # output except the cells marked "# NBVAL_CHECK_OUTPUT" (what nbval compares); commit the result
 notebooks: install
-	$(BIN)/python -m samen_model.notebook_tools refresh notebooks
+	$(BIN)/python -m samen_model.report.notebook_files refresh notebooks
 
 lint: install
 	$(BIN)/ruff check .
 
 test: install lint
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest --nbval-lax notebooks/
 

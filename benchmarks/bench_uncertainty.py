@@ -24,11 +24,13 @@ from pathlib import Path
 import numpy as np
 
 import samen_model as sm
-from samen_model.engine import run
-from samen_model.inputs import resolve_inputs, sample_values
-from samen_model.params import Distribution
-from samen_model.sensitivity import sobol, tornado
-from samen_model.uncertainty import OUTPUT_NAMES, keep_for, monte_carlo, output
+from samen_model.analysis.monte_carlo import monte_carlo
+from samen_model.analysis.outputs import OUTPUT_NAMES, keep_for, output
+from samen_model.analysis.sensitivity import sobol, tornado
+from samen_model.model.engine import run
+from samen_model.model.from_scenario import resolve_inputs
+from samen_model.scenario.sampling import sample_values
+from samen_model.scenario.values import Distribution
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty_2023.yaml"
 #: What monte_carlo() keeps (its summary columns and outputs).

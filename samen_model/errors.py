@@ -1,4 +1,7 @@
-"""One error type for bad input, so every message names file, field and expectation."""
+"""One error type for bad input, so every message names file, field and expectation.
+
+Shared by every layer; imports nothing of the package.
+"""
 
 from __future__ import annotations
 
@@ -25,3 +28,7 @@ class ScenarioError(SamenInputError):
 
 class DataFileError(SamenInputError):
     """A data file (CSV) that is missing or has the wrong shape."""
+
+
+class ObservationError(SamenInputError):
+    """An observation file (realised figures) that cannot be loaded or does not validate."""

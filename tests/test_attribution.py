@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 import samen_model as sm
-from samen_model import cli_analysis
-from samen_model.attribution import attribute, differences, group_of, shapley
-from samen_model.uncertainty import output
+from samen_model.analysis.attribution import attribute, differences, group_of, shapley
+from samen_model.analysis.outputs import output
+from samen_model.cli import analysis as cli_analysis
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 TARGETS = ["net_savings_2026_2030", "deviation_2023_2025", "cumulative_net_savings_2030"]

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from samen_model import ScenarioError, load_scenario
-from samen_model.scenarios import read_yaml
+from samen_model.scenario.yaml_reader import read_yaml
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 PLAN = SCENARIO_DIR / "plan_2022.yaml"

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 import samen_model as sm
-from samen_model import cli_analysis
-from samen_model.breakeven import breakeven, evaluator, set_from_year
-from samen_model.params import series_on_years
-from samen_model.uncertainty import output
+from samen_model.analysis.breakeven import breakeven, evaluator, set_from_year
+from samen_model.analysis.outputs import output
+from samen_model.cli import analysis as cli_analysis
+from samen_model.scenario.values import series_on_years
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 NET = output("net_savings_2026_2030")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from samen_model import budget, flows
+from samen_model.model.steps import budget, flows
 
 
 def col(values):

@@ -1,4 +1,4 @@
-"""Tests for the shipped data tables and the population loader (samen_model.data_files)."""
+"""Tests for the shipped data tables and the population loader (samen_model.scenario.data_files)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from samen_model.data_files import load_ova, load_population
 from samen_model.errors import DataFileError
+from samen_model.scenario.data_files import load_ova, load_population
 
 # ---------------------------------------------------------------- shipped OVA (percent)
 

@@ -1,4 +1,4 @@
-"""Dutch and English number formatting (samen_model.formatting), including its doctests."""
+"""Dutch and English number formatting (samen_model.report.formatting), including its doctests."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import doctest
 
 import pytest
 
-from samen_model import formatting as fmt
+from samen_model.report import formatting as fmt
 
 
 def test_doctests():

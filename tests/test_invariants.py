@@ -18,8 +18,8 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 import samen_model as sm
-from samen_model.inputs import resolve_inputs
-from samen_model.reference import STOCK_NAMES, reference_ledger
+from samen_model.model.from_scenario import resolve_inputs
+from samen_model.model.reference import STOCK_NAMES, reference_ledger
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 N_DRAWS = 80

@@ -14,7 +14,7 @@ import papermill as pm
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from samen_model import notebook_tools as nt
+from samen_model.report import notebook as nt
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

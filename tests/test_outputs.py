@@ -11,7 +11,7 @@ import pytest
 
 import samen_model as sm
 from samen_model import cli
-from samen_model.columns import COLUMN_NAMES, markdown_table
+from samen_model.model.columns import COLUMN_NAMES, markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -101,7 +101,7 @@ def test_cli_compare_prints_key_figures(capsys):
 
 
 def test_failed_write_keeps_previous_output(tmp_path):
-    from samen_model.outputs import staged_dir
+    from samen_model.report.atomic import staged_dir
 
     target = tmp_path / "out"
     with staged_dir(target) as tmp:
@@ -114,7 +114,7 @@ def test_failed_write_keeps_previous_output(tmp_path):
 
 
 def test_report_points_latest_only_after_success(tmp_path):
-    from samen_model.report import build_report
+    from samen_model.report.build import build_report
 
     # tables only (notebooks=[]): the notebooks themselves are covered by tests/test_report.py
     run_dir = build_report(SCENARIOS, tmp_path, names=["plan_2022", "realised_2023"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from samen_model.params import Distribution, series_on_years
+from samen_model.scenario.values import Distribution, series_on_years
 
 DISTS = [
     Distribution("uniform", low=0.1, high=0.3),

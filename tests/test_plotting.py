@@ -13,11 +13,11 @@ import pytest  # noqa: E402
 from matplotlib.container import BarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from samen_model import notebook_tools as nt  # noqa: E402
-from samen_model import plotting as pl  # noqa: E402
-from samen_model.manifest import manifest  # noqa: E402
-from samen_model.sensitivity import sobol, tornado  # noqa: E402
-from samen_model.uncertainty import monte_carlo  # noqa: E402
+from samen_model.analysis.monte_carlo import monte_carlo  # noqa: E402
+from samen_model.analysis.sensitivity import sobol, tornado  # noqa: E402
+from samen_model.report import notebook as nt  # noqa: E402
+from samen_model.report import plotting as pl  # noqa: E402
+from samen_model.report.manifest import manifest  # noqa: E402
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 

@@ -12,7 +12,8 @@ import pytest
 
 import samen_model as sm
 from samen_model import cli
-from samen_model.report import ReportConfig, ReportError, build_report, load_config
+from samen_model.report.build import build_report
+from samen_model.report.config import ReportConfig, ReportError, load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"

@@ -15,10 +15,11 @@ import pytest
 import yaml
 
 from samen_model import ScenarioError, load_scenario, simulate
-from samen_model.inputs import resolve_inputs
-from samen_model.params import Distribution, series_on_years
-from samen_model.results import Result
-from samen_model.scenarios import deep_merge, read_yaml
+from samen_model.model.from_scenario import resolve_inputs
+from samen_model.model.results import Result
+from samen_model.scenario.scenario import deep_merge
+from samen_model.scenario.values import Distribution, series_on_years
+from samen_model.scenario.yaml_reader import read_yaml
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 ALL_FILES = sorted(SCENARIO_DIR.glob("*.yaml"))

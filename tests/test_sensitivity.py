@@ -8,8 +8,14 @@ import numpy as np
 import pytest
 
 import samen_model as sm
-from samen_model.sensitivity import bar_bounds, sobol, sobol_indices, tornado, unit_to_values
-from samen_model.uncertainty import output
+from samen_model.analysis.outputs import output
+from samen_model.analysis.sensitivity import (
+    bar_bounds,
+    sobol,
+    sobol_indices,
+    tornado,
+    unit_to_values,
+)
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 

@@ -9,16 +9,10 @@ import pytest
 from scipy import stats
 
 import samen_model as sm
-from samen_model.inputs import draw_uniforms, sample_values
-from samen_model.uncertainty import (
-    Output,
-    correlate_uniforms,
-    monte_carlo,
-    normal_correlation,
-    output,
-    payback_distribution,
-    percentiles_by_year,
-)
+from samen_model.analysis.monte_carlo import monte_carlo, payback_distribution, percentiles_by_year
+from samen_model.analysis.outputs import Output, output
+from samen_model.scenario.correlations import normal_correlation
+from samen_model.scenario.sampling import correlate_uniforms, draw_uniforms, sample_values
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 UNCERTAIN = SCENARIOS / "uncertainty_2023.yaml"
@@ -139,7 +133,7 @@ def test_copula_is_pure_and_matches_the_normal_formula() -> None:
     rng = np.random.default_rng(2)
     u = {"a": rng.random(50_000), "b": rng.random(50_000)}
     before = {k: x.copy() for k, x in u.items()}
-    from samen_model.scenarios import Correlation
+    from samen_model.scenario.correlations import Correlation
 
     out = correlate_uniforms(u, [Correlation(("a", "b"), 0.5)])
     for k in u:

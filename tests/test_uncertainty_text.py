@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from samen_model import formatting as fmt
-from samen_model import narrative as na
-from samen_model import notebook_tools as nt
-from samen_model.uncertainty import monte_carlo
+from samen_model.analysis.monte_carlo import monte_carlo
+from samen_model.report import formatting as fmt
+from samen_model.report import narrative as na
+from samen_model.report import notebook as nt
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 

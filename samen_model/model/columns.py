@@ -1,0 +1,175 @@
+"""The column dictionary: meaning, unit and SPEC section of every output column.
+
+One list shared by the code (the order and names of ``Result.yearly``), the docs
+(``docs/columns.md`` is generated from it) and the Dutch and English labels of tables and charts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    unit: str
+    section: str
+    meaning: str
+    label_nl: str
+
+
+_C = Column
+COLUMNS: tuple[Column, ...] = (
+    _C("year", "year", "§4", "Calendar year.", "Jaar"),
+    _C("population_0_17", "persons", "§6", "Young people aged 0-17 on 1 January.", "0-17-jarigen"),
+    _C("new_cases", "cases/year", "§7",
+       "New cases of the products in SAMEN. scope, after any prevention effect.",
+       "Nieuwe hulpvragen"),
+    _C("new_cases_counterfactual", "cases/year", "§7, §12",
+       "New cases without SAMEN. (no prevention effect).", "Nieuwe hulpvragen zonder SAMEN."),
+    _C("in_scope_new_cases", "cases/year", "§7",
+       "New cases whose product and referrer are in SAMEN. that year, times the first-year uptake.",
+       "Nieuwe hulpvragen binnen SAMEN."),
+    _C("leakage_cases", "cases/year", "§7",
+       "In-scope new cases that still go to open-house providers (specialist deployment).",
+       "Weglek naar aanbieders"),
+    _C("capacity_overflow_cases", "cases/year", "§7",
+       "In-scope new cases sent to open house because SAMEN. staff was full (apart from leakage).",
+       "Overloop door capaciteit"),
+    _C("samen_new_clients", "persons/year", "§7", "New clients taken on by SAMEN.",
+       "Nieuwe cliënten SAMEN."),
+    _C("samen_clients_served", "persons/year", "§8",
+       "Young people helped by SAMEN. in the year: in care on 1 January plus new clients.",
+       "Jeugdigen geholpen door SAMEN."),
+    _C("samen_client_years", "person-years", "§8", "Client-years in SAMEN. (average stock).",
+       "Cliëntjaren SAMEN."),
+    _C("open_house_scope_client_years", "person-years", "§8",
+       "Client-years of the scope products at open-house providers (incl. running indications).",
+       "Cliëntjaren open house (scope)"),
+    _C("fte_samen", "FTE", "§7, §9", "SAMEN. staff at the end of the year.", "Fte SAMEN. (eind)"),
+    _C("fte_samen_avg", "FTE", "§9", "Average SAMEN. staff over the year (cost basis).",
+       "Fte SAMEN. (gemiddeld)"),
+    _C("samen_capacity_client_years", "person-years", "§7",
+       "Capacity: average FTE times caseload per FTE.", "Capaciteit (cliëntjaren)"),
+    _C("ova_provisional", "percent", "§9", "Provisional OVA of the year.", "OVA voorlopig"),
+    _C("ova_definitive", "percent", "§9",
+       "Definitive OVA of the year (= provisional where not yet known).", "OVA definitief"),
+    _C("budget_index", "percent", "§10",
+       "Index for year t: ova_provisional[t-1] + ova_definitive[t-2] - ova_provisional[t-2].",
+       "Indexatie"),
+    _C("price_level", "ratio", "§9",
+       "Price level relative to the price base year (product of 1 + budget_index).",
+       "Prijsniveau"),
+    _C("expected_cost_development", "fraction", "§10",
+       "Cost development in t-1 expected on 1 October t-1 (NaN before SAMEN.).",
+       "Verwachte kostenontwikkeling"),
+    _C("volume_factor", "ratio", "§6, §10",
+       "population_0_17[t-2] / population_0_17[t-3] (NaN before SAMEN.).", "Volumefactor"),
+    _C("planned_samen_share", "fraction", "§10",
+       "Share of the comparable cost the plan expects SAMEN. to carry (phase-in, planned leakage).",
+       "Gepland aandeel SAMEN."),
+    _C("comparable_cost_eur", "EUR", "§10",
+       "Scope client population valued at open-house prices and durations (CC).",
+       "Vergelijkbare kosten open house"),
+    _C("budget_estimate_eur", "EUR", "§10",
+       "CC[t-2] * (1 + expected_cost_development): the 1 October estimate of CC[t-1] "
+       "(0 before SAMEN.).",
+       "Raming kosten t-1"),
+    _C("budget_provisional_eur", "EUR", "§10",
+       "Estimate * volume_factor * (1 + budget_index/100) * planned_samen_share (1 October t-1).",
+       "Voorlopig budget (1 okt)"),
+    _C("budget_recheck_eur", "EUR", "§10",
+       "Provisional budget * CC[t-1] / estimate (1 March recheck).",
+       "Budget na toets 1 maart"),
+    _C("budget_cut_eur", "EUR", "§10", "Structural cut of the budget (from the structural year).",
+       "Taakstelling"),
+    _C("budget_final_eur", "EUR", "§10", "budget_recheck_eur - budget_cut_eur.",
+       "Definitief budget"),
+    _C("ict_housing_transfer_eur", "EUR", "§10",
+       "(ict_share + housing_share, 4.9% + 6.0% by default) x final budget, moved to the "
+       "municipality.",
+       "Overheveling ICT en huisvesting"),
+    _C("execution_budget_eur", "EUR", "§10",
+       "budget_final_eur - ict_housing_transfer_eur: the subsidy WIJ receives.",
+       "Uitvoeringsbudget WIJ"),
+    _C("samen_cost_eur", "EUR", "§9",
+       "Actual SAMEN. cost: average FTE * cost per FTE (indexed) * (1 + overhead).",
+       "Werkelijke kosten SAMEN."),
+    _C("settlement_eur", "EUR", "§10",
+       "execution_budget_eur - samen_cost_eur where settled (positive flows back), else 0.",
+       "Verrekening"),
+    _C("samen_cost_to_municipality_eur", "EUR", "§12",
+       "What SAMEN. costs the municipality: execution budget - settlement + ICT/housing transfer.",
+       "Kosten SAMEN. voor gemeente"),
+    _C("wij_result_eur", "EUR", "§10",
+       "WIJ's own result when not settled (lump sum minus cost), else 0.", "Resultaat WIJ"),
+    _C("open_house_scope_cost_eur", "EUR", "§9",
+       "Open-house cost of the scope products: client-years * indexed price.",
+       "Kosten open house (scope)"),
+    _C("step_up_cases", "cases/year", "§7",
+       "SAMEN. clients who later need specialist care.", "Opschaling naar specialistisch"),
+    _C("step_up_cost_eur", "EUR", "§7, §9", "Cost of step-up cases (in other youth care).",
+       "Kosten opschaling"),
+    _C("specialist_reduction_eur", "EUR", "§10",
+       "Structural reduction of other youth care (fewer specialist referrals).",
+       "Besparing specialistische inkoop"),
+    _C("other_youth_care_cost_eur", "EUR", "§9",
+       "Other youth care (RIGG, non-contracted, PGB) + step-ups - reduction.",
+       "Overige jeugdhulp"),
+    _C("total_youth_care_eur", "EUR", "§12",
+       "open_house_scope_cost_eur + other_youth_care_cost_eur + samen_cost_to_municipality_eur.",
+       "Totaal jeugdhulp"),
+    _C("counterfactual_open_house_scope_cost_eur", "EUR", "§12",
+       "Open-house cost of the scope products without SAMEN. (same draws).",
+       "Kosten open house zonder SAMEN."),
+    _C("counterfactual_other_youth_care_cost_eur", "EUR", "§12",
+       "Other youth care without SAMEN.", "Overige jeugdhulp zonder SAMEN."),
+    _C("counterfactual_total_eur", "EUR", "§12", "Total youth-care spend without SAMEN.",
+       "Totaal zonder SAMEN."),
+    _C("square_deviation_eur", "EUR", "§12",
+       "total_youth_care_eur - counterfactual_total_eur (positive = overspend).",
+       "Afwijking gesloten vierkant"),
+    _C("incidental_budget_eur", "EUR", "§11", "Incidental tranche paid in the year.",
+       "Incidenteel budget (tranche)"),
+    _C("incidental_spent_eur", "EUR", "§11", "Incidental budget spent in the year.",
+       "Incidenteel besteed"),
+    _C("incidental_carry_forward_eur", "EUR", "§11",
+       "Unspent incidental budget carried to the next year.", "Reservering volgende tranche"),
+    _C("incidental_returned_eur", "EUR", "§11", "Unspent incidental budget flowing back.",
+       "Incidenteel teruggevloeid"),
+    _C("net_savings_eur", "EUR", "§12",
+       "-square_deviation_eur - incidental_budget_eur + incidental_returned_eur.",
+       "Netto besparing"),
+    _C("cumulative_net_savings_eur", "EUR", "§12", "Running sum of net_savings_eur.",
+       "Cumulatieve netto besparing"),
+)
+
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
+
+
+def label(name: str, language: str = "nl") -> str:
+    """Human label of a column: Dutch by default, English falls back to the column name."""
+    col = BY_NAME[name]
+    return col.label_nl if language == "nl" else col.name.replace("_", " ")
+
+
+def markdown_table() -> str:
+    """The dictionary as a Markdown table (``docs/columns.md``)."""
+    lines = [
+        "# Output columns of `Result.yearly`",
+        "",
+        "Generated from `samen_model/model/columns.py` (`python -m samen_model.model.columns`); "
+        "a test keeps "
+        "this file in step with the code. Money is in nominal euros.",
+        "",
+        "| column | unit | SPEC | meaning | Dutch label |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [f"| `{c.name}` | {c.unit} | {c.section} | {c.meaning} | {c.label_nl} |"
+              for c in COLUMNS]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown_table(), end="")

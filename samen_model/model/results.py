@@ -1,0 +1,138 @@
+"""The result of a run: arrays kept as they are, tables built only when asked for.
+
+``Result.arrays[name]`` has shape ``(year, draw)``. ``Result.yearly`` builds the long table (one
+row per year and draw), ``Result.summary()`` computes percentiles straight from the arrays, so a
+run of a million draws never builds a twelve-million-row table unless someone asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.steps.budget import payback_year
+from samen_model.scenario.data_files import provider_shares
+from samen_model.scenario.scenario import Scenario
+
+DEFAULT_PERCENTILES = (5, 25, 50, 75, 95)
+SAVINGS_WINDOW = (2026, 2030)
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """Output of :func:`~samen_model.model.simulate.simulate` for one scenario and its paired
+    counterfactual."""
+
+    scenario: Scenario
+    years: np.ndarray
+    arrays: dict[str, np.ndarray] = field(repr=False)
+    draws: int
+    seed: int
+    sampled: bool
+
+    # ------------------------------------------------------------------ tables on demand
+    @cached_property
+    def yearly(self) -> pd.DataFrame:
+        """One row per year (one draw) or per (draw, year), columns as in the dictionary.
+
+        A run with ``keep`` shows only the columns it kept.
+        """
+        data = {"year": np.tile(self.years, self.draws)}
+        for name in COLUMN_NAMES[1:]:
+            if name in self.arrays:
+                data[name] = self.arrays[name].T.reshape(-1)
+        df = pd.DataFrame(data)
+        if self.draws > 1:
+            df.insert(0, "draw", np.repeat(np.arange(self.draws), len(self.years)))
+        return df
+
+    def summary(
+        self, columns: tuple[str, ...] | list[str] | None = None,
+        percentiles: tuple[float, ...] = DEFAULT_PERCENTILES,
+    ) -> pd.DataFrame:
+        """Percentiles per year straight from the arrays: index (column, year), one col per pct."""
+        columns = list(columns or COLUMN_NAMES[1:])
+        frames = []
+        for name in columns:
+            q = np.percentile(self.arrays[name], percentiles, axis=1).T  # (Y, len(pct))
+            frames.append(pd.DataFrame(q, index=pd.Index(self.years, name="year"),
+                                       columns=[f"p{p:g}" for p in percentiles]).assign(
+                column=name))
+        return pd.concat(frames).set_index("column", append=True).swaplevel().sort_index(
+            level=0, sort_remaining=False)
+
+    # ------------------------------------------------------------------ key figures
+    def _years_mask(self, first: int, last: int) -> np.ndarray:
+        return (self.years >= first) & (self.years <= last)
+
+    def total_over(self, column: str, first: int, last: int) -> np.ndarray:
+        """Sum of a column over the years ``first..last`` (inclusive), per draw."""
+        return self.arrays[column][self._years_mask(first, last)].sum(axis=0)
+
+    @cached_property
+    def payback_year(self) -> np.ndarray:
+        """First year after which cumulative net savings stay >= 0, per draw (NaN if never)."""
+        return payback_year(self.arrays["cumulative_net_savings_eur"], self.years,
+                            self.scenario.value("time.samen_start_year"))
+
+    def key_figures_arrays(self, savings_window: tuple[int, int] = SAVINGS_WINDOW
+                           ) -> dict[str, np.ndarray]:
+        """Headline figures per draw (EUR, persons, FTE, year)."""
+        v = self.scenario.value
+        start, end = v("time.samen_start_year"), v("time.transition_end_year")
+        first_structural = v("time.structural_start_year")
+        lo, hi = max(savings_window[0], first_structural), savings_window[1]
+        at = {int(y): i for i, y in enumerate(self.years)}
+        first_row = at.get(start, 0)
+        return {
+            "deviation_transition_eur": self.total_over("square_deviation_eur", start, end),
+            "net_savings_structural_eur": self.total_over("net_savings_eur", lo, hi),
+            "cumulative_net_savings_end_eur": self.arrays["cumulative_net_savings_eur"][-1],
+            "payback_year": self.payback_year,
+            "young_people_helped_first_year": self.arrays["samen_clients_served"][first_row],
+            "fte_end_of_transition": self.arrays["fte_samen"][at.get(end, -1)],
+            "execution_budget_first_year_eur": self.arrays["execution_budget_eur"][first_row],
+        }
+
+    def key_figures(self, savings_window: tuple[int, int] = SAVINGS_WINDOW) -> pd.Series:
+        """Headline figures of a deterministic run (the median over draws for several draws)."""
+        arrays = self.key_figures_arrays(savings_window)
+        values = {k: (float(np.nanmedian(a)) if np.isfinite(a).any() else float("nan"))
+                  for k, a in arrays.items()}
+        return pd.Series(values, name=self.scenario.name)
+
+    # ------------------------------------------------------------------ providers (SPEC §13)
+    def providers(self, draw: int | None = None) -> pd.DataFrame:
+        """Open-house revenue moved to SAMEN. per provider and year (SPEC §13).
+
+        Revenue moved = comparable cost - open-house scope cost (the SAMEN. clients valued at
+        open-house prices), split by each provider's share in SAMEN. products; as a percentage of
+        its Groningen youth-care turnover (its turnover share times the counterfactual total).
+        With several draws the mean over draws is shown unless ``draw`` is given.
+        """
+        table = provider_shares()
+
+        def pick(name: str) -> np.ndarray:
+            a = self.arrays[name]
+            return a[:, draw] if draw is not None else a.mean(axis=1)
+
+        moved = pick("comparable_cost_eur") - pick("open_house_scope_cost_eur")
+        turnover_total = pick("counterfactual_total_eur")
+        rows = []
+        for _, p in table.iterrows():
+            turnover = turnover_total * p["share_of_groningen_turnover"]
+            lost = moved * p["share_of_samen_products"]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                pct = np.where(turnover > 0, 100.0 * lost / turnover, np.nan)
+            rows.append(pd.DataFrame({
+                "year": self.years, "provider": p["provider"], "label": p["label"],
+                "share_of_samen_products": p["share_of_samen_products"],
+                "revenue_moved_eur": lost, "groningen_turnover_eur": turnover,
+                "revenue_moved_pct_of_turnover": pct,
+            }))
+        return pd.concat(rows, ignore_index=True)
+

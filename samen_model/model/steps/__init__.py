@@ -1,0 +1,1 @@
+"""Pure step functions of the engine, one module per part of the model, numpy only."""

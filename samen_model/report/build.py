@@ -1,0 +1,163 @@
+"""``samen report``: tables, notebooks, HTML, Excel into ``reports/<run-id>/``, then ``latest``.
+
+Steps: load and validate every scenario and check the notebook list; simulate the scenarios and
+write their CSVs (``yearly``, ``providers``, ``assumptions``) and ``comparison.csv``; execute the
+notebooks through the papermill API (one kernel each, ``jobs`` at a time); convert them to HTML
+(the briefing without input cells) with a visible provenance footer; write ``index.html``,
+``summary.xlsx`` and ``manifest.json`` (with the wall times).
+
+Everything is written to a temporary folder that is renamed when complete; ``reports/latest`` is
+switched (an atomic symlink swap) only after that, so a failed run leaves the previous report
+untouched. A failing notebook raises :class:`ReportError` naming the notebook, cell and error.
+
+The configuration is ``reports.yaml`` at the top of the repository (see ``docs/notebooks.md``);
+command-line flags override it.
+"""
+
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from samen_model.analysis.compare import assumptions_register, compare
+from samen_model.errors import SamenInputError
+from samen_model.model.simulate import simulate
+from samen_model.report import formatting as fmt
+from samen_model.report.atomic import staged_dir, write_csv, write_json
+from samen_model.report.config import ROOT, NotebookJob, ReportConfig, plan_jobs
+from samen_model.report.execute import run_notebooks
+from samen_model.report.html import index_html, notebook_html
+from samen_model.report.manifest import manifest
+from samen_model.report.workbook import write_workbook
+from samen_model.scenario.scenario import load_scenario
+
+
+def scenario_files(scenario_dir: Path, names: list[str] | None = None) -> list[Path]:
+    """The scenario files to report: the named ones, or every ``*.yaml`` in the folder."""
+    if names:
+        files = [scenario_dir / f"{n}.yaml" for n in names]
+        for f in files:
+            if not f.is_file():
+                raise SamenInputError(f, "<file>", "an existing scenario file in "
+                                      f"{scenario_dir} (check --scenarios)")
+        return files
+    files = sorted(scenario_dir.glob("*.yaml"))
+    if not files:
+        raise SamenInputError(scenario_dir, "<folder>", "a folder with scenario *.yaml files")
+    return files
+
+
+def new_run_id() -> str:
+    """A run id from the UTC time (microseconds, so two runs in one second differ)."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+
+
+def point_latest(out_root: Path, run_dir: Path) -> None:
+    """Make ``out_root/latest`` a symlink to ``run_dir`` (swapped atomically)."""
+    link = out_root / "latest"
+    tmp = out_root / f".latest.tmp-{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(run_dir.name, target_is_directory=True)
+    if link.exists() and not link.is_symlink():
+        shutil.rmtree(link)
+    os.replace(tmp, link)
+
+
+
+
+def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = None,
+                 seed: int | None = None, config: ReportConfig | None = None,
+                 notebook_dir: Path | None = None, notebooks: list[Any] | None = None,
+                 jobs: int | None = None, progress: bool = True,
+                 log: Callable[[str], None] | None = None) -> Path:
+    """Run the report; return the run folder (``latest`` points at it).
+
+    ``names``, ``seed``, ``notebooks`` (a list of notebook entries; ``[]`` for tables only)
+    and ``jobs`` override ``config``.
+    """
+    from tqdm import tqdm
+
+    started = time.perf_counter()
+    config = config or ReportConfig()
+    overrides: dict[str, Any] = {}
+    if names:
+        overrides["scenarios"] = list(names)
+    if seed is not None:
+        overrides["seed"] = seed
+    if notebooks is not None:
+        overrides.update(notebooks=list(notebooks), extra_notebooks=[])
+    if jobs is not None:
+        overrides["jobs"] = jobs
+    config = replace(config, **overrides)
+    fmt.check_language(config.language)
+    scenario_dir = Path(scenario_dir)
+    notebook_dir = Path(notebook_dir) if notebook_dir is not None else ROOT / "notebooks"
+
+    files = scenario_files(scenario_dir, config.scenarios)
+    scenarios = [load_scenario(f) for f in files]  # all validated before anything is written
+    names_run = [s.name for s in scenarios]
+    plan = plan_jobs(config, notebook_dir, scenario_dir, names_run)
+
+    bar = tqdm(total=len(plan) + 2, desc="samen report", unit="step", disable=not progress)
+    say = log or (lambda text: tqdm.write(text) if progress else None)
+    results = [simulate(s, seed=config.seed) for s in scenarios]
+    run_id = new_run_id()
+    run_dir = out_root / run_id
+    info = manifest(results, command="report", run_id=run_id, jobs=config.jobs,
+                    notebooks=[{"notebook": j.notebook, "output": j.output,
+                                "parameters": {k: v for k, v in j.parameters.items()
+                                               if k != "scenario_dir"}} for j in plan])
+    timings: dict[str, Any] = {"simulate": round(time.perf_counter() - started, 3)}
+    bar.update(1)
+    try:
+        with staged_dir(run_dir) as tmp:
+            for r in results:
+                folder = tmp / r.scenario.name
+                folder.mkdir()
+                write_csv(r.yearly, folder / "yearly.csv", info)
+                write_csv(r.providers(), folder / "providers.csv", info)
+                write_csv(assumptions_register(r.scenario), folder / "assumptions.csv", info)
+            write_csv(compare(results).reset_index(), tmp / "comparison.csv", info)
+
+            t0 = time.perf_counter()
+            (tmp / "notebooks").mkdir()
+
+            def done(job: NotebookJob, seconds: float) -> None:
+                bar.update(1)
+                say(f"  {job.output}: {seconds:.1f} s")
+
+            nb_times = run_notebooks(plan, notebook_dir, tmp / "notebooks",
+                                     workers=config.jobs, on_done=done)
+            timings["notebooks_wall"] = round(time.perf_counter() - t0, 3)
+            timings["notebooks"] = {k: round(v, 3) for k, v in nb_times.items()}
+
+            t0 = time.perf_counter()
+            for job in plan:
+                page = notebook_html(tmp / "notebooks" / f"{job.output}.ipynb", info,
+                                     job.hide_input)
+                (tmp / f"{job.output}.html").write_text(page, encoding="utf-8")
+            timings["html"] = round(time.perf_counter() - t0, 3)
+            t0 = time.perf_counter()
+            write_workbook(results, info, tmp / "summary.xlsx", config.language)
+            timings["excel"] = round(time.perf_counter() - t0, 3)
+            timings["total"] = round(time.perf_counter() - started, 3)
+            info["timings_s"] = timings
+            info["wall_time_s"] = timings["total"]
+            (tmp / "index.html").write_text(index_html(info, plan, names_run, config.language),
+                                            encoding="utf-8")
+            write_json(info, tmp / "manifest.json")
+            bar.update(1)
+    finally:
+        bar.close()
+    point_latest(out_root, run_dir)
+    say(f"report total: {timings['total']:.1f} s (notebooks {timings['notebooks_wall']:.1f} s, "
+        f"{config.jobs} at a time)")
+    return run_dir

@@ -1,0 +1,256 @@
+"""Short briefing text generated from results: Dutch by default, English on request.
+
+Only words around numbers that :meth:`~samen_model.model.results.Result.key_figures` already
+holds; signs
+become words ("overschrijding"/"onderschrijding", "besparing"/"extra kosten") so a reader never
+has to interpret a minus sign. Amounts are nominal euros, formatted by
+:mod:`samen_model.report.formatting`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from samen_model.analysis.monte_carlo import MonteCarloSummary
+from samen_model.analysis.outputs import output as uncertainty_output
+from samen_model.model.results import Result
+from samen_model.report import formatting as fmt
+
+TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        "intro": "Deze notitie beschrijft de financiële gevolgen van SAMEN. (basisjeugdhulp bij "
+                 "WIJ Groningen met een vast budget vanaf 2023) volgens het rekenmodel "
+                 "`samen_model`. Hoofdscenario: **{title}** (`{name}`). Alle bedragen zijn "
+                 "nominale euro's.",
+        "helped": "In {first_year} helpt SAMEN. naar schatting **{helped} jeugdigen**; eind "
+                  "{end_year} werken er **{fte} fte**. WIJ ontvangt in {first_year} een "
+                  "uitvoeringsbudget van **{budget}**.",
+        "over": "Over de transitie {start}–{end} wordt het gesloten vierkant **overschreden met "
+                "{amount}**.",
+        "under": "Over de transitie {start}–{end} blijft de gemeente **{amount} binnen** het "
+                 "gesloten vierkant.",
+        "even": "Over de transitie {start}–{end} sluit het gesloten vierkant vrijwel precies "
+                "({amount}).",
+        "saves": "In {lo}–{hi} levert SAMEN. een **netto besparing van {amount}** op.",
+        "costs": "In {lo}–{hi} kost SAMEN. **netto {amount} meer** dan de situatie zonder "
+                 "SAMEN.",
+        "payback": "SAMEN. verdient zich terug in **{year}**.",
+        "no_payback": "Binnen de horizon (tot en met {last}) verdient SAMEN. zich **niet terug**.",
+        "compare_head": "Andere scenario's, vergeleken met het hoofdscenario:",
+        "compare_row": "- **{title}** (`{name}`): afwijking vierkant {start}–{end} {dev} "
+                       "({dev_diff} t.o.v. hoofdscenario); netto besparing {lo}–{hi} {net} "
+                       "({net_diff}).",
+        "range": "De netto besparing {lo}–{hi} loopt uiteen van {low} (`{low_name}`) tot {high} "
+                 "(`{high_name}`).",
+        "caveat": "Dit zijn modeluitkomsten met aannames die deels geschat zijn; het "
+                  "aannameregister hieronder noemt per parameter de waarde, eenheid en bron.",
+        "mc_saves": "De netto besparing {lo}–{hi} ligt **met 90% zekerheid tussen {a} en {b}**",
+        "mc_costs": "De netto extra kosten van SAMEN. in {lo}–{hi} liggen **met 90% zekerheid "
+                    "tussen {a} en {b}**",
+        "mc_net_mixed": "De netto uitkomst {lo}–{hi} ligt **met 90% zekerheid tussen {a} "
+                        "extra kosten en {b} besparing**",
+        "mc_over": "Het gesloten vierkant {lo}–{hi} wordt **met 90% zekerheid tussen {a} en {b} "
+                   "overschreden**",
+        "mc_under": "Over {lo}–{hi} blijft de gemeente **met 90% zekerheid tussen {a} en {b} "
+                    "binnen** het gesloten vierkant",
+        "mc_dev_mixed": "De afwijking van het gesloten vierkant {lo}–{hi} ligt **met 90% "
+                        "zekerheid tussen {a} onderschrijding en {b} overschrijding**",
+        "mc_how": " (5e tot 95e percentiel van {draws} trekkingen met onzekere aannames, "
+                  "scenario `{name}`, seed {seed}).",
+    },
+    "en": {
+        "intro": "This note describes the financial effect of SAMEN. (basic youth care at WIJ "
+                 "Groningen on a lump-sum budget from 2023) according to the model "
+                 "`samen_model`. Main scenario: **{title}** (`{name}`). All amounts are nominal "
+                 "euros.",
+        "helped": "In {first_year} SAMEN. helps an estimated **{helped} young people**; at the "
+                  "end of {end_year} it employs **{fte} FTE**. WIJ receives an execution budget "
+                  "of **{budget}** in {first_year}.",
+        "over": "Over the transition {start}–{end} the closed square is **overspent by "
+                "{amount}**.",
+        "under": "Over the transition {start}–{end} the municipality stays **{amount} within** "
+                 "the closed square.",
+        "even": "Over the transition {start}–{end} the closed square is almost exactly met "
+                "({amount}).",
+        "saves": "In {lo}–{hi} SAMEN. yields **net savings of {amount}**.",
+        "costs": "In {lo}–{hi} SAMEN. costs **{amount} more, net,** than the situation without "
+                 "SAMEN.",
+        "payback": "SAMEN. pays for itself in **{year}**.",
+        "no_payback": "Within the horizon (up to {last}) SAMEN. does **not pay for itself**.",
+        "compare_head": "Other scenarios, compared with the main scenario:",
+        "compare_row": "- **{title}** (`{name}`): square deviation {start}–{end} {dev} "
+                       "({dev_diff} against the main scenario); net savings {lo}–{hi} {net} "
+                       "({net_diff}).",
+        "range": "Net savings {lo}–{hi} range from {low} (`{low_name}`) to {high} "
+                 "(`{high_name}`).",
+        "caveat": "These are model results with partly estimated assumptions; the assumptions "
+                  "register below gives each parameter's value, unit and source.",
+        "mc_saves": "Net savings {lo}–{hi} lie **with 90% certainty between {a} and {b}**",
+        "mc_costs": "The net extra cost of SAMEN. in {lo}–{hi} lies **with 90% certainty "
+                    "between {a} and {b}**",
+        "mc_net_mixed": "The net result {lo}–{hi} lies **with 90% certainty between {a} extra "
+                        "cost and {b} savings**",
+        "mc_over": "The closed square {lo}–{hi} is **overspent, with 90% certainty, by between "
+                   "{a} and {b}**",
+        "mc_under": "Over {lo}–{hi} the municipality stays, **with 90% certainty, between {a} "
+                    "and {b} within** the closed square",
+        "mc_dev_mixed": "The closed-square deviation {lo}–{hi} lies **with 90% certainty between "
+                        "{a} underspend and {b} overspend**",
+        "mc_how": " (5th to 95th percentile of {draws} draws with uncertain assumptions, "
+                  "scenario `{name}`, seed {seed}).",
+    },
+}
+
+HEADINGS: dict[str, dict[str, str]] = {
+    "title": {"nl": "# SAMEN.: financiële stand voor de raad",
+              "en": "# SAMEN.: financial position for the council"},
+    "summary": {"nl": "## Samenvatting", "en": "## Summary"},
+    "key_figures": {"nl": "## Kerncijfers per scenario", "en": "## Key figures per scenario"},
+    "charts": {"nl": "## Grafieken", "en": "## Charts"},
+    "uncertainty": {"nl": "## Onzekerheid", "en": "## Uncertainty"},
+    "budget": {"nl": "## Budget, kosten en verrekening van het hoofdscenario",
+               "en": "## Budget, cost and settlement of the main scenario"},
+    "register": {"nl": "## Aannameregister van het hoofdscenario",
+                 "en": "## Assumptions register of the main scenario"},
+    "differ": {"nl": "## Aannames die tussen de scenario's verschillen",
+               "en": "## Assumptions that differ between the scenarios"},
+    "manifest": {"nl": "## Verantwoording (run manifest)", "en": "## Provenance (run manifest)"},
+}
+
+
+def heading(key: str, language: str = "nl") -> str:
+    """A Markdown heading of the briefing in the chosen language."""
+    return HEADINGS[key][fmt.check_language(language)]
+
+
+EVEN_EUR = 50_000.0  # |deviation| below this (EUR) reads as "almost exactly met"
+
+
+def _years(result: Result) -> dict[str, int]:
+    v = result.scenario.value
+    start, end = v("time.samen_start_year"), v("time.transition_end_year")
+    lo = max(2026, v("time.structural_start_year"))
+    return {"start": start, "end": end, "lo": lo, "hi": min(2030, int(result.years[-1])),
+            "last": int(result.years[-1]), "first_year": start, "end_year": end}
+
+
+def _signed(x: float, language: str) -> str:
+    """A difference with an explicit sign (``+€ 0,50 mln``)."""
+    text = fmt.eur_mln(x, 2, language)
+    return text if text.startswith(fmt.MINUS) else "+" + text
+
+
+def square_sentence(result: Result, language: str = "nl") -> str:
+    """One sentence on the square deviation over the transition (EUR, positive = overspend)."""
+    t = TEXT[fmt.check_language(language)]
+    dev = float(result.key_figures()["deviation_transition_eur"])
+    key = "even" if abs(dev) < EVEN_EUR else ("over" if dev > 0 else "under")
+    return t[key].format(amount=fmt.eur_mln(abs(dev) if key != "even" else dev, 2, language),
+                         **_years(result))
+
+
+def savings_sentence(result: Result, language: str = "nl") -> str:
+    """One sentence on net savings in the structural years (EUR, positive = saving)."""
+    t = TEXT[fmt.check_language(language)]
+    net = float(result.key_figures()["net_savings_structural_eur"])
+    key = "saves" if net >= 0 else "costs"
+    return t[key].format(amount=fmt.eur_mln(abs(net), 2, language), **_years(result))
+
+
+def payback_sentence(result: Result, language: str = "nl") -> str:
+    """When SAMEN. pays for itself, or that it does not within the horizon."""
+    t = TEXT[fmt.check_language(language)]
+    year = float(result.key_figures()["payback_year"])
+    if math.isnan(year):
+        return t["no_payback"].format(**_years(result))
+    return t["payback"].format(year=fmt.year(year))
+
+
+def main_paragraph(result: Result, language: str = "nl") -> str:
+    """The paragraphs on the main scenario: scale, square, savings, payback."""
+    t = TEXT[fmt.check_language(language)]
+    k = result.key_figures()
+    intro = t["intro"].format(title=result.scenario.title, name=result.scenario.name)
+    helped = t["helped"].format(
+        helped=fmt.count(k["young_people_helped_first_year"], language),
+        fte=fmt.count(k["fte_end_of_transition"], language),
+        budget=fmt.eur_mln(k["execution_budget_first_year_eur"], 1, language),
+        **_years(result))
+    body = " ".join([square_sentence(result, language), savings_sentence(result, language),
+                     payback_sentence(result, language)])
+    return "\n\n".join([intro, helped, body])
+
+
+def comparison_paragraph(main: Result, others: Sequence[Result], language: str = "nl") -> str:
+    """One bullet per other scenario with its difference to the main one, and the range."""
+    if not others:
+        return ""
+    t = TEXT[fmt.check_language(language)]
+    k0 = main.key_figures()
+    lines = [t["compare_head"], ""]
+    for r in others:
+        k = r.key_figures()
+        lines.append(t["compare_row"].format(
+            title=r.scenario.title, name=r.scenario.name,
+            dev=fmt.eur_mln(k["deviation_transition_eur"], 2, language),
+            dev_diff=_signed(k["deviation_transition_eur"] - k0["deviation_transition_eur"],
+                             language),
+            net=fmt.eur_mln(k["net_savings_structural_eur"], 2, language),
+            net_diff=_signed(k["net_savings_structural_eur"] - k0["net_savings_structural_eur"],
+                             language),
+            **_years(main)))
+    everyone = [main, *others]
+    nets = [float(r.key_figures()["net_savings_structural_eur"]) for r in everyone]
+    low, high = nets.index(min(nets)), nets.index(max(nets))
+    lines += ["", t["range"].format(
+        low=fmt.eur_mln(nets[low], 2, language), low_name=everyone[low].scenario.name,
+        high=fmt.eur_mln(nets[high], 2, language), high_name=everyone[high].scenario.name,
+        **_years(main))]
+    return "\n".join(lines)
+
+
+def uncertainty_sentence(summary: MonteCarloSummary, output: str = "net_savings_2026_2030",
+                         language: str = "nl") -> str:
+    """One sentence with the 90% interval (5th-95th percentile over the draws, EUR) of a named
+    output of a Monte Carlo summary: ``net_savings_YYYY_YYYY`` or ``deviation_YYYY_YYYY``.
+
+    Signs become words (besparing / extra kosten, overschrijding / onderschrijding).
+    """
+    t = TEXT[fmt.check_language(language)]
+    out = uncertainty_output(output)
+    if output not in summary.outputs.index or out.column not in ("net_savings_eur",
+                                                                 "square_deviation_eur"):
+        raise ValueError(f"output: expected a net_savings_* or deviation_* output of the "
+                         f"summary ({', '.join(summary.outputs.index)}), got {output!r}")
+    p5, p95 = (float(summary.outputs.loc[output, c]) for c in ("p5", "p95"))
+    savings = out.column == "net_savings_eur"
+    if p5 >= 0:  # all savings / all overspend
+        key, a, b = ("mc_saves" if savings else "mc_over"), p5, p95
+    elif p95 < 0:  # all extra cost / all within the square
+        key, a, b = ("mc_costs" if savings else "mc_under"), -p95, -p5
+    else:  # a is the size of the negative end, b of the positive end
+        key, a, b = ("mc_net_mixed" if savings else "mc_dev_mixed"), -p5, p95
+    text = t[key].format(lo=out.first, hi=out.last, a=fmt.eur_mln(a, 2, language),
+                         b=fmt.eur_mln(b, 2, language))
+    how = t["mc_how"].format(draws=fmt.count(summary.draws, language), name=summary.scenario,
+                             seed=summary.seed)
+    return text + how
+
+
+def briefing_text(results: Sequence[Result], language: str = "nl",
+                  uncertainty: MonteCarloSummary | None = None) -> str:
+    """The briefing's text as Markdown: the first result is the main scenario; with a Monte
+    Carlo ``uncertainty`` summary, the 90% interval of its net savings 2026-2030 follows.
+
+    >>> import samen_model as sm  # doctest: +SKIP
+    >>> print(briefing_text([sm.simulate(sm.load_scenario("scenarios/realised_2023.yaml"))]))
+    ... # doctest: +SKIP
+    """
+    if not results:
+        raise ValueError("results: expected at least one Result")
+    t = TEXT[fmt.check_language(language)]
+    parts = [main_paragraph(results[0], language),
+             uncertainty_sentence(uncertainty, language=language) if uncertainty else "",
+             comparison_paragraph(results[0], results[1:], language), t["caveat"]]
+    return "\n\n".join(p for p in parts if p)

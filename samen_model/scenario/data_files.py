@@ -1,0 +1,232 @@
+"""Load the data tables shipped with the package (OVA index, population of Groningen).
+
+Units: OVA values are **percent** (4.74 means +4.74 %); population counts are **persons**
+on 1 January. Every bad-data problem raises :class:`~samen_model.errors.DataFileError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import pandas as pd
+
+from samen_model.errors import DataFileError
+
+__all__ = ["load_ova", "load_population", "provider_shares"]
+
+_AGES = range(18)
+_SINGLE_AGE = re.compile(r"^(\d+) jaar$")
+_CBS_PERIOD = re.compile(r"^(\d{4})(?:JJ00)?$")
+_YEAR = re.compile(r"^\d{4}$")
+_GRONINGEN = {"gm0014", "groningen (gemeente)"}
+
+
+class _Table:
+    """A CSV with ``#`` comment lines removed; remembers the file line of each data row."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        kept = [(no, line) for no, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not line.lstrip().startswith("#")]
+        if not kept:
+            raise DataFileError(name, "<table>", "a header line and at least one data row")
+        header = kept[0][1]
+        sep = ";" if header.count(";") > header.count(",") else ","
+        self.lines = [no for no, _ in kept[1:]]
+        rows = list(csv.reader(io.StringIO("\n".join(line for _, line in kept)),
+                               delimiter=sep, skipinitialspace=True))
+        columns = [c.strip() for c in rows[0]]
+        if len(set(columns)) != len(columns):
+            raise DataFileError(name, f"header, line {kept[0][0]}", "unique column names")
+        for i, row in enumerate(rows[1:]):
+            if len(row) != len(columns):
+                raise DataFileError(name, self.where(i),
+                                    f"{len(columns)} fields like the header, got {len(row)}")
+        self.df = pd.DataFrame(rows[1:], columns=columns, dtype=str)
+        if self.df.empty:
+            raise DataFileError(name, "<table>", "at least one data row below the header")
+        for col in self.df.columns:
+            self.df[col] = self.df[col].str.strip()
+
+    def where(self, i: int) -> str:
+        return f"line {self.lines[i]}" if i < len(self.lines) else f"data row {i + 1}"
+
+    def column(self, *names: str, prefix: str | None = None) -> str:
+        """Return the first column matching ``names`` (case-insensitive) or ``prefix``."""
+        lower = {c.lower(): c for c in self.df.columns}
+        for name in names:
+            if name.lower() in lower:
+                return lower[name.lower()]
+        if prefix is not None:
+            for col in self.df.columns:
+                if col.lower().startswith(prefix.lower()):
+                    return col
+        wanted = " or ".join([*names, *([f"{prefix}..."] if prefix else [])])
+        raise DataFileError(self.name, wanted, f"a column named {wanted}")
+
+    def years(self, col: str, rows: pd.Series | None = None,
+              pattern: re.Pattern[str] = _YEAR) -> pd.Series:
+        """Parse integer years in ``col`` (only ``rows`` if given)."""
+        out = {}
+        for i, (idx, raw) in enumerate(self.df[col].items()):
+            if rows is not None and not rows[idx]:
+                continue
+            match = pattern.match(raw)
+            if match is None:
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"an integer year such as 2024, got {raw!r}")
+            out[idx] = int(match.group(1) if match.groups() else match.group(0))
+        return pd.Series(out, dtype="int64")
+
+    def numbers(self, col: str, *, non_negative: bool, unit: str,
+                rows: pd.Series | None = None) -> pd.Series:
+        """Parse numbers in ``col`` (only ``rows`` if given); empty cells become NaN."""
+        values = pd.to_numeric(self.df[col], errors="coerce").astype(float)
+        for i, (idx, raw) in enumerate(self.df[col].items()):
+            if rows is not None and not rows[idx]:
+                continue
+            value = values[idx]
+            if raw != "" and pd.isna(value):
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"a number ({unit}), got {raw!r}")
+            if non_negative and (pd.isna(value) or value < 0):
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"a non-negative number ({unit}), got {raw!r}")
+        return values if rows is None else values[rows]
+
+
+def _unique_years(name: str, years: pd.Series, col: str) -> None:
+    dup = years[years.duplicated()]
+    if not dup.empty:
+        raise DataFileError(name, f"{col} {int(dup.iloc[0])}", "each year at most once")
+
+
+def _shipped(filename: str) -> _Table:
+    text = files("samen_model").joinpath("data").joinpath(filename).read_text(encoding="utf-8")
+    return _Table(f"samen_model/data/{filename}", text)
+
+
+@lru_cache(maxsize=1)
+def _ova() -> pd.DataFrame:
+    t = _shipped("ova.csv")
+    year = t.years(t.column("year"))
+    _unique_years(t.name, year, "year")
+    out = pd.DataFrame(index=pd.Index(year.to_numpy(), name="year"))
+    for col in ("ova_provisional_pct", "ova_definitive_pct"):
+        out[col] = t.numbers(t.column(col), non_negative=False, unit="percent").to_numpy()
+    for col in ("provisional_status", "definitive_status", "source"):
+        out[col] = t.df[t.column(col)].to_numpy()
+    return out.sort_index()
+
+
+def load_ova() -> pd.DataFrame:
+    """OVA wage-cost index by year, in **percent**.
+
+    Index ``year`` (int). Columns ``ova_provisional_pct`` and ``ova_definitive_pct`` (float,
+    NaN when not known), ``provisional_status``, ``definitive_status`` and ``source``.
+    """
+    return _ova().copy()
+
+
+@lru_cache(maxsize=1)
+def _shipped_population() -> pd.DataFrame:
+    t = _shipped("population_groningen.csv")
+    year = t.years(t.column("year"))
+    _unique_years(t.name, year, "year")
+    out = pd.DataFrame(index=pd.Index(year.to_numpy(), name="year"))
+    for col in ("population_total", "population_0_17"):
+        out[col] = t.numbers(t.column(col), non_negative=True, unit="persons").to_numpy()
+    for col in ("total_status", "status_0_17", "source"):
+        out[col] = t.df[t.column(col)].to_numpy()
+    return out.sort_index()
+
+
+def _read_text(path: Path) -> str:
+    if not path.is_file():
+        raise DataFileError(path, "<file>", "an existing, readable CSV file")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _from_simple(t: _Table) -> pd.Series:
+    year_col = t.column("year")
+    counts = t.numbers(t.column("population_0_17"), non_negative=True, unit="persons")
+    return pd.Series(counts.to_numpy(), index=t.years(year_col).to_numpy())
+
+
+def _from_cbs(t: _Table) -> pd.Series:
+    df = t.df
+    age_col = t.column("Leeftijd")
+    period_col = t.column("Perioden")
+    value_col = next((c for p in ("bevolking op 1 januari", "bevolking") for c in df.columns
+                      if c.lower().startswith(p)), None)
+    if value_col is None:
+        raise DataFileError(t.name, "Bevolking op 1 januari...",
+                            "a value column whose name starts with 'Bevolking'")
+    region_col = next((c for c in df.columns if c.lower() in ("regio's", "regios")), None)
+    keep = pd.Series(True, index=df.index)
+    if region_col is not None and df[region_col].nunique() > 1:
+        keep &= df[region_col].str.lower().isin(_GRONINGEN)
+        if not keep.any():
+            raise DataFileError(t.name, region_col, "rows for GM0014 / Groningen (gemeente)")
+    for col in df.columns:  # other dimensions (Geslacht, ...): keep their "Totaal ..." level
+        values = df.loc[keep, col].str.lower()
+        if col not in (age_col, period_col) and values.nunique() > 1 and \
+                values.str.startswith("totaal").any():
+            keep &= df[col].str.lower().str.startswith("totaal")
+    ages = df[age_col].str.extract(_SINGLE_AGE, expand=False).astype(float)
+    rows = keep & ages.isin(list(_AGES))
+    if not rows.any():
+        raise DataFileError(t.name, age_col, "rows for the single ages '0 jaar' .. '17 jaar'")
+    all_years = t.years(period_col, keep, _CBS_PERIOD)
+    years = all_years[rows[keep]]
+    counts = t.numbers(value_col, non_negative=True, unit="persons", rows=rows)
+    for year in sorted(set(all_years)):
+        found = sorted(int(a) for a in ages[years.index[years == year]])
+        if found != list(_AGES):
+            missing = sorted(set(_AGES) - set(found))
+            raise DataFileError(t.name, f"{age_col}, period {year}",
+                                f"exactly one row for each single age 0..17 jaar "
+                                f"(missing {missing}, {len(found)} rows found)")
+    return counts.groupby(years).sum().astype(float)
+
+
+def load_population(path: str | Path | None = None) -> pd.DataFrame:
+    """Population aged 0-17 by year, in **persons** (1 January).
+
+    Without ``path``: the shipped table for gemeente Groningen (its 0-17 column is an
+    estimate; see ``data/population_groningen.md``), with ``population_total`` too.
+    With ``path``: a CSV with columns ``year,population_0_17`` or a CBS StatLine 03759ned
+    export (``;``-separated; single ages 0..17 summed per period). Index ``year`` (int);
+    columns ``population_0_17`` (float), ``status_0_17`` (``observed``) and ``source``.
+    """
+    if path is None:
+        return _shipped_population().copy()
+    path = Path(path)
+    t = _Table(str(path), _read_text(path))
+    lower = [c.lower() for c in t.df.columns]
+    is_cbs = "leeftijd" in lower or any(c.startswith("bevolking") for c in lower)
+    counts = _from_cbs(t) if is_cbs else _from_simple(t)
+    years = pd.Series(counts.index)
+    _unique_years(t.name, years, "year")
+    out = pd.DataFrame({"population_0_17": counts.to_numpy(dtype=float)},
+                       index=pd.Index(years.to_numpy(dtype="int64"), name="year"))
+    out["status_0_17"] = "observed"
+    out["source"] = str(path)
+    return out.sort_index()
+
+
+def provider_shares() -> pd.DataFrame:
+    """Provider shares of 2020 shipped with the package (MEMO info totstandkoming SAMEN.,
+    6 December 2021, §5): share in SAMEN. products and in Groningen youth-care turnover."""
+    path = files("samen_model") / "data" / "providers_2020.csv"
+    with path.open(encoding="utf-8") as fh:
+        return pd.read_csv(fh, comment="#")

@@ -1,0 +1,51 @@
+"""Scenario and observation files by name: which folder, which names, load one.
+
+Notebooks and the report name scenarios by file stem (``realised_2023``); this module finds the
+folder they live in and loads them. Paths given explicitly are used as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samen_model.scenario.scenario import Scenario, load_scenario
+
+#: The repository folder next to the package (an editable install / a clone).
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def find_dir(kind: str, given: str | Path | None = "") -> Path:
+    """The folder ``kind`` (``scenarios`` or ``observations``).
+
+    An explicit ``given`` is used as is. Empty: the first ``<kind>/`` folder with ``*.yaml``
+    files in the working directory or one of its parents (papermill and nbval run a notebook
+    with the working directory ``notebooks/``), else the repository's folder next to this
+    package (editable install).
+    """
+    if given:
+        return Path(given)
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / kind
+        if candidate.is_dir() and any(candidate.glob("*.yaml")):
+            return candidate
+    return REPOSITORY / kind
+
+
+def find_scenario_dir(scenario_dir: str | Path | None = "") -> Path:
+    """The folder with the scenario files (:func:`find_dir` for ``scenarios``)."""
+    return find_dir("scenarios", scenario_dir)
+
+
+def scenario_names(scenario_dir: str | Path | None = "") -> list[str]:
+    """Names (file stems) of the scenarios in the folder, sorted."""
+    return sorted(p.stem for p in find_scenario_dir(scenario_dir).glob("*.yaml"))
+
+
+def load_named(name: str, scenario_dir: str | Path | None = "",
+               horizon: int | None = None) -> Scenario:
+    """Load ``<scenario_dir>/<name>.yaml``; with ``horizon`` set as its ``time.last_year``."""
+    scenario = load_scenario(find_scenario_dir(scenario_dir) / f"{name}.yaml")
+    if horizon is not None and horizon != scenario.value("time.last_year"):
+        scenario = scenario.with_values({"time.last_year": int(horizon)})
+    return scenario

@@ -1,0 +1,236 @@
+"""Scenario files: load, merge ``extends:`` chains, validate, and the :class:`Scenario` object.
+
+A scenario is a YAML file with ``schema_version``, an optional ``extends:`` naming a base file
+(relative to this file), and ``parameters`` grouped as in :mod:`samen_model.scenario.catalogue`.
+Each parameter is a mapping with ``value``, ``unit``, ``description`` and ``source``. A variant
+only lists what differs; the merge builds a new tree and never touches the base.
+
+Every problem is reported as one :class:`~samen_model.errors.ScenarioError` whose message names
+the file, the key path and what was expected.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from samen_model.errors import ScenarioError
+from samen_model.scenario.correlations import Correlation, validate_correlations
+from samen_model.scenario.validation import ParamInfo, validate_tree
+from samen_model.scenario.values import Distribution
+from samen_model.scenario.yaml_reader import read_yaml
+
+
+def deep_merge(base: dict, override: dict) -> dict:
+    """A new dict: ``override`` merged into ``base``; mappings merge, a ``value`` is replaced whole.
+
+    Neither argument is modified.
+    """
+    out = copy.deepcopy(base)
+    for key, val in override.items():
+        if key != "value" and isinstance(val, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], val)
+        else:
+            out[key] = copy.deepcopy(val)
+    return out
+
+
+def _resolve_paths(data: dict, path: Path) -> dict:
+    """Make a file path in ``population.data_file`` absolute, relative to the file naming it."""
+    leaf = None
+    params = data.get("parameters")
+    if isinstance(params, dict) and isinstance(params.get("population"), dict):
+        leaf = params["population"].get("data_file")  # anything malformed is reported later
+    if isinstance(leaf, dict) and isinstance(leaf.get("value"), str):
+        data = copy.deepcopy(data)
+        target = Path(data["parameters"]["population"]["data_file"]["value"])
+        if not target.is_absolute():
+            target = (path.parent / target).resolve()
+        data["parameters"]["population"]["data_file"]["value"] = str(target)
+        data["parameters"]["population"]["data_file"]["_declared_in"] = str(path)
+    return data
+
+
+def load_tree(path: Path, _chain: tuple[Path, ...] = ()) -> tuple[dict, tuple[Path, ...]]:
+    """Read a scenario file and everything it extends; return the merged tree and the chain.
+
+    The chain lists the file itself first, then its base, the base's base, and so on.
+    """
+    path = path.resolve()
+    if path in _chain:
+        cycle = " -> ".join(p.name for p in (*_chain, path))
+        raise ScenarioError(_chain[-1], "extends", f"no cycle of extends ({cycle})")
+    data = _resolve_paths(read_yaml(path), path)
+    chain = (*_chain, path)
+    base_name = data.get("extends")
+    if base_name is None:
+        return data, (path,)
+    if not isinstance(base_name, str) or not base_name:
+        raise ScenarioError(path, "extends", "the file name of a base scenario (a string)")
+    base_path = (path.parent / base_name).resolve()
+    if not base_path.is_file():
+        raise ScenarioError(path, "extends", f"an existing base scenario file ({base_name!r} "
+                            f"relative to this file: {base_path})")
+    base, base_chain = load_tree(base_path, chain)
+    own = {k: v for k, v in data.items() if k != "extends"}
+    merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
+    return merged, (path, *base_chain)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario: parameters by dotted path plus where they came from."""
+
+    name: str
+    title: str
+    description: str
+    path: Path | None
+    chain: tuple[Path, ...]
+    params: dict[str, ParamInfo]
+    tree: dict = field(repr=False)
+    correlations: tuple[Correlation, ...] = ()
+
+    @property
+    def hash(self) -> str:
+        """sha256 (first 16 hex digits) of the merged parameters and any data file they read."""
+        payload = json.dumps(_hashable(self.tree.get("parameters", {})), sort_keys=True)
+        if self.tree.get("correlations"):  # only then, so hashes without them stay as they were
+            payload += json.dumps(_hashable(self.tree["correlations"]), sort_keys=True)
+        h = hashlib.sha256(payload.encode())
+        data_file = self.params["population.data_file"].value
+        if data_file:
+            h.update(Path(data_file).read_bytes())
+        return h.hexdigest()[:16]
+
+    def value(self, path: str) -> Any:
+        """The parsed value of a parameter (scalar, series dict or Distribution)."""
+        return self.params[path].value
+
+    def entities(self, group: str) -> list[str]:
+        """Product or referrer names in file order."""
+        return list(self.tree["parameters"][group])
+
+    def label(self, group: str, name: str, language: str = "nl") -> str:
+        """Human label of a product or referrer, falling back to its key."""
+        body = self.tree["parameters"][group][name]
+        return body.get(f"label_{language}", name.replace("_", " "))
+
+    def with_values(self, values: dict[str, Any], name: str | None = None) -> Scenario:
+        """A new scenario with some parameter values replaced (validated again).
+
+        A correlation involving a parameter that no longer has a distribution is dropped.
+        """
+        tree = copy.deepcopy(self.tree)
+        for path, val in values.items():
+            node = tree["parameters"]
+            parts = path.split(".")
+            for part in parts:
+                if not isinstance(node, dict) or part not in node:
+                    raise ScenarioError(self.path, f"parameters.{path}", "an existing parameter")
+                node = node[part]
+            node["value"] = _raw_value(val)
+        if tree.get("correlations"):
+            fixed = {p for p, v in values.items() if not isinstance(v, Distribution)}
+            kept = [c for c in tree["correlations"]
+                    if not (isinstance(c, dict) and fixed & set(c.get("parameters") or ()))]
+            tree["correlations"] = kept or None
+        tree["name"] = name or self.name
+        return scenario_from_tree(tree, self.path, self.chain)
+
+    def uncertain_parameters(self) -> list[str]:
+        """Paths of the parameters that have a distribution."""
+        return [k for k, p in self.params.items() if isinstance(p.value, Distribution)]
+
+
+def _raw_value(val: Any) -> Any:
+    """A parsed value back in scenario-file form (a Distribution becomes ``{dist: ...}``)."""
+    if isinstance(val, Distribution):
+        fields = {k: v for k, v in val.__dict__.items() if k != "kind" and v is not None}
+        return {"dist": val.kind, **fields}
+    return val
+
+
+def _hashable(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {str(k): _hashable(v) for k, v in obj.items() if k != "_declared_in"}
+    if isinstance(obj, list):
+        return [_hashable(v) for v in obj]
+    return obj
+
+
+def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = ()) -> Scenario:
+    """Validate a merged tree and wrap it (used by :func:`load_scenario` and ``with_values``)."""
+    file = path if path is not None else Path("<scenario>")
+    params = validate_tree(tree, file)
+    correlations = validate_correlations(tree.get("correlations"), params, file)
+    name = tree.get("name") or (path.stem if path is not None else "scenario")
+    return Scenario(
+        name=name,
+        title=tree.get("title") or name,
+        description=tree.get("description") or "",
+        path=path,
+        chain=chain,
+        params=params,
+        tree=tree,
+        correlations=correlations,
+    )
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load, merge (``extends``) and validate a scenario file.
+
+    Raises :class:`~samen_model.errors.ScenarioError` naming the file, key path and expectation.
+    """
+    path = Path(path)
+    tree, chain = load_tree(path)
+    tree.setdefault("name", path.stem)
+    try:
+        return scenario_from_tree(tree, path.resolve(), chain)
+    except ScenarioError as exc:
+        raise _blame_declaring_file(exc, chain) from None
+
+
+def _declared_depth(tree: Any, parts: list[str]) -> int:
+    """How many leading parts of a key path exist in a raw (unmerged) file tree."""
+    depth = 0
+    for part in parts:
+        if not isinstance(tree, dict):
+            break
+        match = [k for k in tree if str(k) == part]
+        if not match:
+            break
+        tree, depth = tree[match[0]], depth + 1
+    return depth
+
+
+def _blame_declaring_file(exc: ScenarioError, chain: tuple[Path, ...]) -> ScenarioError:
+    """Point an error in a merged tree at the file that declares the offending key.
+
+    A bad value inherited from a base file is reported against the base (the file to fix),
+    with the variant that was loaded named in the message. Keys declared nowhere (a missing
+    parameter) stay with the loaded file.
+    """
+    if len(chain) < 2:
+        return exc
+    if exc.field.startswith("correlations"):
+        owner = next((f for f in chain if "correlations" in read_yaml(f)), chain[0])
+        if owner == chain[0]:
+            return exc
+        return ScenarioError(owner, exc.field, f"{exc.expected} (inherited by {chain[0].name}, "
+                             "which extends this file)")
+    parts = exc.field.split(".")
+    if parts[0] != "parameters" or len(parts) < 3:
+        return exc
+    depths = [_declared_depth(read_yaml(f), parts) for f in chain]
+    best = max(depths)
+    if best < 3:  # only the group is declared: no single file to blame
+        return exc
+    owner = chain[depths.index(best)]
+    if owner == chain[0]:
+        return exc
+    return ScenarioError(owner, exc.field, f"{exc.expected} (inherited by {chain[0].name}, "
+                         "which extends this file)")

@@ -1,0 +1,307 @@
+"""Validation of a merged scenario tree against the parameter catalogue.
+
+Every leaf must carry ``value``, ``unit``, ``description`` and ``source``; a value is a number,
+a year series or a distribution, checked against its :class:`~samen_model.scenario.catalogue.Spec`
+(kind, unit, whether series and distributions are allowed). Problems raise one
+:class:`~samen_model.errors.ScenarioError` naming the file, the key path and the expectation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError
+
+from samen_model.errors import ScenarioError
+from samen_model.scenario.catalogue import (
+    ENTITY_GROUPS,
+    ENTITY_LABELS,
+    PARAM_KEYS,
+    Spec,
+    entity_fields,
+    group_fields,
+    plain_groups,
+    spec_for,
+)
+from samen_model.scenario.values import DIST_KINDS, Distribution
+
+SCHEMA_VERSION = 1
+TOP_KEYS = ("schema_version", "name", "title", "description", "extends", "parameters",
+            "correlations")
+SHARE_SUM_TOLERANCE = 1e-6
+MAX_YEAR = 2100
+
+
+class _Leaf(BaseModel):
+    """The four keys every parameter carries (``value`` is checked by its spec afterwards)."""
+
+    model_config = ConfigDict(extra="forbid")
+    value: Any
+    unit: StrictStr
+    description: StrictStr
+    source: StrictStr
+
+
+class _Top(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_version: StrictInt
+    name: StrictStr | None = None
+    title: StrictStr | None = None
+    description: StrictStr | None = None
+    extends: StrictStr | None = None
+    parameters: dict
+    correlations: list | None = None
+
+
+def _pydantic_problem(exc: ValidationError, prefix: str) -> tuple[str, str]:
+    err = exc.errors()[0]
+    loc = ".".join(str(x) for x in (prefix, *err["loc"]) if x != "")
+    if err["type"] == "extra_forbidden":
+        allowed = PARAM_KEYS if prefix else TOP_KEYS
+        return loc, f"no such key (allowed: {', '.join(allowed)})"
+    if err["type"] == "missing":
+        return loc, "this key is required"
+    return loc, f"{err['msg'].lower()} (got {err.get('input')!r})"
+
+
+def is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
+    """None if ``x`` fits the spec's kind, else what was expected.
+
+    ``support``: ``x`` is an end of a distribution's support, which may be infinite where the
+    kind has no bound on that side (a lognormal cost without an upper bound).
+    """
+    k = spec.kind
+    if k == "year":
+        if not isinstance(x, int) or isinstance(x, bool):
+            return f"a calendar year as an integer (got {x!r})"
+        if not 1990 <= x <= MAX_YEAR:
+            return f"a year between 1990 and {MAX_YEAR} (got {x})"
+        return None
+    if not is_number(x):
+        return f"a number in {spec.unit} (got {x!r})"
+    x = float(x)
+    if math.isnan(x) or (not support and math.isinf(x)):
+        return f"a finite number in {spec.unit} (got {x})"
+    if k == "share" and not 0.0 <= x <= 1.0:
+        return f"a share between 0 and 1 (got {x})"
+    if k == "signed_fraction" and not -1.0 <= x <= 1.0:
+        return f"a fraction between -1 and 1 (got {x})"
+    if k in ("nonneg", "amounts") and x < 0:
+        return f"a non-negative number in {spec.unit} (got {x})"
+    if k == "positive" and x <= 0:
+        return f"a positive number in {spec.unit} (got {x})"
+    if k == "percent" and not -50.0 <= x <= 100.0:
+        return f"a percentage between -50 and 100 (got {x})"
+    return None
+
+
+_DIST_FIELDS = {
+    "uniform": ({"low", "high"}, set()),
+    "triangular": ({"low", "mode", "high"}, set()),
+    "normal": ({"mean", "sd"}, {"low", "high"}),
+    "lognormal": ({"median", "sigma"}, {"low", "high"}),
+    "beta": ({"alpha", "beta"}, {"low", "high"}),
+}
+
+
+def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str | None, str]:
+    """Parse ``{dist: ..., ...}``; return (distribution, problem, sub-key)."""
+    kind = raw.get("dist")
+    if kind not in DIST_KINDS:
+        return None, f"one of {', '.join(DIST_KINDS)} (got {kind!r})", "dist"
+    required, optional = _DIST_FIELDS[kind]
+    keys = set(raw) - {"dist"}
+    if missing := sorted(required - keys):
+        return None, f"a {kind} distribution needs {', '.join(sorted(required))} " \
+                     f"(missing: {', '.join(missing)})", missing[0]
+    if extra := sorted(keys - required - optional):
+        return None, f"no such key for a {kind} distribution (allowed: " \
+                     f"{', '.join(sorted(required | optional))})", extra[0]
+    for k in sorted(keys):
+        if not is_number(raw[k]) or not math.isfinite(raw[k]):
+            return None, f"a finite number (got {raw[k]!r})", k
+    d = Distribution(kind=kind, **{k: float(raw[k]) for k in keys})
+    lo, hi = d.low, d.high
+    if lo is not None and hi is not None and lo > hi:
+        return None, f"low <= high (got low={lo}, high={hi})", "low"
+    if kind == "triangular" and not lo <= d.mode <= hi:
+        return None, f"low <= mode <= high (got {lo}, {d.mode}, {hi})", "mode"
+    if kind == "normal" and d.sd <= 0:
+        return None, f"a positive standard deviation (got {d.sd})", "sd"
+    if kind == "lognormal" and (d.median <= 0 or d.sigma <= 0):
+        return None, "a positive median and sigma", "median" if d.median <= 0 else "sigma"
+    if kind == "beta" and (d.alpha <= 0 or d.beta <= 0):
+        return None, "positive alpha and beta", "alpha" if d.alpha <= 0 else "beta"
+    smin, smax = d.support()
+    for name, bound in (("lower", smin), ("upper", smax)):
+        if (problem := _check_number(bound, spec, support=True)) is not None:
+            return None, f"a distribution whose {name} end stays valid: {problem}" + (
+                "; give low/high bounds" if kind in ("normal", "lognormal") else ""
+            ), "dist"
+    return d, None, ""
+
+
+def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str | None, str]:
+    """Turn a raw ``value`` into scalar / series / Distribution; return (value, problem, subkey)."""
+    k = spec.kind
+    if k == "bool":
+        return (raw, None, "") if isinstance(raw, bool) else (None, f"true or false (got {raw!r})",
+                                                               "")
+    if k == "path":
+        if raw is None or (isinstance(raw, str) and raw):
+            if isinstance(raw, str) and not Path(raw).is_file():
+                return None, f"an existing data file ({raw})", ""
+            return raw, None, ""
+        return None, f"a file path or null (got {raw!r})", ""
+    if isinstance(raw, dict) and "dist" in raw:
+        if not spec.dist:
+            return None, "a fixed value here (distributions are not allowed)", ""
+        return _parse_distribution(raw, spec)
+    if isinstance(raw, dict):
+        if not (spec.series or k == "amounts"):
+            return None, f"a single value in {spec.unit} (year series are not allowed here)", ""
+        if not raw:
+            return None, "at least one year in the series", ""
+        out: dict[int, float] = {}
+        for year, v in raw.items():
+            if not isinstance(year, int) or isinstance(year, bool):
+                return None, f"a calendar year as key (got {year!r})", str(year)
+            if not years[0] <= year <= years[1]:
+                return None, f"a year inside the horizon {years[0]}-{years[1]} (got {year})", \
+                    str(year)
+            if (problem := _check_number(v, spec)) is not None:
+                return None, problem, str(year)
+            out[year] = float(v)
+        return out, None, ""
+    if k == "amounts":
+        return None, "a mapping of year: amount in EUR", ""
+    if (problem := _check_number(raw, spec)) is not None:
+        return None, problem, ""
+    return (int(raw) if k == "year" else float(raw)), None, ""
+
+
+@dataclass(frozen=True)
+class ParamInfo:
+    """One validated parameter: parsed value plus its documentation."""
+
+    path: str
+    value: Any
+    unit: str
+    description: str
+    source: str
+    spec: Spec
+
+
+def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
+    """Check the merged tree against the catalogue; return parameters by dotted path."""
+
+    def fail(key: str, expected: str) -> None:
+        raise ScenarioError(file, key, expected)
+
+    try:
+        _Top.model_validate(tree)
+    except ValidationError as exc:
+        fail(*_pydantic_problem(exc, ""))
+    if tree["schema_version"] != SCHEMA_VERSION:
+        fail("schema_version", f"{SCHEMA_VERSION}, the only schema version this model reads "
+             f"(got {tree['schema_version']!r})")
+    params = tree["parameters"]
+    allowed_groups = [*plain_groups(), *ENTITY_GROUPS]
+    for g in params:
+        if g not in allowed_groups:
+            fail(f"parameters.{g}", f"no such group (allowed: {', '.join(allowed_groups)})")
+    leaves: dict[str, dict] = {}
+    for g in plain_groups():
+        group = params.get(g)
+        if not isinstance(group, dict):
+            fail(f"parameters.{g}", "a mapping of parameters (group missing or not a mapping)")
+        names = group_fields(g)
+        for key in group:
+            if key not in names:
+                fail(f"parameters.{g}.{key}", f"no such parameter (allowed: {', '.join(names)})")
+        for key in names:
+            if key not in group:
+                fail(f"parameters.{g}.{key}", "this parameter is required")
+            leaves[f"{g}.{key}"] = group[key]
+    for g in ENTITY_GROUPS:
+        group = params.get(g)
+        if not isinstance(group, dict) or not group:
+            fail(f"parameters.{g}", "a mapping of at least one named entry")
+        names = entity_fields(g)
+        for ent, body in group.items():
+            where = f"parameters.{g}.{ent}"
+            if not isinstance(body, dict):
+                fail(where, "a mapping of parameters")
+            for key in body:
+                if key not in names and key not in ENTITY_LABELS:
+                    fail(f"{where}.{key}", "no such key (allowed: "
+                         f"{', '.join([*names, *ENTITY_LABELS])})")
+                if key in ENTITY_LABELS and not isinstance(body[key], str):
+                    fail(f"{where}.{key}", "a text label")
+            for key in names:
+                if key not in body:
+                    fail(f"{where}.{key}", "this parameter is required")
+                leaves[f"{g}.{ent}.{key}"] = body[key]
+
+    time = params["time"]
+    horizon = tuple(
+        leaf.get("value") if isinstance(leaf := time.get(k), dict) else None
+        for k in ("first_year", "last_year")
+    )
+    if not all(isinstance(y, int) and not isinstance(y, bool) for y in horizon) or \
+            horizon[1] < horizon[0]:
+        horizon = (1990, MAX_YEAR)  # reported below as a year problem
+    out: dict[str, ParamInfo] = {}
+    for path, leaf in leaves.items():
+        where = f"parameters.{path}"
+        if not isinstance(leaf, dict):
+            fail(where, "a mapping with value, unit, description and source")
+        leaf = {k: v for k, v in leaf.items() if k != "_declared_in"}
+        try:
+            _Leaf.model_validate(leaf)
+        except ValidationError as exc:
+            fail(*_pydantic_problem(exc, where))
+        spec = spec_for(path)
+        value, problem, sub = _parse_value(leaf["value"], spec, horizon)
+        if problem is not None:
+            fail(f"{where}.value" + (f".{sub}" if sub else ""), problem)
+        out[path] = ParamInfo(path, value, leaf["unit"], leaf["description"], leaf["source"],
+                              spec)
+    _check_consistency(out, fail)
+    return out
+
+
+def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
+    """Rules that span several parameters."""
+    v = {k: x.value for k, x in p.items()}
+    first, last, start = v["time.first_year"], v["time.last_year"], v["time.samen_start_year"]
+    if last <= first:
+        fail("parameters.time.last_year.value", f"a year after first_year {first} (got {last})")
+    if first > start - 3:
+        fail("parameters.time.first_year.value",
+             f"at most samen_start_year - 3 = {start - 3}: the budget rule needs t-3 (got {first})")
+    for key in ("time.transition_end_year", "time.structural_start_year",
+                "time.price_base_year", "incidental.return_year"):
+        if not first <= v[key] <= last:
+            fail(f"parameters.{key}.value",
+                 f"a year inside the horizon {first}-{last} (got {v[key]})")
+    # A start after the horizon means SAMEN. never starts (used for the no-SAMEN. invariant):
+    # then there is no transition to end and transition_end_year is not checked against it.
+    if start <= last and v["time.transition_end_year"] < start:
+        fail("parameters.time.transition_end_year.value",
+             f"a year not before samen_start_year {start} (got {v['time.transition_end_year']})")
+    for g in ENTITY_GROUPS:
+        total = sum(x.value for k, x in p.items()
+                    if k.startswith(g + ".") and k.endswith(".share_of_new_cases"))
+        if abs(total - 1.0) > SHARE_SUM_TOLERANCE:
+            fail(f"parameters.{g}.*.share_of_new_cases",
+                 f"shares that sum to 1 (they sum to {total:.6g})")
+    if v["budget.ict_share"] + v["budget.housing_share"] > 1:
+        fail("parameters.budget.housing_share.value", "ict_share + housing_share <= 1")
