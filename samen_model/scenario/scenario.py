@@ -20,6 +20,7 @@ from typing import Any
 
 from samen_model.errors import ScenarioError
 from samen_model.scenario.correlations import Correlation, validate_correlations
+from samen_model.scenario.series import apply_series_rule
 from samen_model.scenario.validation import ParamInfo, validate_tree
 from samen_model.scenario.values import Distribution
 from samen_model.scenario.yaml_reader import read_yaml
@@ -78,6 +79,7 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = ()) -> tuple[dict, tuple[Pa
     base, base_chain = load_tree(base_path, chain)
     own = {k: v for k, v in data.items() if k != "extends"}
     merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
+    merged = apply_series_rule(base, own, merged, path)  # a series overrides from its first year
     return merged, (path, *base_chain)
 
 
