@@ -190,8 +190,26 @@ def discover(
                               f"({out.name} over {draws} draws runs from {outcome.min():,.0f} "
                               f"to {outcome.max():,.0f}; {cases} {word} {threshold:,.0f})")
     x = pd.DataFrame({p: values[p] for p in sorted(values)})
-    box = _prim().Prim(x, y, threshold=None, peel_alpha=peel_alpha, paste_alpha=paste_alpha,
-                       mass_min=mass_min).find_box()
+    trajectory, chosen, limits, box = find_box(x, y, min_density, peel_alpha, paste_alpha,
+                                               mass_min)
+    return Discovery(
+        scenario=scenario.name, scenario_hash=scenario.hash, output=out.name,
+        threshold=threshold, direction="above" if above is not None else "below",
+        draws=int(draws), seed=seed, sample=sample, parameters=tuple(x.columns), cases=cases,
+        trajectory=trajectory, chosen=chosen, limits=limits, x=x, y=y, outcome=outcome,
+        _box=box)
+
+
+def find_box(x: pd.DataFrame, y: np.ndarray, min_density: float = DEFAULT_MIN_DENSITY,
+             peel_alpha: float = 0.05, paste_alpha: float = 0.05, mass_min: float = 0.05
+             ) -> tuple[pd.DataFrame, int, pd.DataFrame, Any]:
+    """PRIM on any data: ``x`` one column per parameter, ``y`` True for a case of interest.
+
+    Returns the trajectory (``coverage``, ``density``, ``mass``, ``restricted`` per step), the
+    chosen step (:func:`choose_step`), its limits (as :attr:`Discovery.limits`) and the PRIM box.
+    """
+    box = _prim().Prim(x, np.asarray(y, dtype=bool), threshold=None, peel_alpha=peel_alpha,
+                       paste_alpha=paste_alpha, mass_min=mass_min).find_box()
     raw = box.peeling_trajectory
     trajectory = pd.DataFrame({"coverage": raw["coverage"].astype(float),
                                "density": raw["density"].astype(float),
@@ -199,9 +217,4 @@ def discover(
                                "restricted": raw["res dim"].astype(int)})
     trajectory.index.name = "step"
     chosen = choose_step(trajectory, min_density)
-    return Discovery(
-        scenario=scenario.name, scenario_hash=scenario.hash, output=out.name,
-        threshold=threshold, direction="above" if above is not None else "below",
-        draws=int(draws), seed=seed, sample=sample, parameters=tuple(x.columns), cases=cases,
-        trajectory=trajectory, chosen=chosen, limits=_limits(box, chosen, x), x=x, y=y,
-        outcome=outcome, _box=box)
+    return trajectory, chosen, _limits(box, chosen, x), box
