@@ -132,6 +132,11 @@ def discovery_text(d: Discovery, language: str = "nl") -> str:
     return " ".join(parts)
 
 
+def _quasi_p(qp: float, language: str) -> str:
+    """A quasi-p-value: three decimals, or ``< 0,001``."""
+    return "< " + fmt.number(0.001, 3, language) if qp < 0.001 else fmt.number(qp, 3, language)
+
+
 def box_table(d: Discovery, language: str = "nl", step: int | None = None) -> pd.DataFrame:
     """The chosen box (or the box of ``step``): one row per restricted parameter, as text."""
     cols = WORDS[fmt.check_language(language)]["columns"]
@@ -139,7 +144,7 @@ def box_table(d: Discovery, language: str = "nl", step: int | None = None) -> pd
     rows = [(parameter_label(p, language),
              *(parameter_value(p, r[k], language)
                for k in ("low", "high", "sample_low", "sample_high")),
-             f"{r['qp']:.1e}") for p, r in lim.iterrows()]
+             _quasi_p(r["qp"], language)) for p, r in lim.iterrows()]
     return pd.DataFrame(rows, columns=cols).set_index(cols[0])
 
 

@@ -97,6 +97,15 @@ def variant_text(base: Scenario, values: Mapping[str, Any], note: str, target: P
                                  default_flow_style=None, width=100)
 
 
+def variant_path(folder: str | Path, name: str) -> Path:
+    """``folder/NAME.yaml`` for a plain scenario name (no folders, no dots); else ScenarioError."""
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        raise ScenarioError(Path(folder) / f"{name}.yaml", "<file name>",
+                            "NAME.yaml with NAME of letters, digits, _ or - (at most 64, "
+                            "starting with a letter or digit)")
+    return Path(folder) / f"{name}.yaml"
+
+
 def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any], note: str,
                   title: str | None = None, description: str | None = None,
                   overwrite: bool = False) -> Scenario:
@@ -107,14 +116,14 @@ def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any],
     replaced only with ``overwrite``. Raises :class:`~samen_model.errors.ScenarioError`.
     """
     target = Path(target)
-    if target.suffix != ".yaml" or not NAME_PATTERN.fullmatch(target.stem):
-        raise ScenarioError(target, "<file name>", "NAME.yaml with NAME of letters, digits, _ or "
-                            "- (at most 64, starting with a letter or digit)")
+    if target.suffix != ".yaml":
+        raise ScenarioError(target, "<file name>", "a file name ending in .yaml")
+    variant_path(target.parent, target.stem)
+    if not values:
+        raise ScenarioError(target, "parameters", "at least one value that differs from the base")
     if not note or not note.strip():
         raise ScenarioError(target, "source", "a note saying why (it becomes the source of "
                             "every changed value)")
-    if not values:
-        raise ScenarioError(target, "parameters", "at least one value that differs from the base")
     if target.exists() and not overwrite:
         raise ScenarioError(target, "<file>", "a new file name (this file exists)")
     _unknown(base, values, target)

@@ -22,7 +22,7 @@ from samen_model.model.simulate import simulate
 from samen_model.report import formatting as fmt
 from samen_model.report.explorer.levers import changed_values
 from samen_model.scenario.scenario import Scenario
-from samen_model.scenario.writer import variant, write_variant
+from samen_model.scenario.writer import variant, variant_path, write_variant
 
 WHAT_IF_NAME = "what_if"
 HEADERS = {"nl": ("kerncijfer", "basis", "what-if", "verschil"),
@@ -99,5 +99,5 @@ def save(whatif: WhatIf, folder: str | Path, name: str, note: str,
     the source of each. Returns the scenario loaded back from the file (validated)."""
     base = whatif.base.scenario
     description = f"What-if on {base.name}: {note.strip()}" if note else None
-    return write_variant(Path(folder) / f"{name}.yaml", base, whatif.changed, note,
+    return write_variant(variant_path(folder, name), base, whatif.changed, note,
                          title=title, description=description, overwrite=overwrite)
