@@ -45,14 +45,21 @@ READOUT = {"share": ".1%", "eur": ",.0f", "number": ".1f", "year": "d"}
 DEFAULT_NAME = "mijn_whatif"
 
 
+def _readout(lever: Lever) -> str:
+    """d3 format of the slider's readout: shares as percentages, finer steps with 2 decimals."""
+    if lever.unit == "share" and lever.step < 0.005:
+        return ".2%"
+    return READOUT[lever.unit]
+
+
 def _slider(lever: Lever, value: float, lo: float, hi: float, language: str) -> w.Widget:
     common = {"description": lever.label(language), "continuous_update": False,
-              "style": {"description_width": "230px"}, "layout": w.Layout(width="560px")}
+              "style": {"description_width": "250px"}, "layout": w.Layout(width="630px")}
     if lever.unit == "year":
         s = w.IntSlider(value=int(value), min=int(lo), max=int(hi), step=1, **common)
     else:
         s = w.FloatSlider(value=value, min=lo, max=hi, step=lever.step,
-                          readout_format=READOUT[lever.unit], **common)
+                          readout_format=_readout(lever), **common)
     s.add_class(f"samen-lever-{lever.key}")
     return s
 
@@ -69,19 +76,22 @@ class Explorer:
         self.choice = w.Dropdown(options=scenario_names(self.folder), value=scenario,
                                  description=t["base"], style={"description_width": "120px"})
         self.choice.add_class("samen-base")
-        self.reset_button = w.Button(description=t["reset"], icon="undo")
+        self.reset_button = w.Button(description=t["reset"], icon="undo",
+                                     layout=w.Layout(width="180px"))
         self.reset_button.add_class("samen-reset")
         self.key_figures = w.HTML()
         self.key_figures.add_class("samen-key-figures")
         self.chart = w.Image(format="png", layout=w.Layout(width="100%", max_width="1000px"))
         self.changes = w.HTML()
         self.changes.add_class("samen-changes")
-        self.name = w.Text(value=DEFAULT_NAME, description=t["name"])
+        self.name = w.Text(value=DEFAULT_NAME, description=t["name"],
+                           layout=w.Layout(width="420px"))
         self.name.add_class("samen-save-name")
         self.note = w.Textarea(placeholder=t["note_hint"], description=t["note"],
-                               layout=w.Layout(width="560px", height="60px"))
+                               layout=w.Layout(width="630px", height="60px"))
         self.note.add_class("samen-save-note")
-        self.save_button = w.Button(description=t["save"], button_style="primary", icon="save")
+        self.save_button = w.Button(description=t["save"], button_style="primary", icon="save",
+                                    layout=w.Layout(width="240px"))
         self.save_button.add_class("samen-save-button")
         self.status = w.HTML()
         self.status.add_class("samen-save-status")
@@ -93,6 +103,7 @@ class Explorer:
         self.reset_button.on_click(lambda _b: self.reset())
         self.save_button.on_click(lambda _b: self.save())
         self.name.observe(lambda _c: self._show_changes(), names="value")
+        self.note.observe(lambda _c: self._show_changes(), names="value")
         self.load(scenario)
 
     # ------------------------------------------------------------------ state
@@ -171,6 +182,7 @@ class Explorer:
         """The whole explorer as one box (display it in a notebook)."""
         t = TEXT[self.language]
         left = w.VBox([w.HBox([self.choice, self.reset_button]), w.HTML(f"<b>{t['levers']}</b>"),
-                       self.levers_box, self.name, self.note, self.save_button, self.status])
-        right = w.VBox([self.key_figures, self.changes], layout=w.Layout(margin="0 0 0 20px"))
+                       self.levers_box, self.name, self.note, self.save_button, self.status],
+                      layout=w.Layout(width="650px", min_width="650px"))
+        right = w.VBox([self.key_figures, self.changes], layout=w.Layout(margin="0 0 0 16px"))
         return w.VBox([w.HBox([left, right]), self.chart])

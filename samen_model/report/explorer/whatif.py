@@ -25,6 +25,10 @@ from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.writer import variant, variant_path, write_variant
 
 WHAT_IF_NAME = "what_if"
+KEY_FIGURES_STYLE = ("<style>.samen-kf {border-collapse: collapse} .samen-kf th, .samen-kf td "
+                     "{padding: 3px 10px; text-align: right; border-bottom: 1px solid #ddd} "
+                     ".samen-kf td:first-child, .samen-kf th:first-child {text-align: left}"
+                     "</style>")
 HEADERS = {"nl": ("kerncijfer", "basis", "what-if", "verschil"),
            "en": ("key figure", "base", "what-if", "difference")}
 
@@ -77,7 +81,7 @@ def key_figures_html(whatif: WhatIf, language: str = "nl") -> str:
     tests and styling (``<td data-key="deviation_transition_eur" data-column="what_if">``)."""
     frame, table = whatif.key_figures(), key_figures_table(whatif, language)
     head = HEADERS[language]
-    cells = ["<table class='samen-kf'><thead><tr>"
+    cells = [KEY_FIGURES_STYLE, "<table class='samen-kf'><thead><tr>"
              + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"]
     for key, (label, row) in zip(frame.index, table.iterrows(), strict=True):
         moved = row[head[3]] not in ("0", fmt.MISSING, fmt.eur_mln(0.0, 2, language))
