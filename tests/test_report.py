@@ -128,8 +128,8 @@ def test_workbook_sheets(report):
     assert list(sheets) == [*NAMES, "vergelijking", "aannames", "manifest"]
     assert len(sheets["realised_2023"]) == 12
     assert sheets["vergelijking"]["scenario"].tolist() == NAMES
-    assert {"scenario", "parameter", "value", "unit", "source"} <= set(sheets["aannames"])
-    manifest = dict(zip(sheets["manifest"]["field"], sheets["manifest"]["value"], strict=True))
+    assert {"scenario", "parameter", "waarde", "eenheid", "bron"} <= set(sheets["aannames"])
+    manifest = dict(zip(sheets["manifest"]["veld"], sheets["manifest"]["waarde"], strict=True))
     assert manifest["provenance"].startswith("samen_model")
 
 
