@@ -44,7 +44,7 @@ def test_start_is_the_base(folder: Path, realised_run) -> None:
 
 def test_moving_the_leakage_path_keeps_2023_and_saves_a_valid_short_file(folder: Path,
                                                                          capsys) -> None:
-    app = Explorer("realised_2023", scenario_dir=folder)
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
     whatif = app.set(leakage_2024=0.20)
     # a path from 2024 on (the later slider years at the base's 10%); 2023 stays calibrated
     assert whatif.changed == {"routing.leakage": {2024: 0.2, 2025: 0.1, 2026: 0.1, 2030: 0.1}}
@@ -83,7 +83,7 @@ def test_each_lever_changes_its_parameter_only(realised, key: str, value: float)
 
 
 def test_levers_move_the_key_figures_the_expected_way(folder: Path) -> None:
-    app = Explorer("realised_2023", scenario_dir=folder)
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
     base = app.whatif.key_figures()["base"]
     kf = app.set(budget_cut=0.10).key_figures()["what_if"]  # a cut from 2026 saves money
     assert kf["net_savings_structural_eur"] > base["net_savings_structural_eur"] + 1e6
@@ -103,7 +103,7 @@ def test_a_base_value_off_the_slider_grid_counts_as_unchanged(realised) -> None:
 
 
 def test_save_refuses_bad_input_and_writes_nothing(folder: Path) -> None:
-    app = Explorer("realised_2023", scenario_dir=folder)
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
     app.name.value = "nothing_changed"
     assert app.save() is None and "at least one value" in app.status.value
     app.set(caseload=9.0)
@@ -119,7 +119,8 @@ def test_save_refuses_bad_input_and_writes_nothing(folder: Path) -> None:
 
 
 def test_other_bases_and_a_base_with_distributions(folder: Path) -> None:
-    app = Explorer("realised_2023", scenario_dir=folder, save_dir=folder / "mine")
+    app = Explorer("realised_2023", scenario_dir=folder, save_dir=folder / "mine",
+                   chart=False)
     app.choice.value = "low_leakage"  # {2023: 0.10, 2026: 0.03}
     assert app.settings()["leakage_2026"] == pytest.approx(0.03)
     assert app.settings()["leakage_2025"] == pytest.approx(0.10 - 0.14 / 3)
@@ -136,7 +137,7 @@ def test_other_bases_and_a_base_with_distributions(folder: Path) -> None:
 
 
 def test_english_labels(folder: Path) -> None:
-    app = Explorer("realised_2023", language="en", scenario_dir=folder)
+    app = Explorer("realised_2023", language="en", scenario_dir=folder, chart=False)
     assert app.sliders["caseload"].description == "Clients per FTE"
     assert "key figure" in app.key_figures.value and "Save as scenario" == \
         app.save_button.description

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -69,7 +70,7 @@ def page(tmp_path: Path):
     proc = subprocess.Popen(
         [str(VOILA), notebook.name, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
          "--ServerApp.port_retries=0"],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "JUPYTER_PLATFORM_DIRS": "1"})
     from selenium.webdriver.chrome.service import Service
 
@@ -90,11 +91,12 @@ def page(tmp_path: Path):
     finally:
         if driver is not None:
             driver.quit()
-        proc.terminate()
+        # voila and the kernel it started are one process group (ours): stop both
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=3)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
         log.close()
 
