@@ -13,6 +13,7 @@ import pandas as pd
 from samen_model.analysis.compare import assumptions_register, compare
 from samen_model.cli.analysis import positive_int
 from samen_model.cli.analysis import register as register_analysis
+from samen_model.cli.calibrate import register as register_calibrate
 from samen_model.errors import SamenInputError
 from samen_model.model.simulate import simulate
 from samen_model.report.atomic import staged_dir, write_csv, write_json
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_report)
     register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
+    register_calibrate(sub)  # calibrate (docs/calibration.md)
     return parser
 
 
