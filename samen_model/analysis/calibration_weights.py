@@ -76,8 +76,13 @@ def psis_weights(loglik: np.ndarray) -> ImportanceWeights:
         return ImportanceWeights(lw, float("-inf"), float(draws), khat_threshold(draws))
     from arviz_stats.base import array_stats  # imported here: about 1 s, only calibration
 
-    lw, khat = array_stats.psislw(-loglik)
+    # Weights so uneven that the tail fit breaks down (k-hat NaN, division by zero inside the
+    # fit) are the unreliable case itself: k-hat counts as infinite, the raw weights are kept.
+    with np.errstate(all="ignore"):
+        lw, khat = array_stats.psislw(-loglik)
     lw = np.asarray(lw, dtype=float)
+    if not (np.isfinite(khat) and np.isfinite(lw).all()):
+        khat, lw = np.inf, loglik.copy()
     lw -= np.logaddexp.reduce(lw)
     return ImportanceWeights(lw, float(khat), effective_sample_size(lw), khat_threshold(draws))
 

@@ -159,14 +159,16 @@ def predictive_text_table(check: pd.DataFrame, language: str = "nl",
     return pd.DataFrame(rows)
 
 
-def forecast_text_table(frame: pd.DataFrame, language: str = "nl") -> pd.DataFrame:
-    """:func:`~samen_model.analysis.calibration_forecast.forecast_vs_actual` as text."""
+def forecast_text_table(frame: pd.DataFrame, language: str = "nl", with_hash: bool = True
+                        ) -> pd.DataFrame:
+    """:func:`~samen_model.analysis.calibration_forecast.forecast_vs_actual` as text (the
+    scenario with the first 8 digits of its hash unless ``with_hash`` is false)."""
     w = _w(language)
     rows = []
     for _, r in frame.iterrows():
         c = r["column"]
         rows.append({
-            w["scenario"]: f"{r['scenario']} #{r['scenario_hash'][:8]}",
+            w["scenario"]: r["scenario"] + (f" #{r['scenario_hash'][:8]}" if with_hash else ""),
             w["version"]: r["version"],
             w["figure"]: _figure(c, language),
             w["year"]: fmt.year(r["year"]),
