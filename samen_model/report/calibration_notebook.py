@@ -9,6 +9,7 @@ from typing import Any
 
 from samen_model.analysis.calibration import Calibration, calibrate
 from samen_model.model.columns import COLUMN_NAMES
+from samen_model.report import formatting as fmt
 from samen_model.report.manifest import Run, manifest
 from samen_model.report.notebook_params import NotebookParameterError
 from samen_model.report.posterior_file import calibration_manifest, sample_text
@@ -94,7 +95,8 @@ def rerun(name: str, folder: Path, calibration_draws: int = 0, language: str = "
     if old != obs.hash:
         notes.append(w["changed"].format(old=old, new=obs.hash))
     if draws != recorded:
-        notes.append(w["draws"].format(n=draws, m=recorded))
+        notes.append(w["draws"].format(n=fmt.number(draws, 0, language),
+                                       m=fmt.number(recorded, 0, language)))
     elif sample_sha256(sample_text(cal, manifest([]))) == block.get("sha256"):
         notes.append(w["same"].format(sha=str(block.get("sha256"))[:12]))
     else:

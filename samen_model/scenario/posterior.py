@@ -75,12 +75,17 @@ class PosteriorSample:
         return self.values[:, self.parameters.index(parameter)]
 
 
-@functools.lru_cache(maxsize=16)
 def read_sample(path: Path, sha256: str) -> PosteriorSample:
-    """Read and check a sample file (cached by path and expected sha256)."""
+    """Read and check a sample file (cached while the file's size and time stay the same)."""
     if not path.is_file():
         raise ScenarioError(path, "<file>", "an existing posterior sample file (written by "
                             "samen calibrate --save)")
+    stat = path.stat()
+    return _read_sample(path, sha256, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_sample(path: Path, sha256: str, _mtime_ns: int, _size: int) -> PosteriorSample:
     text = path.read_text(encoding="utf-8")
     if (got := sample_sha256(text)) != sha256:
         raise ScenarioError(path, "<file>", f"the sample whose sha256 the scenario records "
