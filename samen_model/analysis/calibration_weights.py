@@ -104,10 +104,16 @@ def weighted_quantiles(x: np.ndarray, weights: np.ndarray, q: np.ndarray | list[
     """Quantiles ``q`` (fractions) of ``x`` under normalised ``weights``.
 
     The inverse of the weighted distribution function through the midpoints of the weights
-    (with equal weights: the Hazen plotting positions).
+    (with equal weights: the Hazen plotting positions). Draws with less than a thousandth of
+    the average weight are left out before sorting (together under 0.1% of the weight; after
+    a calibration that is most of the draws, so the sort is several times faster).
     """
+    x, w = np.asarray(x), np.asarray(weights, dtype=float)
+    keep = w >= 1e-3 / w.size
+    if not keep.all():
+        x, w = x[keep], w[keep]
     order = np.argsort(x, kind="stable")
-    xs, ws = np.asarray(x)[order], np.asarray(weights, dtype=float)[order]
+    xs, ws = x[order], w[order]
     ws = ws / ws.sum()
     return np.interp(np.asarray(q, dtype=float), np.cumsum(ws) - 0.5 * ws, xs)
 
