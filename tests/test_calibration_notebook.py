@@ -9,6 +9,8 @@ import nbformat
 import papermill as pm
 import pytest
 from papermill.exceptions import PapermillExecutionError
+from test_notebooks import execute as run_notebook  # the same papermill call
+from test_notebooks import outputs_text
 
 from samen_model.report.calibration_notebook import check_calibration_params
 from samen_model.report.notebook_params import NotebookParameterError
@@ -19,17 +21,7 @@ PARAM_LINE = re.compile(r"^\w+: [\w\[\]]+ = .+  # \S.*$")
 
 
 def execute(tmp_path: Path, **parameters) -> str:
-    out = tmp_path / "06.ipynb"
-    pm.execute_notebook(str(NOTEBOOK), str(out), parameters=parameters, progress_bar=False,
-                        kernel_name="python3", cwd=str(NOTEBOOK.parent),
-                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
-    nb = nbformat.read(out, as_version=4)
-    parts = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            parts.append(o.get("text", ""))
-            parts += [v for k, v in o.get("data", {}).items() if k.startswith("text/")]
-    return "\n".join(p if isinstance(p, str) else "".join(p) for p in parts)
+    return outputs_text(run_notebook(NOTEBOOK.stem, tmp_path, **parameters))
 
 
 def test_notebook_is_thin_with_documented_parameters():

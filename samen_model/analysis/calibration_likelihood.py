@@ -15,6 +15,7 @@ array as the engine produces it, so the same code serves one run or a stream of 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -93,20 +94,10 @@ def loglik(block: Block, years: np.ndarray, observations: Sequence[Observation])
 def loglik_reducer(observations: Sequence[Observation]
                    ) -> Callable[[Block, np.ndarray], np.ndarray]:
     """:func:`loglik` bound to ``observations``: ``fn(block, years) -> (draw,)``."""
-    items = tuple(observations)
-
-    def fn(block: Block, years: np.ndarray) -> np.ndarray:
-        return loglik(block, years, items)
-
-    return fn
+    return functools.partial(loglik, observations=tuple(observations))
 
 
 def predict_reducer(observations: Sequence[Observation]
                     ) -> Callable[[Block, np.ndarray], np.ndarray]:
     """:func:`predict` bound to ``observations``: ``fn(block, years) -> (observation, draw)``."""
-    items = tuple(observations)
-
-    def fn(block: Block, years: np.ndarray) -> np.ndarray:
-        return predict(block, years, items)
-
-    return fn
+    return functools.partial(predict, observations=tuple(observations))
