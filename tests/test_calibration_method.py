@@ -181,3 +181,13 @@ def test_posterior_intervals_cover_the_truth_in_about_90_percent(prior):
     coverage = hits.mean(axis=0)
     assert np.all(np.abs(coverage - 0.90) <= 0.075), dict(zip(params, coverage, strict=True))
     assert abs(hits.mean() - 0.90) <= 0.04, hits.mean()
+
+
+def test_the_engine_helper_draws_what_monte_carlo_draws(prior):
+    # prior_predictions samples once and passes the values on: the same numbers as
+    # simulate(..., sample=True) with the same seed (so the lead's switch to reduce= is safe)
+    items = tuple(figure(c, y, 0.0, 1.0) for c, y in FIGURES)
+    values, predicted = prior_predictions(prior, items, 3_000, 9)
+    plain = sm.simulate(prior, 3_000, 9, sample=True, keep=tuple({c for c, _ in FIGURES}))
+    assert np.array_equal(predicted, predict(plain.arrays, plain.years, items))
+    assert sorted(values) == sorted(prior.uncertain_parameters())

@@ -100,7 +100,8 @@ def observations_table(observations: Observations | None = None,
     rows = []
     for o in items:
         u = o.uncertainty
-        sd = amount(o.column, u.sd, language)
+        sd = (amount(o.column, u.sd, language) if o.column.endswith("_eur")
+              else fmt.number(u.sd, 1 if u.sd < 10 else 0, language))
         text = (w["sd"].format(a=sd) if u.kind == "normal" else w["edges"].format(
             r=span(o.column, *o.stated_range(), language), a=sd))
         rows.append({w["figure"]: fmt.column_label(o.column, language),
