@@ -118,8 +118,8 @@ def leave_one_out(cal: Calibration) -> pd.DataFrame:
 
 
 def rank_correlations(sample: dict[str, np.ndarray]) -> pd.DataFrame:
-    """Spearman rank correlations between the parameters of a sample (ties get mean ranks
-    through a stable double argsort of jittered-free values; constant columns give NaN)."""
+    """Spearman rank correlations between the parameters of a sample (ties get their mean
+    rank; a constant column gives NaN)."""
     names = sorted(sample)
     ranks = np.stack([pd.Series(sample[p]).rank().to_numpy() for p in names])
     with np.errstate(invalid="ignore", divide="ignore"):
