@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_uncertainty.py
 	$(BIN)/python benchmarks/bench_workbench.py
+	$(BIN)/python benchmarks/bench_calibration.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"

@@ -188,6 +188,6 @@ def test_shipped_configuration_loads():
     assert config.scenarios is None and config.language == "nl"
     assert [n["notebook"] for n in config.notebooks] == [
         "00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing",
-        "07_discovery"]
+        "06_forecast_vs_actual", "07_discovery"]
     draws = {n["notebook"]: (n.get("parameters") or {}).get("draws") for n in config.notebooks}
     assert draws["03_uncertainty"] == draws["04_briefing"] == 10_000 > CI_DRAWS

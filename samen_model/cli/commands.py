@@ -13,6 +13,7 @@ import pandas as pd
 from samen_model.analysis.compare import assumptions_register, compare
 from samen_model.cli.analysis import positive_int
 from samen_model.cli.analysis import register as register_analysis
+from samen_model.cli.calibrate import register as register_calibrate
 from samen_model.cli.discover import register as register_discover
 from samen_model.errors import SamenInputError
 from samen_model.model.simulate import simulate
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
     register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
     register_discover(sub)  # discover (scenario discovery, PRIM)
+    register_calibrate(sub)  # calibrate (docs/calibration.md)
     return parser
 
 

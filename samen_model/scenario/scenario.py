@@ -20,6 +20,7 @@ from typing import Any
 
 from samen_model.errors import ScenarioError
 from samen_model.scenario.correlations import Correlation, validate_correlations
+from samen_model.scenario.posterior import apply_posterior
 from samen_model.scenario.series import apply_series_rule
 from samen_model.scenario.validation import ParamInfo, validate_tree
 from samen_model.scenario.values import Distribution
@@ -102,6 +103,8 @@ class Scenario:
         payload = json.dumps(_hashable(self.tree.get("parameters", {})), sort_keys=True)
         if self.tree.get("correlations"):  # only then, so hashes without them stay as they were
             payload += json.dumps(_hashable(self.tree["correlations"]), sort_keys=True)
+        if self.tree.get("posterior"):  # a calibrated scenario: the content of its sample
+            payload += str(self.tree["posterior"].get("sha256"))
         h = hashlib.sha256(payload.encode())
         data_file = self.params["population.data_file"].value
         if data_file:
@@ -169,6 +172,7 @@ def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = 
     file = path if path is not None else Path("<scenario>")
     params = validate_tree(tree, file)
     correlations = validate_correlations(tree.get("correlations"), params, file)
+    params = apply_posterior(tree, params, correlations, file, chain)  # a calibrated scenario
     name = tree.get("name") or (path.stem if path is not None else "scenario")
     return Scenario(
         name=name,
