@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import ObservationError
+from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.yaml_reader import read_yaml
 
 SCHEMA_VERSION = 1
@@ -77,6 +78,8 @@ def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Obs
     for key in ("id", "column", "counted", "source"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise ObservationError(file, f"{where}.{key}", "a non-empty text")
+    if (problem := citation_problem(raw["source"])) is not None:
+        raise ObservationError(file, f"{where}.source", problem)
     if columns is not None and raw["column"] not in columns:
         raise ObservationError(file, f"{where}.column", "an output column of docs/columns.md "
                                f"(got {raw['column']!r})")
