@@ -4,6 +4,7 @@ render title and date, never the key."""
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 from pathlib import Path
 
 import pytest
@@ -68,9 +69,15 @@ def test_parse_splits_only_before_a_registered_key():
         ("estimate", "genomen als 2025; daarna vast"), ("evaluation-2023", "§3")]
     assert src.cite("what-if: x", "nl") == "Aanname van het scenario (wat als): x"
     assert src.is_assumption("estimate: a; what-if: b")
-    assert not src.is_assumption("estimate: a; memo-2021: bijlage 2")
+    assert src.is_assumption("estimate: a; memo-2021: bijlage 2")
+    assert not src.is_assumption("memo-2021: bijlage 2; evaluation-2023")
+    assert src.basis("memo-2021: x; basismonitor") == "figures"
     assert [s.key for s in src.cited_sources(["estimate: a; memo-2021: x", "evaluation-2023"])] \
         == ["memo-2021", "evaluation-2023"]
+
+
+def test_doctests():
+    assert doctest.testmod(src).failed == 0
 
 
 def test_full_entry_names_kind_body_date_and_reference():

@@ -212,6 +212,21 @@ def cited_sources(texts: list[str] | tuple[str, ...]) -> list[Source]:
     return [s for k, s in registry().items() if k in keys and not s.is_assumption]
 
 
+#: Which type a ``source:`` text counts as when it cites several (the first that occurs).
+BASIS_ORDER = ("what-if", "estimate", "choice", "figures", "document")
+
+
+def basis(text: str) -> str:
+    """What a value rests on: ``what-if``, ``estimate``, ``choice``, ``figures`` or
+    ``document``; a value that cites an estimate next to a document counts as an estimate.
+
+    >>> basis("estimate: afgestemd op ...; evaluation-2023: §2")
+    'estimate'
+    """
+    types = {registry()[c.key].type for c in parse(text)}
+    return next(t for t in BASIS_ORDER if t in types)
+
+
 def is_assumption(text: str) -> bool:
-    """True when a ``source:`` text cites only estimates, what-ifs or modelling choices."""
-    return all(registry()[c.key].is_assumption for c in parse(text))
+    """True when a ``source:`` text cites an estimate, a what-if or a modelling choice."""
+    return basis(text) in ASSUMPTION_TYPES
