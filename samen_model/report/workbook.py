@@ -12,22 +12,23 @@ import pandas as pd
 
 from samen_model.analysis.compare import assumptions_register, compare
 from samen_model.model.results import Result
-from samen_model.report.manifest import provenance_line
+from samen_model.report.manifest import provenance_line, run_text
 
 
 def write_workbook(results: Sequence[Result], info: dict[str, Any], path: Path,
                    language: str = "nl") -> None:
     """``summary.xlsx``: one sheet per scenario, the comparison, the assumptions, the manifest."""
     nl = language == "nl"
-    register = pd.concat([assumptions_register(r.scenario).assign(scenario=r.scenario.name)
+    register = pd.concat([assumptions_register(r.scenario, language).assign(
+                              scenario=r.scenario.name)
                           for r in results], ignore_index=True)
     register = register[["scenario", *[c for c in register.columns if c != "scenario"]]]
     table = compare(list(results)).reset_index()
     rows = [("provenance", provenance_line(info))]
     for key, value in info.items():
         if key == "scenarios":
-            rows += [(f"scenario {s['name']}", f"#{s['hash']} seed {s['seed']} draws "
-                      f"{s['draws']} files {', '.join(s['files'])}") for s in value]
+            rows += [(f"scenario {s['name']}", f"#{s['hash']} {run_text(s)} files "
+                      f"{', '.join(s['files'])}") for s in value]
         elif isinstance(value, dict):
             rows += [(f"{key}.{k}", str(v)) for k, v in value.items()]
         else:
