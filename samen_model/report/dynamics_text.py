@@ -22,29 +22,33 @@ TEXT: dict[str, dict[str, str]] = {
         "dev_even": "vrijwel precies op het gesloten vierkant",
         "jump": "De afwijking van het gesloten vierkant verschilt per jaar. De grootste "
                 "verandering zit tussen {p} en {y}: van {dev_p} naar {dev_y}.",
-        "settled": "In {p} wordt het budget nog met de werkelijke kosten verrekend: de gemeente "
+        "settled": "**Verrekening in {p}.** Het budget wordt nog met de werkelijke kosten "
+                   "verrekend: de gemeente "
                    "betaalt wat SAMEN. kost ({cost}, plus {ict} voor ICT en huisvesting) en "
                    "{settle}. Daartegenover valt {avoided} aan open-house-zorg weg.",
         "settle_back": "wat WIJ van het budget overhoudt vloeit terug ({amount})",
         "settle_top_up": "vult het tekort van WIJ aan ({amount})",
-        "ends": "Vanaf {y} wordt niet meer verrekend: de gemeente betaalt het hele budget van "
+        "ends": "**Geen verrekening meer vanaf {y}.** De gemeente betaalt het hele budget van "
                 "{budget} (waarvan {ict} voor ICT en huisvesting). WIJ krijgt {execution}, "
                 "{kept} dan SAMEN. werkelijk kost, en {keeps} dat verschil.",
         "more": "{amount} meer", "less": "{amount} minder", "keeps": "houdt", "bears": "draagt",
-        "fixed": "In {y} betaalt de gemeente het hele budget van {budget} (waarvan {ict} voor "
+        "fixed": "**Vast budget in {y}.** De gemeente betaalt het hele budget van {budget} "
+                 "(waarvan {ict} voor "
                  "ICT en huisvesting). WIJ krijgt {execution}, {kept} dan SAMEN. werkelijk "
                  "kost, en {keeps} dat verschil.",
-        "both_settled": "Ook in {y} wordt verrekend: SAMEN. kost de gemeente dan {cost} "
+        "both_settled": "**Verrekening in {y}.** SAMEN. kost de gemeente dan {cost} "
                         "(inclusief ICT en huisvesting), en {avoided} aan open-house-zorg valt "
                         "weg.",
-        "basis": "Het budget voor {y} is op 1 oktober {y1} geraamd op basis van de kosten van "
+        "basis": "**Budget op basis van {y2}.** Het budget voor {y} is op 1 oktober {y1} "
+                 "geraamd op basis van de kosten van "
                  "{y2} ({cc} aan vergelijkbare zorg in open house), met volume, indexering en "
                  "het geplande aandeel van SAMEN. ({provisional}).",
         "recheck_up": " Bij de toets van 1 maart {y} is het met {amount} verhoogd, omdat de "
                       "kosten van {y1} hoger uitvielen dan geraamd.",
         "recheck_down": " Bij de toets van 1 maart {y} is het met {amount} verlaagd, omdat de "
                         "kosten van {y1} lager uitvielen dan geraamd.",
-        "remaining": "Tegelijk betaalt de gemeente in {y} nog {amount} aan open-house-aanbieders "
+        "remaining": "**Open house in {y}.** De gemeente betaalt nog {amount} aan "
+                     "open-house-aanbieders "
                      "(lopende indicaties en weglek), tegen {without} zonder SAMEN.",
         "after": " In {y} is de afwijking {dev}.",
         "label_ends": "{y}: verrekening stopt,\nhele budget betaald",
@@ -55,7 +59,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "waarvan ICT en huisvesting", "waarvan door WIJ behouden",
                        "Vermeden kosten open house", "Verschil overige jeugdhulp",
                        "Afwijking gesloten vierkant"),
-        "year": "jaar",
+        "year": "",
     },
     "en": {
         "dev_over": "{amount} above the closed square",
@@ -63,30 +67,33 @@ TEXT: dict[str, dict[str, str]] = {
         "dev_even": "almost exactly on the closed square",
         "jump": "The closed-square deviation differs from year to year. The largest change is "
                 "between {p} and {y}: from {dev_p} to {dev_y}.",
-        "settled": "In {p} the budget is still settled against the actual cost: the "
-                   "municipality pays what SAMEN. costs ({cost}, plus {ict} for ICT and housing) "
+        "settled": "**Settlement in {p}.** The budget is still settled against the actual cost: "
+                   "the municipality pays what SAMEN. costs ({cost}, plus {ict} for ICT and "
+                   "housing) "
                    "and {settle}. Against that, {avoided} of open-house care falls away.",
         "settle_back": "what WIJ has left of the budget flows back ({amount})",
         "settle_top_up": "tops up WIJ's shortfall ({amount})",
-        "ends": "From {y} there is no settlement: the municipality pays the whole budget of "
+        "ends": "**No settlement from {y}.** The municipality pays the whole budget of "
                 "{budget} (of which {ict} for ICT and housing). WIJ receives {execution}, {kept} "
                 "than SAMEN. actually costs, and {keeps} the difference.",
         "more": "{amount} more", "less": "{amount} less", "keeps": "keeps", "bears": "bears",
-        "fixed": "In {y} the municipality pays the whole budget of {budget} (of which {ict} for "
+        "fixed": "**Fixed budget in {y}.** The municipality pays the whole budget of {budget} "
+                 "(of which {ict} for "
                  "ICT and housing). WIJ receives {execution}, {kept} than SAMEN. actually "
                  "costs, and {keeps} the difference.",
-        "both_settled": "In {y} the budget is settled too: SAMEN. then costs the municipality "
+        "both_settled": "**Settlement in {y}.** SAMEN. costs the municipality "
                         "{cost} (including ICT and housing), and {avoided} of open-house care "
                         "falls away.",
-        "basis": "The budget for {y} was set on 1 October {y1} from the cost of {y2} ({cc} of "
+        "basis": "**Budget based on {y2}.** The budget for {y} was set on 1 October {y1} from "
+                 "the cost of {y2} ({cc} of "
                  "comparable open-house care), with volume, index and SAMEN.'s planned share "
                  "({provisional}).",
         "recheck_up": " The 1 March {y} recheck raised it by {amount}, because the cost of {y1} "
                       "turned out higher than estimated.",
         "recheck_down": " The 1 March {y} recheck lowered it by {amount}, because the cost of "
                         "{y1} turned out lower than estimated.",
-        "remaining": "At the same time the municipality still pays {amount} to open-house "
-                     "providers in {y} (running indications and leakage), against {without} "
+        "remaining": "**Open house in {y}.** The municipality still pays {amount} to "
+                     "open-house providers (running indications and leakage), against {without} "
                      "without SAMEN.",
         "after": " In {y} the deviation is {dev}.",
         "label_ends": "{y}: settlement ends,\nwhole budget paid",
@@ -97,7 +104,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "of which ICT and housing", "of which kept by WIJ",
                        "Open-house cost avoided", "Difference in other youth care",
                        "Closed-square deviation"),
-        "year": "year",
+        "year": "",
     },
 }
 
@@ -123,8 +130,9 @@ def swing_year(result: Result) -> int | None:
 
 
 def swing_paragraph(result: Result, language: str = "nl") -> str:
-    """A paragraph that explains the largest year-to-year change of the square deviation of
-    ``result`` from its own columns (settlement, t-2 budget basis, 1 March recheck)."""
+    """Text that explains the largest year-to-year change of the square deviation of
+    ``result`` from its own columns: a lead sentence, then one ``- `` bullet per mechanism
+    (settlement, whole budget paid, t-2 budget basis and 1 March recheck, open house)."""
     t = TEXT[fmt.check_language(language)]
     parts = deviation_parts(result)
     y = swing_year(result)
@@ -163,10 +171,11 @@ def swing_paragraph(result: Result, language: str = "nl") -> str:
     out.append(t["remaining"].format(
         y=y, amount=m(ry["open_house_remaining"]),
         without=m(ry["open_house_remaining"] + ry["open_house_avoided"])))
+    text = out[0] + "\n\n" + "\n".join(f"- {item}" for item in out[1:])
     if y + 1 in parts.index:
-        out[-1] += t["after"].format(y=y + 1, dev=deviation_words(parts.loc[y + 1, "deviation"],
-                                                                  language))
-    return " ".join(out)
+        text += "\n\n" + t["after"].format(
+            y=y + 1, dev=deviation_words(parts.loc[y + 1, "deviation"], language)).strip()
+    return text
 
 
 def swing_annotation(result: Result, language: str = "nl") -> tuple[int, str] | None:
@@ -194,7 +203,7 @@ def transition_label(language: str = "nl") -> str:
 def deviation_parts_rows(result: Result, language: str = "nl", first: int | None = None,
                          last: int | None = None) -> tuple[list[str], list[list[str]]]:
     """The parts of the deviation as a text table: (header, rows); one column per year,
-    amounts in millions without signs, the deviation in words (boven / binnen)."""
+    amounts in millions of euros (plain numbers), the deviation in words (boven / binnen)."""
     t = TEXT[fmt.check_language(language)]
     parts = deviation_parts(result)
     lo, hi = _window(result)
@@ -202,9 +211,10 @@ def deviation_parts_rows(result: Result, language: str = "nl", first: int | None
     heads = t["parts_head"]
     cols = ("samen_to_municipality", "samen_cost", "ict_housing", "kept_by_wij",
             "open_house_avoided", "other_difference")
-    rows = [[head, *[fmt.eur_mln(parts.loc[y, c], 2, language) for y in years]]
+    rows = [[head, *[fmt.number(parts.loc[y, c] / 1e6, 2, language) for y in years]]
             for head, c in zip(heads, cols, strict=False)]
     short = {"nl": ("boven", "binnen"), "en": ("above", "within")}[language]
-    rows.append([heads[-1], *[fmt.signed_words(parts.loc[y, "deviation"], short, 2, language)
+    rows.append([heads[-1], *[f"{fmt.number(abs(parts.loc[y, 'deviation']) / 1e6, 2, language)}"
+                              f" {short[0] if parts.loc[y, 'deviation'] >= 0 else short[1]}"
                               for y in years]])
     return [t["year"], *[fmt.year(y) for y in years]], rows
