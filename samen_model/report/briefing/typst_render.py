@@ -71,13 +71,13 @@ def _table(t: Table) -> str:
     align = ", ".join("right" if a == "r" else "left" for a in t.align)
     head = ", ".join(content(c) for c in t.header)
     body = ",\n  ".join(", ".join(content(c) for c in row) for row in t.rows)
-    caption = (f"block(below: 0.4em, text(size: 8pt, style: \"italic\", {content(t.caption)}))"
-               ", ") if t.caption else ""
-    table = (f"table(columns: ({cols},), align: ({align},),\n"
+    caption = (f"#block(below: 0.4em, text(size: 8pt, style: \"italic\", {content(t.caption)}))"
+               "\n") if t.caption else ""
+    table = (f"#table(columns: ({cols},), align: ({align},),\n"
              f"  table.header({head}),\n  {body})")
     # a short table stays on one page with its caption; a long one breaks between rows
     breakable = "true" if len(t.rows) > SHORT_TABLE_ROWS else "false"
-    return f"#block(breakable: {breakable}, {{ {caption}{table} }})\n"
+    return f"#block(breakable: {breakable})[\n{caption}{table}]\n"
 
 
 def _block(block: object, figures: list[Figure]) -> str:
