@@ -6,6 +6,7 @@ break-even cases and display helpers. The notebooks in ``notebooks/`` stay thin 
 """
 
 from samen_model.analysis.breakeven import BreakEvenCase, breakeven_cases, run_breakeven
+from samen_model.report.briefing.run import briefing_for
 from samen_model.report.calibration_tables import (
     DEFAULT_OBSERVATIONS,
     calibration_explanations,
@@ -14,7 +15,9 @@ from samen_model.report.calibration_tables import (
     default_observations,
 )
 from samen_model.report.notebook_display import (
+    print_briefing_table,
     show,
+    show_briefing,
     show_markdown,
     show_table,
 )
@@ -67,6 +70,7 @@ __all__ = [
     "SQUARE_COLUMNS",
     "breakeven_cases",
     "breakeven_table",
+    "briefing_for",
     "budget_steps_frame",
     "budget_steps_table",
     "calibration_explanations",
@@ -83,6 +87,7 @@ __all__ = [
     "money_table",
     "parameter_value",
     "payback_table",
+    "print_briefing_table",
     "print_table",
     "probability_table",
     "provider_table",
@@ -91,6 +96,7 @@ __all__ = [
     "run_named",
     "scenario_names",
     "show",
+    "show_briefing",
     "show_markdown",
     "show_table",
     "strip_notebook",

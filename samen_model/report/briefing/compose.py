@@ -170,7 +170,8 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     main = results[0]
     created = dt.date.fromisoformat(info["created_utc"][:10])
     b = Briefing(t["title"], t["subtitle"].format(
-        main=main.scenario.title, date=src.format_date(created, language)), language)
+        main=main.scenario.title, date=src.format_date(created, language)), language,
+        created=created.isoformat())
 
     def section(key: str) -> Section:
         return b.add_section(key, t[key])

@@ -164,6 +164,7 @@ class Briefing:
     subtitle: str
     language: str
     sections: list[Section] = field(default_factory=list)
+    created: str = ""  # ISO date of the run (the PDF's date)
 
     def section(self, key: str) -> Section:
         """The section with this key (KeyError naming the keys there are)."""
@@ -206,4 +207,5 @@ class Briefing:
                     fields["items"] = [tuple(i) for i in fields["items"]]
                 blocks.append(kind(**fields))
             sections.append(Section(s["key"], s["title"], blocks))
-        return cls(data["title"], data["subtitle"], data["language"], sections)
+        return cls(data["title"], data["subtitle"], data["language"], sections,
+                   data.get("created", ""))

@@ -29,8 +29,9 @@ CSS = """<style>
 .samen-briefing table{border-collapse:collapse;margin:.4em 0 1em;font-size:13px}
 .samen-briefing th,.samen-briefing td{border-bottom:1px solid #ccc;padding:3px 8px;
  vertical-align:top}
-.samen-briefing th{text-align:left;background:#f2f2f2}
-.samen-briefing td.r,.samen-briefing th.r{text-align:right}
+.samen-briefing table th,.samen-briefing table td{text-align:left!important}
+.samen-briefing th{background:#f2f2f2}
+.samen-briefing table td.r,.samen-briefing table th.r{text-align:right!important}
 .samen-briefing caption{caption-side:top;text-align:left;font-style:italic;color:#444}
 .samen-briefing figure{margin:1em 0}.samen-briefing img{max-width:100%;height:auto}
 .samen-briefing figcaption{font-style:italic;color:#444;font-size:13px}

@@ -129,9 +129,12 @@ def font_folder() -> Path:
 
 
 def pdf_bytes(briefing: Briefing, date: dt.date | None = None) -> bytes:
-    """Compile the briefing to PDF bytes (A4). Raises ``typst.TypstError`` on a Typst error."""
+    """Compile the briefing to PDF bytes (A4), dated ``date`` (default: the briefing's run
+    date). Raises ``typst.TypstError`` on a Typst error."""
     import typst
 
+    if date is None and briefing.created:
+        date = dt.date.fromisoformat(briefing.created)
     source, figures = typst_source(briefing, date)
     with tempfile.TemporaryDirectory(prefix="samen-typst-") as tmp:
         root = Path(tmp)
