@@ -31,6 +31,7 @@ from samen_model.report.notebook_params import (
     run_named,
     with_base,
 )
+from samen_model.report.notebook_text import scenario_heading, text
 from samen_model.report.tables import (
     BUDGET_STEPS,
     FLOW_COLUMNS,
@@ -38,6 +39,7 @@ from samen_model.report.tables import (
     SQUARE_COLUMNS,
     budget_steps_frame,
     budget_steps_table,
+    differing_table,
     flows_table,
     key_figures_table,
     manifest_table,
@@ -78,6 +80,7 @@ __all__ = [
     "calibration_table",
     "check_params",
     "default_observations",
+    "differing_table",
     "find_scenario_dir",
     "flows_table",
     "key_figures_table",
@@ -94,12 +97,14 @@ __all__ = [
     "register_table",
     "run_breakeven",
     "run_named",
+    "scenario_heading",
     "scenario_names",
     "show",
     "show_briefing",
     "show_markdown",
     "show_table",
     "strip_notebook",
+    "text",
     "uncertain_register_table",
     "with_base",
 ]

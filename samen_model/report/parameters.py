@@ -37,6 +37,14 @@ WORDS = {
 }
 
 
+BASIS_WORDS = {
+    "nl": {"document": "document", "figures": "publieke cijfers", "estimate": "schatting",
+           "what-if": "wat-als", "choice": "modelkeuze"},
+    "en": {"document": "document", "figures": "public figures", "estimate": "estimate",
+           "what-if": "what-if", "choice": "modelling choice"},
+}
+
+
 def _number(info: ParamInfo, x: float, language: str) -> str:
     """One number of a parameter in the format of its kind (no unit)."""
     kind = info.spec.kind

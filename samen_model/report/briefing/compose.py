@@ -90,12 +90,6 @@ TITLES: dict[str, dict[str, str]] = {
            "fig_budget": "Budget, cost and settlement of SAMEN. in the main scenario.",
            "fig_fan": "Uncertainty of the cumulative net savings."},
 }
-BASIS_WORDS = {
-    "nl": {"document": "document", "figures": "publieke cijfers", "estimate": "schatting",
-           "what-if": "wat-als", "choice": "modelkeuze"},
-    "en": {"document": "document", "figures": "public figures", "estimate": "estimate",
-           "what-if": "what-if", "choice": "modelling choice"},
-}
 KEY_FIGURE_WORDS = {
     "nl": {"dev": ("boven", "binnen"), "net": ("besparing", "extra kosten"),
            "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
@@ -150,7 +144,7 @@ def _register(section: Section, scenario: Scenario, language: str) -> None:
     for theme in dict.fromkeys(r.theme for r in rows):
         section.heading(lb.theme_label(theme, language))
         section.table(list(t["header"]),
-                      [[r.label, r.value, BASIS_WORDS[language][r.basis], r.source]
+                      [[r.label, r.value, rp.BASIS_WORDS[language][r.basis], r.source]
                        for r in rows if r.theme == theme], widths=[3, 3, 1.3, 5])
 
 
