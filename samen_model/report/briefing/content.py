@@ -94,7 +94,7 @@ class Figure:
 
     @classmethod
     def from_matplotlib(cls, fig: Any, alt: str, caption: str = "",
-                        dpi: int = 200) -> Figure:
+                        dpi: int = 150) -> Figure:
         """Render a matplotlib Figure once to PNG (``dpi``) and SVG (text as outlines)."""
         png, svg = io.BytesIO(), io.StringIO()
         fig.savefig(png, format="png", dpi=dpi)
