@@ -119,28 +119,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-HEADINGS: dict[str, dict[str, str]] = {
-    "title": {"nl": "# SAMEN.: financiële stand voor de raad",
-              "en": "# SAMEN.: financial position for the council"},
-    "summary": {"nl": "## Samenvatting", "en": "## Summary"},
-    "key_figures": {"nl": "## Kerncijfers per scenario", "en": "## Key figures per scenario"},
-    "charts": {"nl": "## Grafieken", "en": "## Charts"},
-    "uncertainty": {"nl": "## Onzekerheid", "en": "## Uncertainty"},
-    "budget": {"nl": "## Budget, kosten en verrekening van het hoofdscenario",
-               "en": "## Budget, cost and settlement of the main scenario"},
-    "register": {"nl": "## Aannameregister van het hoofdscenario",
-                 "en": "## Assumptions register of the main scenario"},
-    "differ": {"nl": "## Aannames die tussen de scenario's verschillen",
-               "en": "## Assumptions that differ between the scenarios"},
-    "manifest": {"nl": "## Verantwoording (run manifest)", "en": "## Provenance (run manifest)"},
-}
-
-
-def heading(key: str, language: str = "nl") -> str:
-    """A Markdown heading of the briefing in the chosen language."""
-    return HEADINGS[key][fmt.check_language(language)]
-
-
 EVEN_EUR = 50_000.0  # |deviation| below this (EUR) reads as "almost exactly met"
 
 

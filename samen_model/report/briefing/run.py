@@ -9,7 +9,6 @@ from pathlib import Path
 
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.model.columns import COLUMN_NAMES
-from samen_model.report.briefing.compose import compose_briefing
 from samen_model.report.briefing.content import Briefing
 from samen_model.report.briefing.html_render import MIME
 from samen_model.report.calibration_tables import DEFAULT_OBSERVATIONS
@@ -25,6 +24,8 @@ def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, dra
     """Run the named scenarios (central values; the first is the main one), draw ``draws``
     times from ``uncertainty_scenario`` (seeded), read ``observations/groningen.yaml`` and
     compose the briefing."""
+    from samen_model.report.briefing.compose import compose_briefing  # charts: matplotlib
+
     results = run_named(list(scenarios), scenario_dir)
     runs: list = list(results)
     summary = uncertain = None
