@@ -215,6 +215,6 @@ def deviation_parts_rows(result: Result, language: str = "nl", first: int | None
             for head, c in zip(heads, cols, strict=False)]
     short = {"nl": ("boven", "binnen"), "en": ("above", "within")}[language]
     rows.append([heads[-1], *[f"{fmt.number(abs(parts.loc[y, 'deviation']) / 1e6, 2, language)}"
-                              f" {short[0] if parts.loc[y, 'deviation'] >= 0 else short[1]}"
+                              f"\u00a0{short[0] if parts.loc[y, 'deviation'] >= 0 else short[1]}"
                               for y in years]])
     return [t["year"], *[fmt.year(y) for y in years]], rows
