@@ -105,7 +105,7 @@ def test_uncertainty_notebook_with_few_draws(tmp_path):
     assert "Netto besparing 2026-2030" in text and "mediaan" in text
     assert "geen nulpunt binnen bereik" in text  # leakage from 2026 in uncertainty_2023
     assert "Taakstelling op het SAMEN.-budget" in text and "Taakstelling op het budget" in text
-    assert "seed 2, draws 200" in text  # the run manifest
+    assert "200 trekkingen, startgetal (seed) 2" in text  # the run manifest
     assert "# 03 · Onzekerheid" in text
     images = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
               if "<img" in str(o.get("data", {}).get("text/html", ""))]

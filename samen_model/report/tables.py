@@ -17,7 +17,6 @@ from samen_model.analysis.compare import compare
 from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
 from samen_model.report import parameters as rp
-from samen_model.report.manifest import run_text
 from samen_model.scenario import labels as lb
 from samen_model.scenario.scenario import Scenario
 
@@ -176,16 +175,30 @@ def differing_table(scenarios: Sequence[Scenario], main: Scenario,
     return pd.DataFrame(rp.differing_rows(list(scenarios), main, language))
 
 
+RUN_WORDS = {"nl": ("centrale waarden (geen trekking)",
+                     "{draws} trekkingen, startgetal (seed) {seed}"),
+             "en": ("central values (no draws)", "{draws} draws, seed {seed}")}
+
+
+def run_words(s: dict[str, Any], language: str = "nl") -> str:
+    """How one scenario of a manifest was computed, in words (central values or draws)."""
+    central, drawn = RUN_WORDS[fmt.check_language(language)]
+    if s.get("seed") is None:
+        return central
+    return drawn.format(draws=fmt.count(s["draws"], language), seed=s["seed"])
+
+
 def manifest_table(info: dict[str, Any], language: str = "nl") -> pd.DataFrame:
     """The run manifest as a two-column table (scenarios one row each)."""
     nl = fmt.check_language(language) == "nl"
-    rows = [("package", f"{info['package']} {info['version']}"),
-            ("git commit", info.get("git_commit") or ("geen git" if nl else "no git")),
+    rows = [("programma" if nl else "package", f"{info['package']} {info['version']}"),
+            ("git-commit" if nl else "git commit",
+             info.get("git_commit") or ("geen git" if nl else "no git")),
             ("python", info.get("python", "")),
             ("aangemaakt (UTC)" if nl else "created (UTC)", info.get("created_utc", ""))]
     for s in info.get("scenarios", []):
         rows.append((f"scenario {s.get('title') or s['name']}",
-                     f"#{s['hash']} · {run_text(s)} · {', '.join(s['files'])}"))
+                     f"#{s['hash']} · {run_words(s, language)} · {', '.join(s['files'])}"))
     if info.get("run_key"):
         rows.append(("rekenrun" if nl else "run key", info["run_key"]))
     return pd.DataFrame(rows, columns=["veld" if nl else "field", "waarde" if nl else "value"])

@@ -6,6 +6,7 @@ from typing import Any
 
 from samen_model.report import formatting as fmt
 from samen_model.report.briefing.content import Section
+from samen_model.report.tables import run_words
 from samen_model.scenario.observations import Observations
 
 WORDS = {
@@ -15,8 +16,6 @@ WORDS = {
                    "verandert zodra een scenario, de modelversie of het aantal trekkingen "
                    "verandert.",
            "header": ("Scenario", "Bestanden", "Kenmerk scenario", "Berekening"),
-           "central": "centrale waarden (geen trekking)",
-           "drawn": "{draws} trekkingen, startgetal (seed) {seed}",
            "observations": "Gerapporteerde cijfers: {file} (kenmerk {hash}).",
            "no_git": "geen git"},
     "en": {"made": "Computed with samen_model {version} (git commit {commit}, Python {python}) "
@@ -24,8 +23,6 @@ WORDS = {
                    "every chart and is the same in the HTML, PDF and Word versions; it changes "
                    "when a scenario, the model version or the number of draws changes.",
            "header": ("Scenario", "Files", "Scenario hash", "Computation"),
-           "central": "central values (no draws)",
-           "drawn": "{draws} draws, seed {seed}",
            "observations": "Reported figures: {file} (hash {hash}).",
            "no_git": "no git"},
 }
@@ -42,10 +39,8 @@ def colophon(section: Section, info: dict[str, Any], language: str = "nl",
         key=info.get("run_key", "")))
     rows = []
     for s in info.get("scenarios", []):
-        how = w["central"] if s.get("seed") is None else w["drawn"].format(
-            draws=fmt.count(s["draws"], language), seed=s["seed"])
         rows.append([s.get("title") or s["name"], " ← ".join(s.get("files", [])), s["hash"],
-                     how])
+                     run_words(s, language)])
     section.table(list(w["header"]), rows, widths=[2.6, 3.2, 1.8, 2.2])
     if observations is not None and observations.path is not None:
         section.paragraph(w["observations"].format(file=observations.path.name,
