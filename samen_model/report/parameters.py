@@ -26,14 +26,17 @@ WORDS = {
            "normal": "normaal verdeeld, gemiddeld {mean}, standaardafwijking {sd}",
            "lognormal": "lognormaal verdeeld, mediaan {median}, spreiding {sigma}",
            "beta": "bètaverdeling, gemiddeld {mean}",
-           "bounded": ", begrensd op {low} tot {high}"},
+           "bounded": ", begrensd op {low} tot {high}",
+           "posterior": "na kalibratie op de cijfers: mediaan {median}, 90% tussen {p5} en {p95}"},
     "en": {"yes": "yes", "no": "no", "shipped": "shipped series (0-17 estimated)",
            "triangular": "triangular distribution from {low} to {high}, most likely {mode}",
            "uniform": "uniform between {low} and {high}",
            "normal": "normal, mean {mean}, standard deviation {sd}",
            "lognormal": "lognormal, median {median}, spread {sigma}",
            "beta": "beta distribution, mean {mean}",
-           "bounded": ", bounded to {low} to {high}"},
+           "bounded": ", bounded to {low} to {high}",
+           "posterior": "after calibration on the figures: median {median}, 90% between {p5} and "
+                        "{p95}"},
 }
 
 
@@ -75,6 +78,9 @@ def _distribution(info: ParamInfo, d: Distribution, language: str) -> str:
     def num(x: float | None) -> str:
         return _number(info, x, language)
 
+    if d.kind == "posterior":  # a calibrated scenario's marginal (scenario.posterior)
+        p5, median, p95 = (float(d.ppf(q)) for q in (0.05, 0.5, 0.95))
+        return w["posterior"].format(median=num(median), p5=num(p5), p95=num(p95))
     if d.kind == "beta":
         text = w["beta"].format(mean=num(d.alpha / (d.alpha + d.beta)))
     elif d.kind == "lognormal":
