@@ -15,7 +15,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 import samen_model as sm
-from samen_model.model import engine
+from samen_model.model import stream
 from samen_model.model.columns import COLUMN_NAMES
 from samen_model.model.from_scenario import resolve_inputs
 from samen_model.model.inputs import Inputs
@@ -124,7 +124,7 @@ def settle_run(realised):
 def test_reference_returns_the_engine_columns(realised) -> None:
     inputs = resolve_inputs(realised)
     ref = reference_run(inputs, 0)
-    out = engine.run(inputs)
+    out = stream.run(inputs)
     assert set(ref) == set(out)
     assert set(ref) == set(COLUMN_NAMES[1:])  # the column dictionary ("year" is the index)
     assert all(len(v) == len(inputs.years) for v in ref.values())
@@ -258,14 +258,14 @@ def test_reference_simulate_single_and_values(realised) -> None:
 
 def test_blocks_and_threads_match(realised, monkeypatch) -> None:
     """Several draw blocks (a tiny CHUNK) with shared and per-draw inputs mixed."""
-    monkeypatch.setattr(engine, "CHUNK", 5)
+    monkeypatch.setattr(stream, "CHUNK", 5)
     values = {k: v for k, v in random_values(realised, 23, seed=5).items()
               if k.startswith(("routing.", "capacity.", "products.individual"))}
     result = sm.simulate(realised, draws=23, values=values, sample=False)
     inputs = resolve_inputs(realised, 23, values)
     assert_engine_matches_reference(result.arrays, inputs)
     keep = ("square_deviation_eur", "samen_clients_served", "fte_samen")
-    kept = engine.run(inputs, keep)
+    kept = stream.run(inputs, keep)
     assert set(kept) == set(keep)
     for name in keep:
         assert_array_equal(kept[name], result.arrays[name], err_msg=name)

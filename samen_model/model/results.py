@@ -33,6 +33,9 @@ class Result:
     draws: int
     seed: int
     sampled: bool
+    #: reducer results of :func:`~samen_model.model.simulate.simulate` (``reduce=``), by name:
+    #: ``(draw,)`` or ``(k, draw)``.
+    reduced: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ tables on demand
     @cached_property
