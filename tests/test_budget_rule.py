@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import samen_model as sm
 from samen_model.model.steps import budget, flows
 
 
@@ -207,3 +208,42 @@ def test_payback_year_needs_savings_that_stay_positive():
     assert pay[0] == 2024
     assert pay[1] == 2025
     assert np.isnan(pay[2])
+
+
+def _by_year(result, name):
+    return dict(zip(result.years.tolist(), result.arrays[name][:, 0].tolist(), strict=True))
+
+
+def test_ceiling_on_the_final_budget_in_realised_2023(realised, realised_run):
+    """With budget.lapsing_cost_ceiling: final_budget the 2023 budget falls from EUR 4.80M to
+    the EUR 3.54M of open-house cost that lapses (the excess column shows the EUR 1.26M). In the
+    transition the settlement tops WIJ up, so the square moves only by the ICT/housing share
+    of the cut (10.9%); after it the lump sum falls by the whole cut."""
+    capped = sm.simulate(realised.with_values({"budget.lapsing_cost_ceiling": "final_budget"}))
+    base = realised_run
+    lapsing = _by_year(base, "lapsing_open_house_cost_eur")
+    above = _by_year(base, "budget_above_lapsing_cost_eur")
+    assert lapsing[2023] == pytest.approx(3.544e6, rel=1e-3)
+    assert above[2023] == pytest.approx(_by_year(base, "budget_final_eur")[2023] - lapsing[2023])
+    assert above[2023] == pytest.approx(1.259e6, rel=1e-3)
+    assert _by_year(base, "budget_ceiling_cut_eur")[2023] == 0.0  # off by default
+    cut = _by_year(capped, "budget_ceiling_cut_eur")
+    assert cut[2023] == pytest.approx(above[2023])
+    assert _by_year(capped, "budget_final_eur")[2023] == pytest.approx(lapsing[2023])
+    assert _by_year(capped, "execution_budget_eur")[2023] == pytest.approx(0.891 * lapsing[2023])
+    dev, dev0 = _by_year(capped, "square_deviation_eur"), _by_year(base, "square_deviation_eur")
+    assert dev[2023] - dev0[2023] == pytest.approx(-0.109 * cut[2023])
+    assert dev[2026] - dev0[2026] == pytest.approx(-cut[2026])
+
+
+def test_the_population_readings_in_realised_2023(realised, realised_run):
+    """During t-2 the budget of 2025 follows the 0-17 count of 1 January 2024 over 2023
+    (36,570 / 35,700, +2.4% in the shipped estimate) instead of 2023 over 2022 (+0.7%): the
+    execution budget of 2025 is 1.7% higher, that of 2026 1.8% lower (docs/assumptions.md)."""
+    during = sm.simulate(realised.with_values({"budget.population_growth_reading": "during_t-2"}))
+    vol = _by_year(during, "volume_factor")
+    assert vol[2025] == pytest.approx(36570 / 35700)
+    assert _by_year(realised_run, "volume_factor")[2025] == pytest.approx(35700 / 35446)
+    e, e0 = _by_year(during, "execution_budget_eur"), _by_year(realised_run, "execution_budget_eur")
+    assert e[2025] / e0[2025] - 1 == pytest.approx(0.0171, abs=5e-4)
+    assert e[2026] / e0[2026] - 1 == pytest.approx(-0.0176, abs=5e-4)
