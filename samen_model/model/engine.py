@@ -20,6 +20,7 @@ from samen_model.model.inputs import Inputs, assemble_ova, assemble_population
 from samen_model.model.steps import budget, flows
 from samen_model.model.stocks import Demand, PhaseIn, yearly_flows
 
+
 @functools.cache
 def keep_freed_memory() -> bool:
     """Ask glibc's allocator to keep freed memory for reuse (once per process).
@@ -44,8 +45,8 @@ def run_block(inp: Inputs) -> dict[str, np.ndarray]:
     """Every output column, shape (year, draw), for all draws of ``inp`` (one block).
 
     The caller keeps blocks small (:data:`samen_model.model.stream.CHUNK` draws) so the
-    working set stays in cache; :func:`samen_model.model.stream.stream` runs many blocks on both cores. Columns that
-    do not vary by draw are broadcast views.
+    working set stays in cache; :func:`samen_model.model.stream.stream` runs many blocks on
+    both cores. Columns that do not vary by draw are broadcast views.
     """
     return _run_block(inp, _draw_arrays(inp), slice(None), inp.draws)
 

@@ -206,8 +206,8 @@ def _compute(inp: Inputs, draw: int,
 
 
 def reference_run(inputs: Inputs, draw: int) -> dict[str, list[float]]:
-    """Every output column of :func:`~samen_model.model.engine.run_block` for draw ``draw``, as lists
-    over years.
+    """Every output column of :func:`~samen_model.model.engine.run_block` for draw ``draw``, as
+    lists over years.
 
     Inputs whose draw axis has size 1 are shared by all draws (index 0 is taken).
     """
