@@ -87,6 +87,11 @@ def simulate(
         return builder.build(stop - start, per_draw)
 
     varies = bool(values) or (sample and bool(scenario.uncertain_parameters()))
-    out = stream(block_inputs, draws, builder.years, keep, reduce, varies=varies)
+    try:
+        out = stream(block_inputs, draws, builder.years, keep, reduce, varies=varies)
+    except SamenInputError as exc:
+        if exc.file != "<input>" or scenario.path is None:
+            raise
+        raise SamenInputError(scenario.path, exc.field, exc.expected) from None
     return Result(scenario=scenario, years=builder.years, arrays=out.arrays, draws=draws,
                   seed=seed, sampled=sample, reduced=out.reduced)
