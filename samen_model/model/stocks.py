@@ -50,15 +50,27 @@ class PhaseIn(NamedTuple):
     plan_uptake: np.ndarray  # (Y, 1, n) the plan's first-year uptake
     plan_leakage: np.ndarray  # (Y, n) the plan's leakage
 
-    def in_scope(self, rows: slice) -> np.ndarray:
-        """Fraction of each product's new cases that reaches SAMEN. (rows, P, 1 or n)."""
-        return self.settled[rows] + self.first[rows] * self.uptake[rows]
+    def in_scope(self, arrivals: np.ndarray, rows: slice) -> np.ndarray:
+        """New cases (rows, P, n) that reach SAMEN.: ``arrivals x (settled + first x uptake)``."""
+        return _weighted(arrivals, self.settled[rows], self.first[rows], self.uptake[rows])
 
-    def plan(self, rows: slice) -> np.ndarray:
-        """Fraction the plan expects SAMEN. to take on (rows, P, n): the plan's uptake, minus
-        the plan's leakage."""
-        return ((self.settled[rows] + self.first[rows] * self.plan_uptake[rows])
+    def plan(self, arrivals: np.ndarray, rows: slice) -> np.ndarray:
+        """New cases (rows, P, n) the plan expects SAMEN. to take on: with the plan's uptake,
+        minus the plan's leakage."""
+        return (_weighted(arrivals, self.settled[rows], self.first[rows], self.plan_uptake[rows])
                 * (1.0 - self.plan_leakage[rows, None]))
+
+
+def _weighted(arrivals: np.ndarray, settled: np.ndarray, first: np.ndarray,
+              uptake: np.ndarray) -> np.ndarray:
+    """``arrivals x (settled + first x uptake)``; the uptake term only in the (few) years in
+    which a product-referrer combination is in its first year."""
+    out = np.empty(np.broadcast_shapes(arrivals.shape, settled.shape, first.shape,
+                                       uptake.shape))
+    np.multiply(arrivals, settled, out=out)
+    for j in np.flatnonzero(first.any(axis=(1, 2))):
+        out[j] += arrivals[j] * first[j] * uptake[j]
+    return out
 
 
 class RunOff(NamedTuple):
@@ -122,9 +134,9 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     rows, price = slice(r0, None), products.price[r0:]
     arrivals = (demand.counterfactual if demand.prevention_free else demand.actual
                 )[rows, None] * products.share
-    in_scope = arrivals * products.phase.in_scope(rows)
+    in_scope = products.phase.in_scope(arrivals, rows)
     samen_demand = in_scope * (1.0 - g["leakage"][rows, None])
-    plan_arrivals = arrivals * products.phase.plan(rows)
+    plan_arrivals = products.phase.plan(arrivals, rows)
     demand_total = samen_demand.sum(axis=1)
     total(in_scope, after["in_scope_new_cases"])
     np.subtract(after["in_scope_new_cases"], demand_total, out=after["leakage_cases"])
@@ -283,10 +295,10 @@ def _stock_shape(arrivals: np.ndarray, coefficient: np.ndarray) -> tuple[int, ..
 def _columns(n_years: int, draws: int, r0: int, waiting_list: bool) -> dict[str, np.ndarray]:
     """The output columns (year, draw), zero before SAMEN. (rows ``:r0``); without a waiting
     list its columns are a shared zero (year, 1)."""
-    columns = {name: np.empty((n_years, draws))
-               for name in (*FLOW_COLUMNS, *(WAITING_COLUMNS if waiting_list else ()))}
-    for column in columns.values():
-        column[:r0] = 0.0
+    names = (*FLOW_COLUMNS, *(WAITING_COLUMNS if waiting_list else ()))
+    block = np.empty((len(names), n_years, draws))
+    block[:, :r0] = 0.0
+    columns = dict(zip(names, block, strict=True))
     if not waiting_list:
         columns.update(dict.fromkeys(WAITING_COLUMNS, np.zeros((n_years, 1))))
     return columns
