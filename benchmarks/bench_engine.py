@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import samen_model as sm
-from samen_model.model.engine import run
 from samen_model.model.from_scenario import resolve_inputs
 from samen_model.model.reference import reference_run
+from samen_model.model.stream import run
 from samen_model.scenario.sampling import sample_values
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty_2023.yaml"

@@ -27,8 +27,8 @@ import samen_model as sm
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.analysis.outputs import OUTPUT_NAMES, keep_for, output
 from samen_model.analysis.sensitivity import sobol, tornado
-from samen_model.model.engine import run
 from samen_model.model.from_scenario import resolve_inputs
+from samen_model.model.stream import run
 from samen_model.scenario.sampling import sample_values
 from samen_model.scenario.values import Distribution
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import samen_model as sm
 from samen_model.model.steps import budget, flows
 
 
@@ -12,9 +13,10 @@ def col(values):
     return np.array(values, dtype=float)[:, None]
 
 
-def test_lag_shifts_years_and_leaves_nan_history():
-    out = budget.lag(col([1, 2, 3]), 1)[:, 0]
-    assert np.isnan(out[0]) and out[1:].tolist() == [1.0, 2.0]
+def test_past_reads_the_earlier_rows():
+    x = col([1, 2, 3, 4])
+    assert budget.past(x, 1, 2)[:, 0].tolist() == [2.0, 3.0]  # x[t-1] for rows 2 and 3
+    assert budget.past(x, 2, 2)[:, 0].tolist() == [1.0, 2.0]
 
 
 def test_budget_index_is_previous_ova_plus_correction():
@@ -50,16 +52,50 @@ def test_price_level_compounds_after_and_deflates_before_base_year():
 def test_provisional_budget_and_march_recheck_by_hand():
     cc = col([10, 20, 30, 40])
     pop = col([100, 110, 121, 121])
-    steps = budget.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4))
-    # year index 3: estimate = CC[1] * 1.05 = 21; volume = pop[1]/pop[0] = 1.1
-    assert steps["estimate"][3, 0] == pytest.approx(21.0)
-    assert steps["volume"][3, 0] == pytest.approx(1.1)
-    assert steps["provisional"][3, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5)
+    steps = budget.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4),
+                                      first_row=3)
+    # year index 3 (the only row asked for): estimate = CC[1] * 1.05 = 21;
+    # volume = pop[1]/pop[0] = 1.1
+    assert steps["estimate"][:, 0].tolist() == pytest.approx([21.0])
+    assert steps["volume"][0, 0] == pytest.approx(1.1)
+    assert steps["provisional"][0, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5)
     # 1 March: realised CC[2] = 30 against the estimate 21
-    recheck = budget.recheck_budget(steps["provisional"], steps["estimate"], cc)
-    assert recheck[3, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5 * 30 / 21)
-    # no history -> NaN, never a silent zero
-    assert np.isnan(steps["provisional"][:3, 0]).all()
+    recheck = budget.recheck_budget(steps["provisional"], steps["estimate"], cc, first_row=3)
+    assert recheck[0, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5 * 30 / 21)
+    # the rule needs t-3: asking for an earlier row has no history to read
+    with pytest.raises(ValueError):
+        budget.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4),
+                                  first_row=2)
+
+
+def test_the_two_population_readings_by_hand():
+    """Kaders van de opdracht en financiën (31 Aug 2022), §8 'Volumeontwikkeling': "de
+    ontwikkeling van het aantal inwoners < 18 jaar in t-2". For t = row 3 with 0-17 counts
+    100, 102, 105, 111 on 1 January of rows 0-3: growth up to 1 January t-2 (the default)
+    is 102/100 = 1.02; growth during t-2 is 105/102."""
+    cc, ecd, index, share = col([10, 20, 30, 40]), col([0.0] * 4), col([0.0] * 4), col([1.0] * 4)
+    pop = col([100, 102, 105, 111])
+    up_to = budget.provisional_budget(cc, ecd, pop, index, share, first_row=3, volume_lag=2)
+    during = budget.provisional_budget(cc, ecd, pop, index, share, first_row=3, volume_lag=1)
+    assert up_to["volume"][0, 0] == pytest.approx(1.02)
+    assert during["volume"][0, 0] == pytest.approx(105 / 102)
+    # estimate CC[1] = 20, so the provisional budgets are 20.4 and 20.588...
+    assert up_to["provisional"][0, 0] == pytest.approx(20.4)
+    assert during["provisional"][0, 0] == pytest.approx(20 * 105 / 102)
+
+
+def test_lapsing_cost_ceiling_by_hand():
+    """§8 uitgangspunt 1: the budget at most the current cost of the open-house products that
+    lapse. Budgets 120 and 90 against a lapsing cost of 100, ICT + housing 10.9%."""
+    final, lapsing = col([120.0, 90.0]), col([100.0, 100.0])
+    assert budget.lapsing_cost_ceiling(final, lapsing, "off", 0.109)[:, 0].tolist() == [0, 0]
+    # the final budget (incl. ICT and housing) capped at 100: 20 cut, nothing below the cap
+    cut = budget.lapsing_cost_ceiling(final, lapsing, "final_budget", 0.109)[:, 0]
+    assert cut.tolist() == pytest.approx([20.0, 0.0])
+    # the execution budget (89.1% of the final) capped at 100: final at most 100 / 0.891
+    cut = budget.lapsing_cost_ceiling(final, lapsing, "execution_budget", 0.109)[:, 0]
+    assert cut.tolist() == pytest.approx([120.0 - 100.0 / 0.891, 0.0])
+    assert (120.0 - cut[0]) * 0.891 == pytest.approx(100.0)
 
 
 def test_volume_factor_2023_uses_population_2021_over_2020(realised_run):
@@ -172,3 +208,42 @@ def test_payback_year_needs_savings_that_stay_positive():
     assert pay[0] == 2024
     assert pay[1] == 2025
     assert np.isnan(pay[2])
+
+
+def _by_year(result, name):
+    return dict(zip(result.years.tolist(), result.arrays[name][:, 0].tolist(), strict=True))
+
+
+def test_ceiling_on_the_final_budget_in_realised_2023(realised, realised_run):
+    """With budget.lapsing_cost_ceiling: final_budget the 2023 budget falls from EUR 4.80M to
+    the EUR 3.54M of open-house cost that lapses (the excess column shows the EUR 1.26M). In the
+    transition the settlement tops WIJ up, so the square moves only by the ICT/housing share
+    of the cut (10.9%); after it the lump sum falls by the whole cut."""
+    capped = sm.simulate(realised.with_values({"budget.lapsing_cost_ceiling": "final_budget"}))
+    base = realised_run
+    lapsing = _by_year(base, "lapsing_open_house_cost_eur")
+    above = _by_year(base, "budget_above_lapsing_cost_eur")
+    assert lapsing[2023] == pytest.approx(3.544e6, rel=1e-3)
+    assert above[2023] == pytest.approx(_by_year(base, "budget_final_eur")[2023] - lapsing[2023])
+    assert above[2023] == pytest.approx(1.259e6, rel=1e-3)
+    assert _by_year(base, "budget_ceiling_cut_eur")[2023] == 0.0  # off by default
+    cut = _by_year(capped, "budget_ceiling_cut_eur")
+    assert cut[2023] == pytest.approx(above[2023])
+    assert _by_year(capped, "budget_final_eur")[2023] == pytest.approx(lapsing[2023])
+    assert _by_year(capped, "execution_budget_eur")[2023] == pytest.approx(0.891 * lapsing[2023])
+    dev, dev0 = _by_year(capped, "square_deviation_eur"), _by_year(base, "square_deviation_eur")
+    assert dev[2023] - dev0[2023] == pytest.approx(-0.109 * cut[2023])
+    assert dev[2026] - dev0[2026] == pytest.approx(-cut[2026])
+
+
+def test_the_population_readings_in_realised_2023(realised, realised_run):
+    """During t-2 the budget of 2025 follows the 0-17 count of 1 January 2024 over 2023
+    (36,570 / 35,700, +2.4% in the shipped estimate) instead of 2023 over 2022 (+0.7%): the
+    execution budget of 2025 is 1.7% higher, that of 2026 1.8% lower (docs/assumptions.md)."""
+    during = sm.simulate(realised.with_values({"budget.population_growth_reading": "during_t-2"}))
+    vol = _by_year(during, "volume_factor")
+    assert vol[2025] == pytest.approx(36570 / 35700)
+    assert _by_year(realised_run, "volume_factor")[2025] == pytest.approx(35700 / 35446)
+    e, e0 = _by_year(during, "execution_budget_eur"), _by_year(realised_run, "execution_budget_eur")
+    assert e[2025] / e0[2025] - 1 == pytest.approx(0.0171, abs=5e-4)
+    assert e[2026] / e0[2026] - 1 == pytest.approx(-0.0176, abs=5e-4)

@@ -135,6 +135,11 @@ def prior():
 def test_known_parameters_are_recovered(prior):
     truth = {"routing.first_year_uptake": 0.78, "routing.leakage": 0.14,
              "demand.inflow_per_1000": 55.0, "capacity.caseload_per_fte": 8.8}
+    # the hiring uncertainty fixed at its central values: with the realised caseload ratio
+    # uncertain too, FTE identify only the product of caseload and ratio
+    prior = prior.with_values({"capacity.vacancy_rate": 0.0,
+                               "capacity.realised_caseload_ratio": 1.0,
+                               "capacity.max_fte_growth_per_year": 80.0})
     run = sm.simulate(prior.with_values(truth))
     rng = np.random.default_rng(5)
     items = []

@@ -83,8 +83,11 @@ VARIANTS = {  # name -> changes to realised_2023
     "settle_after_transition": {"budget.settle_after_transition": True},
     "late_start": {"time.samen_start_year": 2025, "time.transition_end_year": 2026,
                    "time.structural_start_year": 2027, "incidental.return_year": 2026},
+    "waiting_list": {"capacity.shortfall": "waiting_list",
+                     "capacity.vacancy_rate": {2023: 0.0, 2025: 0.15},
+                     "budget.lapsing_cost_ceiling": "final_budget"},
 }
-SEEDS = {"realised": 1, "settle_after_transition": 2, "late_start": 3}
+SEEDS = {"realised": 1, "settle_after_transition": 2, "late_start": 3, "waiting_list": 4}
 
 
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
@@ -109,18 +112,27 @@ def masks(scenario: sm.Scenario, years: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def test_routing_conserves_clients(run) -> None:
-    """in_scope_new_cases == leakage_cases + capacity_overflow_cases + samen_new_clients."""
-    _, _, result = run
+    """in_scope_new_cases == leakage_cases + capacity_overflow_cases + new SAMEN. clients from
+    the year's demand + joined the waiting list; the list carries the rest over the years."""
+    scenario, _, result = run
     a = result.arrays
-    close(a["leakage_cases"] + a["capacity_overflow_cases"] + a["samen_new_clients"],
-          a["in_scope_new_cases"], atol=1e-9)
+    from_demand = a["samen_new_clients"] - a["waiting_list_admitted_cases"]
+    close(a["leakage_cases"] + a["capacity_overflow_cases"] + from_demand
+          + a["waiting_list_joined_cases"], a["in_scope_new_cases"], atol=1e-9)
+    opening = np.vstack([np.zeros((1, N_DRAWS)), a["waiting_list_cases"][:-1]])
+    close(opening - a["waiting_list_dropout_cases"] - a["waiting_list_specialist_cases"]
+          - a["waiting_list_admitted_cases"] + a["waiting_list_joined_cases"],
+          a["waiting_list_cases"], atol=1e-9)
     for name in ("in_scope_new_cases", "leakage_cases", "capacity_overflow_cases",
                  "samen_new_clients", "samen_clients_served", "samen_client_years",
-                 "open_house_scope_client_years", "new_cases"):
+                 "open_house_scope_client_years", "new_cases", "waiting_list_cases",
+                 "waiting_list_joined_cases", "waiting_time_months"):
         assert (a[name] >= -1e-9).all(), name
     assert (a["in_scope_new_cases"] <= a["new_cases"] * (1 + 1e-12)).all()
     assert (a["new_cases"] <= a["new_cases_counterfactual"] * (1 + 1e-12)).all()
-    assert (a["capacity_overflow_cases"] > 1e-6).any()
+    short = "waiting_list_joined_cases" if scenario.value("capacity.shortfall") == \
+        "waiting_list" else "capacity_overflow_cases"
+    assert (a[short] > 1e-6).any()
 
 
 def test_stock_ledger_conserves_clients_and_matches_the_engine(run) -> None:
@@ -160,10 +172,12 @@ def test_stock_ledger_conserves_clients_and_matches_the_engine(run) -> None:
               [sum(s.client_years for s in y) for y in oh])
         close(a["new_cases"][:, draw], [sum(s.arrivals for s in y) for y in eq])
         close(a["new_cases_counterfactual"][:, draw], [sum(s.arrivals for s in y) for y in cf])
-        for t in range(len(samen)):  # every new case goes to SAMEN. or to open house
+        waiting = ledger["waiting_list"]
+        for t in range(len(samen)):  # every new case goes to SAMEN., the list or open house
             for p in range(len(samen[t])):
-                assert samen[t][p].arrivals + oh[t][p].arrivals == pytest.approx(
-                    eq[t][p].arrivals, rel=1e-12)
+                assert samen[t][p].arrivals + waiting[t][p].arrivals + oh[t][p].arrivals \
+                    == pytest.approx(eq[t][p].arrivals + _admitted(a, waiting, t, p, draw),
+                                     rel=1e-12, abs=1e-9)
         # the open-house opening stock is in steady state for the first year's inflow
         for s in oh[0]:
             assert s.closing == pytest.approx(s.opening, rel=1e-12)
@@ -172,6 +186,17 @@ def test_stock_ledger_conserves_clients_and_matches_the_engine(run) -> None:
             if year < start:
                 for p in range(len(oh[t])):
                     assert oh[t][p].closing == pytest.approx(cf[t][p].closing, rel=1e-12)
+
+
+def _admitted(a: dict, waiting: list, t: int, p: int, draw: int) -> float:
+    """Young people of product ``p`` taken on from the waiting list in year ``t``. Drop-outs,
+    specialist care and admission take the same fraction of every product's list, so the
+    product's share of the list's exits is its share of those admitted."""
+    exits = sum(w.exits for w in waiting[t])
+    if exits == 0:
+        return 0.0
+    admitted = a["waiting_list_admitted_cases"][t, draw]
+    return admitted * waiting[t][p].exits / exits
 
 
 def test_one_population_with_equal_durations(realised) -> None:
@@ -201,13 +226,18 @@ def test_capacity_and_hiring(run) -> None:
     close(avg[samen], 0.5 * (fte[np.roll(samen, -1)] + fte[samen]), msg="average FTE")
     assert (np.diff(fte, axis=0)[samen[1:]] <= growth + 1e-9).all()  # hiring cap
     assert (avg[~samen] == 0.0).all() and (a["samen_capacity_client_years"][~samen] == 0).all()
-    close(a["samen_capacity_client_years"], avg * values["capacity.caseload_per_fte"])
+    close(a["samen_capacity_client_years"], avg * values["capacity.caseload_per_fte"]
+          * scenario.params["capacity.realised_caseload_ratio"].value)
     new, cy, cap = a["samen_new_clients"], a["samen_client_years"], a["samen_capacity_client_years"]
     admitted = new > 1e-9
     assert (cy[admitted] <= cap[admitted] * (1 + 1e-9) + 1e-9).all()
-    full = admitted & (a["capacity_overflow_cases"] > 1e-6)
+    short = a["capacity_overflow_cases"] + a["waiting_list_joined_cases"]
+    full = admitted & (short > 1e-6)
     assert full.any()
     close(cy[full], cap[full], msg="full capacity")
+    # a list is admitted before anyone new: nobody new joins while room is left
+    joined, left = a["waiting_list_joined_cases"], cap - cy
+    assert (left[joined > 1e-6] <= 1e-6 * cap[joined > 1e-6] + 1e-6).all()
     close(a["samen_cost_eur"], avg * values["costs.cost_per_fte_eur"] * a["price_level"]
           * (1 + values["costs.overhead_share"]))
 
@@ -224,7 +254,7 @@ def test_closed_square_identities(run) -> None:
           + a["counterfactual_other_youth_care_cost_eur"])
     close(a["square_deviation_eur"], a["total_youth_care_eur"] - a["counterfactual_total_eur"])
     close(a["other_youth_care_cost_eur"], a["counterfactual_other_youth_care_cost_eur"]
-          + a["step_up_cost_eur"] - a["specialist_reduction_eur"])
+          + a["step_up_cost_eur"] + a["waiting_list_cost_eur"] - a["specialist_reduction_eur"])
     close(a["net_savings_eur"], -a["square_deviation_eur"] - a["incidental_budget_eur"]
           + a["incidental_returned_eur"])
     close(a["cumulative_net_savings_eur"], np.cumsum(a["net_savings_eur"], axis=0))
@@ -243,7 +273,17 @@ def test_budget_rule_and_settlement_identities(run) -> None:
     ict, housing = scenario.value("budget.ict_share"), scenario.value("budget.housing_share")
     assert (ict, housing) == (0.049, 0.060)
     final = a["budget_final_eur"]
-    close(final, a["budget_recheck_eur"] - a["budget_cut_eur"])
+    close(final, a["budget_recheck_eur"] - a["budget_cut_eur"] - a["budget_ceiling_cut_eur"])
+    close(a["budget_above_lapsing_cost_eur"], a["budget_recheck_eur"] - a["budget_cut_eur"]
+          - a["lapsing_open_house_cost_eur"])
+    close(a["lapsing_open_house_cost_eur"][m["samen"]],
+          (a["comparable_cost_eur"] - a["open_house_scope_cost_eur"])[m["samen"]])
+    if scenario.value("budget.lapsing_cost_ceiling") == "final_budget":  # the 'reëel' ceiling
+        assert (final[m["samen"]] <= a["lapsing_open_house_cost_eur"][m["samen"]]
+                * (1 + 1e-12) + 1e-6).all()
+        close(a["budget_ceiling_cut_eur"], np.maximum(a["budget_above_lapsing_cost_eur"], 0))
+    else:
+        assert (a["budget_ceiling_cut_eur"] == 0).all()
     close(a["execution_budget_eur"], final - a["ict_housing_transfer_eur"])
     close(a["ict_housing_transfer_eur"], final * (0.049 + 0.060))
     cut_share = values["savings.budget_cut_share"]

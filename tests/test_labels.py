@@ -93,3 +93,13 @@ def test_malformed_labels_file_is_refused(tmp_path):
     with pytest.raises(lb.LabelError, match=r"parameters\.time\.no_such: a key of the "
                        "parameter catalogue"):
         lb.load_labels(bad)
+
+
+def test_every_choice_value_has_words() -> None:
+    """A switch (``choice`` parameter) is shown in words, never as its code value."""
+    from samen_model.report.parameters import CHOICE_WORDS
+    from samen_model.scenario.catalogue import CATALOGUE
+
+    for key, spec in CATALOGUE.items():
+        for value in spec.choices or ():
+            assert set(CHOICE_WORDS.get(value, {})) == {"nl", "en"}, (key, value)

@@ -15,7 +15,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 import samen_model as sm
-from samen_model.model import engine
+from samen_model.model import stream
 from samen_model.model.columns import COLUMN_NAMES
 from samen_model.model.from_scenario import resolve_inputs
 from samen_model.model.inputs import Inputs
@@ -50,6 +50,15 @@ RANGES: dict[str, tuple[float, float]] = {
     "index.ova_assumed_pct": (-1.0, 8.0),
     "savings.budget_cut_share": (0.0, 0.3),
     "savings.specialist_referral_reduction": (0.0, 0.1),
+    "capacity.vacancy_rate": (0.0, 0.2),
+    "capacity.realised_caseload_ratio": (0.7, 1.2),
+}
+#: Waiting-list parameters (only a waiting list uses them).
+WAITING_RANGES = {
+    "capacity.waiting_list_dropout_share": (0.0, 0.5),
+    "capacity.waiting_list_specialist_share": (0.0, 0.5),
+    "capacity.waiting_list_dropout_cost_eur_per_case": (0.0, 5_000.0),
+    "capacity.waiting_list_specialist_cost_eur_per_case": (5_000.0, 30_000.0),
 }
 PRODUCT_RANGES = {
     "mean_duration_years": (0.2, 2.0),
@@ -71,6 +80,10 @@ def random_values(scenario: sm.Scenario, n: int, seed: int) -> dict[str, np.ndar
         low, rng.uniform(0.0, 12.0, n), rng.uniform(12.0, 100.0, n))
     values["capacity.max_fte_growth_per_year"][:4] = 0.0
     values["capacity.fte_at_start"][2:6] = 0.0
+    # with generous hiring, no vacancies and staff carrying at least the planned caseload in
+    # most draws, so that some draws never fall short of capacity
+    values["capacity.vacancy_rate"][~low] = 0.0
+    values["capacity.realised_caseload_ratio"][~low] = rng.uniform(1.0, 1.2, n)[~low]
     return values
 
 
@@ -110,6 +123,20 @@ def random_run(realised):
 
 
 @pytest.fixture(scope="module")
+def waiting_run(realised):
+    """As ``random_run`` with a waiting list, the 'reëel' ceiling on the execution budget and
+    the other population reading (growth during t-2)."""
+    scenario = realised.with_values({"capacity.shortfall": "waiting_list",
+                                     "budget.lapsing_cost_ceiling": "execution_budget",
+                                     "budget.population_growth_reading": "during_t-2"})
+    values = random_values(scenario, N_SETTLE, seed=9)
+    rng = np.random.default_rng(10)
+    values |= {path: rng.uniform(lo, hi, N_SETTLE) for path, (lo, hi) in WAITING_RANGES.items()}
+    result = sm.simulate(scenario, draws=N_SETTLE, values=values, sample=False)
+    return result, resolve_inputs(scenario, N_SETTLE, values)
+
+
+@pytest.fixture(scope="module")
 def settle_run(realised):
     """As ``random_run`` with settlement after the transition (budget.settle_after_transition)."""
     scenario = realised.with_values({"budget.settle_after_transition": True})
@@ -124,7 +151,7 @@ def settle_run(realised):
 def test_reference_returns_the_engine_columns(realised) -> None:
     inputs = resolve_inputs(realised)
     ref = reference_run(inputs, 0)
-    out = engine.run(inputs)
+    out = stream.run(inputs)
     assert set(ref) == set(out)
     assert set(ref) == set(COLUMN_NAMES[1:])  # the column dictionary ("year" is the index)
     assert all(len(v) == len(inputs.years) for v in ref.values())
@@ -154,6 +181,20 @@ def test_random_draws_with_settlement_after_transition_match(settle_run) -> None
     a = result.arrays
     assert (a["wij_result_eur"][after] == 0.0).all()
     assert (a["settlement_eur"][after] != 0.0).any()
+
+
+def test_random_draws_with_a_waiting_list_match(waiting_run) -> None:
+    """The waiting list, the ceiling and the other population reading, draw by draw; the draws
+    reach lists that form and lists that are taken on again."""
+    result, inputs = waiting_run
+    assert inputs.waiting_list and inputs.lapsing_cost_ceiling == "execution_budget"
+    assert inputs.volume_lag == 1
+    assert_engine_matches_reference(result.arrays, inputs)
+    a = result.arrays
+    assert (a["waiting_list_joined_cases"] > 1e-6).any(axis=0).sum() > 10
+    assert (a["waiting_list_admitted_cases"] > 1e-6).any()
+    assert (a["waiting_list_cost_eur"] > 0).any() and (a["budget_ceiling_cut_eur"] > 0).any()
+    assert (a["capacity_overflow_cases"] == 0).all()
 
 
 def test_random_draws_exercise_every_path(random_run) -> None:
@@ -258,14 +299,14 @@ def test_reference_simulate_single_and_values(realised) -> None:
 
 def test_blocks_and_threads_match(realised, monkeypatch) -> None:
     """Several draw blocks (a tiny CHUNK) with shared and per-draw inputs mixed."""
-    monkeypatch.setattr(engine, "CHUNK", 5)
+    monkeypatch.setattr(stream, "CHUNK", 5)
     values = {k: v for k, v in random_values(realised, 23, seed=5).items()
               if k.startswith(("routing.", "capacity.", "products.individual"))}
     result = sm.simulate(realised, draws=23, values=values, sample=False)
     inputs = resolve_inputs(realised, 23, values)
     assert_engine_matches_reference(result.arrays, inputs)
     keep = ("square_deviation_eur", "samen_clients_served", "fte_samen")
-    kept = engine.run(inputs, keep)
+    kept = stream.run(inputs, keep)
     assert set(kept) == set(keep)
     for name in keep:
         assert_array_equal(kept[name], result.arrays[name], err_msg=name)

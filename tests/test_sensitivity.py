@@ -41,10 +41,14 @@ def test_tornado_shows_that_expected_cost_development_cancels(uncertain) -> None
     table = tornado(uncertain, "net_savings_2026_2030").set_index("parameter")
     assert table.loc["index.expected_cost_development", "swing"] < 1.0  # EUR, rounding only
     assert table["swing"].is_monotonic_decreasing  # sorted, largest bar first
-    # a plan that stops learning pays twice for leakage after the transition: leakage on top
+    # a plan that stops learning pays twice for leakage after the transition: leakage moves
+    # up among the largest bars (with the caseload staff carry: young people SAMEN. cannot
+    # take on go to open house while the lump sum stands, the same double payment)
     stale = uncertain.with_values({"plan.leakage_follows_realised": False,
                              "plan.leakage": {2023: 0.0, 2024: 0.10}})
-    assert tornado(stale, "net_savings_2026_2030").iloc[0]["parameter"] == "routing.leakage"
+    bars = tornado(stale, "net_savings_2026_2030").set_index("parameter")
+    assert "routing.leakage" in bars.index[:2]
+    assert bars.loc["routing.leakage", "swing"] > 10 * table.loc["routing.leakage", "swing"]
 
 
 def test_tornado_bounds_and_bad_input(uncertain) -> None:
@@ -91,8 +95,10 @@ def test_sobol_of_the_model(uncertain) -> None:
     k = len(uncertain.uncertain_parameters())
     assert len(table) == 2 * k and table.attrs["evaluations"] == 256 * (k + 2)
     net = table[table["output"] == "net_savings_2026_2030"].set_index("parameter")
-    # with a plan that does not learn, leakage drives the structural result
-    assert net.index[0] == "routing.leakage" and net.loc["routing.leakage", "ST"] > 0.8
+    # with a plan that does not learn, leakage matters for the structural result (with a
+    # learning plan its total index is about 0); what capacity staff carry matters most
+    assert net.loc["routing.leakage", "ST"] > 0.1
+    assert net.index[0] == "capacity.realised_caseload_ratio"
     assert net.loc["index.expected_cost_development", "ST"] < 1e-6  # cancels by construction
     assert net["S1"].sum() <= 1.05
     dev = table[table["output"] == "deviation_2023_2025"].set_index("parameter")

@@ -75,11 +75,42 @@ def test_monte_carlo_probabilities_match_the_draws(uncertain) -> None:
     assert mc.outputs.loc["deviation_2023_2025", "p50"] == pytest.approx(np.median(dev))
 
 
-def test_payback_distribution_counts_never() -> None:
+def test_payback_distribution_gives_the_share_paid_back_by_each_year() -> None:
     years = np.arange(2023, 2031)
     table = payback_distribution(np.array([2025.0, 2025.0, np.nan, 2030.0]), years)
-    assert table["payback_year"].tolist() == ["2025", "2030", "not within horizon"]
-    assert table["share"].tolist() == [0.5, 0.25, 0.25]
+    assert table["payback_year"].tolist() == [str(y) for y in years] + ["not within horizon"]
+    assert table["share"].tolist() == [0, 0, 0.5, 0, 0, 0, 0, 0.25, 0.25]
+    # by the end of each year: none, none, half, ..., three quarters by 2030; a quarter never
+    assert table["cumulative_share"].tolist() == [0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.75, 1.0]
+
+
+def test_payback_median_only_among_draws_that_pay_back() -> None:
+    """Four draws, three never pay back: the median payback year is not 2025 (what a median
+    that drops the draws without payback says) but 'not within the horizon'; the median among
+    those that pay back is reported apart, labelled as such."""
+    from samen_model.model.results import median_payback_year, paid_back_by_year
+
+    payback = np.array([2025.0, np.nan, np.nan, np.nan])
+    assert np.isnan(median_payback_year(payback))
+    assert median_payback_year(np.array([2025.0, 2027.0, np.nan])) == 2027.0
+    assert median_payback_year(np.array([2026.0])) == 2026.0
+    assert paid_back_by_year(payback, np.array([2024, 2025, 2030])).tolist() == [0, 0.25, 0.25]
+
+
+def test_key_figures_of_many_draws_are_honest_about_payback(uncertain) -> None:
+    """uncertainty_2023: almost no draw pays back within the horizon, so the key figures say
+    'no payback year' and give the share that does and its median apart."""
+    r = sm.simulate(uncertain, draws=2_000, seed=4)
+    k = r.key_figures()
+    share = float(np.mean(~np.isnan(r.payback_year)))
+    assert share < 0.5 and np.isnan(k["payback_year"])
+    assert k["payback_share_within_horizon"] == pytest.approx(share)
+    assert k["payback_year_median_if_paid_back"] == np.median(
+        r.payback_year[~np.isnan(r.payback_year)])
+    mc = monte_carlo(uncertain, 2_000, seed=4)
+    assert mc.payback_median_year_if_paid_back == k["payback_year_median_if_paid_back"]
+    assert mc.probabilities["no_payback_within_horizon"] == pytest.approx(1 - share)
+    assert "payback_share_within_horizon" not in sm.simulate(uncertain).key_figures()
 
 
 def test_outputs_by_name_and_column() -> None:

@@ -113,8 +113,9 @@ def test_output_labels():
 
 def test_uncertain_register_lists_only_the_distributions(uncertain):
     table = nt.uncertain_register_table(uncertain, "nl")
-    # uncertainty_2023.yaml: eight parameters with a distribution, all what-if ranges
-    assert len(table) == len(uncertain.uncertain_parameters()) == 8
+    # uncertainty_2023.yaml: eleven parameters with a distribution (eight on demand, routing,
+    # costs and the index; three on hiring), all what-if ranges
+    assert len(table) == len(uncertain.uncertain_parameters()) == 11
     assert list(table.columns) == ["thema", "aanname", "waarde", "soort", "bron"]
     assert "Weglek" in set(table["aanname"]) and set(table["soort"]) == {"wat-als"}
     assert table["waarde"].str.contains("verdeling|verdeeld").all()

@@ -1,31 +1,39 @@
-"""Monte Carlo: sample the uncertain parameters, run the engine once, summarise.
+"""Monte Carlo: sample the uncertain parameters, run the engine over all draws, summarise.
 
-:func:`monte_carlo` runs one vectorized engine call over all draws (with the paired
-counterfactual) and summarises it: percentiles per year, the chance that the 2023-2025 square
-is exceeded, the chance that cumulative net savings are below zero in a given year, and the
-distribution of the payback year. Sampling itself (seeded uniforms, the rank-correlation
-copula) is :mod:`samen_model.scenario.sampling`. See docs/uncertainty.md.
+:func:`monte_carlo` streams the draws through the engine once (with the paired counterfactual),
+keeping only the columns it summarises and reducing the rest per block of draws
+(:func:`samen_model.model.simulate.simulate` with ``keep`` and ``reduce``): percentiles per
+year, the chance that the 2023-2025 square is exceeded, the chance that cumulative net savings
+are below zero in a given year, the payback year (the share of draws that have paid back by
+each year, and the median only among those that do), and the chance of a capacity shortfall
+per year (P(wachtlijst)). Sampling itself (seeded uniforms, the rank-correlation copula) is
+:mod:`samen_model.scenario.sampling`. See docs/uncertainty.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from samen_model.analysis.outputs import OUTPUT_NAMES, Output, keep_for, output
+from samen_model.analysis.outputs import OUTPUT_NAMES, Output, output
 from samen_model.errors import SamenInputError
-from samen_model.model.results import DEFAULT_PERCENTILES
+from samen_model.model.results import DEFAULT_PERCENTILES, paid_back_by_year
 from samen_model.model.simulate import simulate
+from samen_model.model.steps.budget import payback_year
 from samen_model.parallel import THREADS
 from samen_model.scenario.scenario import Scenario
 
 #: Columns summarised per year by default.
 SUMMARY_COLUMNS = ("square_deviation_eur", "net_savings_eur", "cumulative_net_savings_eur")
 NOT_WITHIN_HORIZON = "not within horizon"
+#: A year has a capacity shortfall when SAMEN. could not take on at least one young person
+#: (overflow to open house plus the waiting list at the year end above half a case).
+SHORTFALL_CASES = 0.5
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,16 @@ class MonteCarloSummary:
     outputs: pd.DataFrame
     #: named probabilities (fractions of draws).
     probabilities: pd.Series
-    #: payback year distribution: ``payback_year`` (label), ``year`` (nullable), ``share``.
+    #: payback year: one row per year from the SAMEN. start and a ``not within horizon`` row;
+    #: ``payback_year`` (label), ``year`` (nullable), ``share`` (pay back in that year) and
+    #: ``cumulative_share`` (have paid back by the end of that year).
     payback: pd.DataFrame
+    #: P(wachtlijst): per year (index), the share of draws with a capacity shortfall (young
+    #: people SAMEN. could not take on: a waiting list, or overflow to open house).
+    shortfall_probability: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    #: The median payback year among the draws that pay back within the horizon only (NaN when
+    #: none does); not a median over all draws.
+    payback_median_year_if_paid_back: float = float("nan")
 
 
 def percentiles_by_year(a: np.ndarray, percentiles: Sequence[float]) -> np.ndarray:
@@ -61,18 +77,24 @@ def percentiles_by_year(a: np.ndarray, percentiles: Sequence[float]) -> np.ndarr
 
 
 def payback_distribution(payback_years: np.ndarray, years: np.ndarray) -> pd.DataFrame:
-    """Share of draws per payback year plus a ``not within horizon`` row (NaN payback)."""
+    """Per year of ``years``: the share of draws that pay back in it and the share that have
+    paid back by its end; then a ``not within horizon`` row (NaN payback)."""
     labels = [str(int(y)) for y in years] + [NOT_WITHIN_HORIZON]
-    never = np.isnan(payback_years)
-    idx = np.where(never, len(years), np.searchsorted(years, np.nan_to_num(payback_years)))
-    share = np.bincount(idx, minlength=len(years) + 1) / len(payback_years)
-    table = pd.DataFrame({
+    by_year = paid_back_by_year(payback_years, years)
+    never = float(np.mean(np.isnan(payback_years))) if len(payback_years) else 0.0
+    return pd.DataFrame({
         "payback_year": labels,
         "year": pd.array([*years.astype(int), pd.NA], dtype="Int64"),
-        "share": share,
+        "share": [*np.diff(by_year, prepend=0.0), never],
+        "cumulative_share": [*by_year, 1.0],
     })
-    table["cumulative_share"] = table["share"].cumsum()
-    return table[(table["share"] > 0) | (table["year"].isna())].reset_index(drop=True)
+
+
+def shortfall(block: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Per (year, draw) of a block: 1 where SAMEN. could not take on at least one young person
+    (:data:`SHORTFALL_CASES`), else 0."""
+    short = block["capacity_overflow_cases"] + block["waiting_list_cases"]
+    return (short > SHORTFALL_CASES).astype(float)
 
 
 def monte_carlo(
@@ -84,45 +106,63 @@ def monte_carlo(
     savings_year: int = 2030,
     outputs: Sequence[str | Output] = OUTPUT_NAMES,
 ) -> MonteCarloSummary:
-    """Sample every parameter with a distribution (seeded; correlations applied), run the engine
-    once over all draws with the paired counterfactual, and summarise.
+    """Sample every parameter with a distribution (seeded; correlations applied), stream the
+    draws through the engine with the paired counterfactual, and summarise.
 
-    Probabilities: ``square_exceeded`` = share of draws whose closed-square deviation summed over
-    the transition (``samen_start_year..transition_end_year``) is > 0;
+    Refused (:class:`~samen_model.errors.SamenInputError`, field ``draws``) for a scenario
+    without distributions. Probabilities: ``square_exceeded`` = share of draws whose
+    closed-square deviation summed over the transition
+    (``samen_start_year..transition_end_year``) is > 0;
     ``cumulative_net_savings_below_zero_<savings_year>`` = share with cumulative net savings < 0
     at the end of ``savings_year``; ``no_payback_within_horizon``.
     """
     outs = [output(o) for o in outputs]
-    keep = tuple(sorted({*columns, *keep_for(outs), "square_deviation_eur",
-                         "cumulative_net_savings_eur"}))
-    result = simulate(scenario, draws=draws, seed=seed, sample=True, keep=keep)
-    years = result.years
+    v = scenario.value
+    years = np.arange(v("time.first_year"), v("time.last_year") + 1)
     if savings_year not in years:
         raise SamenInputError(None, "savings_year",
                               f"a year inside the horizon {years[0]}-{years[-1]} "
                               f"(got {savings_year})")
+    for o in outs:
+        o.check_years(years)
+    start, end = v("time.samen_start_year"), v("time.transition_end_year")
+    transition = (years >= start) & (years <= end)
+    at_savings_year = int(np.flatnonzero(years == savings_year)[0])
+
+    def per_draw(block: Mapping[str, np.ndarray], yrs: np.ndarray) -> np.ndarray:
+        cumulative = block["cumulative_net_savings_eur"]
+        return np.stack([
+            block["square_deviation_eur"][transition].sum(axis=0),
+            cumulative[at_savings_year],
+            payback_year(cumulative, yrs, start),
+            *[o.of_arrays(block, yrs) for o in outs],
+        ])
+
+    result = simulate(scenario, draws=draws, seed=seed, sample=True, keep=tuple(columns),
+                      reduce={"per_draw": per_draw,
+                              "shortfall": lambda block, yrs: shortfall(block)})
+    deviation, cumulative, payback, *values = result.reduced["per_draw"]
     names = [f"p{p:g}" for p in percentiles]
     frames = [pd.DataFrame(percentiles_by_year(result.arrays[c], percentiles), columns=names,
                            index=pd.MultiIndex.from_product([[c], years], names=["column", "year"]))
               for c in columns]
-    v = scenario.value
-    deviation = result.total_over("square_deviation_eur", v("time.samen_start_year"),
-                                  v("time.transition_end_year"))
-    cumulative = result.arrays["cumulative_net_savings_eur"][int(np.flatnonzero(
-        years == savings_year)[0])]
-    payback = result.payback_year
     probabilities = pd.Series({
         "square_exceeded": float(np.mean(deviation > 0)),
         f"cumulative_net_savings_below_zero_{savings_year}": float(np.mean(cumulative < 0)),
         "no_payback_within_horizon": float(np.mean(np.isnan(payback))),
     }, name="probability")
-    values = np.stack([o(result) for o in outs])  # (outputs, draws)
+    values = np.stack(values) if values else np.empty((0, draws))  # (outputs, draws)
     out_table = pd.DataFrame(percentiles_by_year(values, percentiles), columns=names,
                              index=pd.Index([o.name for o in outs], name="output"))
     out_table.insert(0, "mean", values.mean(axis=1))
     out_table["share_below_zero"] = (values < 0).mean(axis=1)
+    paid = payback[~np.isnan(payback)]
     return MonteCarloSummary(
         scenario=scenario.name, scenario_hash=scenario.hash, draws=draws, seed=seed,
         percentiles=pd.concat(frames), outputs=out_table, probabilities=probabilities,
-        payback=payback_distribution(payback, years),
+        payback=payback_distribution(payback, years[years >= start]),
+        shortfall_probability=pd.Series(result.reduced["shortfall"].mean(axis=1),
+                                        index=pd.Index(years, name="year"),
+                                        name="P(capacity shortfall)"),
+        payback_median_year_if_paid_back=float(np.median(paid)) if paid.size else math.nan,
     )

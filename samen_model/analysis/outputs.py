@@ -9,7 +9,7 @@ break-even and attribution use the same outputs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,12 +36,21 @@ class Output:
 
     def __call__(self, result: Result) -> np.ndarray:
         """Values per draw, shape (draws,), in the column's unit (EUR for money)."""
-        years = result.years
+        return self.of_arrays(result.arrays, result.years)
+
+    def of_arrays(self, arrays: Mapping[str, np.ndarray], years: np.ndarray) -> np.ndarray:
+        """The same from (year, draw) arrays, e.g. a block of draws in a reducer
+        (``simulate(reduce=...)``)."""
+        self.check_years(years)
+        rows = (years >= self.first) & (years <= self.last)
+        return arrays[self.column][rows].sum(axis=0)
+
+    def check_years(self, years: np.ndarray) -> None:
+        """Refuse an output whose years lie outside the horizon ``years``."""
         if self.first > self.last or self.first < years[0] or self.last > years[-1]:
             raise SamenInputError(None, f"output {self.name}",
                                   f"years inside the horizon {years[0]}-{years[-1]} "
                                   f"(got {self.first}-{self.last})")
-        return result.total_over(self.column, self.first, self.last)
 
 
 _FAMILIES = {

@@ -36,6 +36,26 @@ COLUMNS: tuple[Column, ...] = (
     _C("capacity_overflow_cases", "cases/year", "§7",
        "In-scope new cases sent to open house because SAMEN. staff was full (apart from leakage).",
        "Overloop door capaciteit"),
+    _C("waiting_list_joined_cases", "cases/year", "§7",
+       "New SAMEN. demand that did not fit in capacity and joined the waiting list "
+       "(capacity.shortfall: waiting_list).", "Nieuw op wachtlijst"),
+    _C("waiting_list_admitted_cases", "persons/year", "§7",
+       "Young people taken on by SAMEN. from the waiting list on 1 January (first in line).",
+       "Van wachtlijst in zorg"),
+    _C("waiting_list_dropout_cases", "persons/year", "§7",
+       "Young people leaving the waiting list without help on 1 January "
+       "(capacity.waiting_list_dropout_share of the list).", "Uitval van wachtlijst"),
+    _C("waiting_list_specialist_cases", "persons/year", "§7",
+       "Young people going from the waiting list to specialist care on 1 January "
+       "(capacity.waiting_list_specialist_share of those still waiting).",
+       "Van wachtlijst naar specialistisch"),
+    _C("waiting_list_cases", "persons", "§7",
+       "Young people on the waiting list on 31 December: 1 January list - drop-outs - "
+       "specialist - admitted + joined.", "Wachtlijst (31 dec)"),
+    _C("waiting_time_months", "months", "§7",
+       "Average waiting time of those joining the list: 12 x the list's average length over "
+       "the year / joined (Little's law; 12 if nobody joins but some wait all year).",
+       "Gemiddelde wachttijd (maanden)"),
     _C("samen_new_clients", "persons/year", "§7", "New clients taken on by SAMEN.",
        "Nieuwe cliënten SAMEN."),
     _C("samen_clients_served", "persons/year", "§8",
@@ -64,7 +84,8 @@ COLUMNS: tuple[Column, ...] = (
        "Cost development in t-1 expected on 1 October t-1 (NaN before SAMEN.).",
        "Verwachte kostenontwikkeling"),
     _C("volume_factor", "ratio", "§6, §10",
-       "population_0_17[t-2] / population_0_17[t-3] (NaN before SAMEN.).", "Volumefactor"),
+       "population_0_17[t-2] / population_0_17[t-3], or [t-1] / [t-2] with "
+       "budget.population_growth_reading: during_t-2 (NaN before SAMEN.).", "Volumefactor"),
     _C("planned_samen_share", "fraction", "§10",
        "Share of the comparable cost the plan expects SAMEN. to carry (phase-in, planned leakage).",
        "Gepland aandeel SAMEN."),
@@ -83,8 +104,17 @@ COLUMNS: tuple[Column, ...] = (
        "Budget na toets 1 maart"),
     _C("budget_cut_eur", "EUR", "§10", "Structural cut of the budget (from the structural year).",
        "Taakstelling"),
-    _C("budget_final_eur", "EUR", "§10", "budget_recheck_eur - budget_cut_eur.",
-       "Definitief budget"),
+    _C("lapsing_open_house_cost_eur", "EUR", "§10",
+       "Open-house cost that lapses: comparable_cost_eur - open_house_scope_cost_eur (0 before "
+       "SAMEN.); the §8 'reëel' ceiling.", "Vervallen kosten open house"),
+    _C("budget_above_lapsing_cost_eur", "EUR", "§10",
+       "budget_recheck_eur - budget_cut_eur - lapsing_open_house_cost_eur: the budget's excess "
+       "over the ceiling (negative: room below it).", "Budget boven vervallen kosten"),
+    _C("budget_ceiling_cut_eur", "EUR", "§10",
+       "What the ceiling cuts (budget.lapsing_cost_ceiling; 0 when off).",
+       "Korting door plafond"),
+    _C("budget_final_eur", "EUR", "§10",
+       "budget_recheck_eur - budget_cut_eur - budget_ceiling_cut_eur.", "Definitief budget"),
     _C("ict_housing_transfer_eur", "EUR", "§10",
        "(ict_share + housing_share, 4.9% + 6.0% by default) x final budget, moved to the "
        "municipality.",
@@ -110,11 +140,14 @@ COLUMNS: tuple[Column, ...] = (
        "SAMEN. clients who later need specialist care.", "Opschaling naar specialistisch"),
     _C("step_up_cost_eur", "EUR", "§7, §9", "Cost of step-up cases (in other youth care).",
        "Kosten opschaling"),
+    _C("waiting_list_cost_eur", "EUR", "§7, §9",
+       "Cost of the waiting list in other youth care: drop-outs and specialist cases from the "
+       "list times their cost per case (indexed).", "Kosten wachtlijst"),
     _C("specialist_reduction_eur", "EUR", "§10",
        "Structural reduction of other youth care (fewer specialist referrals).",
        "Besparing specialistische inkoop"),
     _C("other_youth_care_cost_eur", "EUR", "§9",
-       "Other youth care (RIGG, non-contracted, PGB) + step-ups - reduction.",
+       "Other youth care (RIGG, non-contracted, PGB) + step-ups + waiting list - reduction.",
        "Overige jeugdhulp"),
     _C("total_youth_care_eur", "EUR", "§12",
        "open_house_scope_cost_eur + other_youth_care_cost_eur + samen_cost_to_municipality_eur.",

@@ -1,27 +1,24 @@
 """The engine: the numbered steps of the model over years, vectorized over draws.
 
-``run(inputs)`` is a pure function of :class:`~samen_model.model.inputs.Inputs`: it loops over
-years only where a stock or the FTE path carries over (:mod:`samen_model.model.stocks`), and
-computes everything else for all years and draws at once. The paired counterfactual (SAMEN.
-switched off, same draws) comes out of the same call. Every output is a ``(year, draw)`` array
-named as in :mod:`samen_model.model.columns`. Money in EUR, shares as fractions, OVA in percent.
+``run_block(inputs)`` is a pure function of :class:`~samen_model.model.inputs.Inputs`: it loops
+over years only where a stock, the waiting list or the FTE path carries over
+(:mod:`samen_model.model.stocks`), and computes everything else for all years and draws at once.
+The paired counterfactual (SAMEN. switched off, same draws) comes out of the same call. Every
+output is a ``(year, draw)`` array named as in :mod:`samen_model.model.columns`. Money in EUR,
+shares as fractions, OVA in percent. Blocks of draws are run and stored by
+:mod:`samen_model.model.stream`.
 """
 
 from __future__ import annotations
 
 import ctypes
 import functools
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from samen_model.model.inputs import Inputs, assemble_ova, assemble_population
 from samen_model.model.steps import budget, flows
 from samen_model.model.stocks import Demand, PhaseIn, yearly_flows
-from samen_model.parallel import THREADS
-
-#: Draws per block: keeps the per-year working set in cache for large runs.
-CHUNK = 8_192
 
 
 @functools.cache
@@ -44,43 +41,25 @@ def keep_freed_memory() -> bool:
                 & libc.mallopt(m_top_pad, 64 << 20))
 
 
-def run(inp: Inputs, keep: tuple[str, ...] | None = None) -> dict[str, np.ndarray]:
-    """All output arrays, shape (year, draw), for the draws of ``inp``.
+def run_block(inp: Inputs) -> dict[str, np.ndarray]:
+    """Every output column, shape (year, draw), for all draws of ``inp`` (one block).
 
-    Draws are computed in blocks of :data:`CHUNK` and written into preallocated arrays;
-    ``keep`` limits the stored outputs (every step is still computed). When no input varies
-    by draw, one draw is computed and repeated.
+    The caller keeps blocks small (:data:`samen_model.model.stream.CHUNK` draws) so the
+    working set stays in cache; :func:`samen_model.model.stream.stream` runs many blocks on
+    both cores. Columns that do not vary by draw are broadcast views.
     """
-    keep_freed_memory()
-    per_draw = _draw_arrays(inp)
-    varies = any(a.shape[-1] > 1 for a in per_draw.values())
-    if not varies:
-        block = _run_block(inp, per_draw, slice(0, 1), 1)
-        return {k: np.repeat(np.broadcast_to(v, (len(inp.years), 1)), inp.draws, axis=1)
-                for k, v in block.items() if keep is None or k in keep}
-    out: dict[str, np.ndarray] = {}
-    slices = [slice(f, min(f + CHUNK, inp.draws)) for f in range(0, inp.draws, CHUNK)]
-
-    def one(sl: slice) -> None:
-        block = _run_block(inp, per_draw, sl, sl.stop - sl.start)
-        for k, v in block.items():
-            if keep is None or k in keep:
-                if k not in out:  # only the first block, before the threads start
-                    out[k] = np.empty((len(inp.years), inp.draws))
-                out[k][:, sl] = v
-
-    one(slices[0])  # allocates the outputs before the threads write into them
-    if len(slices) > 1:
-        # numpy releases the GIL inside its loops, so blocks on two cores overlap well.
-        with ThreadPoolExecutor(max_workers=THREADS) as pool:
-            list(pool.map(one, slices[1:]))
-    return out
+    return _run_block(inp, _draw_arrays(inp), slice(None), inp.draws)
 
 
 def _draw_arrays(inp: Inputs) -> dict[str, np.ndarray]:
     """The inputs whose last axis is the draw axis (size 1 when shared by all draws)."""
     return {name: getattr(inp, name) for name in inp.__dataclass_fields__
             if isinstance(getattr(inp, name), np.ndarray) and getattr(inp, name).ndim >= 2}
+
+
+def varies_by_draw(inp: Inputs) -> bool:
+    """Whether any input differs between draws (else one draw stands for all)."""
+    return any(a.shape[-1] > 1 for a in _draw_arrays(inp).values())
 
 
 def _block(x: np.ndarray, sl: slice) -> np.ndarray:
@@ -92,40 +71,33 @@ def _run_block(inp: Inputs, per_draw: dict[str, np.ndarray], sl: slice, draws: i
                ) -> dict[str, np.ndarray]:
     """Every output column for the draws ``sl`` of the inputs: the model's numbered steps."""
     g = {name: _block(a, sl) for name, a in per_draw.items()}
-    years = inp.years
-    samen_on = (years >= inp.samen_start_year)[:, None]
-    structural_on = samen_on & (years >= inp.structural_start_year)[:, None]
+    samen_on = (inp.years >= inp.samen_start_year)[:, None]
+    structural_on = samen_on & (inp.years >= inp.structural_start_year)[:, None]
 
     ova_prov, ova_def, index_pct, price_level = index_and_prices(inp, g)  # 1.
     pop, demand = new_cases(inp, g, samen_on)  # 2.
     phase = phase_in(inp, g)  # 3.
-    price_eur = g["product_price_eur"] * price_level[:, None]  # (Y, P, n) EUR per client-year
-    out = yearly_flows(inp, g, demand, phase, price_eur, draws)  # 4.-9.
+    out = yearly_flows(inp, g, demand, phase, price_level, draws)  # 4.-9.
     samen_cost = samen_cost_eur(out["fte_samen_avg"], g, price_level)  # 10.
     budgets = budget_rule(inp, g, out, pop, index_pct, samen_on, structural_on)  # 11.
     settled = settlement(inp, budgets, samen_cost, samen_on)  # 12.
-    other = other_youth_care(inp, g, out["samen_new_clients"], price_level, structural_on)  # 13.
+    other = other_youth_care(inp, g, out, price_level, structural_on)  # 13.
     square = closed_square(out, other, settled["samen_cost_to_municipality_eur"])  # 14.
     savings = incidental_and_net_savings(inp, square["square_deviation_eur"])  # 15.
-
-    def full(x: np.ndarray) -> np.ndarray:
-        return np.broadcast_to(x, (len(years), draws))
 
     out.update(
         population_0_17=pop,
         new_cases=demand.actual,
         new_cases_counterfactual=demand.counterfactual,
-        step_up_cases=other["step_up_cases"],
         ova_provisional=ova_prov[2:],
         ova_definitive=ova_def[2:],
         budget_index=index_pct,
         price_level=price_level,
         samen_cost_eur=samen_cost,
-        **budgets, **settled,
-        **{k: v for k, v in other.items() if k != "step_up_cases"},
-        **square, **savings,
+        **budgets, **settled, **other, **square, **savings,
     )
-    return {k: full(v) for k, v in out.items()}
+    shape = (len(inp.years), draws)
+    return {k: v if v.shape == shape else np.broadcast_to(v, shape) for k, v in out.items()}
 
 
 # ----------------------------------------------------------------------------- the steps
@@ -147,23 +119,24 @@ def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray
     product scope (cases/year), with trend and, in SAMEN. years, the prevention effect."""
     pop = assemble_population(inp.population_known, g["population_growth"])
     trend = budget.cumulative_factor(g["inflow_trend"], inp.years, inp.price_base_year)
-    counterfactual = pop * g["inflow_per_1000"] * trend / 1000.0
+    counterfactual = pop * (g["inflow_per_1000"] * (trend / 1000.0))
+    if _is_zero(g["prevention_effect"]):
+        return pop, Demand(counterfactual, counterfactual, True)
     prevention = np.where(samen_on, g["prevention_effect"], 0.0)
     actual = counterfactual * (1.0 - prevention)
     return pop, Demand(counterfactual, actual, not np.any(prevention))
 
 
 def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:
-    """3. Phase-in (SPEC §7): the fraction of each product's new cases whose product and
-    referrer are in SAMEN. (first-year uptake applied), realised and as planned (the plan's
-    uptake, minus the plan's leakage)."""
+    """3. Phase-in (SPEC §7): the shares of each product's new cases whose product and
+    referrer are in SAMEN. (settled, or in their first year, where the first-year uptake
+    applies), with the realised and the planned uptake and the plan's leakage."""
     settled_w, first_w = flows.phase_in_weights(
         inp.years, inp.samen_start_year, inp.product_entry_year, inp.referrer_entry_year,
         inp.referrer_share,
     )
-    in_scope = settled_w[:, :, None] + first_w[:, :, None] * g["first_year_uptake"][:, None]
-    plan = settled_w[:, :, None] + first_w[:, :, None] * g["plan_first_year_uptake"][:, None]
-    return PhaseIn(in_scope, plan * (1.0 - g["plan_leakage"][:, None]))
+    return PhaseIn(settled_w[:, :, None], first_w[:, :, None], g["first_year_uptake"][:, None],
+                   g["plan_first_year_uptake"][:, None], g["plan_leakage"])
 
 
 def samen_cost_eur(fte_avg: np.ndarray, g: dict[str, np.ndarray], price_level: np.ndarray
@@ -178,66 +151,101 @@ def budget_rule(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.n
                 structural_on: np.ndarray) -> dict[str, np.ndarray]:
     """11. The budget rule (SPEC §10 steps 2-4), in SAMEN. years only; EUR unless a ratio.
 
-    Provisional budget (1 October t-1), 1 March recheck, structural budget cut, final budget,
-    the ICT/housing transfer and WIJ's execution budget.
+    Provisional budget (1 October t-1, with the population reading ``inp.volume_lag``),
+    1 March recheck, structural budget cut, the §8 'reëel' ceiling (the final budget against
+    the open-house cost that lapses, cut when ``inp.lapsing_cost_ceiling`` says so), final
+    budget, the ICT/housing transfer and WIJ's execution budget. Computed on the SAMEN. rows
+    (``samen_on``; before them the columns are 0, the ratios NaN).
     """
+    r = int(np.argmax(samen_on[:, 0])) if samen_on.any() else len(inp.years)
+    draws = max(flows_out["comparable_cost_eur"].shape[-1], pop.shape[-1])
+    if r == len(inp.years):
+        return {name: np.full((len(inp.years), 1), np.nan if name in RATIOS else 0.0)
+                for name in BUDGET_COLUMNS}
     cc = flows_out["comparable_cost_eur"]
     steps = budget.provisional_budget(cc, g["expected_cost_development"], pop, index_pct,
-                                      flows_out["planned_samen_share"])
-    recheck = np.where(samen_on, budget.recheck_budget(steps["provisional"], steps["estimate"],
-                                                       cc), 0.0)
-    cut = np.where(structural_on, recheck * g["budget_cut_share"], 0.0)
-    final = recheck - cut
-    transfer = final * (inp.ict_share + inp.housing_share)
-    return {
-        "expected_cost_development": np.where(samen_on, g["expected_cost_development"], np.nan),
-        "volume_factor": np.where(samen_on, steps["volume"], np.nan),
-        "budget_estimate_eur": np.where(samen_on, steps["estimate"], 0.0),
-        "budget_provisional_eur": np.where(samen_on, steps["provisional"], 0.0),
+                                      flows_out["planned_samen_share"], r, inp.volume_lag)
+    recheck = budget.recheck_budget(steps["provisional"], steps["estimate"], cc, r)
+    cut = _masked(structural_on[r:], recheck, g["budget_cut_share"][r:])
+    lapsing = cc[r:] - flows_out["open_house_scope_cost_eur"][r:]
+    before_ceiling = _minus(recheck, cut)
+    transfer_share = inp.ict_share + inp.housing_share
+    ceiling_cut = budget.lapsing_cost_ceiling(before_ceiling, lapsing, inp.lapsing_cost_ceiling,
+                                              transfer_share)
+    final = _minus(before_ceiling, ceiling_cut)
+    transfer = final * transfer_share
+    rows = {
+        "expected_cost_development": g["expected_cost_development"][r:],
+        "volume_factor": steps["volume"],
+        "budget_estimate_eur": steps["estimate"],
+        "budget_provisional_eur": steps["provisional"],
         "budget_recheck_eur": recheck,
         "budget_cut_eur": cut,
+        "lapsing_open_house_cost_eur": lapsing,
+        "budget_above_lapsing_cost_eur": before_ceiling - lapsing,
+        "budget_ceiling_cut_eur": ceiling_cut,
         "budget_final_eur": final,
         "ict_housing_transfer_eur": transfer,
         "execution_budget_eur": final - transfer,
     }
+    return {name: _from_row(x, r, np.nan if name in RATIOS else 0.0, draws)
+            for name, x in rows.items()}
+
+
+#: The columns of step 11, and those of them that are ratios (NaN before SAMEN.).
+BUDGET_COLUMNS = (
+    "expected_cost_development", "volume_factor", "budget_estimate_eur",
+    "budget_provisional_eur", "budget_recheck_eur", "budget_cut_eur",
+    "lapsing_open_house_cost_eur", "budget_above_lapsing_cost_eur", "budget_ceiling_cut_eur",
+    "budget_final_eur", "ict_housing_transfer_eur", "execution_budget_eur")
+RATIOS = ("expected_cost_development", "volume_factor")
 
 
 def settlement(inp: Inputs, budgets: dict[str, np.ndarray], samen_cost: np.ndarray,
                samen_on: np.ndarray) -> dict[str, np.ndarray]:
     """12. Settlement (SPEC §10 step 5), EUR: in the transition (or by switch) the difference
     between execution budget and actual cost flows back or is topped up, so WIJ has no result;
-    otherwise the lump sum stands and the difference is WIJ's result."""
+    otherwise the lump sum stands and the difference is WIJ's result. (Before SAMEN. every
+    term is 0.)"""
     years = inp.years
     execution, transfer = budgets["execution_budget_eur"], budgets["ict_housing_transfer_eur"]
     settles = samen_on & ((years <= inp.transition_end_year)[:, None]
                           | inp.settle_after_transition)
-    settled = np.where(settles, execution - samen_cost, 0.0)
+    difference = execution - samen_cost
+    settled = np.where(settles, difference, 0.0)
     return {
         "settlement_eur": settled,
-        "samen_cost_to_municipality_eur": np.where(samen_on, execution - settled + transfer,
-                                                   0.0),
-        "wij_result_eur": np.where(samen_on & ~settles, execution - samen_cost, 0.0),
+        "samen_cost_to_municipality_eur": execution - settled + transfer,
+        "wij_result_eur": np.where(samen_on & ~settles, difference, 0.0),
     }
 
 
-def other_youth_care(inp: Inputs, g: dict[str, np.ndarray], samen_new_clients: np.ndarray,
+def other_youth_care(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.ndarray],
                      price_level: np.ndarray, structural_on: np.ndarray
                      ) -> dict[str, np.ndarray]:
     """13. Other youth care (SPEC §9, §10 step 6), EUR: the rest of the municipal spend with
-    its real growth and the index, plus step-ups to specialist care, minus fewer referrals
-    in structural years."""
-    counterfactual = (g["other_youth_care_eur"] * price_level
+    its real growth and the index, plus step-ups to specialist care and the cost of the
+    waiting list (drop-outs and specialist care from the list), minus fewer referrals in
+    structural years."""
+    counterfactual = (g["other_youth_care_eur"]
                       * budget.cumulative_factor(g["other_youth_care_real_growth"], inp.years,
-                                                 inp.price_base_year))
-    step_up_cases = samen_new_clients * g["step_up_share"]
-    step_up_cost = step_up_cases * g["step_up_cost_eur"] * price_level
-    reduction = np.where(structural_on,
-                         counterfactual * g["specialist_referral_reduction"], 0.0)
+                                                 inp.price_base_year)) * price_level
+    everywhere = np.ones((len(inp.years), 1), dtype=bool)
+    step_up_cases = _masked(everywhere, flows_out["samen_new_clients"], g["step_up_share"])
+    step_up_cost = _masked(everywhere, step_up_cases * price_level, g["step_up_cost_eur"])
+    waiting_cost = _plus(
+        _masked(everywhere, flows_out["waiting_list_dropout_cases"] * price_level,
+                g["waiting_dropout_cost_eur"]),
+        _masked(everywhere, flows_out["waiting_list_specialist_cases"] * price_level,
+                g["waiting_specialist_cost_eur"]))
+    reduction = _masked(structural_on, counterfactual, g["specialist_referral_reduction"])
     return {
         "step_up_cases": step_up_cases,
         "step_up_cost_eur": step_up_cost,
+        "waiting_list_cost_eur": waiting_cost,
         "specialist_reduction_eur": reduction,
-        "other_youth_care_cost_eur": counterfactual + step_up_cost - reduction,
+        "other_youth_care_cost_eur": _minus(_plus(_plus(counterfactual, step_up_cost),
+                                                  waiting_cost), reduction),
         "counterfactual_other_youth_care_cost_eur": counterfactual,
     }
 
@@ -259,12 +267,47 @@ def incidental_and_net_savings(inp: Inputs, deviation: np.ndarray) -> dict[str, 
     are the saving (minus the deviation) less the incidental budget plus what returns."""
     inc = budget.incidental_budget(inp.incidental_tranches_eur, inp.incidental_spending_eur,
                                    inp.years, inp.incidental_return_year)
-    net = -deviation - inc["budget"][:, None] + inc["returned"][:, None]
+    net = (inc["returned"] - inc["budget"])[:, None] - deviation
     return {
         "incidental_budget_eur": inc["budget"][:, None],
         "incidental_spent_eur": inc["spent"][:, None],
         "incidental_carry_forward_eur": inc["carry"][:, None],
         "incidental_returned_eur": inc["returned"][:, None],
         "net_savings_eur": net,
-        "cumulative_net_savings_eur": np.cumsum(net, axis=0),
+        "cumulative_net_savings_eur": budget.running_sum(net),
     }
+
+
+# ----------------------------------------------------------------------------- helpers
+def _is_zero(x: np.ndarray) -> bool:
+    """A term that is 0 in every year and in every draw (shared by all draws)."""
+    return x.shape[-1] == 1 and not np.any(x)
+
+
+def _masked(mask: np.ndarray, x: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    """``x * factor`` where ``mask`` holds, else 0; a shared zero column when ``factor`` is
+    zero everywhere (most scenarios have no step-ups, cuts or waiting list: no pass over the
+    draws is spent on them)."""
+    if _is_zero(factor):
+        return np.zeros((len(mask), 1))
+    return np.where(mask, x * factor, 0.0)
+
+
+def _plus(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x + y``, without a pass over the draws when ``y`` is a shared zero."""
+    return x if _is_zero(y) else x + y
+
+
+def _minus(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x - y``, without a pass over the draws when ``y`` is a shared zero."""
+    return x if _is_zero(y) else x - y
+
+
+def _from_row(x: np.ndarray, r: int, before: float, draws: int) -> np.ndarray:
+    """A column (year, draw or 1): ``before`` in the rows before ``r``, then ``x``."""
+    if _is_zero(x) and before == 0.0:
+        return np.zeros((r + len(x), 1))
+    out = np.empty((r + len(x), draws if x.shape[-1] > 1 else 1))
+    out[:r] = before
+    out[r:] = x
+    return out

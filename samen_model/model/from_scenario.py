@@ -7,6 +7,8 @@ break-even all feed the engine the same way.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from samen_model.errors import DataFileError
@@ -89,74 +91,141 @@ def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
                      for n in scenario.entities(group)], dtype=int)
 
 
+#: Inputs field fed by each scalar parameter path (one (Y, n) array each).
+FIELD_OF: dict[str, str] = {
+    "population.growth_after_data": "population_growth",
+    "demand.inflow_per_1000": "inflow_per_1000",
+    "demand.inflow_trend": "inflow_trend",
+    "demand.prevention_effect": "prevention_effect",
+    "routing.first_year_uptake": "first_year_uptake",
+    "routing.leakage": "leakage",
+    "routing.samen_duration_factor": "samen_duration_factor",
+    "routing.step_up_share": "step_up_share",
+    "routing.step_up_cost_eur_per_case": "step_up_cost_eur",
+    "plan.first_year_uptake": "plan_first_year_uptake",
+    "capacity.caseload_per_fte": "caseload_per_fte",
+    "capacity.fte_at_start": "fte_at_start",
+    "capacity.max_fte_growth_per_year": "max_fte_growth",
+    "capacity.vacancy_rate": "vacancy_rate",
+    "capacity.realised_caseload_ratio": "realised_caseload_ratio",
+    "capacity.waiting_list_dropout_share": "waiting_dropout_share",
+    "capacity.waiting_list_specialist_share": "waiting_specialist_share",
+    "capacity.waiting_list_dropout_cost_eur_per_case": "waiting_dropout_cost_eur",
+    "capacity.waiting_list_specialist_cost_eur_per_case": "waiting_specialist_cost_eur",
+    "costs.cost_per_fte_eur": "cost_per_fte_eur",
+    "costs.overhead_share": "overhead_share",
+    "costs.other_youth_care_eur": "other_youth_care_eur",
+    "costs.other_youth_care_real_growth": "other_youth_care_real_growth",
+    "index.expected_cost_development": "expected_cost_development",
+    "savings.budget_cut_share": "budget_cut_share",
+    "savings.specialist_referral_reduction": "specialist_referral_reduction",
+}
+#: Inputs fields fed by the parameters of every product.
+PRODUCT_FIELD_OF = {"price_eur_per_client_year": "product_price_eur",
+                    "mean_duration_years": "product_duration_years"}
+
+
+class InputBuilder:
+    """Builds :class:`Inputs` for blocks of draws of one scenario.
+
+    The data files are read and every parameter resolved once (``base``: central values, one
+    draw); :meth:`build` then replaces only the fields that the per-draw ``values`` touch, so a
+    block of draws costs a few array views, whatever the scenario.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        v = scenario.value
+        self.years = np.arange(v("time.first_year"), v("time.last_year") + 1)
+        self.ext = np.arange(self.years[0] - 2, self.years[-1] + 1)  # OVA of t-1 and t-2
+        self.base = self._inputs(1, {})
+
+    def fields_of(self, path: str) -> tuple[str, ...]:
+        """The Inputs fields a per-draw value of ``path`` changes."""
+        if path in FIELD_OF:
+            field = FIELD_OF[path]
+            follows = self.scenario.value("plan.leakage_follows_realised")
+            return (field, "plan_leakage") if field == "leakage" and follows else (field,)
+        if path == "plan.leakage":
+            return ("plan_leakage",)
+        if path == "index.ova_assumed_pct":
+            return ("ova_assumed_pct",)
+        parts = path.split(".")
+        if len(parts) == 3 and parts[0] == "products" and parts[2] in PRODUCT_FIELD_OF:
+            return (PRODUCT_FIELD_OF[parts[2]],)
+        raise KeyError(f"parameter {path!r} cannot vary by draw")
+
+    def build(self, draws: int, values: dict[str, np.ndarray] | None = None) -> Inputs:
+        """Inputs of ``draws`` draws; ``values`` gives per-draw values (length ``draws``)."""
+        values = values or {}
+        for path, v in values.items():
+            if path not in self.scenario.params:
+                raise KeyError(f"unknown parameter path {path!r}")
+            if np.ndim(v) != 1 or len(v) != draws:
+                raise ValueError(f"values[{path!r}] must have length draws={draws}")
+        fields = {f for path in values for f in self.fields_of(path)}
+        return replace(self.base, draws=draws,
+                       **{f: self._field(f, values) for f in sorted(fields)})
+
+    def _p(self, path: str, values: dict[str, np.ndarray]) -> np.ndarray:
+        return _param(self.scenario, path, self.years, values)
+
+    def _field(self, name: str, values: dict[str, np.ndarray]) -> np.ndarray:
+        """One per-draw field, computed from the scenario and ``values``."""
+        s, v = self.scenario, self.scenario.value
+        if name == "plan_leakage":
+            return plan_leakage(self.years, v("time.samen_start_year"),
+                                self._p("plan.leakage", values),
+                                self._p("routing.leakage", values),
+                                v("plan.leakage_follows_realised"))
+        if name == "ova_assumed_pct":
+            return _param(s, "index.ova_assumed_pct", self.ext, values)
+        product = {f: k for k, f in PRODUCT_FIELD_OF.items()}
+        if name in product:
+            return _stack_entities(s, "products", product[name], self.years, values)
+        path = next(p for p, f in FIELD_OF.items() if f == name)
+        return self._p(path, values)
+
+    def _inputs(self, draws: int, values: dict[str, np.ndarray]) -> Inputs:
+        v = self.scenario.value
+        years = self.years
+        prov, definitive = ova_series(self.ext)
+        products = tuple(self.scenario.entities("products"))
+        per_draw = {f: self._field(f, values) for f in (
+            *FIELD_OF.values(), "plan_leakage", "ova_assumed_pct", *PRODUCT_FIELD_OF.values())}
+        return Inputs(
+            years=years,
+            draws=draws,
+            samen_start_year=v("time.samen_start_year"),
+            transition_end_year=v("time.transition_end_year"),
+            structural_start_year=v("time.structural_start_year"),
+            price_base_year=v("time.price_base_year"),
+            incidental_return_year=v("incidental.return_year"),
+            population_known=population_series(self.scenario, years),
+            ova_provisional_data=prov,
+            ova_definitive_data=definitive,
+            waiting_list=v("capacity.shortfall") == "waiting_list",
+            ict_share=float(v("budget.ict_share")),
+            housing_share=float(v("budget.housing_share")),
+            settle_after_transition=bool(v("budget.settle_after_transition")),
+            lapsing_cost_ceiling=str(v("budget.lapsing_cost_ceiling")),
+            volume_lag=2 if v("budget.population_growth_reading") == "up_to_t-2" else 1,
+            incidental_tranches_eur=amounts_on_years(v("incidental.tranches_eur"), years),
+            incidental_spending_eur=amounts_on_years(v("incidental.spending_eur"), years),
+            product_share=np.array([v(f"products.{n}.share_of_new_cases")
+                                    for n in products])[:, None],
+            product_entry_year=_entry_years(self.scenario, "products"),
+            referrer_share=np.array([v(f"referrers.{n}.share_of_new_cases")
+                                     for n in self.scenario.entities("referrers")]),
+            referrer_entry_year=_entry_years(self.scenario, "referrers"),
+            product_names=products,
+            referrer_names=tuple(self.scenario.entities("referrers")),
+            **per_draw,
+        )
+
+
 def resolve_inputs(
     scenario: Scenario, draws: int = 1, values: dict[str, np.ndarray] | None = None
 ) -> Inputs:
     """Build the engine's inputs; ``values`` gives per-draw values (length ``draws``)."""
-    values = values or {}
-    for path, v in values.items():
-        if path not in scenario.params:
-            raise KeyError(f"unknown parameter path {path!r}")
-        if np.ndim(v) != 1 or len(v) != draws:
-            raise ValueError(f"values[{path!r}] must have length draws={draws}")
-    v = scenario.value
-    years = np.arange(v("time.first_year"), v("time.last_year") + 1)
-
-    def p(path: str) -> np.ndarray:
-        return _param(scenario, path, years, values)
-
-    ext = np.arange(years[0] - 2, years[-1] + 1)  # the index needs OVA of t-1 and t-2
-    prov, definitive = ova_series(ext)
-    products = tuple(scenario.entities("products"))
-    return Inputs(
-        years=years,
-        draws=draws,
-        samen_start_year=v("time.samen_start_year"),
-        transition_end_year=v("time.transition_end_year"),
-        structural_start_year=v("time.structural_start_year"),
-        price_base_year=v("time.price_base_year"),
-        incidental_return_year=v("incidental.return_year"),
-        population_known=population_series(scenario, years),
-        population_growth=p("population.growth_after_data"),
-        ova_provisional_data=prov,
-        ova_definitive_data=definitive,
-        ova_assumed_pct=_param(scenario, "index.ova_assumed_pct", ext, values),
-        inflow_per_1000=p("demand.inflow_per_1000"),
-        inflow_trend=p("demand.inflow_trend"),
-        prevention_effect=p("demand.prevention_effect"),
-        first_year_uptake=p("routing.first_year_uptake"),
-        leakage=p("routing.leakage"),
-        samen_duration_factor=p("routing.samen_duration_factor"),
-        step_up_share=p("routing.step_up_share"),
-        step_up_cost_eur=p("routing.step_up_cost_eur_per_case"),
-        plan_leakage=plan_leakage(years, v("time.samen_start_year"), p("plan.leakage"),
-                                  p("routing.leakage"), v("plan.leakage_follows_realised")),
-        plan_first_year_uptake=p("plan.first_year_uptake"),
-        caseload_per_fte=p("capacity.caseload_per_fte"),
-        fte_at_start=p("capacity.fte_at_start"),
-        max_fte_growth=p("capacity.max_fte_growth_per_year"),
-        cost_per_fte_eur=p("costs.cost_per_fte_eur"),
-        overhead_share=p("costs.overhead_share"),
-        other_youth_care_eur=p("costs.other_youth_care_eur"),
-        other_youth_care_real_growth=p("costs.other_youth_care_real_growth"),
-        expected_cost_development=p("index.expected_cost_development"),
-        ict_share=float(v("budget.ict_share")),
-        housing_share=float(v("budget.housing_share")),
-        settle_after_transition=bool(v("budget.settle_after_transition")),
-        budget_cut_share=p("savings.budget_cut_share"),
-        specialist_referral_reduction=p("savings.specialist_referral_reduction"),
-        incidental_tranches_eur=amounts_on_years(v("incidental.tranches_eur"), years),
-        incidental_spending_eur=amounts_on_years(v("incidental.spending_eur"), years),
-        product_share=np.array([v(f"products.{n}.share_of_new_cases") for n in products])[:, None],
-        product_price_eur=_stack_entities(scenario, "products", "price_eur_per_client_year",
-                                          years, values),
-        product_duration_years=_stack_entities(scenario, "products", "mean_duration_years",
-                                               years, values),
-        product_entry_year=_entry_years(scenario, "products"),
-        referrer_share=np.array([v(f"referrers.{n}.share_of_new_cases")
-                                 for n in scenario.entities("referrers")]),
-        referrer_entry_year=_entry_years(scenario, "referrers"),
-        product_names=products,
-        referrer_names=tuple(scenario.entities("referrers")),
-    )
-
+    return InputBuilder(scenario).build(draws, values)

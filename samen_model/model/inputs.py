@@ -40,9 +40,16 @@ class Inputs:
     step_up_cost_eur: np.ndarray  # (Y, n) per case, price base year
     plan_leakage: np.ndarray  # (Y, n)
     plan_first_year_uptake: np.ndarray  # (Y, n)
-    caseload_per_fte: np.ndarray  # (Y, n) clients per FTE
+    caseload_per_fte: np.ndarray  # (Y, n) clients per FTE (the hiring plan's)
     fte_at_start: np.ndarray  # (Y, n) FTE on 1 January of the start year
     max_fte_growth: np.ndarray  # (Y, n) FTE per year
+    vacancy_rate: np.ndarray  # (Y, n) fraction of the FTE target left unfilled
+    realised_caseload_ratio: np.ndarray  # (Y, n) caseload carried / planned caseload
+    waiting_list: bool  # demand above capacity waits (True) or overflows to open house
+    waiting_dropout_share: np.ndarray  # (Y, n) fraction of the 1 January list per year
+    waiting_specialist_share: np.ndarray  # (Y, n) fraction of those still waiting per year
+    waiting_dropout_cost_eur: np.ndarray  # (Y, n) per case, price base year
+    waiting_specialist_cost_eur: np.ndarray  # (Y, n) per case, price base year
     cost_per_fte_eur: np.ndarray  # (Y, n) per FTE-year, price base year
     overhead_share: np.ndarray  # (Y, n)
     other_youth_care_eur: np.ndarray  # (Y, n) base-year spend
@@ -51,6 +58,8 @@ class Inputs:
     ict_share: float
     housing_share: float
     settle_after_transition: bool
+    lapsing_cost_ceiling: str  # "off", "final_budget" or "execution_budget" (§8 'reëel')
+    volume_lag: int  # 2: pop[t-2] / pop[t-3] (growth up to t-2); 1: pop[t-1] / pop[t-2]
     budget_cut_share: np.ndarray  # (Y, n)
     specialist_referral_reduction: np.ndarray  # (Y, n)
     incidental_tranches_eur: np.ndarray  # (Y,)
@@ -75,7 +84,8 @@ def assemble_population(known: np.ndarray, growth: np.ndarray) -> np.ndarray:
         return known[:, None]
     out = np.empty((len(known), growth.shape[1]))
     out[:n_known] = known[:n_known, None]
-    out[n_known:] = known[n_known - 1] * np.cumprod(1.0 + growth[n_known:], axis=0)
+    for i in range(n_known, len(known)):  # a loop over rows: cumprod on axis 0 is slow
+        out[i] = out[i - 1] * (1.0 + growth[i])
     return out
 
 

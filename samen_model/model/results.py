@@ -33,6 +33,9 @@ class Result:
     draws: int
     seed: int
     sampled: bool
+    #: reducer results of :func:`~samen_model.model.simulate.simulate` (``reduce=``), by name:
+    #: ``(draw,)`` or ``(k, draw)``.
+    reduced: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ tables on demand
     @cached_property
@@ -81,13 +84,14 @@ class Result:
 
     def key_figures_arrays(self, savings_window: tuple[int, int] = SAVINGS_WINDOW
                            ) -> dict[str, np.ndarray]:
-        """Headline figures per draw (EUR, persons, FTE, year)."""
+        """Headline figures per draw (EUR, persons, FTE, months, year)."""
         v = self.scenario.value
         start, end = v("time.samen_start_year"), v("time.transition_end_year")
         first_structural = v("time.structural_start_year")
         lo, hi = max(savings_window[0], first_structural), savings_window[1]
         at = {int(y): i for i, y in enumerate(self.years)}
         first_row = at.get(start, 0)
+        samen_years = self.years >= start
         return {
             "deviation_transition_eur": self.total_over("square_deviation_eur", start, end),
             "net_savings_structural_eur": self.total_over("net_savings_eur", lo, hi),
@@ -96,14 +100,33 @@ class Result:
             "young_people_helped_first_year": self.arrays["samen_clients_served"][first_row],
             "fte_end_of_transition": self.arrays["fte_samen"][at.get(end, -1)],
             "execution_budget_first_year_eur": self.arrays["execution_budget_eur"][first_row],
+            "waiting_list_max_cases": _max_over(self.arrays["waiting_list_cases"], samen_years),
+            "waiting_time_max_months": _max_over(self.arrays["waiting_time_months"],
+                                                 samen_years),
         }
 
     def key_figures(self, savings_window: tuple[int, int] = SAVINGS_WINDOW) -> pd.Series:
-        """Headline figures of a deterministic run (the median over draws for several draws)."""
+        """Headline figures of a deterministic run.
+
+        With several draws: the median over draws, except the payback year, which is the year
+        by which at least half of the draws have paid back (NaN when fewer than half pay back
+        within the horizon, never the median of only those that do). Two figures are added:
+        ``payback_share_within_horizon`` (the share of draws that pay back) and
+        ``payback_year_median_if_paid_back`` (the median only among the draws that pay back,
+        NaN when none does).
+        """
         arrays = self.key_figures_arrays(savings_window)
         values = {k: (float(np.nanmedian(a)) if np.isfinite(a).any() else float("nan"))
-                  for k, a in arrays.items()}
-        return pd.Series(values, name=self.scenario.name)
+                  for k, a in arrays.items() if k != "payback_year"}
+        payback = arrays["payback_year"]
+        values["payback_year"] = median_payback_year(payback)
+        if self.draws > 1:
+            paid = payback[~np.isnan(payback)]
+            values["payback_share_within_horizon"] = float(paid.size / payback.size)
+            values["payback_year_median_if_paid_back"] = float(np.median(paid)) if paid.size \
+                else float("nan")
+        order = [*arrays, "payback_share_within_horizon", "payback_year_median_if_paid_back"]
+        return pd.Series({k: values[k] for k in order if k in values}, name=self.scenario.name)
 
     # ------------------------------------------------------------------ providers (SPEC §13)
     def providers(self, draw: int | None = None) -> pd.DataFrame:
@@ -136,3 +159,24 @@ class Result:
             }))
         return pd.concat(rows, ignore_index=True)
 
+
+
+def _max_over(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The largest value over the ``rows`` (years) of a (year, draw) array, per draw."""
+    return a[rows].max(axis=0) if rows.any() else np.zeros(a.shape[1])
+
+
+def paid_back_by_year(payback_years: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Share of draws that have paid back by the end of each year (len(years),): the share
+    whose payback year is at or before it (a draw that never pays back never counts)."""
+    paid = np.sort(payback_years[~np.isnan(payback_years)])
+    return np.searchsorted(paid, years, side="right") / max(len(payback_years), 1)
+
+
+def median_payback_year(payback_years: np.ndarray) -> float:
+    """The first year by which at least half of the draws have paid back; NaN when fewer than
+    half pay back within the horizon (a draw without payback counts as after the horizon).
+    For one draw this is its payback year."""
+    ranked = np.sort(np.where(np.isnan(payback_years), np.inf, payback_years))
+    year = ranked[(len(ranked) - 1) // 2] if len(ranked) else np.inf
+    return float(year) if np.isfinite(year) else float("nan")

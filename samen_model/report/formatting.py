@@ -218,6 +218,18 @@ KEY_FIGURE_LABELS: dict[str, dict[str, str]] = {
     "fte_end_of_transition": {"nl": "Fte SAMEN. eind 2025", "en": "SAMEN. FTE end of 2025"},
     "execution_budget_first_year_eur": {
         "nl": "Uitvoeringsbudget WIJ 2023", "en": "WIJ execution budget 2023"},
+    "waiting_list_max_cases": {
+        "nl": "Grootste wachtlijst (jeugdigen, eind jaar)",
+        "en": "Largest waiting list (young people, year end)"},
+    "waiting_time_max_months": {
+        "nl": "Langste gemiddelde wachttijd (maanden)",
+        "en": "Longest average waiting time (months)"},
+    "payback_share_within_horizon": {
+        "nl": "Aandeel trekkingen dat zich terugverdient",
+        "en": "Share of draws that pay back"},
+    "payback_year_median_if_paid_back": {
+        "nl": "Mediaan terugverdienjaar (alleen trekkingen die terugverdienen)",
+        "en": "Median payback year (only draws that pay back)"},
 }
 
 
@@ -234,8 +246,10 @@ def key_figure(name: str, value: float | None, language: str = "nl") -> str:
     check_language(language)
     if name.endswith("_eur"):
         return eur_mln(value, 2, language)
-    if name == "payback_year":
+    if name.startswith("payback_year"):
         return year(value)
+    if name.endswith("_share_within_horizon"):
+        return probability(value, language)
     return count(value, language)
 
 

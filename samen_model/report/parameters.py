@@ -40,6 +40,21 @@ WORDS = {
 }
 
 
+#: The words of the values of a ``choice`` parameter (catalogue ``Spec.choices``).
+CHOICE_WORDS = {
+    "overflow": {"nl": "overloop naar open-house-aanbieders",
+                 "en": "overflow to open-house providers"},
+    "waiting_list": {"nl": "wachtlijst", "en": "waiting list"},
+    "off": {"nl": "uit", "en": "off"},
+    "final_budget": {"nl": "eindbudget begrensd", "en": "final budget capped"},
+    "execution_budget": {"nl": "uitvoeringsbudget begrensd", "en": "execution budget capped"},
+    "up_to_t-2": {"nl": "groei tot 1 januari t-2 (telling t-2 tegen t-3)",
+                  "en": "growth up to 1 January t-2 (count t-2 over t-3)"},
+    "during_t-2": {"nl": "groei in het jaar t-2 (1 januari t-1 tegen t-2)",
+                   "en": "growth during year t-2 (1 January t-1 over t-2)"},
+}
+
+
 BASIS_WORDS = {
     "nl": {"document": "document", "figures": "publieke cijfers", "estimate": "schatting",
            "what-if": "wat-als", "choice": "modelkeuze"},
@@ -106,6 +121,8 @@ def value_text(info: ParamInfo, scenario: Scenario | None = None, language: str 
     kind = info.spec.kind
     if kind == "bool":
         return WORDS[language]["yes" if value else "no"]
+    if kind == "choice":
+        return CHOICE_WORDS.get(str(value), {}).get(language, str(value))
     if kind == "path":
         return Path(value).name if value else WORDS[language]["shipped"]
     if isinstance(value, Distribution):

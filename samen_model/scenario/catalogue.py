@@ -20,6 +20,7 @@ Kind = Literal[
     "bool",
     "path",  # a file path, relative to the scenario file that names it, or null
     "amounts",  # euros booked per given year, zero in years not listed
+    "choice",  # one of the words in Spec.choices (a switch with more than two settings)
 ]
 
 
@@ -32,6 +33,7 @@ class Spec:
     series: bool = False
     dist: bool = False
     spec_section: str = ""
+    choices: tuple[str, ...] = ()  # the allowed words of a "choice" parameter
 
 
 CATALOGUE: dict[str, Spec] = {
@@ -114,6 +116,28 @@ CATALOGUE: dict[str, Spec] = {
     "products.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
     "referrers.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
     "referrers.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
+    # capacity shortfall: waiting list or overflow, and the uncertainty of hiring (§7, §9)
+    "capacity.shortfall": Spec("choice", "switch", spec_section="§7",
+                               choices=("waiting_list", "overflow")),
+    "capacity.waiting_list_dropout_share": Spec(
+        "share", "fraction of the waiting list per year", series=True, dist=True,
+        spec_section="§7"),
+    "capacity.waiting_list_specialist_share": Spec(
+        "share", "fraction of those still waiting per year", series=True, dist=True,
+        spec_section="§7"),
+    "capacity.waiting_list_dropout_cost_eur_per_case": Spec(
+        "nonneg", "EUR per case (price base year)", dist=True, spec_section="§7, §9"),
+    "capacity.waiting_list_specialist_cost_eur_per_case": Spec(
+        "nonneg", "EUR per case (price base year)", dist=True, spec_section="§7, §9"),
+    "capacity.vacancy_rate": Spec("share", "fraction of the FTE target", series=True, dist=True,
+                                  spec_section="§7, §9"),
+    "capacity.realised_caseload_ratio": Spec("positive", "ratio", series=True, dist=True,
+                                             spec_section="§7"),
+    # the two readings of §8 left open (§10)
+    "budget.lapsing_cost_ceiling": Spec("choice", "switch", spec_section="§10",
+                                        choices=("off", "final_budget", "execution_budget")),
+    "budget.population_growth_reading": Spec("choice", "switch", spec_section="§6, §10",
+                                             choices=("up_to_t-2", "during_t-2")),
 }
 
 #: Plain-text fields an entity (product, referrer) may carry besides its parameters.

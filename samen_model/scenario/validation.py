@@ -156,6 +156,10 @@ def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str
     if k == "bool":
         return (raw, None, "") if isinstance(raw, bool) else (None, f"true or false (got {raw!r})",
                                                                "")
+    if k == "choice":
+        if isinstance(raw, str) and raw in spec.choices:
+            return raw, None, ""
+        return None, f"one of {', '.join(spec.choices)} (got {raw!r})", ""
     if k == "path":
         if raw is None or (isinstance(raw, str) and raw):
             if isinstance(raw, str) and not Path(raw).is_file():

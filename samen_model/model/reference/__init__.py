@@ -1,6 +1,6 @@
 """A per-draw, pure-Python reference implementation of the engine (a readable specification).
 
-:func:`reference_run` computes every output column of :func:`~samen_model.model.engine.run`
+:func:`reference_run` computes every output column of :func:`~samen_model.model.engine.run_block`
 for ONE draw
 with plain Python floats, :mod:`math` and explicit loops over years, products and referrers. It is
 written from the model description (the module docstrings of

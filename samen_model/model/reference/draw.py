@@ -19,6 +19,7 @@ STOCK_NAMES = (
     "counterfactual",  # open house without SAMEN. (no prevention, no routing)
     "plan_samen",  # the plan's SAMEN. clients at SAMEN. durations (hiring)
     "plan_open_house",  # the plan's SAMEN. clients at open-house durations (planned share)
+    "waiting_list",  # SAMEN. demand waiting for a place (exits: drop-outs, specialist, admitted)
 )
 
 
@@ -73,6 +74,13 @@ class _Draw:
     caseload_per_fte: list[float]  # clients per FTE
     fte_at_start: list[float]  # FTE
     max_fte_growth: list[float]  # FTE per year
+    vacancy_rate: list[float]  # fraction of the FTE target left unfilled
+    realised_caseload_ratio: list[float]  # caseload carried / planned caseload
+    waiting_list: bool  # shortfall waits (True) or overflows to open house (False)
+    waiting_dropout_share: list[float]  # fraction of the 1 January list per year
+    waiting_specialist_share: list[float]  # fraction of those still waiting per year
+    waiting_dropout_cost: list[float]  # EUR per case, price base year
+    waiting_specialist_cost: list[float]  # EUR per case, price base year
     cost_per_fte: list[float]  # EUR per FTE-year, price base year
     overhead_share: list[float]  # fraction of staff cost
     other_youth_care: list[float]  # EUR per year, price base year
@@ -81,6 +89,8 @@ class _Draw:
     ict_share: float
     housing_share: float
     settle_after_transition: bool
+    lapsing_cost_ceiling: str  # "off", "final_budget" or "execution_budget"
+    volume_lag: int  # 2: pop[t-2] / pop[t-3]; 1: pop[t-1] / pop[t-2]
     budget_cut_share: list[float]  # fraction of the rechecked budget
     specialist_referral_reduction: list[float]  # fraction of other youth care
     incidental_tranches: list[float]  # EUR per year
@@ -125,6 +135,13 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         caseload_per_fte=s(inp.caseload_per_fte, draw),
         fte_at_start=s(inp.fte_at_start, draw),
         max_fte_growth=s(inp.max_fte_growth, draw),
+        vacancy_rate=s(inp.vacancy_rate, draw),
+        realised_caseload_ratio=s(inp.realised_caseload_ratio, draw),
+        waiting_list=bool(inp.waiting_list),
+        waiting_dropout_share=s(inp.waiting_dropout_share, draw),
+        waiting_specialist_share=s(inp.waiting_specialist_share, draw),
+        waiting_dropout_cost=s(inp.waiting_dropout_cost_eur, draw),
+        waiting_specialist_cost=s(inp.waiting_specialist_cost_eur, draw),
         cost_per_fte=s(inp.cost_per_fte_eur, draw),
         overhead_share=s(inp.overhead_share, draw),
         other_youth_care=s(inp.other_youth_care_eur, draw),
@@ -133,6 +150,8 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         ict_share=float(inp.ict_share),
         housing_share=float(inp.housing_share),
         settle_after_transition=bool(inp.settle_after_transition),
+        lapsing_cost_ceiling=str(inp.lapsing_cost_ceiling),
+        volume_lag=int(inp.volume_lag),
         budget_cut_share=s(inp.budget_cut_share, draw),
         specialist_referral_reduction=s(inp.specialist_referral_reduction, draw),
         incidental_tranches=_floats(inp.incidental_tranches_eur),

@@ -19,7 +19,9 @@ from samen_model.model.reference.steps_budget import (
 )
 from samen_model.model.reference.steps_flows import (
     StockYear,
+    WaitingYear,
     admit,
+    backlog,
     budget_index_pct,
     demand,
     hiring,
@@ -28,6 +30,10 @@ from samen_model.model.reference.steps_flows import (
     phase_in,
     routing,
     stock_year,
+    stock_year_with_entries,
+    waiting_list_exits,
+    waiting_list_year,
+    waiting_time_months,
 )
 from samen_model.model.simulate import simulation_inputs
 from samen_model.scenario.scenario import Scenario
@@ -71,24 +77,38 @@ def _compute(inp: Inputs, draw: int,
                    for p in products]
         plan_oh = [stock_year(stocks["plan_open_house"][p], route.plan_arrivals[p], dur_oh[p])
                    for p in products]
-        fte_end, fte_avg, plan_fte_prev = hiring(d, i, fte_prev, plan_fte_prev, plan_sm)
+        exits = waiting_list_exits(d, i, stocks["waiting_list"])  # on 1 January
+        need = backlog(exits[2], dur_sm) if d.waiting_list else 0.0
+        fte_end, fte_avg, plan_fte_prev = hiring(d, i, fte_prev, plan_fte_prev, plan_sm, need)
 
-        # 7. Capacity (person-years) and admission.
-        capacity = fte_avg * d.caseload_per_fte[i]
-        samen_new, overflow = admit(capacity, stocks["samen"], route.samen_demand, dur_sm)
+        # 7. Capacity (person-years: staff carry the realised caseload) and admission: the
+        # waiting list first in line, or the demand that does not fit overflows to open house.
+        capacity = fte_avg * d.caseload_per_fte[i] * d.realised_caseload_ratio[i]
+        if d.waiting_list:
+            wl, samen_new = waiting_list_year(capacity, stocks["samen"], stocks["waiting_list"],
+                                              exits, route.samen_demand, dur_sm)
+            overflow = [0.0 for _ in products]
+            to_open_house = [a - n for a, n in zip(arrivals, route.samen_demand, strict=True)]
+        else:
+            samen_new, overflow = admit(capacity, stocks["samen"], route.samen_demand, dur_sm)
+            empty = [0.0 for _ in products]
+            wl = WaitingYear(empty, empty, empty, empty, empty, empty, empty)
+            to_open_house = [a - n for a, n in zip(arrivals, samen_new, strict=True)]
 
-        # 8. Stocks: SAMEN., open house (everyone not admitted), comparable, counterfactual.
+        # 8. Stocks: SAMEN., open house (everyone not in SAMEN. nor waiting), comparable,
+        # counterfactual, the plan, the waiting list.
         accounts = {
-            "samen": [stock_year(stocks["samen"][p], samen_new[p], dur_sm[p])
-                      for p in products],
-            "open_house": [stock_year(stocks["open_house"][p], arrivals[p] - samen_new[p],
-                                      dur_oh[p]) for p in products],
+            "samen": [stock_year_with_entries(stocks["samen"][p], wl.admitted[p], samen_new[p],
+                                              dur_sm[p]) for p in products],
+            "open_house": [stock_year(stocks["open_house"][p], to_open_house[p], dur_oh[p])
+                           for p in products],
             "comparable": [stock_year(stocks["comparable"][p], arrivals[p], dur_oh[p])
                            for p in products],
             "counterfactual": [stock_year(stocks["counterfactual"][p], arrivals_cf[p],
                                           dur_oh[p]) for p in products],
             "plan_samen": plan_sm,
             "plan_open_house": plan_oh,
+            "waiting_list": [wl.account(p) for p in products],
         }
         for name, year_accounts in accounts.items():
             stocks[name] = [s.closing for s in year_accounts]
@@ -103,8 +123,14 @@ def _compute(inp: Inputs, draw: int,
             "in_scope_new_cases": sum(route.in_scope),
             "leakage_cases": sum(route.leakage),
             "capacity_overflow_cases": sum(overflow),
-            "samen_new_clients": sum(samen_new),
-            "samen_clients_served": sum(s.opening for s in sm) + sum(samen_new),
+            "waiting_list_joined_cases": sum(wl.joined),
+            "waiting_list_admitted_cases": sum(wl.admitted),
+            "waiting_list_dropout_cases": sum(wl.dropouts),
+            "waiting_list_specialist_cases": sum(wl.specialist),
+            "waiting_list_cases": sum(wl.closing),
+            "waiting_time_months": waiting_time_months(sum(wl.person_years), sum(wl.joined)),
+            "samen_new_clients": sum(s.arrivals for s in sm),
+            "samen_clients_served": sum(s.opening + s.arrivals for s in sm),
             "samen_client_years": sum(s.client_years for s in sm),
             "open_house_scope_client_years": sum(s.client_years for s in oh),
             "fte_samen": fte_end,
@@ -121,11 +147,12 @@ def _compute(inp: Inputs, draw: int,
 
     # 10. SAMEN. cost; 11-12. budget rule and settlement.
     cost = samen_cost(d, cols["fte_samen_avg"], price_level)
-    b = budget_rule(d, cols["comparable_cost_eur"], cols["planned_samen_share"], index_pct)
+    b = budget_rule(d, cols["comparable_cost_eur"], cols["open_house_scope_cost_eur"],
+                    cols["planned_samen_share"], index_pct)
     s = settlement(d, b["execution"], b["transfer"], cost)
 
     # 13. Other youth care; 14. the closed square; 15. incidental budget and net savings.
-    other = other_youth_care(d, cols["samen_new_clients"], price_level)
+    other = other_youth_care(d, cols, price_level)
     square = closed_square(cols["open_house_scope_cost_eur"], other["actual"],
                            s["to_municipality"], cols["counterfactual_open_house_scope_cost_eur"],
                            other["counterfactual"])
@@ -147,6 +174,9 @@ def _compute(inp: Inputs, draw: int,
         budget_provisional_eur=b["provisional"],
         budget_recheck_eur=b["recheck"],
         budget_cut_eur=b["cut"],
+        lapsing_open_house_cost_eur=b["lapsing"],
+        budget_above_lapsing_cost_eur=b["above"],
+        budget_ceiling_cut_eur=b["ceiling_cut"],
         budget_final_eur=b["final"],
         ict_housing_transfer_eur=b["transfer"],
         execution_budget_eur=b["execution"],
@@ -155,6 +185,7 @@ def _compute(inp: Inputs, draw: int,
         samen_cost_to_municipality_eur=s["to_municipality"],
         wij_result_eur=s["wij_result"],
         step_up_cost_eur=other["step_up_cost"],
+        waiting_list_cost_eur=other["waiting_cost"],
         specialist_reduction_eur=other["reduction"],
         other_youth_care_cost_eur=other["actual"],
         counterfactual_other_youth_care_cost_eur=other["counterfactual"],
@@ -175,8 +206,8 @@ def _compute(inp: Inputs, draw: int,
 
 
 def reference_run(inputs: Inputs, draw: int) -> dict[str, list[float]]:
-    """Every output column of :func:`~samen_model.model.engine.run` for draw ``draw``, as lists
-    over years.
+    """Every output column of :func:`~samen_model.model.engine.run_block` for draw ``draw``, as
+    lists over years.
 
     Inputs whose draw axis has size 1 are shared by all draws (index 0 is taken).
     """

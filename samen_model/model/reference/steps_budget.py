@@ -39,44 +39,59 @@ def samen_cost(d: _Draw, fte_avg: list[float], price_level: list[float]) -> list
 # ============================================================================ steps 11-12: budget
 
 
-def budget_rule(d: _Draw, cc: list[float], planned_share: list[float],
-                index_pct: list[float]) -> dict[str, list[float]]:
+def budget_rule(d: _Draw, cc: list[float], open_house_cost: list[float],
+                planned_share: list[float], index_pct: list[float]) -> dict[str, list[float]]:
     """The budget rule per year (EUR; volume a ratio); zero (NaN for ratios) outside SAMEN. years.
 
     * estimate (1 October t-1) ``= CC[t-2] * (1 + expected_cost_development[t])``;
-    * volume ``= population[t-2] / population[t-3]``;
+    * volume ``= population[t-2] / population[t-3]`` (``volume_lag`` 2: the growth up to
+      1 January t-2) or ``population[t-1] / population[t-2]`` (``volume_lag`` 1: during t-2);
     * provisional ``= estimate * volume * (1 + index[t] / 100) * planned_share[t]``;
     * recheck (1 March t) ``= provisional * CC[t-1] / estimate`` (unchanged if estimate <= 0);
     * cut ``= recheck * budget_cut_share`` from the structural start year;
-    * final ``= recheck - cut``; transfer ``= final * (ict + housing)``;
+    * lapsing open-house cost ``= CC[t] - open-house cost[t]`` (what open house no longer pays);
+      above ``= recheck - cut - lapsing``;
+    * the 'reëel' ceiling cuts ``max(recheck - cut - lapsing, 0)`` (``final_budget``) or
+      ``max(recheck - cut - lapsing / (1 - ict - housing), 0)`` (``execution_budget``: the
+      execution budget at most the lapsing cost), nothing when ``off``;
+    * final ``= recheck - cut - ceiling cut``; transfer ``= final * (ict + housing)``;
       execution ``= final - transfer``.
 
     A history before the first model year is NaN (never silently zero).
     """
     out: dict[str, list[float]] = {k: [] for k in (
-        "expected", "volume", "estimate", "provisional", "recheck", "cut", "final",
-        "transfer", "execution")}
+        "expected", "volume", "estimate", "provisional", "recheck", "cut", "lapsing", "above",
+        "ceiling_cut", "final", "transfer", "execution")}
+    k = d.volume_lag
+    transfer_share = d.ict_share + d.housing_share
     for i, year in enumerate(d.years):
         if year < d.samen_start:
-            for k in out:
-                out[k].append(NAN if k in ("expected", "volume") else 0.0)
+            for key in out:
+                out[key].append(NAN if key in ("expected", "volume") else 0.0)
             continue
         cc_2 = cc[i - 2] if i >= 2 else NAN
         cc_1 = cc[i - 1] if i >= 1 else NAN
         estimate = cc_2 * (1.0 + d.expected_cost_development[i])
-        volume = d.population[i - 2] / d.population[i - 3] if i >= 3 else NAN
+        volume = d.population[i - k] / d.population[i - k - 1] if i >= k + 1 else NAN
         provisional = estimate * volume * (1.0 + index_pct[i] / 100.0) * planned_share[i]
         recheck = provisional * (cc_1 / estimate) if estimate > 0.0 else provisional
         cut = recheck * d.budget_cut_share[i] if year >= d.structural_start else 0.0
-        final = recheck - cut
-        transfer = final * (d.ict_share + d.housing_share)
+        lapsing = cc[i] - open_house_cost[i]
+        ceiling_cut = 0.0
+        if d.lapsing_cost_ceiling == "final_budget":
+            ceiling_cut = max(recheck - cut - lapsing, 0.0)
+        elif d.lapsing_cost_ceiling == "execution_budget":
+            ceiling_cut = max(recheck - cut - lapsing / (1.0 - transfer_share), 0.0)
+        final = recheck - cut - ceiling_cut
+        transfer = final * transfer_share
         values = {
             "expected": d.expected_cost_development[i], "volume": volume, "estimate": estimate,
-            "provisional": provisional, "recheck": recheck, "cut": cut, "final": final,
+            "provisional": provisional, "recheck": recheck, "cut": cut, "lapsing": lapsing,
+            "above": recheck - cut - lapsing, "ceiling_cut": ceiling_cut, "final": final,
             "transfer": transfer, "execution": final - transfer,
         }
-        for k, v in values.items():
-            out[k].append(v)
+        for key, v in values.items():
+            out[key].append(v)
     return out
 
 
@@ -104,27 +119,34 @@ def settlement(d: _Draw, execution: list[float], transfer: list[float],
 # ============================================================================ step 13: other care
 
 
-def other_youth_care(d: _Draw, samen_new: list[float], price_level: list[float]
+def other_youth_care(d: _Draw, cols: dict[str, list[float]], price_level: list[float]
                      ) -> dict[str, list[float]]:
     """Other youth care per year (EUR; step-up cases in cases/year).
 
     * counterfactual ``= base-year spend x price level x real-growth level``;
     * step-ups ``= SAMEN. new clients x step_up_share``, each costing the indexed case cost;
+    * the waiting list: drop-outs and young people going from the list to specialist care,
+      each at its indexed cost per case;
     * from the structural start year (in SAMEN. years) a fraction of the counterfactual spend
       is saved (fewer specialist referrals);
-    * actual ``= counterfactual + step-up cost - reduction``.
+    * actual ``= counterfactual + step-up cost + waiting-list cost - reduction``.
     """
     growth = level_vs_base(d.other_real_growth, d.years, d.price_base)
     out: dict[str, list[float]] = {k: [] for k in (
-        "counterfactual", "step_up_cases", "step_up_cost", "reduction", "actual")}
+        "counterfactual", "step_up_cases", "step_up_cost", "waiting_cost", "reduction",
+        "actual")}
     for i, year in enumerate(d.years):
         base = d.other_youth_care[i] * price_level[i] * growth[i]
-        cases = samen_new[i] * d.step_up_share[i]
+        cases = cols["samen_new_clients"][i] * d.step_up_share[i]
         cost = cases * d.step_up_cost[i] * price_level[i]
+        waiting = (cols["waiting_list_dropout_cases"][i] * d.waiting_dropout_cost[i]
+                   + cols["waiting_list_specialist_cases"][i] * d.waiting_specialist_cost[i]
+                   ) * price_level[i]
         structural = d.samen_start <= year and year >= d.structural_start
         cut = base * d.specialist_referral_reduction[i] if structural else 0.0
         for k, v in (("counterfactual", base), ("step_up_cases", cases), ("step_up_cost", cost),
-                     ("reduction", cut), ("actual", base + cost - cut)):
+                     ("waiting_cost", waiting), ("reduction", cut),
+                     ("actual", base + cost + waiting - cut)):
             out[k].append(v)
     return out
 

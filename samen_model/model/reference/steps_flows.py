@@ -141,14 +141,14 @@ def opening_stocks(d: _Draw, new_cases_cf: list[float]) -> dict[str, list[float]
     """Stocks on 1 January of the first year, persons per product.
 
     Open house is in steady state for the first year's inflow (``N * D`` persons, which stays
-    constant under constant arrivals); SAMEN. and the plan start empty.
+    constant under constant arrivals); SAMEN., the plan and the waiting list start empty.
     """
     steady = [new_cases_cf[0] * d.product_share[p] * d.product_duration[0][p]
               for p in range(len(d.product_share))]
     empty = [0.0] * len(steady)
     return {"samen": list(empty), "open_house": list(steady), "comparable": list(steady),
             "counterfactual": list(steady), "plan_samen": list(empty),
-            "plan_open_house": list(empty)}
+            "plan_open_house": list(empty), "waiting_list": list(empty)}
 
 
 # ============================================================================ step 5: routing
@@ -187,9 +187,11 @@ def routing(d: _Draw, i: int, arrivals: list[float], settled: list[float],
 # ============================================================================ step 6: plan, hiring
 
 
-def fte_year_end(fte_previous: float, target: float, max_growth: float) -> float:
-    """Year-end FTE: the plan's target, hiring capped at ``max_growth`` FTE; reductions uncapped."""
-    return min(target, fte_previous + max_growth)
+def fte_year_end(fte_previous: float, target: float, max_growth: float,
+                 vacancy_rate: float) -> float:
+    """Year-end FTE: the plan's target less the vacant share of it, hiring capped at
+    ``max_growth`` FTE; reductions uncapped."""
+    return min(target * (1.0 - vacancy_rate), fte_previous + max_growth)
 
 
 def fte_target(plan_closing: float, plan_client_years: float, fte_previous: float,
@@ -206,16 +208,20 @@ def fte_target(plan_closing: float, plan_client_years: float, fte_previous: floa
 
 
 def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
-           plan: list[StockYear]) -> tuple[float, float, float]:
+           plan: list[StockYear], backlog: float = 0.0) -> tuple[float, float, float]:
     """(year-end FTE, average FTE, plan's FTE target) of year ``i``.
 
     ``plan`` is the plan's SAMEN. stock accounts; ``plan_fte_previous`` the plan's own target of
     the year before, which the client-years condition of :func:`fte_target` refers to.
+    ``backlog``: client-years of the young people still waiting on 1 January if they were
+    all taken on then. WIJ hires for them too: ``2 * backlog / caseload`` FTE more at the year
+    end (half of it counts in the year's average), on top of the plan's target; the plan's
+    own target (returned, for next year's client-years condition) leaves the backlog out.
 
     The year before the start ends with ``fte_at_start`` (staff on 1 January of the start
-    year). In SAMEN. years staff moves to :func:`fte_target` (hiring capped at
-    ``max_fte_growth`` FTE a year, reductions uncapped); the average is the mean of 1 January and
-    31 December staff. Outside SAMEN. years nobody is paid: average FTE 0.
+    year). In SAMEN. years staff moves to :func:`fte_target` less its vacancies (hiring capped
+    at ``max_fte_growth`` FTE a year, reductions uncapped); the average is the mean of 1 January
+    and 31 December staff. Outside SAMEN. years nobody is paid: average FTE 0.
     """
     year = d.years[i]
     if year == d.samen_start - 1:
@@ -224,7 +230,8 @@ def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
         return fte_previous, 0.0, plan_fte_previous
     target = fte_target(sum(s.closing for s in plan), sum(s.client_years for s in plan),
                         plan_fte_previous, d.caseload_per_fte[i])
-    fte_end = fte_year_end(fte_previous, target, d.max_fte_growth[i])
+    hire_for = target + 2.0 * backlog / d.caseload_per_fte[i]
+    fte_end = fte_year_end(fte_previous, hire_for, d.max_fte_growth[i], d.vacancy_rate[i])
     return fte_end, 0.5 * (fte_previous + fte_end), target
 
 
@@ -256,3 +263,98 @@ def admit(capacity_cy: float, samen_opening: list[float], samen_demand: list[flo
     fraction = admitted_fraction(capacity_cy, opening_cy, demand_cy)
     new = [n * fraction for n in samen_demand]
     return new, [n - k for n, k in zip(samen_demand, new, strict=True)]
+
+
+# ============================================================================ step 7: waiting list
+
+
+def stock_year_with_entries(opening: float, entries: float, arrivals: float,
+                            duration: float) -> StockYear:
+    """A stock year where ``entries`` persons join on 1 January (from the waiting list) and
+    ``arrivals`` during the year: the entries run off like the opening stock. The account
+    shows them among the arrivals, so its opening is last year's closing."""
+    year = stock_year(opening + entries, arrivals, duration)
+    return StockYear(opening=opening, arrivals=entries + arrivals,
+                     client_years=year.client_years, exits=year.exits, closing=year.closing,
+                     duration=duration)
+
+
+@dataclass(frozen=True)
+class WaitingYear:
+    """One year of the waiting list, persons per product (``person_years`` per product)."""
+
+    opening: list[float]  # waiting on 1 January
+    dropouts: list[float]  # left without help on 1 January
+    specialist: list[float]  # to specialist care on 1 January
+    admitted: list[float]  # taken on by SAMEN. on 1 January
+    joined: list[float]  # new SAMEN. demand that did not fit
+    closing: list[float]  # waiting on 31 December
+    person_years: list[float]  # time spent waiting in the year
+
+    def account(self, p: int) -> StockYear:
+        """Product ``p``'s list as a stock account: the exits are drop-outs, specialist care and
+        admissions (no run-off, duration NaN)."""
+        exits = self.dropouts[p] + self.specialist[p] + self.admitted[p]
+        return StockYear(opening=self.opening[p], arrivals=self.joined[p],
+                         client_years=self.person_years[p], exits=exits,
+                         closing=self.closing[p], duration=float("nan"))
+
+
+def waiting_list_exits(d: _Draw, i: int, waiting: list[float]
+                       ) -> tuple[list[float], list[float], list[float]]:
+    """(drop-outs, to specialist care, still waiting) per product on 1 January of year ``i``:
+    a share of the list drops out; of the rest a share goes to specialist care."""
+    dropouts = [w * d.waiting_dropout_share[i] for w in waiting]
+    specialist = [(w - x) * d.waiting_specialist_share[i] for w, x in zip(waiting, dropouts,
+                                                                        strict=True)]
+    still = [w - x - y for w, x, y in zip(waiting, dropouts, specialist, strict=True)]
+    return dropouts, specialist, still
+
+
+def backlog(still: list[float], samen_duration: list[float]) -> float:
+    """Client-years in the year of ``still`` if all of them were taken on on 1 January: they
+    run off like an opening stock."""
+    return sum(client_years_of_opening(w, dur) for w, dur in zip(still, samen_duration,
+                                                                 strict=True))
+
+
+def waiting_list_year(capacity_cy: float, samen_opening: list[float], waiting: list[float],
+                      exits: tuple[list[float], list[float], list[float]],
+                      samen_demand: list[float], samen_duration: list[float]
+                      ) -> tuple[WaitingYear, list[float]]:
+    """(the waiting list's year, new SAMEN. clients per product from this year's demand).
+
+    ``exits`` are :func:`waiting_list_exits` of the list ``waiting``. Those still waiting are
+    first in line: admitted on 1 January, each adds the client-years of an opening client, as
+    far as capacity (person-years) left by the clients already in care allows. The room left
+    goes to this year's demand; what does not fit joins the list. Who waits all year waits a
+    whole year, who joins waits half a year on average (arrivals are even) until 31 December.
+    """
+    dropouts, specialist, still = exits
+    room = max(capacity_cy - sum(client_years_of_opening(s, dur)
+                                 for s, dur in zip(samen_opening, samen_duration, strict=True)),
+               0.0)
+    list_cy = sum(client_years_of_opening(w, dur)
+                  for w, dur in zip(still, samen_duration, strict=True))
+    from_list = admitted_fraction(room, 0.0, list_cy)
+    room = max(room - from_list * list_cy, 0.0)
+    demand_cy = sum(client_years_of_arrivals(n, dur)
+                    for n, dur in zip(samen_demand, samen_duration, strict=True))
+    new_fraction = admitted_fraction(room, 0.0, demand_cy)
+    admitted = [w * from_list for w in still]
+    new = [n * new_fraction for n in samen_demand]
+    joined = [n - k for n, k in zip(samen_demand, new, strict=True)]
+    all_year = [w - a for w, a in zip(still, admitted, strict=True)]
+    year = WaitingYear(
+        opening=list(waiting), dropouts=dropouts, specialist=specialist, admitted=admitted,
+        joined=joined, closing=[w + j for w, j in zip(all_year, joined, strict=True)],
+        person_years=[w + 0.5 * j for w, j in zip(all_year, joined, strict=True)])
+    return year, new
+
+
+def waiting_time_months(person_years: float, joined: float) -> float:
+    """Average wait of those joining the list (months): Little's law ``12 * L / joined``;
+    12 when some wait the whole year and nobody joins; 0 without a list."""
+    if joined > 0.0:
+        return 12.0 * person_years / joined
+    return 12.0 if person_years > 0.0 else 0.0

@@ -1,20 +1,13 @@
 """The budget rule of seed 004 §8 and the incidental budget, as pure functions (SPEC §9-§11).
 
-Functions take arrays over (year, draw); a year-shift
-``x[t-k]`` is taken with :func:`lag`, which fills the first ``k`` years with NaN so a missing
-history can never pass silently as zero.
+Functions take arrays over (year, draw); a year-shift ``x[t-k]`` is taken with :func:`past`
+for the SAMEN. rows only, so a year without the history the rule needs is never computed (the
+columns are NaN or 0 there, set by the engine).
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-
-def lag(x: np.ndarray, k: int) -> np.ndarray:
-    """``x[t-k]`` along the year axis (axis 0); the first ``k`` years are NaN."""
-    out = np.full(x.shape, np.nan)
-    out[k:] = x[: len(x) - k]
-    return out
 
 
 def budget_index_pct(ova_provisional_pct: np.ndarray, ova_definitive_pct: np.ndarray) -> np.ndarray:
@@ -31,14 +24,40 @@ def cumulative_factor(rate: np.ndarray, years: np.ndarray, base_year: int) -> np
     """Price (or growth) level relative to ``base_year``: product of ``1 + rate[k]`` for k after it.
 
     Years before the base year are deflated by the same rates:
-    ``level[t-1] = level[t] / (1 + rate[t])``.
+    ``level[t-1] = level[t] / (1 + rate[t])``. A loop over the (few) years: numpy's cumprod
+    along the year axis of a (year, draw) array is several times slower.
     """
-    step = 1.0 + rate
-    after = np.where((years > base_year)[:, None], step, 1.0)
-    before = np.where((years <= base_year)[:, None], step, 1.0)
-    up = np.cumprod(after, axis=0)
-    down = np.cumprod(before[::-1], axis=0)[::-1] / before  # product over k in (t, base]
-    return up / down
+    level = np.empty(rate.shape)
+    b = int(np.searchsorted(years, base_year))
+    if b < len(years):  # the base year, or the first year after it (base before the horizon)
+        level[b] = 1.0 if years[b] == base_year else 1.0 + rate[b]
+    for i in range(b + 1, len(years)):
+        level[i] = level[i - 1] * (1.0 + rate[i])
+    for i in range(min(b, len(years)) - 1, -1, -1):
+        level[i] = level[i + 1] / (1.0 + rate[i + 1]) if i + 1 < len(years) else 1.0
+    return level
+
+
+def lapsing_cost_ceiling(final_eur: np.ndarray, lapsing_eur: np.ndarray, mode: str,
+                         transfer_share: float) -> np.ndarray:
+    """What the §8 'reëel' ceiling cuts from the final budget, EUR (0 when ``mode`` is off).
+
+    ``final_budget``: the final budget (incl. ICT and housing) at most the open-house cost
+    that lapses; ``execution_budget``: WIJ's execution budget, ``final * (1 - transfer_share)``,
+    at most that cost.
+    """
+    if mode == "off":
+        return np.zeros((len(final_eur), 1))
+    cap = lapsing_eur if mode == "final_budget" else lapsing_eur / (1.0 - transfer_share)
+    return np.maximum(final_eur - cap, 0.0)
+
+
+def past(x: np.ndarray, k: int, first_row: int) -> np.ndarray:
+    """``x[t-k]`` for the rows ``first_row ..`` of ``x`` (a view); ``first_row >= k``, else
+    there is no history to read (ValueError)."""
+    if first_row < k:
+        raise ValueError(f"row {first_row} has no year t-{k} in the model years")
+    return x[first_row - k: len(x) - k]
 
 
 def provisional_budget(
@@ -47,25 +66,33 @@ def provisional_budget(
     population_0_17: np.ndarray,
     index_pct: np.ndarray,
     planned_share: np.ndarray,
+    first_row: int,
+    volume_lag: int = 2,
 ) -> dict[str, np.ndarray]:
-    """Budget set on 1 October t-1 (seed 004 §8 steps 1-3; SPEC §10 step 2).
+    """Budget set on 1 October t-1 (seed 004 §8 steps 1-3; SPEC §10 step 2), for the years
+    from row ``first_row`` (the SAMEN. years; the history needs ``first_row >= 3``).
 
     ``estimate = CC[t-2] * (1 + expected development in t-1)``;
-    ``volume = pop[t-2] / pop[t-3]``;
+    ``volume = pop[t-k] / pop[t-k-1]`` with ``k = volume_lag``: 2 (growth up to 1 January
+    t-2, the default reading) or 1 (growth during t-2);
     ``provisional = estimate * volume * (1 + index[t]) * planned SAMEN. share[t]``.
     """
-    estimate = lag(comparable_cost_eur, 2) * (1.0 + expected_cost_development)
-    volume = lag(population_0_17, 2) / lag(population_0_17, 3)
-    provisional = estimate * volume * (1.0 + index_pct / 100.0) * planned_share
+    r, k = first_row, volume_lag
+    estimate = past(comparable_cost_eur, 2, r) * (1.0 + expected_cost_development[r:])
+    volume = past(population_0_17, k, r) / past(population_0_17, k + 1, r)
+    provisional = estimate * volume * (1.0 + index_pct[r:] / 100.0) * planned_share[r:]
     return {"estimate": estimate, "volume": volume, "provisional": provisional}
 
 
 def recheck_budget(
-    provisional_eur: np.ndarray, estimate_eur: np.ndarray, comparable_cost_eur: np.ndarray
+    provisional_eur: np.ndarray, estimate_eur: np.ndarray, comparable_cost_eur: np.ndarray,
+    first_row: int,
 ) -> np.ndarray:
-    """1 March t: rescale by realised ``CC[t-1]`` over the 1 October estimate (SPEC §10 step 3)."""
+    """1 March t: rescale by realised ``CC[t-1]`` over the 1 October estimate (SPEC §10 step 3);
+    rows from ``first_row`` as in :func:`provisional_budget`."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(estimate_eur > 0, lag(comparable_cost_eur, 1) / estimate_eur, 1.0)
+        ratio = np.where(estimate_eur > 0, past(comparable_cost_eur, 1, first_row) / estimate_eur,
+                         1.0)
     return provisional_eur * ratio
 
 
@@ -90,6 +117,17 @@ def incidental_budget(
             returned[i], reserve = reserve, 0.0
         carry[i] = reserve
     return {"budget": tranches_eur.copy(), "spent": spent, "carry": carry, "returned": returned}
+
+
+def running_sum(x: np.ndarray) -> np.ndarray:
+    """Cumulative sum over the year axis (axis 0), row by row (numpy's cumsum along axis 0 of
+    a (year, draw) array is several times slower; the numbers are the same)."""
+    out = np.empty(x.shape)
+    if len(x):
+        out[0] = x[0]
+    for i in range(1, len(x)):
+        np.add(out[i - 1], x[i], out=out[i])
+    return out
 
 
 def payback_year(cumulative: np.ndarray, years: np.ndarray, from_year: int) -> np.ndarray:

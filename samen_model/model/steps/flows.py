@@ -26,10 +26,24 @@ def run_off_coefficients(duration_years: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def step_stock(
-    opening: np.ndarray, arrivals: np.ndarray, survive: np.ndarray, a: np.ndarray, b: np.ndarray
+    opening: np.ndarray, arrivals: np.ndarray, survive: np.ndarray, a: np.ndarray, b: np.ndarray,
+    client_years: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One year of a stock: (closing stock, client-years). All in persons / person-years."""
-    return opening * survive + arrivals * a, opening * a + arrivals * b
+    """One year of a stock: (closing stock, client-years). All in persons / person-years.
+
+    ``client_years``: an array to write the client-years into (saves a copy).
+    """
+    closing = _sum(opening * survive, arrivals * a)
+    if client_years is None:
+        return closing, _sum(opening * a, arrivals * b)
+    np.multiply(opening, a, out=client_years)
+    client_years += arrivals * b
+    return closing, client_years
+
+
+def _sum(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x + y``, in the memory of ``x`` when the shapes agree (one allocation fewer)."""
+    return np.add(x, y, out=x) if x.shape == y.shape else x + y
 
 
 def steady_state_stock(arrivals_per_year: np.ndarray, duration_years: np.ndarray) -> np.ndarray:
@@ -72,9 +86,59 @@ def admitted_fraction(
     ``demand_client_years``: client-years the new clients would add if all were admitted.
     """
     room = np.maximum(capacity_client_years - opening_client_years, 0.0)
+    return _fits(room, demand_client_years)
+
+
+def _fits(room: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``min(room / wanted, 1)``, and 1 where nothing is wanted."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        frac = np.where(demand_client_years > 0, room / demand_client_years, 1.0)
+        frac = np.where(wanted > 0, room / wanted, 1.0)
     return np.minimum(frac, 1.0)
+
+
+def admitted_fractions(
+    capacity_client_years: np.ndarray,
+    opening_client_years: np.ndarray,
+    waiting_client_years: np.ndarray,
+    demand_client_years: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fractions in [0, 1] of the waiting list and of the new demand that SAMEN. takes on.
+
+    The waiting list is first in line: admitted on 1 January, each of them adds the
+    client-years of an opening client (``waiting_client_years`` for the whole list); the room
+    left goes to the new demand (``demand_client_years`` if all were admitted). Clients already
+    in care are always kept.
+    """
+    room = np.maximum(capacity_client_years - opening_client_years, 0.0)
+    from_list = _fits(room, waiting_client_years)
+    room = np.maximum(room - from_list * waiting_client_years, 0.0)
+    return from_list, _fits(room, demand_client_years)
+
+
+def waiting_list_exits(
+    waiting: np.ndarray, dropout_share: np.ndarray, specialist_share: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(drop-outs, to specialist care, still waiting) of the list on 1 January, persons.
+
+    ``dropout_share`` of the list leaves without help; of the rest ``specialist_share`` goes to
+    specialist care; the others stay first in line. ``dropouts + specialist + still == waiting``.
+    """
+    dropouts = waiting * dropout_share
+    specialist = (waiting - dropouts) * specialist_share
+    return dropouts, specialist, waiting - dropouts - specialist
+
+
+def waiting_time_months(waiting_person_years: np.ndarray, joined: np.ndarray) -> np.ndarray:
+    """Average waiting time of the young people joining the list, months (Little's law).
+
+    ``waiting_person_years``: the list's average length over the year (person-years);
+    ``joined``: young people joining it in the year. ``12 * L / joined``, exact for a list in a
+    steady state; 12 where people wait the whole year but nobody joins, 0 without a list.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        months = np.where(joined > 0, 12.0 * waiting_person_years / joined,
+                          np.where(waiting_person_years > 0, 12.0, 0.0))
+    return months
 
 
 def fte_target(
@@ -95,11 +159,21 @@ def fte_target(
                       ) / caseload_per_fte
 
 
-def fte_path_step(
-    fte_previous: np.ndarray, fte_target: np.ndarray, max_growth: np.ndarray
-) -> np.ndarray:
-    """Year-end FTE: the hiring plan's target, hiring capped at ``max_growth`` FTE a year.
+def backlog_fte(client_years: np.ndarray, caseload_per_fte: np.ndarray) -> np.ndarray:
+    """Year-end FTE added to the hiring target for the young people still waiting on
+    1 January: ``2 * client_years / caseload``, so that the year's average FTE (half of the
+    year-end addition) carries the client-years they bring when taken on on 1 January. The
+    plan's own FTE path does not include it (the backlog is a one-off)."""
+    return 2.0 * client_years / caseload_per_fte
 
-    Staff above target leave at once (no cap on reductions).
+
+def fte_path_step(
+    fte_previous: np.ndarray, fte_target: np.ndarray, max_growth: np.ndarray,
+    vacancy_rate: np.ndarray,
+) -> np.ndarray:
+    """Year-end FTE: the hiring plan's target less its vacancies, hiring capped at
+    ``max_growth`` FTE a year: ``min(target * (1 - vacancy_rate), previous + max_growth)``.
+
+    Staff above that leave at once (no cap on reductions).
     """
-    return np.minimum(fte_target, fte_previous + max_growth)
+    return np.minimum(fte_target * (1.0 - vacancy_rate), fte_previous + max_growth)
