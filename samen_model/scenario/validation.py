@@ -19,6 +19,7 @@ from samen_model.errors import ScenarioError
 from samen_model.scenario.catalogue import (
     ENTITY_GROUPS,
     ENTITY_LABELS,
+    MAX_MAGNITUDE,
     PARAM_KEYS,
     Spec,
     entity_fields,
@@ -99,6 +100,22 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
         return f"a positive number in {spec.unit} (got {x})"
     if k == "percent" and not -50.0 <= x <= 100.0:
         return f"a percentage between -50 and 100 (got {x})"
+    return _check_bounds(x, spec)
+
+
+def _check_bounds(x: float, spec: Spec) -> str | None:
+    """The spec's own ``low``/``high`` (and :data:`MAX_MAGNITUDE`) on a number of its kind."""
+    low = spec.low
+    high = spec.high if spec.high is not None else (
+        None if spec.kind in ("share", "signed_fraction", "percent") else MAX_MAGNITUDE)
+    if (low is not None and x < low) or (high is not None and x > high):
+        if low is not None and high is not None:
+            return f"a number between {low:g} and {high:g} {spec.unit} (got {x:g})"
+        if low is not None:
+            return f"a number of at least {low:g} {spec.unit} (got {x:g})"
+        return f"a number of at most {high:g} {spec.unit} (got {x:g})"
+    if spec.kind in ("signed_fraction", "nonneg", "positive") and abs(x) > MAX_MAGNITUDE:
+        return f"a number of at most {MAX_MAGNITUDE:g} in size (got {x:g})"
     return None
 
 
@@ -305,3 +322,12 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
                  f"shares that sum to 1 (they sum to {total:.6g})")
     if v["budget.ict_share"] + v["budget.housing_share"] > 1:
         fail("parameters.budget.housing_share.value", "ict_share + housing_share <= 1")
+    returns = v["incidental.return_year"]
+    late = sorted(y for y, amount in v["incidental.spending_eur"].items()
+                  if y >= returns and amount != 0)
+    if late:
+        fail(f"parameters.incidental.spending_eur.value.{late[0]}",
+             f"no spending from the return year {returns} on (got {late[0]}): the definitive "
+             "spending is fixed after the last tranche year and the remainder returns "
+             "(Kaders van de opdracht en financiën, 31 August 2022, §8); book it in an "
+             "earlier year or move incidental.return_year")
