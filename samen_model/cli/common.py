@@ -86,7 +86,7 @@ def write_folder(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info
 
     ``extra`` maps a file name to a function writing it (given its path), e.g. Parquet.
     """
-    if not getattr(args, "out", None):
+    if getattr(args, "out", None) is None:
         return None
     with staged_dir(args.out, force=args.force) as tmp:
         for name, table in tables.items():

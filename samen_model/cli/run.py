@@ -55,7 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             check_fits(years, args.draws, (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1))
         except SamenInputError as exc:
             raise bad_argument("--draws", exc.expected) from None
-        if args.out:
+        if args.out is not None:
             check_target(args.out, args.force)  # before the model runs; checked again at the end
         advance("model")
         result = checked(simulate(scenario, draws=args.draws, seed=args.seed))
@@ -110,7 +110,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     results = [checked(simulate(s)) for s in scenarios]
     table = compare(results)
     show(table, "{:,.0f}")
-    if args.out:
+    if args.out is not None:
         out = write_folder(args, {"comparison": table.reset_index()},
                            manifest(results, command="compare"))
         print(f"-> {out}")
