@@ -65,7 +65,13 @@ def _pydantic_problem(exc: ValidationError, prefix: str) -> tuple[str, str]:
         return loc, f"no such key (allowed: {', '.join(allowed)})"
     if err["type"] == "missing":
         return loc, "this key is required"
-    return loc, f"{err['msg'].lower()} (got {err.get('input')!r})"
+    return loc, f"{err['msg'].lower()} (got {shown(err.get('input'))})"
+
+
+def shown(x: Any, limit: int = 60) -> str:
+    """``repr(x)`` cut to ``limit`` characters, so a message stays one readable line."""
+    text = repr(x)
+    return text if len(text) <= limit else f"{text[:limit - 3]}..."
 
 
 def is_number(x: Any) -> bool:
@@ -81,12 +87,12 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
     k = spec.kind
     if k == "year":
         if not isinstance(x, int) or isinstance(x, bool):
-            return f"a calendar year as an integer (got {x!r})"
+            return f"a calendar year as an integer (got {shown(x)})"
         if not 1990 <= x <= MAX_YEAR:
             return f"a year between 1990 and {MAX_YEAR} (got {x})"
         return None
     if not is_number(x):
-        return f"a number in {spec.unit} (got {x!r})"
+        return f"a number in {spec.unit} (got {shown(x)})"
     x = float(x)
     if math.isnan(x) or (not support and math.isinf(x)):
         return f"a finite number in {spec.unit} (got {x})"
@@ -132,7 +138,7 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
     """Parse ``{dist: ..., ...}``; return (distribution, problem, sub-key)."""
     kind = raw.get("dist")
     if kind not in DIST_KINDS:
-        return None, f"one of {', '.join(DIST_KINDS)} (got {kind!r})", "dist"
+        return None, f"one of {', '.join(DIST_KINDS)} (got {shown(kind)})", "dist"
     required, optional = _DIST_FIELDS[kind]
     keys = set(raw) - {"dist"}
     if missing := sorted(required - keys):
@@ -143,7 +149,7 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
                      f"{', '.join(sorted(required | optional))})", extra[0]
     for k in sorted(keys):
         if not is_number(raw[k]) or not math.isfinite(raw[k]):
-            return None, f"a finite number (got {raw[k]!r})", k
+            return None, f"a finite number (got {shown(raw[k])})", k
     d = Distribution(kind=kind, **{k: float(raw[k]) for k in keys})
     lo, hi = d.low, d.high
     if lo is not None and hi is not None and lo > hi:
@@ -169,14 +175,15 @@ def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str
     """Turn a raw ``value`` into scalar / series / Distribution; return (value, problem, subkey)."""
     k = spec.kind
     if k == "bool":
-        return (raw, None, "") if isinstance(raw, bool) else (None, f"true or false (got {raw!r})",
-                                                               "")
+        if isinstance(raw, bool):
+            return raw, None, ""
+        return None, f"true or false (got {shown(raw)})", ""
     if k == "path":
         if raw is None or (isinstance(raw, str) and raw):
             if isinstance(raw, str) and not Path(raw).is_file():
                 return None, f"an existing data file ({raw})", ""
             return raw, None, ""
-        return None, f"a file path or null (got {raw!r})", ""
+        return None, f"a file path or null (got {shown(raw)})", ""
     if isinstance(raw, dict) and "dist" in raw:
         if not spec.dist:
             return None, "a fixed value here (distributions are not allowed)", ""
@@ -189,7 +196,7 @@ def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str
         out: dict[int, float] = {}
         for year, v in raw.items():
             if not isinstance(year, int) or isinstance(year, bool):
-                return None, f"a calendar year as key (got {year!r})", str(year)
+                return None, f"a calendar year as key (got {shown(year)})", str(year)
             if not years[0] <= year <= years[1]:
                 return None, f"a year inside the horizon {years[0]}-{years[1]} (got {year})", \
                     str(year)
@@ -228,7 +235,7 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
         fail(*_pydantic_problem(exc, ""))
     if tree["schema_version"] != SCHEMA_VERSION:
         fail("schema_version", f"{SCHEMA_VERSION}, the only schema version this model reads "
-             f"(got {tree['schema_version']!r})")
+             f"(got {shown(tree['schema_version'])})")
     params = tree["parameters"]
     allowed_groups = [*plain_groups(), *ENTITY_GROUPS]
     for g in params:
