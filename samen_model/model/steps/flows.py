@@ -72,7 +72,7 @@ def admitted_fraction(
     ``demand_client_years``: client-years the new clients would add if all were admitted.
     """
     room = np.maximum(capacity_client_years - opening_client_years, 0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # tiny demand: inf -> 1
         frac = np.where(demand_client_years > 0, room / demand_client_years, 1.0)
     return np.minimum(frac, 1.0)
 
