@@ -7,8 +7,9 @@ notebooks through the papermill API (one kernel each, ``jobs`` at a time); conve
 ``summary.xlsx`` and ``manifest.json`` (with the wall times).
 
 Everything is written to a temporary folder that is renamed when complete; ``reports/latest`` is
-switched (an atomic symlink swap) only after that, so a failed run leaves the previous report
-untouched. A failing notebook raises :class:`ReportError` naming the notebook, cell and error.
+switched (an atomic symlink swap, under a lock on ``reports/``) only after that and only if no
+newer run finished first, so a failed run leaves the previous report untouched and two reports
+at once never collide. Temporary folders of runs whose process is gone are removed first. A failing notebook raises :class:`ReportError` naming the notebook, cell and error.
 
 The configuration is ``reports.yaml`` at the top of the repository (see ``docs/notebooks.md``);
 command-line flags override it.
