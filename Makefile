@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install report notebooks test lint bench lab clean
+.PHONY: install report notebooks test lint bench lab explorer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,10 +37,16 @@ test: install lint
 bench: install
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_uncertainty.py
+	$(BIN)/python benchmarks/bench_workbench.py
+	$(BIN)/python benchmarks/bench_calibration.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
 	$(BIN)/jupyter lab notebooks/
+
+# the what-if explorer (notebooks/05_explorer.ipynb) as a standalone page, on this machine only
+explorer: install
+	$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=8866
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ The package's folders are its layers, each importing only from the ones below it
 """
 
 from samen_model._version import __version__
+from samen_model.analysis.calibration import Calibration, calibrate
 from samen_model.errors import DataFileError, ObservationError, SamenInputError, ScenarioError
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
@@ -20,6 +21,7 @@ from samen_model.scenario.observations import load_observations
 from samen_model.scenario.scenario import Scenario, load_scenario
 
 __all__ = [
+    "Calibration",
     "DataFileError",
     "ObservationError",
     "Result",
@@ -27,6 +29,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "__version__",
+    "calibrate",
     "load_observations",
     "load_scenario",
     "simulate",

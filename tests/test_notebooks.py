@@ -19,7 +19,8 @@ from samen_model.report import notebook as nt
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SCENARIOS = ROOT / "scenarios"
-NAMES = ["00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing"]
+NAMES = ["00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing",
+         "05_explorer", "07_discovery"]
 PARAM_LINE = re.compile(r"^\w+: [\w\[\]]+ = .+  # \S.*$")
 
 

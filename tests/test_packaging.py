@@ -59,7 +59,7 @@ def test_environment_yml_basics() -> None:
     assert env["name"] == "samen_model"
     assert env["channels"] == ["conda-forge"]
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
-    assert "python>=3.10" in [c.replace(" ", "") for c in conda]
+    assert "python>=3.11" in [c.replace(" ", "") for c in conda]
     pip = [p for d in env["dependencies"] if isinstance(d, dict) for p in d.get("pip", [])]
     assert "-e ." in pip
 

@@ -129,8 +129,8 @@ def test_workbook_sheets(report):
     assert list(sheets) == [*NAMES, "vergelijking", "aannames", "manifest"]
     assert len(sheets["realised_2023"]) == 12
     assert sheets["vergelijking"]["scenario"].tolist() == NAMES
-    assert {"scenario", "parameter", "value", "unit", "source"} <= set(sheets["aannames"])
-    manifest = dict(zip(sheets["manifest"]["field"], sheets["manifest"]["value"], strict=True))
+    assert {"scenario", "parameter", "waarde", "eenheid", "bron"} <= set(sheets["aannames"])
+    manifest = dict(zip(sheets["manifest"]["veld"], sheets["manifest"]["waarde"], strict=True))
     assert manifest["provenance"].startswith("samen_model")
 
 
@@ -188,6 +188,7 @@ def test_shipped_configuration_loads():
     config = load_config(ROOT / "reports.yaml")
     assert config.scenarios is None and config.language == "nl"
     assert [n["notebook"] for n in config.notebooks] == [
-        "00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing"]
+        "00_calibration_2023", "01_scenario", "02_compare", "03_uncertainty", "04_briefing",
+        "06_forecast_vs_actual", "07_discovery"]
     draws = {n["notebook"]: (n.get("parameters") or {}).get("draws") for n in config.notebooks}
     assert draws["03_uncertainty"] == draws["04_briefing"] == 10_000 > CI_DRAWS

@@ -99,7 +99,8 @@ def test_what_if_files_document_every_override(path: Path) -> None:
             walk(sub, f"{where}.{key}")
 
     walk(raw.get("parameters", {}), "parameters")
-    assert leaves or raw.get("correlations")  # a what-if changes values or their dependence
+    # a what-if changes values or their dependence; a calibrated scenario points to its posterior
+    assert leaves or raw.get("correlations") or raw.get("posterior")
     for where, leaf in leaves:
         assert set(leaf) == {"value", "source"}, where  # unit/description come from the base
         assert leaf["source"].startswith("what-if: "), where

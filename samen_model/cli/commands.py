@@ -19,7 +19,9 @@ from pathlib import Path
 
 from samen_model._version import __version__
 from samen_model.cli.analysis import register as register_analysis
+from samen_model.cli.calibrate import register as register_calibrate
 from samen_model.cli.common import positive_int, seed_int
+from samen_model.cli.discover import register as register_discover
 from samen_model.cli.run import register as register_run
 from samen_model.errors import SamenInputError
 
@@ -98,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_run(sub)  # run, validate, compare
     _register_report(sub)
     register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
+    register_discover(sub)  # discover (scenario discovery, PRIM)
+    register_calibrate(sub)  # calibrate (docs/calibration.md)
     return parser
 
 

@@ -9,7 +9,8 @@ notebooks through the papermill API (one kernel each, ``jobs`` at a time); conve
 Everything is written to a temporary folder that is renamed when complete; ``reports/latest`` is
 switched (an atomic symlink swap, under a lock on ``reports/``) only after that and only if no
 newer run finished first, so a failed run leaves the previous report untouched and two reports
-at once never collide. Temporary folders of runs whose process is gone are removed first. A failing notebook raises :class:`ReportError` naming the notebook, cell and error.
+at once never collide. Temporary folders of runs whose process is gone are removed first. A
+failing notebook raises :class:`ReportError` naming the notebook, cell and error.
 
 The configuration is ``reports.yaml`` at the top of the repository (see ``docs/notebooks.md``);
 command-line flags override it.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.analysis.compare import assumptions_register, compare
+from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.errors import OutputError, SamenInputError
 from samen_model.model.finite import check_finite
 from samen_model.model.simulate import simulate
@@ -43,7 +45,7 @@ from samen_model.report.config import ROOT, NotebookJob, ReportConfig, plan_jobs
 from samen_model.report.execute import run_notebooks
 from samen_model.report.html import index_html, notebook_html
 from samen_model.report.manifest import manifest
-from samen_model.report.workbook import write_workbook
+from samen_model.report.workbook import WORKBOOK_DRAWS, write_workbook
 from samen_model.scenario.scenario import load_scenario
 
 
@@ -206,7 +208,11 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
                 (tmp / f"{job.output}.html").write_text(page, encoding="utf-8")
             timings["html"] = round(time.perf_counter() - t0, 3)
             t0 = time.perf_counter()
-            write_workbook(results, info, tmp / "summary.xlsx", config.language)
+            mc = [monte_carlo(r.scenario, draws=WORKBOOK_DRAWS, seed=config.seed)
+                  for r in results if r.scenario.uncertain_parameters()]
+            info["workbook_monte_carlo"] = {"draws": WORKBOOK_DRAWS, "seed": config.seed,
+                                            "scenarios": [m.scenario for m in mc]}
+            write_workbook(results, info, tmp / "summary.xlsx", config.language, mc)
             timings["excel"] = round(time.perf_counter() - t0, 3)
             timings["total"] = round(time.perf_counter() - started, 3)
             info["timings_s"] = timings

@@ -1,4 +1,5 @@
-"""Modelled against reported: a result beside the realised figures of an observation file.
+"""Modelled against reported: a result beside the realised figures of an observation file;
+the figures themselves with their uncertainty (:func:`observations_table`).
 
 The figures come from ``observations/groningen.yaml`` (their values, wording and sources live
 there, not in code); the default is the file shipped with the repository.
@@ -13,8 +14,9 @@ import pandas as pd
 from samen_model.model.columns import COLUMN_NAMES
 from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
+from samen_model.report.calibration_report import amount, span
 from samen_model.scenario.library import find_dir
-from samen_model.scenario.observations import Observation, load_observations
+from samen_model.scenario.observations import Observation, Observations, load_observations
 
 DEFAULT_OBSERVATIONS = "groningen.yaml"
 
@@ -72,3 +74,38 @@ def calibration_explanations(language: str = "nl",
     targets = default_observations() if targets is None else tuple(targets)
     return "\n".join(f"- **{fmt.column_label(t.column, language)} {t.year}**: "
                      f"{t.model_note[language]}" for t in targets if t.model_note)
+
+
+OBSERVATION_WORDS = {
+    "nl": {"figure": "grootheid", "year": "jaar", "reported": "gerapporteerd",
+           "uncertainty": "onzekerheid", "basis": "grondslag", "date": "datum telling",
+           "used": "in kalibratie", "source": "bron", "sd": "sd {a}",
+           "edges": "{r}, randen sd {a}", "stated": "uit het document", "estimate": "schatting",
+           "yes": "ja", "no": "nee"},
+    "en": {"figure": "quantity", "year": "year", "reported": "reported",
+           "uncertainty": "uncertainty", "basis": "basis", "date": "date of count",
+           "used": "in calibration", "source": "source", "sd": "sd {a}",
+           "edges": "{r}, edges sd {a}", "stated": "from the document", "estimate": "estimate",
+           "yes": "yes", "no": "no"},
+}
+
+
+def observations_table(observations: Observations | None = None,
+                       language: str = "nl") -> pd.DataFrame:
+    """Every figure of an observation file with its uncertainty, basis, date of the count,
+    whether the calibration uses it, and its source (default: ``observations/groningen.yaml``).
+    """
+    w = OBSERVATION_WORDS[fmt.check_language(language)]
+    items = default_observations() if observations is None else observations.items
+    rows = []
+    for o in items:
+        u = o.uncertainty
+        sd = (amount(o.column, u.sd, language) if o.column.endswith("_eur")
+              else fmt.number(u.sd, 1 if u.sd < 10 else 0, language))
+        text = (w["sd"].format(a=sd) if u.kind == "normal" else w["edges"].format(
+            r=span(o.column, *o.stated_range(), language), a=sd))
+        rows.append({w["figure"]: fmt.column_label(o.column, language),
+                     w["year"]: fmt.year(o.year), w["reported"]: o.reported[language],
+                     w["uncertainty"]: text, w["basis"]: w[u.basis], w["date"]: o.date,
+                     w["used"]: w["yes" if o.calibrate else "no"], w["source"]: o.source})
+    return pd.DataFrame(rows)

@@ -46,6 +46,7 @@ def strip_notebook(path: str | Path) -> None:
             cell.outputs = []
             cell.execution_count = None
     nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)  # saved widget state: large, and rebuilt on every run
     lang = nb.metadata.get("language_info")
     if lang:
         nb.metadata["language_info"] = {"name": lang.get("name", "python")}

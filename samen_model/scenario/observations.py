@@ -1,16 +1,21 @@
-"""Observation files: realised figures the model is compared with (and calibrated against).
+"""Observation files: realised figures the model is compared with and calibrated against.
 
-An observation file (``observations/groningen.yaml``) has ``schema_version``, a ``name`` and a
-list ``observations``; each entry names the model column it measures, the year, the value in
-that column's unit, the figure as the document words it (``reported``), how it was counted,
-its source and an optional note on how the shipped scenarios relate to it. Problems raise
+An observation file (``observations/groningen.yaml``, format in docs/calibration.md) has
+``schema_version``, a ``name``, a ``title`` and a list ``observations``. Each entry names the
+model column it measures, the year, the value in that column's unit, the figure as the document
+words it (``reported``), how and when it was counted (``counted``, ``date``), how uncertain it is
+(``uncertainty``: a standard deviation or an interval, with its basis and source), the source
+of the figure, an optional note on how the shipped scenarios relate to it, and whether the
+calibration uses it (``calibrate``, default true). Problems raise
 :class:`~samen_model.errors.ObservationError` naming the file, the key path and the expectation.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import math
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +24,35 @@ from typing import Any
 from samen_model.errors import ObservationError
 from samen_model.scenario.yaml_reader import read_yaml
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENTRY_KEYS = {"id": True, "column": True, "year": True, "value": True, "reported": True,
-              "counted": True, "source": True, "model_note": False}
+              "counted": True, "date": True, "uncertainty": True, "source": True,
+              "model_note": False, "calibrate": False}
+UNCERTAINTY_KEYS = ("sd", "interval", "basis", "source")
+BASES = ("stated", "estimate")
 LANGUAGES = ("nl", "en")
+#: z of a central 90% interval of the normal distribution (the range of a normal figure).
+Z90 = 1.6448536269514722
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """How far the model's value may be from a figure (in the column's unit).
+
+    ``kind == "normal"``: the figure is the model's value plus a normal error of ``sd``.
+    ``kind == "interval"``: the figure says the value lies in ``[low, high]`` (``None`` = an
+    open side, e.g. "ruim 80" has a lower bound); the model's value may miss the true one by a
+    normal error of ``sd`` (the softness of the edges). ``basis`` is ``stated`` (the document
+    gives it, e.g. by rounding) or ``estimate`` (a modelling estimate); ``source`` says why.
+    """
+
+    kind: str
+    sd: float
+    low: float | None
+    high: float | None
+    basis: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -35,8 +65,19 @@ class Observation:
     value: float
     reported: dict[str, str]
     counted: str
+    date: str
+    uncertainty: Uncertainty
     source: str
     model_note: dict[str, str]
+    calibrate: bool = True
+
+    def stated_range(self) -> tuple[float, float]:
+        """Where the figure says the value lies: ``value ± 1.645 sd`` (a central 90% range)
+        for a normal figure, ``[low, high]`` for an interval (open sides are infinite)."""
+        u = self.uncertainty
+        if u.kind == "normal":
+            return self.value - Z90 * u.sd, self.value + Z90 * u.sd
+        return (-math.inf if u.low is None else u.low, math.inf if u.high is None else u.high)
 
 
 @dataclass(frozen=True)
@@ -55,12 +96,76 @@ class Observations:
     def __len__(self) -> int:
         return len(self.items)
 
+    def used(self) -> tuple[Observation, ...]:
+        """The observations the calibration uses (``calibrate: true``)."""
+        return tuple(o for o in self.items if o.calibrate)
+
+    def select(self, ids: Collection[str]) -> Observations:
+        """The same file restricted to the observations ``ids`` (in file order)."""
+        return Observations(self.name, self.title, self.path,
+                            tuple(o for o in self.items if o.id in ids), self.hash)
+
 
 def _texts(raw: Any, file: Path, where: str) -> dict[str, str]:
     if not (isinstance(raw, dict) and set(raw) == set(LANGUAGES)
             and all(isinstance(v, str) and v for v in raw.values())):
         raise ObservationError(file, where, "a mapping with a non-empty text for nl and en")
     return dict(raw)
+
+
+def _number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _date(raw: Any, file: Path, where: str) -> str:
+    if isinstance(raw, _dt.date):
+        return raw.isoformat()[:10]
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    if not isinstance(raw, str) or not _DATE.match(raw):
+        raise ObservationError(file, where, "the date of the count as YYYY-MM-DD, YYYY-MM or "
+                               f"YYYY (got {raw!r})")
+    return raw
+
+
+def _uncertainty(raw: Any, value: float, file: Path, where: str) -> Uncertainty:
+    shape = ("a mapping {sd: S, basis: stated|estimate, source: text} (normal) or "
+             "{interval: [low, high], sd: S, basis: ..., source: ...} (an interval with soft "
+             "edges; null for an open side)")
+    if not isinstance(raw, dict):
+        raise ObservationError(file, where, shape)
+    for key in raw:
+        if key not in UNCERTAINTY_KEYS:
+            raise ObservationError(file, f"{where}.{key}",
+                                   f"no such key (allowed: {', '.join(UNCERTAINTY_KEYS)})")
+    for key in ("sd", "basis", "source"):
+        if key not in raw:
+            raise ObservationError(file, f"{where}.{key}", "this key is required; " + shape)
+    if not _number(raw["sd"]) or raw["sd"] <= 0:
+        raise ObservationError(file, f"{where}.sd", "a positive number in the column's unit "
+                               f"(got {raw['sd']!r})")
+    if raw["basis"] not in BASES:
+        raise ObservationError(file, f"{where}.basis", f"one of {', '.join(BASES)} "
+                               f"(got {raw['basis']!r})")
+    if not isinstance(raw["source"], str) or not raw["source"].strip():
+        raise ObservationError(file, f"{where}.source", "a non-empty text: where the "
+                               "uncertainty comes from, or 'estimate: <reason>'")
+    low = high = None
+    kind = "normal"
+    if "interval" in raw:
+        kind = "interval"
+        pair = raw["interval"]
+        if not (isinstance(pair, list) and len(pair) == 2
+                and all(x is None or _number(x) for x in pair) and pair != [None, None]):
+            raise ObservationError(file, f"{where}.interval", "a list [low, high] of numbers "
+                                   f"(null for an open side, not both) (got {pair!r})")
+        low, high = (None if x is None else float(x) for x in pair)
+        if low is not None and high is not None and not low < high:
+            raise ObservationError(file, f"{where}.interval", f"low < high (got {pair!r})")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise ObservationError(file, f"{where}.interval", "an interval that contains the "
+                                   f"value {value:g} (got {pair!r})")
+    return Uncertainty(kind, float(raw["sd"]), low, high, raw["basis"], raw["source"])
 
 
 def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Observation:
@@ -84,26 +189,37 @@ def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Obs
     if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
         raise ObservationError(file, f"{where}.year", f"a calendar year 1990-2100 (got {year!r})")
     value = raw["value"]
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
-            or not math.isfinite(value):
+    if not _number(value):
         raise ObservationError(file, f"{where}.value", f"a finite number (got {value!r})")
+    calibrate = raw.get("calibrate", True)
+    if not isinstance(calibrate, bool):
+        raise ObservationError(file, f"{where}.calibrate", f"true or false (got {calibrate!r})")
     note = raw.get("model_note")
     return Observation(
         id=raw["id"], column=raw["column"], year=year, value=float(value),
         reported=_texts(raw["reported"], file, f"{where}.reported"), counted=raw["counted"],
+        date=_date(raw["date"], file, f"{where}.date"),
+        uncertainty=_uncertainty(raw["uncertainty"], float(value), file,
+                                 f"{where}.uncertainty"),
         source=raw["source"],
         model_note=_texts(note, file, f"{where}.model_note") if note is not None else {},
+        calibrate=calibrate,
     )
 
 
 def load_observations(path: str | Path, columns: Collection[str] | None = None) -> Observations:
-    """Load and validate an observation file; ``columns`` (if given) are the allowed columns."""
+    """Load and validate an observation file; ``columns`` (if given) are the allowed columns.
+
+    ``hash`` is the first 16 hex digits of the sha256 of the file's bytes.
+    """
     path = Path(path)
     data = read_yaml(path, ObservationError, "observation file",
                      "a mapping with schema_version, name and observations")
     if data.get("schema_version") != SCHEMA_VERSION:
         raise ObservationError(path, "schema_version", f"{SCHEMA_VERSION}, the only schema "
-                               f"version this model reads (got {data.get('schema_version')!r})")
+                               f"version this model reads (got {data.get('schema_version')!r}; "
+                               "version 2 adds uncertainty and date to every figure, see "
+                               "docs/calibration.md)")
     for key in data:
         if key not in ("schema_version", "name", "title", "observations"):
             raise ObservationError(path, key, "no such key (allowed: schema_version, name, "

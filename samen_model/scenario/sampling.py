@@ -15,6 +15,7 @@ from scipy import special
 
 from samen_model.parallel import map_split
 from samen_model.scenario.correlations import Correlation, copula_matrix
+from samen_model.scenario.posterior import posterior_rows
 from samen_model.scenario.scenario import Scenario
 
 
@@ -57,8 +58,11 @@ def draw_uniforms(scenario: Scenario, draws: int, seed: int) -> dict[str, np.nda
 
 
 def sample_values(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
-    """Monte Carlo values: each distribution's quantile function at seeded uniform numbers."""
+    """Monte Carlo values: each distribution's quantile function at seeded uniform numbers
+    (a calibrated scenario: whole rows of its posterior sample, scenario/posterior.py)."""
+    uniforms = draw_uniforms(scenario, draws, seed)
+    rows = posterior_rows(scenario.params, uniforms)
     return {
-        path: map_split(scenario.value(path).ppf, u)
-        for path, u in draw_uniforms(scenario, draws, seed).items()
+        path: rows[path] if path in rows else map_split(scenario.value(path).ppf, u)
+        for path, u in uniforms.items()
     }

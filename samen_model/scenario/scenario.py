@@ -23,6 +23,8 @@ import numpy as np
 from samen_model.errors import ScenarioError
 from samen_model.scenario.correlations import Correlation, validate_correlations
 from samen_model.scenario.data_files import population_0_17
+from samen_model.scenario.posterior import apply_posterior
+from samen_model.scenario.series import apply_series_rule
 from samen_model.scenario.validation import ParamInfo, validate_tree
 from samen_model.scenario.values import Distribution
 from samen_model.scenario.yaml_reader import read_yaml
@@ -62,8 +64,14 @@ def _outside(root: Path) -> str:
 def _resolve_paths(data: dict, path: Path, root: Path) -> dict:
     """Make a file path in ``population.data_file`` absolute, relative to the file naming it.
 
-    The file must lie inside ``root``: a scenario cannot make the model read ``/etc/passwd``.
+    That file and a ``posterior.sample`` must lie inside ``root``: a scenario cannot make the
+    model read ``/etc/passwd``.
     """
+    posterior = data.get("posterior")
+    if isinstance(posterior, dict) and isinstance(posterior.get("sample"), str) and \
+            posterior["sample"] and not inside(path.parent / posterior["sample"], root):
+        raise ScenarioError(path, "posterior.sample",
+                            f"{_outside(root)} (got {posterior['sample']!r})")
     leaf = None
     params = data.get("parameters")
     if isinstance(params, dict) and isinstance(params.get("population"), dict):
@@ -112,6 +120,7 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = Non
     base, base_chain = load_tree(base_path, chain, root)
     own = {k: v for k, v in data.items() if k != "extends"}
     merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
+    merged = apply_series_rule(base, own, merged, path)  # a series overrides from its first year
     return merged, (path, *base_chain)
 
 
@@ -134,6 +143,8 @@ class Scenario:
         payload = json.dumps(_hashable(self.tree.get("parameters", {})), sort_keys=True)
         if self.tree.get("correlations"):  # only then, so hashes without them stay as they were
             payload += json.dumps(_hashable(self.tree["correlations"]), sort_keys=True)
+        if self.tree.get("posterior"):  # a calibrated scenario: the content of its sample
+            payload += str(self.tree["posterior"].get("sha256"))
         h = hashlib.sha256(payload.encode())
         data_file = self.params["population.data_file"].value
         if data_file:
@@ -203,6 +214,7 @@ def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = 
     correlations = validate_correlations(tree.get("correlations"), params, file)
     years = np.arange(params["time.first_year"].value, params["time.last_year"].value + 1)
     population_0_17(params["population.data_file"].value, years)  # the check `run` makes
+    params = apply_posterior(tree, params, correlations, file, chain)  # a calibrated scenario
     name = tree.get("name") or (path.stem if path is not None else "scenario")
     return Scenario(
         name=name,

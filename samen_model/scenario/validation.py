@@ -31,7 +31,7 @@ from samen_model.scenario.values import DIST_KINDS, Distribution
 
 SCHEMA_VERSION = 1
 TOP_KEYS = ("schema_version", "name", "title", "description", "extends", "parameters",
-            "correlations")
+            "correlations", "posterior")
 SHARE_SUM_TOLERANCE = 1e-6
 MAX_YEAR = 2100
 
@@ -55,6 +55,7 @@ class _Top(BaseModel):
     extends: StrictStr | None = None
     parameters: dict
     correlations: list | None = None
+    posterior: dict | None = None  # a calibrated scenario (scenario/posterior.py checks it)
 
 
 def _pydantic_problem(exc: ValidationError, prefix: str) -> tuple[str, str]:

@@ -1,0 +1,149 @@
+"""The levers of the what-if explorer and what moving them changes in a scenario.
+
+A :class:`Lever` is one slider: a parameter path, its range and step, a label. The leakage path
+is four sliders (``routing.leakage`` in 2024, 2025, 2026 and 2030) that together make one year
+series. :func:`start_settings` reads the base scenario's values into slider positions;
+:func:`changed_values` turns positions back into the parameter values that differ from the base,
+exactly what a saved what-if file lists. A lever within half a step of the base counts as
+unchanged (a slider may snap the base value to its grid), so the run and the saved file agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from samen_model.scenario.scenario import Scenario
+from samen_model.scenario.values import Distribution, series_on_years
+
+Unit = Literal["share", "number", "eur", "year"]
+
+#: Years of the leakage path sliders; the value of the last one is held after it.
+LEAKAGE_YEARS = (2024, 2025, 2026, 2030)
+LEAKAGE = "routing.leakage"
+
+
+@dataclass(frozen=True)
+class Lever:
+    """One slider: ``path`` (parameter), range and step in the parameter's unit, labels.
+
+    ``year`` is set for a point of the leakage path. ``unit`` says how the slider reads out
+    (a share as a percentage, euros, a year).
+    """
+
+    key: str
+    path: str
+    label_nl: str
+    label_en: str
+    minimum: float
+    maximum: float
+    step: float
+    unit: Unit = "number"
+    year: int | None = None
+
+    def label(self, language: str = "nl") -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+LEVERS: tuple[Lever, ...] = (
+    *(Lever(f"leakage_{y}", LEAKAGE, f"Weglek {y}", f"Leakage {y}", 0.0, 0.5, 0.01, "share", y)
+      for y in LEAKAGE_YEARS),
+    Lever("first_year_uptake", "routing.first_year_uptake", "Benutting eerste jaar",
+          "First-year uptake", 0.4, 1.0, 0.01, "share"),
+    Lever("inflow", "demand.inflow_per_1000", "Instroom per 1.000 jeugdigen",
+          "Inflow per 1,000 young people", 30.0, 80.0, 0.5),
+    Lever("population_growth", "population.growth_after_data", "Groei jeugdbevolking per jaar",
+          "Youth population growth a year", -0.02, 0.03, 0.0005, "share"),
+    Lever("caseload", "capacity.caseload_per_fte", "Cliënten per fte", "Clients per FTE",
+          4.0, 14.0, 0.1),
+    Lever("cost_per_fte", "costs.cost_per_fte_eur", "Kosten per fte (prijzen 2021)",
+          "Cost per FTE (2021 prices)", 40_000.0, 90_000.0, 500.0, "eur"),
+    Lever("budget_cut", "savings.budget_cut_share", "Taakstelling SAMEN.-budget",
+          "Cut of the SAMEN. budget", 0.0, 0.25, 0.005, "share"),
+    Lever("fewer_referrals", "savings.specialist_referral_reduction",
+          "Minder specialistische verwijzingen", "Fewer specialist referrals",
+          0.0, 0.10, 0.0025, "share"),
+    Lever("structural_start", "time.structural_start_year", "Start structurele besparing",
+          "Structural savings from", 2026, 2030, 1, "year"),
+)
+BY_KEY = {lever.key: lever for lever in LEVERS}
+
+
+def _level(value: Any, year: int) -> float:
+    """A parameter's deterministic value in ``year`` (central value of a distribution)."""
+    if isinstance(value, Distribution):
+        return float(value.central)
+    if isinstance(value, dict):
+        return float(series_on_years(value, np.array([year]))[0])
+    return float(value)
+
+
+def base_value(base: Scenario, lever: Lever) -> float:
+    """The lever's position in the base scenario: the value in its year, else in the last year
+    (a structural level such as a budget cut series ``{2026: 0.05, 2028: 0.10}`` reads 0.10)."""
+    year = lever.year or int(base.value("time.last_year"))
+    return _level(base.value(lever.path), year)
+
+
+def lever_range(base: Scenario, lever: Lever) -> tuple[float, float]:
+    """The slider's range: the lever's own, widened to hold the base value and the horizon."""
+    value = base_value(base, lever)
+    lo, hi = min(lever.minimum, value), max(lever.maximum, value)
+    if lever.unit == "year":
+        lo = max(lo, base.value("time.transition_end_year") + 1)
+        hi = min(hi, base.value("time.last_year"))
+        lo, hi = min(lo, value), max(hi, value)
+    return lo, hi
+
+
+def levers_for(base: Scenario) -> tuple[Lever, ...]:
+    """The levers that fit the base's horizon (leakage years after its last year dropped)."""
+    last = base.value("time.last_year")
+    return tuple(lv for lv in LEVERS if lv.year is None or lv.year <= last)
+
+
+def start_settings(base: Scenario) -> dict[str, float]:
+    """Slider positions of the base scenario, by lever key."""
+    return {lv.key: base_value(base, lv) for lv in levers_for(base)}
+
+
+def _differs(lever: Lever, new: float, old: float) -> bool:
+    return abs(float(new) - old) > lever.step / 2 + 1e-12
+
+
+def changed_values(base: Scenario, settings: Mapping[str, float]) -> dict[str, Any]:
+    """Parameter values that differ from ``base`` (path -> value), as a what-if file lists them.
+
+    Single-value levers give a number (a year as an integer). The leakage path gives a year
+    series from the first changed slider year on (the base holds before it; the later slider
+    years follow, the last held after). Over a base distribution the series starts at the first
+    model year with the distribution's central value, since a series cannot extend a
+    distribution (:mod:`samen_model.scenario.series`).
+    """
+    unknown = set(settings) - set(BY_KEY)
+    if unknown:
+        raise KeyError(f"unknown levers: {', '.join(sorted(unknown))}")
+    out: dict[str, Any] = {}
+    path_points: dict[int, float] = {}
+    changed_years: list[int] = []
+    for lever in levers_for(base):
+        if lever.key not in settings:
+            continue
+        new, old = float(settings[lever.key]), base_value(base, lever)
+        if lever.year is not None:
+            path_points[lever.year] = new if _differs(lever, new, old) else old
+            if _differs(lever, new, old):
+                changed_years.append(lever.year)
+        elif _differs(lever, new, old):
+            out[lever.path] = int(round(new)) if lever.unit == "year" else new
+    if changed_years:
+        first = min(changed_years)
+        series = {y: v for y, v in sorted(path_points.items()) if y >= first}
+        current = base.value(LEAKAGE)
+        if isinstance(current, Distribution):
+            series = {int(base.value("time.first_year")): current.central, **series}
+        out[LEAKAGE] = series
+    return out

@@ -1,0 +1,160 @@
+"""The what-if explorer without a browser: levers in, key figures and saved YAML out.
+
+The explorer's callbacks are driven as a person would move the sliders (``Explorer.set``) and
+press "save" (``Explorer.save``). Money in EUR, shares as fractions.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from samen_model import load_scenario, simulate
+from samen_model.cli.commands import main
+from samen_model.report.explorer import LEVERS, Explorer, changed_values, start_settings
+from samen_model.report.explorer.levers import BY_KEY
+from samen_model.scenario.yaml_reader import read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """A copy of the shipped scenarios (saved what-ifs land beside them)."""
+    for f in (ROOT / "scenarios").glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    return tmp_path
+
+
+def test_start_is_the_base(folder: Path, realised_run) -> None:
+    app = Explorer("realised_2023", scenario_dir=folder)
+    assert app.whatif.changed == {}
+    kf = app.whatif.key_figures()
+    assert (kf["what_if"].fillna(0) == kf["base"].fillna(0)).all()
+    assert app.settings()["leakage_2024"] == pytest.approx(0.10)  # realised_2023: 10%
+    assert app.settings()["first_year_uptake"] == pytest.approx(0.82)
+    assert app.settings()["structural_start"] == 2026
+    html = app.key_figures.value
+    assert "data-key='deviation_transition_eur' data-column='what_if'" in html
+    assert app.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Nog niets veranderd" in app.changes.value
+
+
+def test_moving_the_leakage_path_keeps_2023_and_saves_a_valid_short_file(folder: Path,
+                                                                         capsys) -> None:
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
+    whatif = app.set(leakage_2024=0.20)
+    # a path from 2024 on (the later slider years at the base's 10%); 2023 stays calibrated
+    assert whatif.changed == {"routing.leakage": {2024: 0.2, 2025: 0.1, 2026: 0.1, 2030: 0.1}}
+    kf = whatif.key_figures()
+    assert kf.at["young_people_helped_first_year", "difference"] == 0  # 977 helped in 2023
+    # more new cases to open house in 2024 while the 2024 budget share assumed 10%: the square
+    # 2023-2025 is exceeded by more (the deviation rises)
+    assert kf.at["deviation_transition_eur", "difference"] > 100_000
+    assert "+€ " in app.key_figures.value  # the difference is shown with its sign
+    assert "routing:" in app.changes.value and "2024: 0.2" in app.changes.value
+
+    app.name.value, app.note.value = "leakage_2024_20", "referrers keep choosing specialists"
+    saved = app.save()
+    path = folder / "leakage_2024_20.yaml"
+    assert saved is not None and saved.path == path and "samen validate: ok" in app.status.value
+    raw = read_yaml(path)
+    assert raw["extends"] == "realised_2023.yaml"  # beside its base
+    assert raw["parameters"] == {"routing": {"leakage": {
+        "value": {2024: 0.2, 2025: 0.1, 2026: 0.1, 2030: 0.1},
+        "source": "referrers keep choosing specialists"}}}  # only what changed
+    # the saved file gives exactly the numbers the explorer showed
+    assert simulate(saved).key_figures().equals(whatif.result.key_figures())
+    assert main(["validate", str(path)]) == 0
+    assert "ok: " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("key,value", [
+    ("first_year_uptake", 0.7), ("inflow", 60.0), ("population_growth", 0.015),
+    ("caseload", 7.0), ("cost_per_fte", 65_000.0), ("budget_cut", 0.05),
+    ("fewer_referrals", 0.02), ("structural_start", 2028)])
+def test_each_lever_changes_its_parameter_only(realised, key: str, value: float) -> None:
+    lever = BY_KEY[key]
+    changed = changed_values(realised, {**start_settings(realised), key: value})
+    assert changed == {lever.path: value}
+    assert type(changed[lever.path]) is (int if lever.unit == "year" else float)
+
+
+def test_levers_move_the_key_figures_the_expected_way(folder: Path) -> None:
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
+    base = app.whatif.key_figures()["base"]
+    kf = app.set(budget_cut=0.10).key_figures()["what_if"]  # a cut from 2026 saves money
+    assert kf["net_savings_structural_eur"] > base["net_savings_structural_eur"] + 1e6
+    assert kf["deviation_transition_eur"] == pytest.approx(base["deviation_transition_eur"])
+    app.reset()
+    assert app.whatif.changed == {}
+    # fewer clients per FTE: more staff for the same clients, so SAMEN. costs more in 2023-2025
+    kf = app.set(caseload=6.5).key_figures()
+    assert kf.at["fte_end_of_transition", "difference"] > 10
+    assert kf.at["deviation_transition_eur", "difference"] > 500_000
+
+
+def test_a_base_value_off_the_slider_grid_counts_as_unchanged(realised) -> None:
+    # population growth 0.0063 (0.63%): a slider with step 0.0005 may show 0.0065
+    settings = {**start_settings(realised), "population_growth": 0.0065}
+    assert changed_values(realised, settings) == {}
+
+
+def test_save_refuses_bad_input_and_writes_nothing(folder: Path) -> None:
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
+    app.name.value = "nothing_changed"
+    assert app.save() is None and "at least one value" in app.status.value
+    app.set(caseload=9.0)
+    app.note.value = ""
+    assert app.save() is None and "a note" in app.status.value
+    app.note.value, app.name.value = "test", "realised_2023"
+    assert app.save() is None and "this file exists" in app.status.value
+    app.name.value = "../escape"
+    assert app.save() is None and "NAME.yaml" in app.status.value
+    assert sorted(p.stem for p in folder.glob("*.yaml")) == sorted(
+        p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
+    assert not list(folder.glob(".*tmp"))
+
+
+def test_other_bases_and_a_base_with_distributions(folder: Path) -> None:
+    app = Explorer("realised_2023", scenario_dir=folder, save_dir=folder / "mine",
+                   chart=False)
+    app.choice.value = "low_leakage"  # {2023: 0.10, 2026: 0.03}
+    assert app.settings()["leakage_2026"] == pytest.approx(0.03)
+    assert app.settings()["leakage_2025"] == pytest.approx(0.10 - 0.14 / 3)
+    app.choice.value = "uncertainty_2023"  # leakage triangular(0.05, 0.10, 0.20): central 0.10
+    assert app.settings()["leakage_2024"] == pytest.approx(0.10)
+    whatif = app.set(leakage_2026=0.05)
+    # a series cannot extend a distribution: the path starts at the first model year
+    assert whatif.changed == {"routing.leakage": {2019: 0.1, 2026: 0.05, 2030: 0.1}}
+    app.name.value, app.note.value = "unc_low_2026", "test"
+    saved = app.save()
+    assert saved is not None and saved.path.parent == folder / "mine"
+    assert read_yaml(saved.path)["extends"] == "../uncertainty_2023.yaml"
+    assert saved.value("demand.inflow_per_1000").kind == "normal"  # the rest keeps its ranges
+
+
+def test_english_labels(folder: Path) -> None:
+    app = Explorer("realised_2023", language="en", scenario_dir=folder, chart=False)
+    assert app.sliders["caseload"].description == "Clients per FTE"
+    assert "key figure" in app.key_figures.value and "Save as scenario" == \
+        app.save_button.description
+    assert {lv.key for lv in LEVERS} == set(app.sliders)
+
+
+def test_writer_validates_before_anything_is_in_place(folder: Path, realised) -> None:
+    from samen_model import ScenarioError
+    from samen_model.scenario.writer import variant, write_variant
+
+    base = load_scenario(folder / "realised_2023.yaml")
+    with pytest.raises(ScenarioError) as err:  # a share above 1
+        write_variant(folder / "bad.yaml", base, {"routing.leakage": 1.5}, "test")
+    assert "bad.yaml: parameters.routing.leakage.value: a share between 0 and 1" in str(err.value)
+    assert not (folder / "bad.yaml").exists() and not list(folder.glob(".bad*"))
+    # what the explorer runs live is what the file loads as (same merge, same hash)
+    values = {"routing.leakage": {2025: 0.3}, "costs.cost_per_fte_eur": 61_000.0}
+    saved = write_variant(folder / "good.yaml", base, values, "a note")
+    assert variant(base, values, name="good", source="a note").hash == saved.hash
+    assert saved.value("routing.leakage") == {2024: 0.1, 2025: 0.3}
