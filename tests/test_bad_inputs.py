@@ -80,7 +80,7 @@ FAMILY = "parameters.products.family_guidance"
 
 
 def _leaf(value) -> dict:
-    return {"value": value, "unit": "x", "description": "d", "source": "s"}
+    return {"value": value, "unit": "x", "description": "d", "source": "what-if: s"}
 
 
 def _shift_share(group: str, first: str) -> Callable[[dict], None]:
@@ -391,7 +391,7 @@ def test_unknown_key_in_a_variant_names_the_variant(tmp_path: Path) -> None:
     _copy_plan(tmp_path)
     path = tmp_path / "variant.yaml"
     path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  routing:\n"
-                    "    leakge: {value: 0.2, source: 'typo'}\n", encoding="utf-8")
+                    "    leakge: {value: 0.2, source: 'what-if: typo'}\n", encoding="utf-8")
     refuse(path, "parameters.routing.leakge", "no such parameter")
 
 
@@ -414,7 +414,7 @@ def test_missing_data_file_named_in_a_variant(tmp_path: Path) -> None:
     _copy_plan(tmp_path)
     path = tmp_path / "variant.yaml"
     path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  population:\n"
-                    "    data_file: {value: data/pop.csv, source: 'CBS export'}\n",
+                    "    data_file: {value: data/pop.csv, source: 'cbs-statline: export'}\n",
                     encoding="utf-8")
     exc = refuse(path, "parameters.population.data_file.value", "existing data file")
     # the path is resolved relative to the file that names it

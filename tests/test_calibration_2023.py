@@ -24,6 +24,7 @@ from samen_model.analysis.calibration_weights import CalibrationError, Calibrati
 from samen_model.cli.commands import main
 from samen_model.report import calibration_report as cr
 from samen_model.report.calibration_text import verdict_sentence
+from samen_model.report.manifest import run_key
 from samen_model.report.plotting import calibration_charts as cc
 from samen_model.report.posterior_file import calibration_manifest
 from samen_model.scenario.observations import load_observations
@@ -151,7 +152,9 @@ def test_tables_and_charts(cal, tmp_path):
     for name, fig in {"params": cc.prior_posterior_chart(cal, table, "nl", info),
                       "check": cc.predictive_chart(check, "en", loo, info)}.items():
         texts = " ".join(t.get_text() for t in fig.texts)
-        assert "uncertainty_2023" in texts and sm.__version__ in texts  # provenance footer
+        # the one provenance line under a chart: scenario title and run key (full manifest in
+        # the colophon / manifest table)
+        assert cal.prior.title in texts and run_key(info) in texts
         fig.savefig(tmp_path / f"{name}.png")
 
 

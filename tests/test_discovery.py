@@ -103,7 +103,7 @@ def test_overrun_in_plain_words(overrun) -> None:
                                                             "uncertainty_2023.yaml")),
                 box_chart(overrun, "en")):
         text = " ".join(t.get_text() for t in fig.texts)
-        assert "samen_model" in text  # provenance footer
+        assert "rekenrun" in text or "run " in text  # the provenance line (run key)
 
 
 def test_other_steps_and_given_values(overrun, uncertain) -> None:

@@ -64,7 +64,7 @@ def test_moving_the_leakage_path_keeps_2023_and_saves_a_valid_short_file(folder:
     assert raw["extends"] == "realised_2023.yaml"  # beside its base
     assert raw["parameters"] == {"routing": {"leakage": {
         "value": {2024: 0.2, 2025: 0.1, 2026: 0.1, 2030: 0.1},
-        "source": "referrers keep choosing specialists"}}}  # only what changed
+        "source": "what-if: referrers keep choosing specialists"}}}  # only what changed
     # the saved file gives exactly the numbers the explorer showed
     assert simulate(saved).key_figures().equals(whatif.result.key_figures())
     assert main(["validate", str(path)]) == 0

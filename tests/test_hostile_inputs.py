@@ -21,7 +21,7 @@ from samen_model.scenario.yaml_reader import read_yaml
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "scenarios" / "plan_2022.yaml"
 _TREE = read_yaml(PLAN)
-LEAF = {"unit": "x", "description": "d", "source": "s"}
+LEAF = {"unit": "x", "description": "d", "source": "estimate: a test"}
 
 
 def tree() -> dict:
@@ -182,7 +182,7 @@ def _variant(folder: Path, extends: str, data_file: str | None = None) -> Path:
     text = f"schema_version: 1\nextends: {extends}\nparameters: {{}}\n"
     if data_file is not None:
         text = (f"schema_version: 1\nextends: {extends}\nparameters:\n  population:\n"
-                f"    data_file: {{value: '{data_file}', source: s}}\n")
+                f"    data_file: {{value: '{data_file}', source: 'cbs-statline: a test export'}}\n")
     return write(folder, "variant.yaml", text)
 
 

@@ -76,12 +76,16 @@ def test_calibration_notebook(tmp_path):
     nb = execute("00_calibration_2023", tmp_path, language="en")
     text = outputs_text(nb)
     assert "967" in text and "just over 80" in text and "€4.2M" in text and "€1M" in text
+    assert "# 00 · The model beside the 2023 evaluation" in text
+    assert "Evaluatie Basis jeugdhulp 2023 (15 December 2023), §2" in text  # source by title
+    assert "evaluation-2023" not in text
 
 
 def test_scenario_notebook_with_short_horizon(tmp_path):
     nb = execute("01_scenario", tmp_path, scenario="high_leakage", horizon=2026)
     text = outputs_text(nb)
     assert "Uitvoeringsbudget WIJ" in text and "Verrekening" in text
+    assert "De budgetregel jaar voor jaar" in text and "Hoge weglek (25% vanaf 2024)" in text
     assert "2026" in text and "2027" not in text.split("Run manifest")[0].split("manifest")[0]
 
 
@@ -89,7 +93,10 @@ def test_compare_notebook(tmp_path):
     nb = execute("02_compare", tmp_path, scenarios=["realised_2023", "low_leakage"],
                  base="plan_2022")
     text = outputs_text(nb)
-    assert "plan_2022" in text and "low_leakage" in text and "routing.leakage" in text
+    # scenarios by title, assumptions by label (no file names or parameter paths)
+    assert "Plan 2022 (kader, geen weglek)" in text and "Lage weglek (naar 3% in 2026)" in text
+    assert "Weglek" in text and "routing.leakage" not in text
+    assert "Welke aannames verschillen van het basisscenario" in text
 
 
 def test_uncertainty_notebook_with_few_draws(tmp_path):
@@ -98,10 +105,13 @@ def test_uncertainty_notebook_with_few_draws(tmp_path):
     assert "Gesloten vierkant 2023-2025 overschreden" in text and "terugverdienjaar" in text
     assert "Netto besparing 2026-2030" in text and "mediaan" in text
     assert "geen nulpunt binnen bereik" in text  # leakage from 2026 in uncertainty_2023
-    assert "savings_budget_cut" in text and "savings.budget_cut_share" in text
-    assert "draws 200" in text and "seed 2" in text  # the run manifest
-    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
-    assert images == 4  # two fan charts, the tornado, the Sobol bars
+    assert "Taakstelling op het SAMEN.-budget" in text and "Taakstelling op het budget" in text
+    assert "200 trekkingen, startgetal (seed) 2" in text  # the run manifest
+    assert "# 03 · Onzekerheid" in text
+    images = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
+              if "<img" in str(o.get("data", {}).get("text/html", ""))]
+    assert len(images) == 4  # two fan charts, the tornado, the Sobol bars
+    assert all('alt="' in i and 'alt=""' not in i for i in images)
 
 
 def test_briefing_notebook_in_english(tmp_path):
@@ -109,8 +119,12 @@ def test_briefing_notebook_in_english(tmp_path):
                  language="en", draws=200)
     text = outputs_text(nb)
     assert "Main scenario" in text and "Key figures per scenario" in text
-    assert "Assumptions register" in text
+    assert "Annex: assumptions" in text and "Colophon" in text
     assert "with 90% certainty between" in text and "200 draws" in text
+    from samen_model.report.briefing.run import briefing_from_notebook
+
+    carried = briefing_from_notebook(tmp_path / "04_briefing.ipynb")  # for PDF and Word
+    assert carried is not None and carried.language == "en" and carried.title in text
 
 
 # ----------------------------------------------------------------------------- bad parameters

@@ -75,7 +75,9 @@ def test_cli_run_writes_tables_with_provenance(tmp_path):
     assert code == 0
     info = json.loads((out / "manifest.json").read_text())
     s = info["scenarios"][0]
-    assert s["name"] == "realised_2023" and s["seed"] == 3 and len(s["hash"]) == 16
+    # central values draw nothing, so the manifest names no seed (it would not match the run)
+    assert s["name"] == "realised_2023" and s["seed"] is None and len(s["hash"]) == 16
+    assert s["draws"] == 1 and not s["sampled"] and len(info["run_key"]) == 8
     assert info["version"] == sm.__version__ and info["created_utc"]
     assert set(info["files"]) == {"yearly.csv", "key_figures.csv", "providers.csv",
                                   "assumptions.csv"}  # provenance beside the plain CSVs

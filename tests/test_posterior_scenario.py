@@ -204,3 +204,17 @@ def test_bad_observation_files(tmp_path, old, new, field, words):
         load_observations(path)
     assert info.value.field == field and words in str(info.value)
     assert str(info.value).startswith(f"{path}: {field}: ")
+
+
+def test_register_describes_a_posterior_marginal_in_words() -> None:
+    """The register and the comparison table show a calibrated parameter as the posterior's
+    median and 90% range (the report's 02_compare failed on it before)."""
+    from samen_model.report.parameters import value_text
+
+    cal = sm.load_scenario(ROOT / "scenarios" / "calibrated_2023.yaml")
+    info = cal.params["routing.leakage"]
+    d = info.value
+    text = value_text(info, cal, "nl")
+    assert text.startswith("na kalibratie op de cijfers: mediaan ")
+    low, high = float(d.ppf(0.05)), float(d.ppf(0.95))
+    assert 0.0 <= low < high <= 1.0 and "90% tussen" in text

@@ -53,8 +53,11 @@ def test_breakeven_table_with_and_without_a_root():
     rows = nt.run_breakeven(nt.breakeven_cases("uncertainty_2023", "savings_budget_cut"),
                             SCENARIOS)
     table = nt.breakeven_table(rows, "nl")
-    assert list(table["parameter"]) == ["routing.leakage", "savings.budget_cut_share",
-                                        "routing.leakage"]
+    # parameters by their labels (data/parameters_nl_en.yaml), scenarios by their titles
+    assert list(table["aanname"]) == ["Weglek", "Taakstelling op het budget", "Weglek"]
+    assert set(table["scenario"]) == {"Realisatie 2023 met onzekerheidsmarges",
+                                      "Taakstelling op het SAMEN.-budget (5% in 2026, 10% "
+                                      "vanaf 2028)"}
     assert table["nulpunt"].iloc[0] == "geen nulpunt binnen bereik"
     assert "zoekbereik 0% tot 100%" in table["toelichting"].iloc[0]
     for i in (1, 2):  # both have a root, shown as a percentage
@@ -81,7 +84,11 @@ def test_breakeven_table_with_and_without_a_root():
 def test_uncertainty_sentence_turns_signs_into_words(summary, output, p5, p95, expected):
     text = na.uncertainty_sentence(with_interval(summary, output, p5, p95), output)
     assert expected in text and fmt.MINUS not in text
-    assert "5e tot 95e percentiel van 400 trekkingen" in text and "`uncertainty_2023`" in text
+    assert "5e tot 95e percentiel van 400 trekkingen met onzekere aannames)" in text
+    assert "uncertainty_2023" not in text and "seed" not in text
+    titled = na.uncertainty_sentence(with_interval(summary, output, p5, p95), output,
+                                     title="Realisatie 2023 met onzekerheidsmarges")
+    assert titled.endswith("aannames, scenario Realisatie 2023 met onzekerheidsmarges).")
 
 
 def test_uncertainty_sentence_in_the_briefing_and_refusals(summary, realised_run):
@@ -106,5 +113,8 @@ def test_output_labels():
 
 def test_uncertain_register_lists_only_the_distributions(uncertain):
     table = nt.uncertain_register_table(uncertain, "nl")
-    assert sorted(table["parameter"]) == sorted(uncertain.uncertain_parameters())
-    assert {"waarde", "bron"} <= set(table.columns)
+    # uncertainty_2023.yaml: eight parameters with a distribution, all what-if ranges
+    assert len(table) == len(uncertain.uncertain_parameters()) == 8
+    assert list(table.columns) == ["thema", "aanname", "waarde", "soort", "bron"]
+    assert "Weglek" in set(table["aanname"]) and set(table["soort"]) == {"wat-als"}
+    assert table["waarde"].str.contains("verdeling|verdeeld").all()

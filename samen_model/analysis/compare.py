@@ -6,6 +6,7 @@ import pandas as pd
 
 from samen_model.model.results import SAVINGS_WINDOW, Result
 from samen_model.scenario.scenario import Scenario
+from samen_model.scenario.sources import cite
 from samen_model.scenario.values import Distribution
 
 KEY_FIGURES_NL = {
@@ -40,11 +41,12 @@ def format_value(value) -> str:
     return str(value)
 
 
-def assumptions_register(scenario: Scenario) -> pd.DataFrame:
-    """Every parameter with value, unit, description and source."""
+def assumptions_register(scenario: Scenario, language: str = "en") -> pd.DataFrame:
+    """Every parameter with value, unit, description and source (each cited document by its
+    title and date, :func:`samen_model.scenario.sources.cite`)."""
     return pd.DataFrame(
         [{"parameter": p.path, "value": format_value(p.value), "unit": p.unit,
-          "description": p.description, "source": p.source}
+          "description": p.description, "source": cite(p.source, language)}
          for p in scenario.params.values()]
     )
 

@@ -3,7 +3,8 @@
 Steps: load and validate every scenario and check the notebook list; simulate the scenarios and
 write their CSVs (``yearly``, ``providers``, ``assumptions``) and ``comparison.csv``; execute the
 notebooks through the papermill API (one kernel each, ``jobs`` at a time); convert them to HTML
-(the briefing without input cells) with a visible provenance footer; write ``index.html``,
+(the briefing without input cells) with a visible provenance footer; render the briefing the
+briefing notebook carries as ``briefing.pdf`` and ``briefing.docx``; write ``index.html``,
 ``summary.xlsx`` and ``manifest.json`` (with the wall times).
 
 Everything is written to a temporary folder that is renamed when complete; ``reports/latest`` is
@@ -41,6 +42,7 @@ from samen_model.report.atomic import (
     write_csv,
     write_manifest,
 )
+from samen_model.report.briefing.run import write_briefing_files
 from samen_model.report.config import ROOT, NotebookJob, ReportConfig, plan_jobs
 from samen_model.report.execute import run_notebooks
 from samen_model.report.html import index_html, notebook_html
@@ -204,9 +206,12 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
             t0 = time.perf_counter()
             for job in plan:
                 page = notebook_html(tmp / "notebooks" / f"{job.output}.ipynb", info,
-                                     job.hide_input)
+                                     job.hide_input, config.language)
                 (tmp / f"{job.output}.html").write_text(page, encoding="utf-8")
             timings["html"] = round(time.perf_counter() - t0, 3)
+            t0 = time.perf_counter()  # the briefing notebook's content as PDF and Word
+            downloads = write_briefing_files(tmp / "notebooks", tmp, [j.output for j in plan])
+            timings["briefing_pdf_docx"] = round(time.perf_counter() - t0, 3)
             t0 = time.perf_counter()
             mc = [monte_carlo(r.scenario, draws=WORKBOOK_DRAWS, seed=config.seed)
                   for r in results if r.scenario.uncertain_parameters()]
@@ -217,8 +222,8 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
             timings["total"] = round(time.perf_counter() - started, 3)
             info["timings_s"] = timings
             info["wall_time_s"] = timings["total"]
-            (tmp / "index.html").write_text(index_html(info, plan, names_run, config.language),
-                                            encoding="utf-8")
+            (tmp / "index.html").write_text(index_html(info, plan, names_run, config.language,
+                                                       downloads), encoding="utf-8")
             write_manifest(info, tmp)
             bar.update(1)
     finally:

@@ -17,6 +17,7 @@ from samen_model.report import formatting as fmt
 from samen_model.report.calibration_report import amount, span
 from samen_model.scenario.library import find_dir
 from samen_model.scenario.observations import Observation, Observations, load_observations
+from samen_model.scenario.sources import cite
 
 DEFAULT_OBSERVATIONS = "groningen.yaml"
 
@@ -62,7 +63,7 @@ def calibration_table(result: Result, language: str = "nl",
             "model": show(t.column, r["modelled"]),
             "verschil" if nl else "difference": show(t.column, r["difference"]),
             "verschil %" if nl else "difference %": fmt.pct(r["difference_share"], 1, language),
-            "bron" if nl else "source": t.source,
+            "bron" if nl else "source": cite(t.source, language),
         })
     return pd.DataFrame(rows)
 

@@ -145,6 +145,63 @@ def count(x: float | None, language: str = "nl") -> str:
     return number(x, 0, language)
 
 
+def _fewest_decimals(x: float, most: int) -> int:
+    """The fewest decimals (0..most) that show ``x`` without losing digits at ``most``."""
+    for d in range(most + 1):
+        if abs(round(x, d) - round(x, most)) < 1e-12:
+            return d
+    return most
+
+
+def number_auto(x: float | None, language: str = "nl", most: int = 3) -> str:
+    """A number with as few decimals as it needs (up to ``most``).
+
+    >>> number_auto(52.0), number_auto(6.5), number_auto(0.0063, most=4)
+    ('52', '6,5', '0,0063')
+    """
+    if _missing(x):
+        return MISSING
+    return number(x, _fewest_decimals(float(x), most), language)
+
+
+def pct_auto(fraction: float | None, language: str = "nl") -> str:
+    """A fraction as a percentage with as few decimals as it needs (up to two).
+
+    >>> pct_auto(0.10), pct_auto(0.049), pct_auto(0.0063, "en")
+    ('10%', '4,9%', '0.63%')
+    """
+    if _missing(fraction):
+        return MISSING
+    return number_auto(100.0 * float(fraction), language, 2) + "%"
+
+
+def eur_param(x: float | None, language: str = "nl") -> str:
+    """An input amount in euros: millions (at least one decimal) from € 100.000, else whole.
+
+    >>> eur_param(46_000_000), eur_param(2_500_000), eur_param(58_000), eur_param(1_250_000)
+    ('€ 46,0 mln', '€ 2,5 mln', '€ 58.000', '€ 1,25 mln')
+    """
+    if _missing(x):
+        return MISSING
+    x = float(x)
+    if abs(x) < 100_000:
+        return eur(x, 0, language)
+    return eur_mln(x, max(1, _fewest_decimals(x / 1e6, 3)), language)
+
+
+def signed_words(x: float, words: tuple[str, str], decimals: int = 2,
+                 language: str = "nl") -> str:
+    """An amount in millions without a sign, followed by the word for its direction.
+
+    ``words`` = (word when ``x >= 0``, word when ``x < 0``): the sign becomes a word, so a
+    reader never meets a minus before a negative quantity.
+
+    >>> signed_words(-840_000, ("besparing", "extra kosten"))
+    '€ 0,84 mln extra kosten'
+    """
+    return f"{eur_mln(abs(x), decimals, language)} {words[0] if x >= 0 else words[1]}"
+
+
 # ---------------------------------------------------------------------- key figures
 KEY_FIGURE_LABELS: dict[str, dict[str, str]] = {
     "deviation_transition_eur": {

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 import platform
 import subprocess
 from dataclasses import dataclass
@@ -48,10 +50,11 @@ class Run:
 def manifest(results: list | tuple = (), **extra: Any) -> dict[str, Any]:
     """A manifest for a set of :class:`~samen_model.model.results.Result` (or :class:`Run`) objects.
 
-    Keys: ``package``, ``version``, ``git_commit``, ``python``, ``created_utc`` and per scenario
-    its name, title, hash, source files, draws, seed and whether parameters were sampled.
+    Keys: ``package``, ``version``, ``git_commit``, ``python``, ``created_utc``, ``run_key``
+    (:func:`run_key`) and per scenario its name, title, hash, source files, draws, seed (None
+    for a run with central values, which draws nothing) and whether parameters were sampled.
     """
-    return {
+    info = {
         "package": "samen_model",
         "version": __version__,
         "git_commit": git_commit(),
@@ -64,18 +67,35 @@ def manifest(results: list | tuple = (), **extra: Any) -> dict[str, Any]:
                 "hash": r.scenario.hash,
                 "files": [p.name for p in r.scenario.chain],
                 "draws": r.draws,
-                "seed": r.seed,
+                "seed": r.seed if r.sampled else None,
                 "sampled": r.sampled,
             }
             for r in results
         ],
-        **extra,
     }
+    info["run_key"] = run_key(info)
+    return {**info, **extra}
+
+
+def run_key(info: dict[str, Any]) -> str:
+    """A short id of what was computed (8 hex digits): package version, git commit and per
+    scenario its hash, draws and seed. The same inputs give the same key, so a chart, the HTML,
+    the PDF and the Word file of one briefing carry the same key, wherever they were built."""
+    payload = [info.get("version"), info.get("git_commit"),
+               [(s["name"], s["hash"], s["draws"], s["seed"]) for s in info.get("scenarios", [])]]
+    return hashlib.sha256(json.dumps(payload).encode()).hexdigest()[:8]
+
+
+def run_text(s: dict[str, Any]) -> str:
+    """How one scenario was run: ``seed 1, draws 10000`` or ``central values``."""
+    if s.get("seed") is None:
+        return "central values"
+    return f"seed {s['seed']}, draws {s['draws']}"
 
 
 def provenance_line(info: dict[str, Any]) -> str:
     """One line for the foot of a table or figure."""
-    scen = "; ".join(f"{s['name']} #{s['hash']} (seed {s['seed']}, draws {s['draws']})"
+    scen = "; ".join(f"{s['name']} #{s['hash']} ({run_text(s)})"
                      for s in info.get("scenarios", []))
     commit = (info.get("git_commit") or "no git")[:12]
     return (f"samen_model {info['version']} · commit {commit} · {scen} · "

@@ -6,6 +6,7 @@ break-even cases and display helpers. The notebooks in ``notebooks/`` stay thin 
 """
 
 from samen_model.analysis.breakeven import BreakEvenCase, breakeven_cases, run_breakeven
+from samen_model.report.briefing.run import briefing_for
 from samen_model.report.calibration_tables import (
     DEFAULT_OBSERVATIONS,
     calibration_explanations,
@@ -14,7 +15,9 @@ from samen_model.report.calibration_tables import (
     default_observations,
 )
 from samen_model.report.notebook_display import (
+    print_briefing_table,
     show,
+    show_briefing,
     show_markdown,
     show_table,
 )
@@ -28,6 +31,7 @@ from samen_model.report.notebook_params import (
     run_named,
     with_base,
 )
+from samen_model.report.notebook_text import scenario_heading, text
 from samen_model.report.tables import (
     BUDGET_STEPS,
     FLOW_COLUMNS,
@@ -35,6 +39,7 @@ from samen_model.report.tables import (
     SQUARE_COLUMNS,
     budget_steps_frame,
     budget_steps_table,
+    differing_table,
     flows_table,
     key_figures_table,
     manifest_table,
@@ -67,6 +72,7 @@ __all__ = [
     "SQUARE_COLUMNS",
     "breakeven_cases",
     "breakeven_table",
+    "briefing_for",
     "budget_steps_frame",
     "budget_steps_table",
     "calibration_explanations",
@@ -74,6 +80,7 @@ __all__ = [
     "calibration_table",
     "check_params",
     "default_observations",
+    "differing_table",
     "find_scenario_dir",
     "flows_table",
     "key_figures_table",
@@ -83,17 +90,21 @@ __all__ = [
     "money_table",
     "parameter_value",
     "payback_table",
+    "print_briefing_table",
     "print_table",
     "probability_table",
     "provider_table",
     "register_table",
     "run_breakeven",
     "run_named",
+    "scenario_heading",
     "scenario_names",
     "show",
+    "show_briefing",
     "show_markdown",
     "show_table",
     "strip_notebook",
+    "text",
     "uncertain_register_table",
     "with_base",
 ]

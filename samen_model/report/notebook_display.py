@@ -10,15 +10,36 @@ import pandas as pd
 from samen_model.report import formatting as fmt
 
 
-def show(fig: Any, dpi: int = 100) -> None:
-    """Display a matplotlib Figure in a notebook as a PNG (works with any backend)."""
+def show(fig: Any, alt: str | None = None, dpi: int = 110) -> None:
+    """Display a matplotlib Figure in a notebook as a PNG with its text alternative (``alt``,
+    default the chart's own, :func:`samen_model.report.plotting.alt_text`)."""
+    import base64
+    import html
     import io
 
-    from IPython.display import Image, display
+    from IPython.display import HTML, display
+
+    from samen_model.report.plotting.base import alt_text
 
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
-    display(Image(data=buf.getvalue(), format="png"))
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    text = html.escape(alt or alt_text(fig), quote=True)
+    display(HTML(f'<img src="data:image/png;base64,{data}" alt="{text}" '
+                 'style="max-width:100%;height:auto">'))
+
+
+def show_briefing(briefing: Any) -> None:
+    """Display a :class:`~samen_model.report.briefing.content.Briefing` section by section and
+    attach it as data (so ``samen report`` renders the same briefing as PDF and Word)."""
+    from IPython.display import HTML, display
+
+    from samen_model.report.briefing.html_render import MIME, head_html, section_html
+
+    display(HTML(head_html(briefing)))
+    for section in briefing.sections:
+        display(HTML(section_html(section)))
+    display({MIME: briefing.to_dict(), "text/plain": ""}, raw=True)
 
 
 def show_table(df: pd.DataFrame, index: bool = True) -> None:
@@ -33,3 +54,14 @@ def show_markdown(text: str) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(text))
+
+
+def print_briefing_table(briefing: Any, section: str, number: int = 0) -> None:
+    """Print table ``number`` of a briefing section as text (what nbval checks)."""
+    from samen_model.report.briefing.content import Table
+    from samen_model.report.tables import print_table
+
+    tables = [b for b in briefing.section(section).blocks if isinstance(b, Table)]
+    t = tables[number]
+    print_table(pd.DataFrame([r[1:] for r in t.rows], columns=t.header[1:],
+                             index=pd.Index([r[0] for r in t.rows], name=t.header[0])))

@@ -13,9 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from samen_model.analysis.compare import assumptions_register, compare
+from samen_model.analysis.compare import compare
 from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
+from samen_model.report import parameters as rp
+from samen_model.scenario import labels as lb
 from samen_model.scenario.scenario import Scenario
 
 
@@ -31,7 +33,8 @@ def _labels(names: Iterable[str], language: str) -> list[str]:
 
 def key_figures_table(results: Sequence[Result], language: str = "nl",
                       scenarios_as_rows: bool = False) -> pd.DataFrame:
-    """Key figures (:func:`samen_model.analysis.compare.compare`) as text; one column per scenario.
+    """Key figures (:func:`samen_model.analysis.compare.compare`) as text; one column per scenario
+    (named by its title).
 
     Euro figures in millions rounded to two decimals, counts whole, so the table is stable
     against floating-point noise (it is the table nbval checks).
@@ -40,7 +43,7 @@ def key_figures_table(results: Sequence[Result], language: str = "nl",
     shown = pd.DataFrame(
         {fmt.key_figure_label(k, language): [fmt.key_figure(k, v, language) for v in table[k]]
          for k in table.columns},
-        index=pd.Index(table.index, name="scenario"),
+        index=pd.Index([r.scenario.title for r in results], name="scenario"),
     )
     return shown if scenarios_as_rows else shown.T.rename_axis(
         "key figure" if language == "en" else "kerncijfer")
@@ -145,30 +148,59 @@ def provider_table(result: Result, language: str = "nl", first: int | None = Non
 
 
 REGISTER_HEADERS = {
-    "nl": {"parameter": "parameter", "value": "waarde", "unit": "eenheid",
-           "description": "omschrijving", "source": "bron"},
-    "en": {"parameter": "parameter", "value": "value", "unit": "unit",
-           "description": "description", "source": "source"},
+    "nl": {"theme": "thema", "label": "aanname", "value": "waarde", "basis": "soort",
+           "source": "bron"},
+    "en": {"theme": "theme", "label": "assumption", "value": "value", "basis": "basis",
+           "source": "source"},
 }
 
 
-def register_table(scenario: Scenario, language: str = "nl") -> pd.DataFrame:
-    """The assumptions register (every parameter: value, unit, description, source)."""
-    return assumptions_register(scenario).rename(
-        columns=REGISTER_HEADERS[fmt.check_language(language)])
+def register_table(scenario: Scenario, language: str = "nl",
+                   paths: Sequence[str] | None = None) -> pd.DataFrame:
+    """The assumptions register for a reader: theme, label, value with its unit, what it rests
+    on (document, estimate, what-if, ...) and the source by title and date; every parameter or
+    those in ``paths``, grouped by theme (:func:`samen_model.report.parameters.register_rows`).
+    """
+    h = REGISTER_HEADERS[fmt.check_language(language)]
+    rows = rp.register_rows(scenario, language, paths)
+    return pd.DataFrame([{h["theme"]: lb.theme_label(r.theme, language), h["label"]: r.label,
+                          h["value"]: r.value, h["basis"]: rp.BASIS_WORDS[language][r.basis],
+                          h["source"]: r.source}
+                         for r in rows], columns=list(h.values()))
+
+
+def differing_table(scenarios: Sequence[Scenario], main: Scenario,
+                    language: str = "nl") -> pd.DataFrame:
+    """Which assumptions differ from ``main``: scenario title, assumption, both values."""
+    return pd.DataFrame(rp.differing_rows(list(scenarios), main, language))
+
+
+RUN_WORDS = {"nl": ("centrale waarden (geen trekking)",
+                     "{draws} trekkingen, startgetal (seed) {seed}"),
+             "en": ("central values (no draws)", "{draws} draws, seed {seed}")}
+
+
+def run_words(s: dict[str, Any], language: str = "nl") -> str:
+    """How one scenario of a manifest was computed, in words (central values or draws)."""
+    central, drawn = RUN_WORDS[fmt.check_language(language)]
+    if s.get("seed") is None:
+        return central
+    return drawn.format(draws=fmt.count(s["draws"], language), seed=s["seed"])
 
 
 def manifest_table(info: dict[str, Any], language: str = "nl") -> pd.DataFrame:
     """The run manifest as a two-column table (scenarios one row each)."""
     nl = fmt.check_language(language) == "nl"
-    rows = [("package", f"{info['package']} {info['version']}"),
-            ("git commit", info.get("git_commit") or ("geen git" if nl else "no git")),
+    rows = [("programma" if nl else "package", f"{info['package']} {info['version']}"),
+            ("git-commit" if nl else "git commit",
+             info.get("git_commit") or ("geen git" if nl else "no git")),
             ("python", info.get("python", "")),
             ("aangemaakt (UTC)" if nl else "created (UTC)", info.get("created_utc", ""))]
     for s in info.get("scenarios", []):
-        rows.append((f"scenario {s['name']}",
-                     f"#{s['hash']} · seed {s['seed']} · draws {s['draws']} · "
-                     f"{', '.join(s['files'])}"))
+        rows.append((f"scenario {s.get('title') or s['name']}",
+                     f"#{s['hash']} · {run_words(s, language)} · {', '.join(s['files'])}"))
+    if info.get("run_key"):
+        rows.append(("rekenrun" if nl else "run key", info["run_key"]))
     return pd.DataFrame(rows, columns=["veld" if nl else "field", "waarde" if nl else "value"])
 
 

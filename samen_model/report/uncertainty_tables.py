@@ -13,6 +13,7 @@ import pandas as pd
 from samen_model.analysis.breakeven import BreakEven, BreakEvenCase
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.report import formatting as fmt
+from samen_model.report.parameters import label_text
 from samen_model.report.tables import register_table
 from samen_model.scenario.scenario import Scenario
 
@@ -24,7 +25,7 @@ UNCERTAINTY_WORDS: dict[str, dict[str, str]] = {
            "no_payback": "Niet terugverdiend binnen de horizon",
            "payback_year": "terugverdienjaar", "share": "aandeel",
            "cumulative_share": "cumulatief", "never": "niet binnen horizon",
-           "scenario": "scenario", "parameter": "parameter", "from_year": "vanaf",
+           "scenario": "scenario", "parameter": "aanname", "from_year": "vanaf",
            "target": "doel = 0", "root": "nulpunt", "note": "toelichting",
            "no_root": "geen nulpunt binnen bereik", "all_years": "alle jaren",
            "range": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}"},
@@ -35,7 +36,7 @@ UNCERTAINTY_WORDS: dict[str, dict[str, str]] = {
            "no_payback": "No payback within the horizon",
            "payback_year": "payback year", "share": "share",
            "cumulative_share": "cumulative", "never": "not within horizon",
-           "scenario": "scenario", "parameter": "parameter", "from_year": "from",
+           "scenario": "scenario", "parameter": "assumption", "from_year": "from",
            "target": "target = 0", "root": "break-even value", "note": "note",
            "no_root": "no root within range", "all_years": "all years",
            "range": "search range {lo} to {hi}; {target} runs from {a} to {b}"},
@@ -48,9 +49,7 @@ def _w(language: str) -> dict[str, str]:
 
 def uncertain_register_table(scenario: Scenario, language: str = "nl") -> pd.DataFrame:
     """The assumptions register restricted to the parameters with a distribution."""
-    table = register_table(scenario, language)
-    return table[table["parameter"].isin(scenario.uncertain_parameters())].reset_index(
-        drop=True)
+    return register_table(scenario, language, scenario.uncertain_parameters())
 
 
 def mc_outputs_table(summary: MonteCarloSummary, language: str = "nl",
@@ -131,7 +130,8 @@ def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
             target=label, a=fmt.eur_mln(be.output_range[0], 2, language),
             b=fmt.eur_mln(be.output_range[1], 2, language))
         out.append({
-            w["scenario"]: case.scenario, w["parameter"]: case.parameter,
+            w["scenario"]: scenario.title,
+            w["parameter"]: label_text(scenario, case.parameter, language),
             w["from_year"]: fmt.year(case.from_year) if case.from_year else w["all_years"],
             w["target"]: label,
             w["root"]: (parameter_value(scenario, case.parameter, be.value, language)

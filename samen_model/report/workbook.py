@@ -20,8 +20,9 @@ from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
 from samen_model.report import workbook_format as wf
-from samen_model.report.manifest import provenance_line
+from samen_model.report.manifest import provenance_line, run_text
 from samen_model.scenario.scenario import Scenario
+from samen_model.scenario.sources import cite
 
 #: Monte Carlo draws of the workbook's Monte Carlo sheets in ``samen report``.
 WORKBOOK_DRAWS = 10_000
@@ -152,14 +153,14 @@ def _assumptions(xl: pd.ExcelWriter, results: Sequence[Result], language: str) -
     rows, formats = [], []
     for r in results:
         s = r.scenario
-        text = assumptions_register(s).set_index("parameter")["value"]
+        text = assumptions_register(s, language).set_index("parameter")["value"]
         for path, p in s.params.items():
             number = p.value if isinstance(p.value, (int, float)) and not isinstance(
                 p.value, bool) else None
             rows.append({w["scenario"]: s.name, w["parameter"]: path, w["value"]: number,
                          w["value_text"]: None if number is not None else text[path],
                          w["unit"]: p.unit, w["description"]: p.description,
-                         w["source"]: p.source})
+                         w["source"]: cite(p.source, language)})
             formats.append(_value_format(s, path))
     df = pd.DataFrame(rows)
     _sheet(xl, w["assumptions"], df, [None] * len(df.columns), freeze="C2", wrap=(4, 6, 7),
@@ -174,8 +175,8 @@ def _manifest(xl: pd.ExcelWriter, info: dict[str, Any], language: str) -> None:
     rows = [("provenance", provenance_line(info))]
     for key, value in info.items():
         if key == "scenarios":
-            rows += [(f"scenario {s['name']}", f"#{s['hash']} seed {s['seed']} draws "
-                      f"{s['draws']} files {', '.join(s['files'])}") for s in value]
+            rows += [(f"scenario {s['name']}", f"#{s['hash']} {run_text(s)} files "
+                      f"{', '.join(s['files'])}") for s in value]
         elif isinstance(value, dict):
             rows += [(f"{key}.{k}", str(v)) for k, v in value.items()]
         else:

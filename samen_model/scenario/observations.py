@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import ObservationError
+from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.yaml_reader import read_yaml
 
 SCHEMA_VERSION = 2
@@ -150,6 +151,8 @@ def _uncertainty(raw: Any, value: float, file: Path, where: str) -> Uncertainty:
     if not isinstance(raw["source"], str) or not raw["source"].strip():
         raise ObservationError(file, f"{where}.source", "a non-empty text: where the "
                                "uncertainty comes from, or 'estimate: <reason>'")
+    if (problem := citation_problem(raw["source"])) is not None:
+        raise ObservationError(file, f"{where}.source", problem)
     low = high = None
     kind = "normal"
     if "interval" in raw:
@@ -182,6 +185,8 @@ def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Obs
     for key in ("id", "column", "counted", "source"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise ObservationError(file, f"{where}.{key}", "a non-empty text")
+    if (problem := citation_problem(raw["source"])) is not None:
+        raise ObservationError(file, f"{where}.source", problem)
     if columns is not None and raw["column"] not in columns:
         raise ObservationError(file, f"{where}.column", "an output column of docs/columns.md "
                                f"(got {raw['column']!r})")

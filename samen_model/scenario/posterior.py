@@ -203,7 +203,7 @@ def apply_posterior(tree: dict, params: dict[str, ParamInfo],
                                 f"the prior's range {lo:g} to {hi:g} (got {col[bad[0]]:g})")
         out[name] = dataclasses.replace(
             info, value=PosteriorMarginal(sample, name),
-            source=f"posterior sample {sample.path.name} (prior: {info.source})")
+            source=f"calibration: posterior sample {sample.path.name}; {info.source}")
         applied.append(name)
     for i, c in enumerate(correlations):
         if sum(p in applied for p in c.parameters) == 1:

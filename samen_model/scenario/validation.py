@@ -27,6 +27,7 @@ from samen_model.scenario.catalogue import (
     plain_groups,
     spec_for,
 )
+from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.values import DIST_KINDS, Distribution
 
 SCHEMA_VERSION = 1
@@ -293,6 +294,8 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
             _Leaf.model_validate(leaf)
         except ValidationError as exc:
             fail(*_pydantic_problem(exc, where))
+        if (problem := citation_problem(leaf["source"])) is not None:
+            fail(f"{where}.source", problem)
         spec = spec_for(path)
         value, problem, sub = _parse_value(leaf["value"], spec, horizon)
         if problem is not None:

@@ -23,6 +23,7 @@ import yaml
 from samen_model.errors import ScenarioError
 from samen_model.scenario.scenario import Scenario, deep_merge, load_scenario, scenario_from_tree
 from samen_model.scenario.series import apply_series_rule
+from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.validation import SCHEMA_VERSION
 from samen_model.scenario.values import Distribution
 
@@ -63,6 +64,12 @@ def _unknown(base: Scenario, values: Mapping[str, Any], file: Path | None) -> No
                                 "an existing parameter of the base scenario")
 
 
+def as_source(note: str) -> str:
+    """An analyst's note as a ``source:`` text: kept when it already cites a registered source
+    (``what-if: ...``, ``estimate: ...``, ``evaluation-2023: §2``), else ``what-if: <note>``."""
+    return note if citation_problem(note) is None else f"what-if: {note}"
+
+
 def variant(base: Scenario, values: Mapping[str, Any], name: str = "what_if",
             source: str = "what-if") -> Scenario:
     """The scenario a variant file of ``base`` with ``values`` changed describes (not written).
@@ -72,7 +79,7 @@ def variant(base: Scenario, values: Mapping[str, Any], name: str = "what_if",
     (the base before it), exactly as when the file is loaded.
     """
     _unknown(base, values, None)
-    own = {"parameters": parameters_tree(values, source)}
+    own = {"parameters": parameters_tree(values, as_source(source))}
     base_tree = {k: v for k, v in base.tree.items() if k not in ("name", "title")}
     merged = apply_series_rule(base.tree, own, deep_merge(base_tree, own), base.path)
     merged["name"] = name
@@ -127,7 +134,7 @@ def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any],
     if target.exists() and not overwrite:
         raise ScenarioError(target, "<file>", "a new file name (this file exists)")
     _unknown(base, values, target)
-    text = variant_text(base, values, note.strip(), target, title, description)
+    text = variant_text(base, values, as_source(note.strip()), target, title, description)
     target.parent.mkdir(parents=True, exist_ok=True)
     # the file extends its base wherever that is: check it with the base's folder in reach
     root = os.path.commonpath([target.parent.resolve(), base.path.parent]) if base.path else None

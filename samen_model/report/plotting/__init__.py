@@ -1,8 +1,9 @@
 """Charts: Results (or uncertainty/sensitivity tables) in, a matplotlib Figure out.
 
 Every function only draws what the Result (or a table built from it) already holds, labels in
-Dutch (default) or English, formats euro axes with :mod:`samen_model.report.formatting` and puts the
-provenance line (:func:`samen_model.report.manifest.provenance_line`) at the foot of the figure.
+Dutch (default) or English, names scenarios by their title, formats euro axes with
+:mod:`samen_model.report.formatting`, puts one provenance line (scenario titles and run key,
+:func:`chart_line`) at the foot of the figure and attaches a text alternative (:func:`alt_text`).
 Figures are created without pyplot (``matplotlib.figure.Figure``), so nothing is shown twice in a
 notebook and no global state is touched; show one with
 :func:`samen_model.report.notebook_display.show` or save it with ``fig.savefig``.
@@ -10,9 +11,12 @@ notebook and no global state is touched; show one with
 
 from samen_model.report.plotting.base import (
     add_footer,
+    alt_text,
+    chart_line,
     count_formatter,
     euro_formatter,
     new_figure,
+    set_alt_text,
 )
 from samen_model.report.plotting.scenario_charts import (
     budget_chart,
@@ -32,7 +36,10 @@ from samen_model.report.plotting.uncertainty_charts import (
 
 __all__ = [
     "add_footer",
+    "alt_text",
+    "chart_line",
     "count_formatter",
+    "set_alt_text",
     "euro_formatter",
     "new_figure",
     "budget_chart",

@@ -1,4 +1,5 @@
-"""Shared pieces of the charts: sizes, titles, axis formatters, the figure and its footer."""
+"""Shared pieces of the charts: sizes, titles, axis formatters, the figure, its footer (one
+provenance line: scenario titles and run key) and its text alternative (alt text)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
-from samen_model.report.manifest import manifest, provenance_line
+from samen_model.report.manifest import manifest
 
 FIGSIZE = (9.0, 4.6)
 FOOTER_SIZE = 6.5
+ALT_ATTRIBUTE = "samen_alt_text"  # where a chart keeps its text alternative
 
 TITLES: dict[str, dict[str, str]] = {
     "flows": {"nl": "Instroom en cliënten van SAMEN.", "en": "Inflow and clients of SAMEN."},
@@ -24,14 +26,16 @@ TITLES: dict[str, dict[str, str]] = {
     "budget": {"nl": "Budget en kosten van SAMEN.", "en": "Budget and cost of SAMEN."},
     "square": {"nl": "Gesloten vierkant: met en zonder SAMEN.",
                "en": "Closed square: with and without SAMEN."},
-    "deviation": {"nl": "Afwijking gesloten vierkant per jaar (positief = overschrijding)",
-                  "en": "Square deviation per year (positive = overspend)"},
+    "deviation": {"nl": "Afwijking gesloten vierkant per jaar (boven nul = overschrijding)",
+                  "en": "Square deviation per year (above zero = overspend)"},
     "cumulative": {"nl": "Cumulatieve netto besparing", "en": "Cumulative net savings"},
     "providers": {"nl": "Omzet die van open-house-aanbieders naar SAMEN. gaat",
                   "en": "Revenue moving from open-house providers to SAMEN."},
     "calibration": {"nl": "Model tegenover evaluatie 2023 (verschil in %)",
                     "en": "Model against the 2023 evaluation (difference in %)"},
     "year": {"nl": "Jaar", "en": "Year"},
+    "run": {"nl": "rekenrun", "en": "run"},
+    "scenarios": {"nl": "Scenario's", "en": "Scenarios"},
 }
 
 
@@ -66,13 +70,32 @@ def new_figure(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = FI
     return fig, axes
 
 
-def add_footer(fig: Figure, info: dict[str, Any]) -> Figure:
-    """Write the provenance line of a manifest at the foot of the figure; returns the figure.
+def chart_line(info: dict[str, Any], names: Sequence[str] | None = None,
+               language: str = "nl") -> str:
+    """The one provenance line under a chart: the titles of its scenarios and the run key.
+
+    ``names`` picks the scenarios of ``info`` that the chart shows (default: all); the full
+    manifest (hashes, version, commit, seeds) belongs in the colophon, not under each chart.
+    """
+    scenarios = info.get("scenarios", [])
+    if names is not None:
+        wanted = list(names)
+        scenarios = sorted((s for s in scenarios if s["name"] in wanted),
+                           key=lambda s: wanted.index(s["name"]))
+    titles = "; ".join(s.get("title") or s["name"] for s in scenarios)
+    key = info.get("run_key", "")
+    head = f"{_t('scenarios', language)}: {titles}" if titles else "samen_model"
+    return f"{head} · {_t('run', language)} {key}" if key else head
+
+
+def add_footer(fig: Figure, info: dict[str, Any], names: Sequence[str] | None = None,
+               language: str = "nl") -> Figure:
+    """Write :func:`chart_line` at the foot of the figure; returns the figure.
 
     The line is wrapped to the figure's width and the layout keeps room for it.
     """
     width_chars = int(fig.get_figwidth() * 72 / (FOOTER_SIZE * 0.62))
-    lines = textwrap.wrap(provenance_line(info), width_chars)
+    lines = textwrap.wrap(chart_line(info, names, language), width_chars)
     height = (len(lines) * FOOTER_SIZE * 1.3 + 4) / 72 / fig.get_figheight()
     fig.text(0.005, 0.006, "\n".join(lines), fontsize=FOOTER_SIZE, color="0.35",
              ha="left", va="bottom", linespacing=1.2)
@@ -80,6 +103,34 @@ def add_footer(fig: Figure, info: dict[str, Any]) -> Figure:
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, height, 1, 1 - height))
     return fig
+
+
+def set_alt_text(fig: Figure, text: str) -> Figure:
+    """Attach the text alternative of a chart (what a screen reader says instead of it)."""
+    setattr(fig, ALT_ATTRIBUTE, text)
+    return fig
+
+
+def alt_text(fig: Figure) -> str:
+    """The chart's text alternative; without one, the titles of its panels."""
+    text = getattr(fig, ALT_ATTRIBUTE, "")
+    return text or "; ".join(ax.get_title() for ax in fig.axes if ax.get_title())
+
+
+def describe_series(label: str, years: Sequence[int], values: Sequence[float],
+                    language: str = "nl") -> str:
+    """``Realisatie 2023: van € 1,05 mln (2023) tot € 0,00 mln (2030), hoogste € 1,05 mln
+    in 2023, laagste −€ 1,13 mln in 2025`` (for alt texts of line and bar charts, EUR)."""
+    vals = np.asarray(values, dtype=float)
+    hi, lo = int(np.nanargmax(vals)), int(np.nanargmin(vals))
+    m = {"nl": "{label}: van {a} ({ya}) tot {b} ({yb}); hoogste {h} in {yh}, laagste {low} "
+               "in {yl}",
+         "en": "{label}: from {a} ({ya}) to {b} ({yb}); highest {h} in {yh}, lowest {low} "
+               "in {yl}"}[language]
+    return m.format(label=label, a=fmt.eur_mln(vals[0], 2, language), ya=years[0],
+                    b=fmt.eur_mln(vals[-1], 2, language), yb=years[-1],
+                    h=fmt.eur_mln(vals[hi], 2, language), yh=years[hi],
+                    low=fmt.eur_mln(vals[lo], 2, language), yl=years[lo])
 
 
 def _info(results: Sequence[Result], info: dict[str, Any] | None) -> dict[str, Any]:
@@ -91,5 +142,5 @@ def _mask(result: Result, first: int | None) -> np.ndarray:
     return result.years >= first
 
 
-def _title(scenario_name: str, key: str, language: str) -> str:
-    return f"{_t(key, language)} · {scenario_name}"
+def _title(scenario_title: str, key: str, language: str) -> str:
+    return f"{_t(key, language)} · {scenario_title}"

@@ -15,6 +15,7 @@ from samen_model.analysis.calibration import Calibration
 from samen_model.report import formatting as fmt
 from samen_model.report.calibration_report import amount
 from samen_model.report.manifest import manifest
+from samen_model.report.parameters import label_text
 from samen_model.report.plotting.base import add_footer, new_figure
 
 CAL_TITLES: dict[str, dict[str, str]] = {
@@ -72,12 +73,13 @@ def prior_posterior_chart(cal: Calibration, table: pd.DataFrame, language: str =
         ax.hist(x, bins=edges, weights=w, density=True, histtype="step", color="tab:blue",
                 lw=1.5, label=_c("posterior", language))
         verdict = "informed" if table.at[p, "informed"] else "not_informed"
-        ax.set_title(f"{p}\n{_c(verdict, language)}", fontsize=7)
+        ax.set_title(f"{label_text(cal.prior, p, language)}\n{_c(verdict, language)}",
+                     fontsize=7)
         ax.tick_params(labelsize=6)
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.set_yticks([])
     axes[0].legend(fontsize=6, loc="upper right")
-    fig.suptitle(_c("params", language, s=cal.prior.name), fontsize=10)
+    fig.suptitle(_c("params", language, s=cal.prior.title), fontsize=10)
     return add_footer(fig, info if info is not None else manifest([]))
 
 

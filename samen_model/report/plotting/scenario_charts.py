@@ -11,6 +11,7 @@ from matplotlib.ticker import FuncFormatter
 
 from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
+from samen_model.report.dynamics_text import swing_annotation, transition_label
 from samen_model.report.manifest import manifest
 from samen_model.report.plotting.base import (
     _info,
@@ -19,10 +20,43 @@ from samen_model.report.plotting.base import (
     _title,
     _year_axis,
     add_footer,
+    alt_text,
     count_formatter,
+    describe_series,
     euro_formatter,
     new_figure,
+    set_alt_text,
 )
+
+ALT: dict[str, dict[str, str]] = {
+    "flows": {"nl": "Lijngrafiek en staafdiagram van {title}, {a}–{b}: jeugdigen geholpen door "
+                    "SAMEN. van {h0} tot {h1} per jaar; fte SAMEN. eind {b}: {fte}.",
+              "en": "Line and bar chart of {title}, {a}–{b}: young people helped by SAMEN. from "
+                    "{h0} to {h1} a year; SAMEN. FTE at the end of {b}: {fte}."},
+    "budget": {"nl": "Lijngrafiek van budget en kosten van SAMEN. in {title}, {a}–{b}. {desc}.",
+               "en": "Line chart of the budget and cost of SAMEN. in {title}, {a}–{b}. {desc}."},
+    "square": {"nl": "Totale uitgaven aan jeugdhulp met en zonder SAMEN. in {title}, {a}–{b}, "
+                     "en de afwijking per jaar als staven. {desc}.",
+               "en": "Total youth-care spend with and without SAMEN. in {title}, {a}–{b}, and "
+                     "the deviation per year as bars. {desc}."},
+    "providers": {"nl": "Gestapelde staven: omzet die per jaar van open-house-aanbieders naar "
+                        "SAMEN. gaat in {title}, {a}–{b}; in {b} in totaal {total}.",
+                  "en": "Stacked bars: revenue moving from open-house providers to SAMEN. per "
+                        "year in {title}, {a}–{b}; {total} in total in {b}."},
+    "lines": {"nl": "Lijngrafiek: {what} per jaar, {a}–{b}, voor {n} scenario's. {desc}.",
+              "en": "Line chart: {what} per year, {a}–{b}, for {n} scenarios. {desc}."},
+    "swing": {"nl": " Gemarkeerd: {label}.", "en": " Marked: {label}."},
+    "bars": {"nl": "Staafdiagram: {what} per scenario. {desc}.",
+             "en": "Bar chart: {what} per scenario. {desc}."},
+    "calibration": {"nl": "Staafdiagram: verschil tussen model en gerapporteerde cijfers in "
+                          "procenten. {desc}.",
+                    "en": "Bar chart: difference between the model and the reported figures in "
+                          "per cent. {desc}."},
+}
+
+
+def _alt(key: str, language: str, **kw: Any) -> str:
+    return ALT[key][fmt.check_language(language)].format(**kw)
 
 
 def flows_chart(result: Result, language: str = "nl", info: dict[str, Any] | None = None,
@@ -36,15 +70,20 @@ def flows_chart(result: Result, language: str = "nl", info: dict[str, Any] | Non
         ax.plot(years, result.arrays[name][m, 0], marker="o", ms=3,
                 label=fmt.column_label(name, language))
     ax.yaxis.set_major_formatter(count_formatter(language))
-    ax.set_title(_title(result.scenario.name, "flows", language), fontsize=10)
+    ax.set_title(_title(result.scenario.title, "flows", language), fontsize=10)
     ax.legend(fontsize=7)
     _year_axis(ax, language)
-    ax2.bar(years, result.arrays["fte_samen"][m, 0], color="tab:gray")
+    fte = result.arrays["fte_samen"][m, 0]
+    ax2.bar(years, fte, color="tab:gray")
     ax2.yaxis.set_major_formatter(count_formatter(language))
     ax2.set_title(_t("fte", language), fontsize=10)
     _year_axis(ax2, language)
     ax2.tick_params(axis="x", labelrotation=45)
-    return add_footer(fig, _info([result], info))
+    helped = result.arrays["samen_clients_served"][m, 0]
+    set_alt_text(fig, _alt("flows", language, title=result.scenario.title, a=int(years[0]),
+                           b=int(years[-1]), h0=fmt.count(helped[0], language),
+                           h1=fmt.count(helped[-1], language), fte=fmt.count(fte[-1], language)))
+    return add_footer(fig, _info([result], info), [result.scenario.name], language)
 
 
 def budget_chart(result: Result, language: str = "nl", info: dict[str, Any] | None = None,
@@ -61,10 +100,14 @@ def budget_chart(result: Result, language: str = "nl", info: dict[str, Any] | No
            label=fmt.column_label("settlement_eur", language))
     ax.axhline(0, color="0.3", lw=0.8)
     ax.yaxis.set_major_formatter(euro_formatter(language))
-    ax.set_title(_title(result.scenario.name, "budget", language), fontsize=10)
+    ax.set_title(_title(result.scenario.title, "budget", language), fontsize=10)
     ax.legend(fontsize=7)
     _year_axis(ax, language)
-    return add_footer(fig, _info([result], info))
+    desc = describe_series(fmt.column_label("execution_budget_eur", language), list(years),
+                           result.arrays["execution_budget_eur"][m, 0], language)
+    set_alt_text(fig, _alt("budget", language, title=result.scenario.title, a=int(years[0]),
+                           b=int(years[-1]), desc=desc))
+    return add_footer(fig, _info([result], info), [result.scenario.name], language)
 
 
 def square_chart(result: Result, language: str = "nl", info: dict[str, Any] | None = None,
@@ -77,7 +120,7 @@ def square_chart(result: Result, language: str = "nl", info: dict[str, Any] | No
         ax.plot(years, result.arrays[name][m, 0], marker="o", ms=3,
                 label=fmt.column_label(name, language))
     ax.yaxis.set_major_formatter(euro_formatter(language, 0))
-    ax.set_title(_title(result.scenario.name, "square", language), fontsize=10)
+    ax.set_title(_title(result.scenario.title, "square", language), fontsize=10)
     ax.legend(fontsize=7)
     _year_axis(ax, language)
     dev = result.arrays["square_deviation_eur"][m, 0]
@@ -86,7 +129,11 @@ def square_chart(result: Result, language: str = "nl", info: dict[str, Any] | No
     ax2.yaxis.set_major_formatter(euro_formatter(language))
     ax2.set_title(fmt.column_label("square_deviation_eur", language), fontsize=10)
     _year_axis(ax2, language)
-    return add_footer(fig, _info([result], info))
+    desc = describe_series(fmt.column_label("square_deviation_eur", language), list(years), dev,
+                           language)
+    set_alt_text(fig, _alt("square", language, title=result.scenario.title, a=int(years[0]),
+                           b=int(years[-1]), desc=desc))
+    return add_footer(fig, _info([result], info), [result.scenario.name], language)
 
 
 def provider_chart(result: Result, language: str = "nl", info: dict[str, Any] | None = None,
@@ -102,32 +149,75 @@ def provider_chart(result: Result, language: str = "nl", info: dict[str, Any] | 
         ax.bar(g["year"], values, bottom=bottom, label=lab)
         bottom = values if bottom is None else bottom + values
     ax.yaxis.set_major_formatter(euro_formatter(language))
-    ax.set_title(_title(result.scenario.name, "providers", language), fontsize=10)
+    ax.set_title(_title(result.scenario.title, "providers", language), fontsize=10)
     ax.legend(fontsize=7, ncols=2)
     _year_axis(ax, language)
-    return add_footer(fig, _info([result], info))
+    last = p[p["year"] == p["year"].max()]
+    set_alt_text(fig, _alt("providers", language, title=result.scenario.title,
+                           a=int(p["year"].min()), b=int(p["year"].max()),
+                           total=fmt.eur_mln(last["revenue_moved_eur"].sum(), 1, language)))
+    return add_footer(fig, _info([result], info), [result.scenario.name], language)
 
 
 # ------------------------------------------------------------------------ several scenarios
 def _per_scenario_lines(results: Sequence[Result], column: str, key: str, language: str,
                         info: dict[str, Any] | None, first: int | None) -> Figure:
     fig, ax = new_figure()
-    for r in results:
+    for i, r in enumerate(results):
         m = _mask(r, first)
-        ax.plot(r.years[m], r.arrays[column][m, 0], marker="o", ms=3, label=r.scenario.name)
+        ax.plot(r.years[m], r.arrays[column][m, 0], marker="o", ms=3, label=r.scenario.title,
+                lw=2.2 if i == 0 else 1.3, zorder=3 if i == 0 else 2)
     ax.axhline(0, color="0.3", lw=0.8)
     ax.yaxis.set_major_formatter(euro_formatter(language))
     ax.set_title(_t(key, language), fontsize=10)
     ax.legend(fontsize=7, ncols=2 if len(results) > 6 else 1)
     _year_axis(ax, language)
-    return add_footer(fig, _info(results, info))
+    main = results[0]
+    m = _mask(main, first)
+    years = [int(y) for y in main.years[m]]
+    set_alt_text(fig, _alt("lines", language, what=fmt.column_label(column, language).lower(),
+                           a=years[0], b=years[-1], n=len(results),
+                           desc=describe_series(main.scenario.title, years,
+                                                main.arrays[column][m, 0], language)))
+    return add_footer(fig, _info(results, info), [r.scenario.name for r in results], language)
+
+
+def _annotate_swing(fig: Figure, result: Result, language: str, first: int | None) -> None:
+    """Shade the transition years and point at the largest year-to-year change of the main
+    scenario's deviation, with what drives it (:func:`~samen_model.report.dynamics_text.
+    swing_annotation`)."""
+    ax = fig.axes[0]
+    v = result.scenario.value
+    ax.axvspan(v("time.samen_start_year") - 0.5, v("time.transition_end_year") + 0.5,
+               color="0.92", zorder=0, label=transition_label(language))
+    note = swing_annotation(result, language)
+    if note is None:
+        return
+    year, text = note
+    at = {int(y): i for i, y in enumerate(result.years)}
+    value = float(result.arrays["square_deviation_eur"][at[year], 0])
+    low, high = ax.get_ylim()
+    ax.annotate(text, (year, value), xytext=(year + 0.8, value + 0.3 * (high - low) *
+                                             (1 if value < (low + high) / 2 else -1)),
+                fontsize=7.5, ha="left", va="center",
+                arrowprops={"arrowstyle": "->", "color": "0.25", "lw": 0.9},
+                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "0.6", "lw": 0.6})
+    ax.legend(fontsize=7)
+    set_alt_text(fig, alt_text(fig) + ALT["swing"][language].format(
+        label=text.replace("\n", " ")))
 
 
 def deviation_chart(results: Sequence[Result], language: str = "nl",
-                    info: dict[str, Any] | None = None, first: int | None = None) -> Figure:
-    """Square deviation per year (EUR), one line per scenario."""
-    return _per_scenario_lines(results, "square_deviation_eur", "deviation", language, info,
-                               first)
+                    info: dict[str, Any] | None = None, first: int | None = None,
+                    annotate: bool = True) -> Figure:
+    """Square deviation per year (EUR), one line per scenario; with ``annotate`` the first
+    (main) scenario's transition years are shaded and its largest year-to-year change is
+    labelled with what drives it."""
+    fig = _per_scenario_lines(results, "square_deviation_eur", "deviation", language, info,
+                              first)
+    if annotate:
+        _annotate_swing(fig, results[0], language, first)
+    return fig
 
 
 def cumulative_savings_chart(results: Sequence[Result], language: str = "nl",
@@ -143,7 +233,7 @@ def key_figure_chart(results: Sequence[Result], name: str, language: str = "nl",
     """One key figure (EUR) per scenario as horizontal bars, labelled with its value."""
     fig, ax = new_figure(figsize=(9.0, 0.45 * len(results) + 1.6))
     values = [float(r.key_figures()[name]) for r in results]
-    names = [r.scenario.name for r in results]
+    names = [r.scenario.title for r in results]
     colors = ["tab:green" if v >= 0 else "tab:red" for v in values]
     if "deviation" in name:
         colors = ["tab:red" if v > 0 else "tab:green" for v in values]
@@ -158,7 +248,11 @@ def key_figure_chart(results: Sequence[Result], name: str, language: str = "nl",
     ax.margins(x=0.2)
     ax.grid(True, axis="x", alpha=0.3)
     ax.set_title(fmt.key_figure_label(name, language), fontsize=10)
-    return add_footer(fig, _info(results, info))
+    desc = "; ".join(f"{t}: {fmt.key_figure(name, v, language)}"
+                     for t, v in zip(names, values, strict=True))
+    set_alt_text(fig, _alt("bars", language, what=fmt.key_figure_label(name, language).lower(),
+                           desc=desc))
+    return add_footer(fig, _info(results, info), [r.scenario.name for r in results], language)
 
 
 def calibration_chart(frame: Any, language: str = "nl",
@@ -176,4 +270,7 @@ def calibration_chart(frame: Any, language: str = "nl",
         lambda v, _pos: fmt.number(v, 0, language) + "%"))
     ax.grid(True, axis="x", alpha=0.3)
     ax.set_title(_t("calibration", language), fontsize=10)
-    return add_footer(fig, info if info is not None else manifest([]))
+    desc = "; ".join(f"{lab}: {fmt.number(x, 1, language)}%"
+                     for lab, x in zip(labels, shares, strict=True))
+    set_alt_text(fig, _alt("calibration", language, desc=desc))
+    return add_footer(fig, info if info is not None else manifest([]), language=language)

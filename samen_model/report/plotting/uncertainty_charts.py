@@ -12,13 +12,18 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.report import formatting as fmt
-from samen_model.report.manifest import manifest
+from samen_model.report.manifest import manifest, run_key
+from samen_model.report.parameters import label_text
 from samen_model.report.plotting.base import (
     _year_axis,
     add_footer,
+    describe_series,
     euro_formatter,
     new_figure,
+    set_alt_text,
 )
+from samen_model.scenario import labels as lb
+from samen_model.scenario.scenario import Scenario
 
 UNCERTAINTY_TITLES: dict[str, dict[str, str]] = {
     "fan": {"nl": "{label}: onzekerheid per jaar", "en": "{label}: uncertainty per year"},
@@ -35,8 +40,36 @@ UNCERTAINTY_TITLES: dict[str, dict[str, str]] = {
     "ST": {"nl": "totaal (ST)", "en": "total (ST)"},
     "ci": {"nl": "foutstreep: {pct}-betrouwbaarheidsinterval (bootstrap)",
            "en": "error bar: {pct} confidence interval (bootstrap)"},
-    "draws": {"nl": "{n} trekkingen, seed {seed}", "en": "{n} draws, seed {seed}"},
+    "draws": {"nl": "{n} trekkingen", "en": "{n} draws"},
+    "alt_fan": {"nl": "Waaiergrafiek: {label} per jaar over {n} trekkingen met onzekere "
+                      "aannames ({title}); banden van het 5e tot 95e en 25e tot 75e percentiel "
+                      "en de mediaan. {desc}.",
+                "en": "Fan chart: {label} per year over {n} draws with uncertain assumptions "
+                      "({title}); bands from the 5th to 95th and 25th to 75th percentile and "
+                      "the median. {desc}."},
+    "alt_tornado": {"nl": "Tornadodiagram: verandering van {label} als één aanname naar haar "
+                          "5e of 95e percentiel gaat. Grootste invloed: {top}.",
+                    "en": "Tornado chart: change of {label} when one assumption moves to its "
+                          "5th or 95th percentile. Largest effect: {top}."},
+    "alt_sobol": {"nl": "Staafdiagram van Sobol-indices per aanname voor {labels}. Grootste "
+                        "totale index: {top}.",
+                  "en": "Bar chart of Sobol indices per assumption for {labels}. Largest total "
+                        "index: {top}."},
 }
+
+
+def _param_label(path: str, scenario: Scenario | None, language: str) -> str:
+    """A parameter's label for a reader (the path when the labels file lacks it)."""
+    if scenario is not None and path in scenario.params:
+        return label_text(scenario, path, language)
+    entry = lb.label_of(path)
+    return entry.label[language] if entry else path
+
+
+def _title_of(info: dict[str, Any], name: str) -> str:
+    """The title of scenario ``name`` in a manifest (the name when it is not there)."""
+    return next((s.get("title") or name for s in info.get("scenarios", [])
+                 if s["name"] == name), name)
 
 
 def _u(key: str, language: str, **kw: Any) -> str:
@@ -50,6 +83,7 @@ def _summary_info(summary: MonteCarloSummary, info: dict[str, Any] | None) -> di
     base = manifest([])
     base["scenarios"] = [{"name": summary.scenario, "hash": summary.scenario_hash,
                           "seed": summary.seed, "draws": summary.draws}]
+    base["run_key"] = run_key(base)
     return base
 
 
@@ -63,6 +97,7 @@ def _table_info(table: pd.DataFrame, info: dict[str, Any] | None) -> dict[str, A
                               "hash": table.attrs.get("scenario_hash", ""),
                               "seed": table.attrs.get("seed", 0),
                               "draws": table.attrs.get("evaluations", len(table) * 2 + 1)}]
+        base["run_key"] = run_key(base)
     return base
 
 
@@ -104,12 +139,17 @@ def fan_chart(summary: MonteCarloSummary, column: str = "cumulative_net_savings_
     ax.axhline(0, color="0.3", lw=0.8)
     ax.yaxis.set_major_formatter(euro_formatter(language))
     label = fmt.column_label(column, language).removesuffix(" (EUR)")
-    draws = _u("draws", language, n=fmt.count(summary.draws, language), seed=summary.seed)
-    ax.set_title(f"{_u('fan', language, label=label)} · {summary.scenario} · {draws}",
-                 fontsize=10)
+    draws = _u("draws", language, n=fmt.count(summary.draws, language))
+    info = _summary_info(summary, info)
+    title = _title_of(info, summary.scenario)
+    ax.set_title(f"{_u('fan', language, label=label)} · {title} · {draws}", fontsize=10)
     ax.legend(fontsize=7, loc="best")
     _year_axis(ax, language)
-    return add_footer(fig, _summary_info(summary, info))
+    set_alt_text(fig, _u("alt_fan", language, label=label.lower(), title=title,
+                         n=fmt.count(summary.draws, language),
+                         desc=describe_series(_u("median", language), [int(y) for y in years],
+                                              frame["p50"].to_numpy(), language)))
+    return add_footer(fig, info, [summary.scenario], language)
 
 
 def _as_list(tables: pd.DataFrame | Sequence[pd.DataFrame]) -> list[pd.DataFrame]:
@@ -117,13 +157,15 @@ def _as_list(tables: pd.DataFrame | Sequence[pd.DataFrame]) -> list[pd.DataFrame
 
 
 def tornado_chart(tables: pd.DataFrame | Sequence[pd.DataFrame], language: str = "nl",
-                  info: dict[str, Any] | None = None) -> Figure:
+                  info: dict[str, Any] | None = None,
+                  scenario: Scenario | None = None) -> Figure:
     """Tornado bars from :func:`~samen_model.analysis.sensitivity.tornado` tables, one panel per
     table.
 
     Each bar runs from the central output to the output with the parameter low (P5) or high
     (P95), in EUR; rows in the table's order (largest swing on top). The tick labels give the
-    parameter with its low and high value.
+    parameter (its label; ``scenario`` names products and referrers) with its low and high
+    value.
     """
     tables = _as_list(tables)
     heights = [0.32 * len(t) + 1.3 for t in tables]
@@ -133,7 +175,8 @@ def tornado_chart(tables: pd.DataFrame | Sequence[pd.DataFrame], language: str =
         y = np.arange(len(t))
         ax.barh(y, t["delta_low"], color="tab:orange", label=_u("low", language))
         ax.barh(y, t["delta_high"], color="tab:blue", label=_u("high", language))
-        ax.set_yticks(y, [f"{p} ({_short(lo, language)} – {_short(hi, language)})"
+        ax.set_yticks(y, [f"{_param_label(p, scenario, language)} "
+                          f"({_short(lo, language)} – {_short(hi, language)})"
                           for p, lo, hi in zip(t["parameter"], t["value_low"], t["value_high"],
                                                strict=True)], fontsize=7)
         ax.invert_yaxis()
@@ -148,11 +191,17 @@ def tornado_chart(tables: pd.DataFrame | Sequence[pd.DataFrame], language: str =
                      fontsize=10)
         ax.grid(True, axis="x", alpha=0.3)
         ax.legend(fontsize=7, loc="lower right")
-    return add_footer(fig, _table_info(tables[0], info))
+    set_alt_text(fig, " ".join(_u(
+        "alt_tornado", language, label=fmt.output_label(t.attrs.get("output", ""), language),
+        top=_param_label(t["parameter"].iloc[0], scenario, language) if len(t) else "–")
+        for t in tables))
+    info = _table_info(tables[0], info)
+    name = tables[0].attrs.get("scenario")
+    return add_footer(fig, info, [name] if name else None, language)
 
 
 def sobol_chart(table: pd.DataFrame, language: str = "nl",
-                info: dict[str, Any] | None = None) -> Figure:
+                info: dict[str, Any] | None = None, scenario: Scenario | None = None) -> Figure:
     """First-order and total Sobol indices per parameter with their confidence half-widths
     as error bars, one panel per output (:func:`~samen_model.analysis.sensitivity.sobol`'s table,
     rows
@@ -169,7 +218,8 @@ def sobol_chart(table: pd.DataFrame, language: str = "nl",
                 label=_u("S1", language), error_kw={"lw": 0.8, "capsize": 2})
         ax.barh(y + 0.2, part["ST"], height=0.4, xerr=part["ST_conf"], color="tab:purple",
                 label=_u("ST", language), error_kw={"lw": 0.8, "capsize": 2})
-        ax.set_yticks(y, list(part["parameter"]), fontsize=7)
+        ax.set_yticks(y, [_param_label(p, scenario, language) for p in part["parameter"]],
+                      fontsize=7)
         ax.invert_yaxis()
         ax.axvline(0, color="0.3", lw=0.8)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(v, 1, language)))
@@ -178,4 +228,10 @@ def sobol_chart(table: pd.DataFrame, language: str = "nl",
         ax.set_xlabel(_u("ci", language, pct=fmt.pct(conf, 0, language)), fontsize=8)
         ax.grid(True, axis="x", alpha=0.3)
         ax.legend(fontsize=7, loc="lower right")
-    return add_footer(fig, _table_info(table, info))
+    top = table.sort_values("ST", ascending=False).iloc[0]["parameter"] if len(table) else ""
+    set_alt_text(fig, _u("alt_sobol", language,
+                         labels=", ".join(fmt.output_label(o, language) for o in outputs),
+                         top=_param_label(top, scenario, language) if top else "–"))
+    info = _table_info(table, info)
+    name = table.attrs.get("scenario")
+    return add_footer(fig, info, [name] if name else None, language)
