@@ -32,3 +32,8 @@ class DataFileError(SamenInputError):
 
 class ObservationError(SamenInputError):
     """An observation file (realised figures) that cannot be loaded or does not validate."""
+
+
+class OutputError(SamenInputError):
+    """An output place that cannot be written without harm (``--out``): it holds files this
+    tool did not write, is the filesystem root or the current folder, is read-only, ..."""

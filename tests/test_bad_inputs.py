@@ -1,5 +1,6 @@
 """Bad scenario files: each is refused with one ScenarioError whose message reads
-``<file>: <key.path>: <what was expected>``.
+``<file>: <key.path>: <what was expected>``; ``samen run`` on the same file exits 1 with that
+one line and writes or deletes nothing (:func:`refuse` checks both).
 
 Most cases take the parsed tree of ``scenarios/plan_2022.yaml``, change one thing and dump it
 into ``tmp_path``; YAML-level problems (duplicate keys, syntax errors) are written as raw text.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bad_input_harness import cli_refuses
 
 from samen_model import ScenarioError, load_scenario
 from samen_model.scenario.yaml_reader import read_yaml
@@ -64,6 +66,10 @@ def refuse(path: Path, key: str, *words: str) -> ScenarioError:
     for word in words:
         assert word.lower() in exc.expected.lower(), msg
     assert "\n" not in msg, msg
+    # the command line: exit code 1, the same message, nothing written or deleted
+    cli_refuses(["run", path, "--out", path.parent / "out"], path.parent, file=exc.file,
+                key=exc.field, words=words)
+    assert not (path.parent / "out").exists()
     return exc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import numpy as np
@@ -98,8 +99,9 @@ def test_cli_breakeven(capsys) -> None:
     root = breakeven(sm.load_scenario(realised), "routing.leakage", "net_savings_2026_2030",
                      value=-1e6, from_year=2026)
     assert f"routing.leakage = {root.value:.6g} from 2026 on" in capsys.readouterr().out
+    # no root in the range is an answer (exit 0); exit 1 is kept for bad input
     assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
-                    "net_savings_2026_2030"]) == 1
+                    "net_savings_2026_2030"]) == 0
     assert "no root" in capsys.readouterr().out
     with pytest.raises(sm.SamenInputError):
         run_cli(["breakeven", realised, "--parameter", "x.y", "--target", "deviation_2023_2025"])
@@ -111,13 +113,14 @@ def test_cli_uncertainty_tornado_sobol_write_tables(tmp_path, capsys) -> None:
     unc = str(SCENARIOS / "uncertainty_2023.yaml")
     assert run_cli(["uncertainty", unc, "--draws", "500", "--seed", "2",
                     "--out", str(tmp_path / "mc")]) == 0
-    probs = pd.read_csv(tmp_path / "mc" / "probabilities.csv", comment="#")
+    probs = pd.read_csv(tmp_path / "mc" / "probabilities.csv")  # plain CSV
     assert "square_exceeded" in probs["name"].tolist()
     assert (tmp_path / "mc" / "manifest.json").is_file()
-    assert (tmp_path / "mc" / "percentiles.csv").read_text().startswith("# samen_model")
+    files = json.loads((tmp_path / "mc" / "manifest.json").read_text())["files"]
+    assert {"percentiles.csv", "probabilities.csv"} <= set(files)  # provenance beside them
     assert run_cli(["tornado", unc, "--output", "deviation_2023_2025",
                     "--out", str(tmp_path / "t")]) == 0
-    assert len(pd.read_csv(tmp_path / "t" / "tornado.csv", comment="#")) == len(
+    assert len(pd.read_csv(tmp_path / "t" / "tornado.csv")) == len(
         sm.load_scenario(unc).uncertain_parameters())  # one row per uncertain parameter (11)
     assert run_cli(["sobol", unc, "--n", "64", "--output", "net_savings_2026_2030"]) == 0
     assert "routing.leakage" in capsys.readouterr().out

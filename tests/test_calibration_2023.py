@@ -170,7 +170,8 @@ def test_cli_calibrate_writes_tables_manifest_and_scenario(tmp_path, capsys):
     assert info["observations"]["hash"] == load_observations(OBSERVATIONS).hash
     assert {"parameters.csv", "predictive_check.csv", "leave_one_out.csv",
             "posterior_sample.csv"} <= {p.name for p in out.iterdir()}
-    scenario = sm.load_scenario(saved)
+    assert "--input-root" in printed  # it extends the prior in another folder
+    scenario = sm.load_scenario(saved, input_root="/")
     assert (saved.parent / "my_calibration.posterior.csv").is_file()
     assert scenario.tree["posterior"]["draws"] == 30000
 

@@ -148,7 +148,9 @@ def test_move_a_slider_read_the_key_figure_and_save(page) -> None:
     text = path.read_text(encoding="utf-8")
     assert "extends: ../scenarios/realised_2023.yaml" in text
     assert "source: 'what-if: leakage 20% in 2024 (browser test)'" in text
-    done = subprocess.run([str(Path(sys.executable).with_name("samen")), "validate", str(path)],
+    # it extends a file in another folder: validating it names that folder (--input-root)
+    done = subprocess.run([str(Path(sys.executable).with_name("samen")), "validate", str(path),
+                           "--input-root", str(tmp_path)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"ok: {path}")

@@ -79,9 +79,9 @@ def test_cli_run_writes_tables_with_provenance(tmp_path):
     assert s["name"] == "realised_2023" and s["seed"] is None and len(s["hash"]) == 16
     assert s["draws"] == 1 and not s["sampled"] and len(info["run_key"]) == 8
     assert info["version"] == sm.__version__ and info["created_utc"]
-    first = (out / "yearly.csv").read_text().splitlines()[0]
-    assert first.startswith("# samen_model") and s["hash"] in first
-    df = pd.read_csv(out / "yearly.csv", comment="#")
+    assert set(info["files"]) == {"yearly.csv", "key_figures.csv", "providers.csv",
+                                  "assumptions.csv"}  # provenance beside the plain CSVs
+    df = pd.read_csv(out / "yearly.csv")
     assert len(df) == 12
     assert (out / "providers.csv").exists() and (out / "assumptions.csv").exists()
 
@@ -90,7 +90,7 @@ def test_cli_bad_scenario_exits_nonzero_and_writes_nothing(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema_version: 1\nextends: nowhere.yaml\n")
     out = tmp_path / "out"
-    assert cli.main(["run", str(bad), "--out", str(out)]) == 2
+    assert cli.main(["run", str(bad), "--out", str(out)]) == 1
     assert "bad.yaml" in capsys.readouterr().err
     assert not out.exists() and not list(tmp_path.glob(".out*"))
 
@@ -103,12 +103,13 @@ def test_cli_compare_prints_key_figures(capsys):
 
 
 def test_failed_write_keeps_previous_output(tmp_path):
-    from samen_model.report.atomic import staged_dir
+    from samen_model.report.atomic import staged_dir, write_manifest
 
     target = tmp_path / "out"
     with staged_dir(target) as tmp:
         (tmp / "a.txt").write_text("first")
-    with pytest.raises(RuntimeError), staged_dir(target) as tmp:
+        write_manifest({"package": "samen_model"}, tmp)
+    with pytest.raises(RuntimeError), staged_dir(target, force=True) as tmp:
         (tmp / "a.txt").write_text("half")
         raise RuntimeError("boom")
     assert (target / "a.txt").read_text() == "first"
@@ -123,7 +124,7 @@ def test_report_points_latest_only_after_success(tmp_path):
                            notebooks=[], progress=False)
     latest = tmp_path / "latest"
     assert latest.resolve() == run_dir.resolve()
-    comparison = pd.read_csv(latest / "comparison.csv", comment="#")
+    comparison = pd.read_csv(latest / "comparison.csv")
     assert comparison["scenario"].tolist() == ["plan_2022", "realised_2023"]
     with pytest.raises(sm.SamenInputError):
         build_report(SCENARIOS, tmp_path, names=["no_such_scenario"], notebooks=[],

@@ -237,7 +237,7 @@ def test_other_timing_and_year_series_match(realised) -> None:
         "time.transition_end_year": 2026,
         "time.structural_start_year": 2027,
         "time.price_base_year": 2023,
-        "incidental.return_year": 2024,
+        "incidental.return_year": 2025,  # no spending from the return year on (§8)
         "incidental.spending_eur": {2022: 1_000_000, 2023: 2_000_000, 2024: 100_000},
         "routing.leakage": {2024: 0.25, 2027: 0.05},
         "routing.step_up_share": {2024: 0.0, 2030: 0.1},

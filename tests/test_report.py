@@ -49,10 +49,11 @@ def test_report_writes_everything_and_points_latest(report):
     assert {"index.html", "summary.xlsx", "manifest.json", "comparison.csv",
             "00_calibration_2023.html", "01_scenario_realised_2023.html", "02_compare.html",
             "03_uncertainty.html", "04_briefing.html", "notebooks", *NAMES} <= names
+    files = json.loads((run_dir / "manifest.json").read_text())["files"]
     for name in NAMES:
         for table in ("yearly", "providers", "assumptions"):
-            first = (run_dir / name / f"{table}.csv").read_text().splitlines()[0]
-            assert first.startswith("# samen_model")
+            assert f"{name}/{table}.csv" in files  # provenance beside the plain CSV
+            assert not pd.read_csv(run_dir / name / f"{table}.csv").empty
 
 
 def test_manifest_has_wall_times_and_scenario_hashes(report):

@@ -20,8 +20,11 @@ PCTS = (5, 25, 50, 75, 95)
 
 
 def _with_correlations(tmp_path: Path, entries: str, name: str = "corr.yaml") -> Path:
+    # a scenario reads files only inside its own folder: copy the chain it extends beside it
+    for base in ("plan_2022", "realised_2023", "uncertainty_2023"):
+        (tmp_path / f"{base}.yaml").write_bytes((SCENARIOS / f"{base}.yaml").read_bytes())
     path = tmp_path / name
-    path.write_text(f"schema_version: 1\nextends: {UNCERTAIN}\nparameters: {{}}\n"
+    path.write_text("schema_version: 1\nextends: uncertainty_2023.yaml\nparameters: {}\n"
                     f"correlations:\n{entries}", encoding="utf-8")
     return path
 

@@ -2,14 +2,13 @@
 
 ``register(subparsers)`` adds them to the main parser (samen_model.cli). Each command function
 takes the parsed arguments and returns an exit code; bad input raises a
-:class:`~samen_model.errors.SamenInputError`, which the main entry point reports (exit code 2).
-``breakeven`` returns 1 when the target has no root in the range (the answer is printed).
+:class:`~samen_model.errors.SamenInputError`, which the main entry point reports (exit code 1).
+``breakeven`` without a root in the range prints that answer and exits 0 like any answer.
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pandas as pd
 
@@ -18,51 +17,47 @@ from samen_model.analysis.breakeven import TARGETS, breakeven
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.analysis.outputs import OUTPUT_NAMES
 from samen_model.analysis.sensitivity import sobol, tornado
-from samen_model.report.atomic import staged_dir, write_csv, write_json
+from samen_model.cli.common import (
+    SCENARIO_HELP,
+    add_input_root,
+    add_out,
+    bad_argument,
+    load,
+    positive_int,
+    seed_int,
+    show,
+    write_folder,
+)
+from samen_model.errors import SamenInputError
+from samen_model.model.memory import check_fits
 from samen_model.report.manifest import Run as _Run
 from samen_model.report.manifest import manifest
-from samen_model.scenario.scenario import load_scenario
 
 OUTPUT_HELP = (f"output: {', '.join(OUTPUT_NAMES)} (any years), or COLUMN:YEAR / "
                "COLUMN:FIRST-LAST (a column of docs/columns.md, summed)")
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
-    return value
-
-
-def _show(table: pd.DataFrame) -> None:
-    with pd.option_context("display.width", 200, "display.max_columns", 30,
-                           "display.max_colwidth", 60, "display.float_format", "{:,.4g}".format):
-        print(table.to_string())
-
-
-def _write(out: str | None, tables: dict[str, pd.DataFrame], info: dict) -> None:
-    if not out:
-        return
-    with staged_dir(Path(out)) as tmp:
-        for name, table in tables.items():
-            write_csv(table, tmp / f"{name}.csv", info)
-        write_json(info, tmp / "manifest.json")
-    print(f"-> {out}")
+def _write(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info: dict) -> None:
+    out = write_folder(args, tables, info)
+    if out is not None:
+        print(f"-> {out}")
 
 
 def cmd_uncertainty(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load(args, args.scenario)
+    years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
+    try:  # the sampled values and the outputs the summary keeps
+        check_fits(years, args.draws, 16 + len(scenario.uncertain_parameters()))
+    except SamenInputError as exc:
+        raise bad_argument("--draws", exc.expected) from None
     mc = monte_carlo(scenario, draws=args.draws, seed=args.seed, savings_year=args.savings_year)
     print(f"{scenario.name} (#{scenario.hash}): {args.draws:,} draws, seed {args.seed}")
-    _show(mc.probabilities.to_frame())
-    _show(mc.outputs)
-    _show(mc.payback)
+    show(mc.probabilities.to_frame())
+    show(mc.outputs)
+    show(mc.payback)
     info = manifest([_Run(scenario, args.draws, args.seed, True)], command="uncertainty",
                     savings_year=args.savings_year)
-    _write(args.out, {
+    _write(args, {
         "percentiles": mc.percentiles.reset_index(),
         "outputs": mc.outputs.reset_index(),
         "probabilities": mc.probabilities.rename_axis("name").reset_index(),
@@ -72,32 +67,32 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
 
 
 def cmd_tornado(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load(args, args.scenario)
     table = tornado(scenario, args.output, coverage=args.coverage)
     print(f"{scenario.name} (#{scenario.hash}): {table.attrs['output']}, bars at the central "
           f"{args.coverage:.0%} interval")
-    _show(table)
+    show(table)
     info = manifest([_Run(scenario, 1, 0, False)], command="tornado", output=args.output,
                     coverage=args.coverage)
-    _write(args.out, {"tornado": table}, info)
+    _write(args, {"tornado": table}, info)
     return 0
 
 
 def cmd_sobol(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load(args, args.scenario)
     targets = args.output or ["deviation_2023_2025", "net_savings_2026_2030"]
     table = sobol(scenario, targets, n=args.n, seed=args.seed)
     print(f"{scenario.name} (#{scenario.hash}): Sobol indices, N={args.n} "
           f"({table.attrs['evaluations']:,} runs), 95% bootstrap intervals")
-    _show(table)
+    show(table)
     info = manifest([_Run(scenario, table.attrs["evaluations"], args.seed, True)],
                     command="sobol", outputs=targets, n=args.n)
-    _write(args.out, {"sobol": table}, info)
+    _write(args, {"sobol": table}, info)
     return 0
 
 
 def cmd_breakeven(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load(args, args.scenario)
     r = breakeven(scenario, args.parameter, args.target, value=args.value, low=args.low,
                   high=args.high, from_year=args.from_year)
     print(f"{scenario.name} (#{scenario.hash}): {r.message}")
@@ -105,51 +100,55 @@ def cmd_breakeven(args: argparse.Namespace) -> int:
         print(f"  {r.parameter} = {r.value:.8g}; {r.target} there = {r.output_at_root:,.2f}; "
               f"bracket {r.root_bracket[0]:.6g}..{r.root_bracket[1]:.6g}; "
               f"{r.iterations} brentq iterations")
-    return 0 if r.found else 1
+    return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    a, b = load_scenario(args.a), load_scenario(args.b)
+    a, b = load(args, args.a), load(args, args.b)
     r = attribute(a, b, args.output)
     print(f"{r.output}: {r.scenario_a} {r.value_a:,.0f} -> {r.scenario_b} {r.value_b:,.0f} "
           f"(difference {r.total:,.0f}); exact Shapley values over {len(r.table)} group(s), "
           f"{r.engine_calls} engine call(s)")
-    _show(r.table)
+    show(r.table)
     info = manifest([_Run(a, 1, 0, False), _Run(b, 1, 0, False)], command="explain",
                     output=r.output)
-    _write(args.out, {"attribution": r.table}, info)
+    _write(args, {"attribution": r.table}, info)
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the analysis subcommands to ``samen``'s subparsers."""
     p = subparsers.add_parser("uncertainty", help="Monte Carlo summary of a scenario")
-    p.add_argument("scenario", help="scenario YAML file (with distributions)")
-    p.add_argument("--draws", type=positive_int, default=10_000)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
+    p.add_argument("--draws", type=positive_int, default=10_000,
+                   help="Monte Carlo draws (default 10,000)")
+    p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers")
     p.add_argument("--savings-year", type=int, default=2030,
                    help="year for the chance that cumulative net savings are below zero")
-    p.add_argument("--out", help="write CSV summaries and manifest.json into this folder")
+    add_out(p, "percentiles.csv, outputs.csv, probabilities.csv, payback.csv")
+    add_input_root(p)
     p.set_defaults(func=cmd_uncertainty)
 
     p = subparsers.add_parser("tornado", help="one-way sensitivity of an output")
-    p.add_argument("scenario")
+    p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--output", default="net_savings_2026_2030", help=OUTPUT_HELP)
     p.add_argument("--coverage", type=float, default=0.90,
                    help="bars at the central interval of this probability (0.90: 5th-95th pct)")
-    p.add_argument("--out")
+    add_out(p, "tornado.csv")
+    add_input_root(p)
     p.set_defaults(func=cmd_tornado)
 
     p = subparsers.add_parser("sobol", help="Sobol indices (SALib) of outputs")
-    p.add_argument("scenario")
+    p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--output", action="append", help=OUTPUT_HELP + "; repeatable")
     p.add_argument("--n", type=positive_int, default=1024, help="base sample (power of two)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--out")
+    p.add_argument("--seed", type=seed_int, default=0, help="seed of the Sobol design")
+    add_out(p, "sobol.csv")
+    add_input_root(p)
     p.set_defaults(func=cmd_sobol)
 
     p = subparsers.add_parser("breakeven", help="parameter value at which a target is met")
-    p.add_argument("scenario")
+    p.add_argument("scenario", help=SCENARIO_HELP)
     p.add_argument("--parameter", required=True, help="parameter path, e.g. routing.leakage")
     p.add_argument("--target", required=True, help=f"{', '.join(TARGETS)} (any years), or "
                    "COLUMN:YEAR / COLUMN:FIRST-LAST")
@@ -158,11 +157,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--from-year", type=int, help="change a year series only from this year on")
     p.add_argument("--low", type=float, help="lower end of the search range")
     p.add_argument("--high", type=float, help="upper end of the search range")
+    add_input_root(p)
     p.set_defaults(func=cmd_breakeven)
 
     p = subparsers.add_parser("explain", help="attribute the difference between two scenarios")
-    p.add_argument("a", help="scenario A (the base)")
-    p.add_argument("b", help="scenario B")
+    p.add_argument("a", help="scenario A (the base): " + SCENARIO_HELP)
+    p.add_argument("b", help="scenario B: a name in scenarios/ or a file path")
     p.add_argument("--output", default="net_savings_2026_2030", help=OUTPUT_HELP)
-    p.add_argument("--out")
+    add_out(p, "attribution.csv")
+    add_input_root(p)
     p.set_defaults(func=cmd_explain)

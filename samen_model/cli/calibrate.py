@@ -10,6 +10,7 @@ calibration stops with an error (exit code of bad input) unless ``--allow-unreli
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +18,18 @@ import pandas as pd
 from samen_model.analysis import calibration_diagnostics as diag
 from samen_model.analysis.calibration import DEFAULT_DRAWS, DEFAULT_SAMPLE_SIZE, calibrate
 from samen_model.analysis.calibration_weights import MIN_ESS
-from samen_model.cli.analysis import positive_int
-from samen_model.report.atomic import staged_dir, write_csv, write_json
+from samen_model.cli.common import (
+    SCENARIO_HELP,
+    add_input_root,
+    add_out,
+    bad_argument,
+    load,
+    positive_int,
+    seed_int,
+)
+from samen_model.report.atomic import staged_dir, write_csv, write_manifest
 from samen_model.report.calibration_text import verdict_sentence
 from samen_model.report.posterior_file import calibration_manifest, save_calibrated
-from samen_model.scenario.scenario import load_scenario
 
 
 def _show(title: str, table: pd.DataFrame) -> None:
@@ -32,7 +40,10 @@ def _show(title: str, table: pd.DataFrame) -> None:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    prior = load_scenario(args.scenario)
+    prior = load(args, args.scenario)
+    if args.save and Path(args.save).exists() and not args.force:  # never overwrite unasked
+        raise bad_argument("--save", f"a new file ({args.save} exists; pass --force to "
+                           "replace it)")
     cal = calibrate(prior, args.observations, draws=args.draws, seed=args.seed,
                     sample_size=args.sample_size, min_ess=args.min_ess,
                     allow_unreliable=args.allow_unreliable)
@@ -51,18 +62,24 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
                  "posterior_p5", "posterior_p95", "posterior_inside"]])
     _show("leave one out: each figure predicted from the others",
           loo[["value", "loo_p5", "loo_p50", "loo_p95", "pareto_k", "ess", "predicted"]])
-    if args.out:
+    if args.out is not None:
         info = calibration_manifest(cal, command="calibrate")
-        with staged_dir(Path(args.out)) as tmp:
+        with staged_dir(args.out, force=args.force) as tmp:
             write_csv(params.reset_index(), tmp / "parameters.csv", info)
             write_csv(check.reset_index(), tmp / "predictive_check.csv", info)
             write_csv(loo.reset_index(), tmp / "leave_one_out.csv", info)
             write_csv(cal.sample_frame(), tmp / "posterior_sample.csv", info)
-            write_json(info, tmp / "manifest.json")
+            write_manifest(info, tmp)
         print(f"-> {args.out}")
     if args.save:
-        saved = save_calibrated(cal, args.save, title=args.title)
+        # the tool wrote it: check it against the prior's folder too; later runs need the same
+        root = args.input_root or os.path.commonpath([Path(args.save).resolve().parent,
+                                                      prior.path.parent])
+        saved = save_calibrated(cal, args.save, title=args.title, input_root=root)
         print(f"calibrated scenario {saved.name} (#{saved.hash}) -> {args.save}")
+        if not Path(args.save).resolve().parent == prior.path.parent:
+            print(f"note: it extends {prior.path.name} in another folder; load it with "
+                  f"--input-root {root}")
     return 0
 
 
@@ -70,18 +87,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``calibrate`` to ``samen``'s subparsers."""
     p = subparsers.add_parser("calibrate", help="condition a scenario's distributions on "
                               "observed figures (importance sampling, PSIS)")
-    p.add_argument("scenario", help="the prior: a scenario YAML file with distributions")
+    p.add_argument("scenario", help="the prior (with distributions): " + SCENARIO_HELP)
     p.add_argument("--observations", required=True,
                    help="observation file, e.g. observations/groningen.yaml")
     p.add_argument("--draws", type=positive_int, default=DEFAULT_DRAWS, help="prior draws")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=seed_int, default=0, help="seed of the prior draws")
     p.add_argument("--sample-size", type=positive_int, default=DEFAULT_SAMPLE_SIZE,
                    help="draws in the equally weighted posterior sample")
     p.add_argument("--min-ess", type=float, default=MIN_ESS,
                    help="smallest effective sample size accepted")
     p.add_argument("--allow-unreliable", action="store_true",
                    help="keep a result whose k-hat or ESS says it cannot be trusted (warns)")
-    p.add_argument("--out", help="write the tables (CSV) and manifest.json into this folder")
-    p.add_argument("--save", help="write the calibrated scenario (YAML) and its sample file")
+    add_out(p, "parameters.csv, predictive_check.csv, leave_one_out.csv, posterior_sample.csv")
+    p.add_argument("--save", help="write the calibrated scenario (YAML) and its sample file "
+                   "(an existing file only with --force)")
     p.add_argument("--title", help="title of the saved scenario")
+    add_input_root(p)
     p.set_defaults(func=cmd_calibrate)

@@ -1,67 +1,32 @@
-"""The ``samen`` command: run, validate, compare and report scenarios."""
+"""The ``samen`` command: run, validate, compare, report and the analysis commands.
+
+Exit codes: 0 ok; 1 bad input (a scenario, data file, option value or output folder that
+cannot be used) or a run that could not complete (a failing notebook); 2 wrong usage (an
+unknown option, a missing argument); 130 interrupted (Ctrl-C; 143 for SIGTERM). Every error is
+one line ``error: <file>: <key.path>: <what was expected>``, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
-import pandas as pd
-
-from samen_model.analysis.compare import assumptions_register, compare
-from samen_model.cli.analysis import positive_int
+from samen_model._version import __version__
 from samen_model.cli.analysis import register as register_analysis
 from samen_model.cli.calibrate import register as register_calibrate
+from samen_model.cli.common import positive_int, seed_int
 from samen_model.cli.discover import register as register_discover
+from samen_model.cli.run import register as register_run
 from samen_model.errors import SamenInputError
-from samen_model.model.simulate import simulate
-from samen_model.report.atomic import staged_dir, write_csv, write_json
-from samen_model.report.manifest import manifest
-from samen_model.scenario.scenario import load_scenario
 
-
-def cmd_run(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
-    result = simulate(scenario, draws=args.draws, seed=args.seed)
-    info = manifest([result], command="run")
-    with staged_dir(Path(args.out)) as tmp:
-        write_csv(result.yearly, tmp / "yearly.csv", info)
-        write_csv(result.providers(), tmp / "providers.csv", info)
-        write_csv(assumptions_register(scenario), tmp / "assumptions.csv", info)
-        if result.draws > 1:
-            write_csv(result.summary().reset_index(), tmp / "summary.csv", info)
-        write_json(info, tmp / "manifest.json")
-    print(f"{scenario.name} (#{scenario.hash}): {result.draws} draw(s) -> {args.out}")
-    return 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    bad = 0
-    for path in args.files:
-        try:
-            s = load_scenario(path)
-        except SamenInputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            bad += 1
-        else:
-            print(f"ok: {path} ({s.name}, #{s.hash}, {len(s.params)} parameters)")
-    return 1 if bad else 0
-
-
-def cmd_compare(args: argparse.Namespace) -> int:
-    results = [simulate(load_scenario(p)) for p in args.scenarios]
-    table = compare(results)
-    with pd.option_context("display.width", 160, "display.max_columns", 20,
-                           "display.float_format", "{:,.0f}".format):
-        print(table.to_string())
-    if args.out:
-        info = manifest(results, command="compare")
-        with staged_dir(Path(args.out)) as tmp:
-            write_csv(table.reset_index(), tmp / "comparison.csv", info)
-            write_json(info, tmp / "manifest.json")
-    return 0
+EPILOG = """exit codes: 0 ok; 1 bad input or a run that could not complete; 2 wrong usage;
+130 interrupted (Ctrl-C), 143 terminated. A scenario is a name in scenarios/ or a file path."""
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -95,30 +60,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="samen", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("run", help="run one scenario and write its tables")
-    p.add_argument("scenario", help="scenario YAML file")
-    p.add_argument("--draws", type=positive_int, default=1, help="Monte Carlo draws (1 = central)")
-    p.add_argument("--seed", type=int, default=0, help="random seed")
-    p.add_argument("--out", required=True, help="output folder (replaced when complete)")
-    p.set_defaults(func=cmd_run)
-
-    p = sub.add_parser("validate", help="check scenario files")
-    p.add_argument("files", nargs="+")
-    p.set_defaults(func=cmd_validate)
-
-    p = sub.add_parser("compare", help="key figures of scenarios side by side")
-    p.add_argument("scenarios", nargs="+")
-    p.add_argument("--out", help="also write comparison.csv and manifest.json here")
-    p.set_defaults(func=cmd_compare)
-
+def _register_report(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="run the scenarios and notebooks into reports/<run-id>")
     p.add_argument("--config", help="report configuration YAML (default: reports.yaml if present)")
-    p.add_argument("--scenario-dir", default="scenarios")
-    p.add_argument("--scenarios", nargs="*", help="scenario names (default: config, else all)")
+    p.add_argument("--scenario-dir", default="scenarios",
+                   help="folder of the scenario files (default: scenarios)")
+    p.add_argument("--scenarios", nargs="*", metavar="NAME",
+                   help="scenario names (default: the configuration, else every file)")
     p.add_argument("--notebooks", nargs="*", metavar="NAME",
                    help="notebooks to run instead of the configured ones (none: tables only)")
     p.add_argument("--notebook", action="append", metavar="NAME",
@@ -126,24 +74,90 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notebook-dir", default="notebooks", help="folder of the notebooks")
     p.add_argument("--jobs", type=positive_int, help="notebooks run at the same time")
     p.add_argument("--language", choices=["nl", "en"], help="labels and text of the notebooks")
-    p.add_argument("--out", default="reports")
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--out", default="reports", metavar="DIR",
+                   help="folder of the reports: each run in DIR/<run-id>, DIR/latest points at "
+                        "the newest complete one (default: reports)")
+    p.add_argument("--seed", type=seed_int, default=None,
+                   help="seed of the sampled numbers (default: the configuration's)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_report)
+
+
+def _version() -> str:
+    from samen_model.report.manifest import git_commit
+
+    commit = git_commit()
+    return f"samen {__version__}" + (f" (commit {commit[:12]})" if commit else "")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samen", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Financial simulation model of Groningen's youth-care reform SAMEN.")
+    parser.add_argument("--version", action="version", version=_version(),
+                        help="print the version (and git commit) and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="command")
+    register_run(sub)  # run, validate, compare
+    _register_report(sub)
     register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
     register_discover(sub)  # discover (scenario discovery, PRIM)
     register_calibrate(sub)  # calibrate (docs/calibration.md)
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so temporary folders are removed on the way out."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
+def _stop_now(code: int) -> int:
+    """Return ``code``; if worker threads still run (notebooks, engine blocks), end the process
+    at once instead of waiting for them at exit (their kernels stop with their parent)."""
+    others = [t for t in threading.enumerate()
+              if t is not threading.main_thread() and t.is_alive() and not t.daemon]
+    if others:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the exit code (non-zero on bad input)."""
-    args = build_parser().parse_args(argv)
+    """Entry point; returns the exit code (see the module docstring). No traceback for bad
+    input, a full disk, a closed pipe or an interruption."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         return args.func(args)
+    except KeyboardInterrupt as exc:
+        code = 143 if isinstance(exc, Terminated) else 130
+        print(f"samen: {'terminated' if code == 143 else 'interrupted'}; no output was left "
+              "half-written", file=sys.stderr)
+        return _stop_now(code)
     except SamenInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return 1
+    except MemoryError:
+        print("error: <command line>: --draws: fewer draws: the run did not fit in memory",
+              file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # samen compare ... | head: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(f"error: {exc.filename or '<file>'}: <file>: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

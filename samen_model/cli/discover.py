@@ -7,25 +7,15 @@ input raises :class:`~samen_model.errors.SamenInputError`, reported by the top-l
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from samen_model.analysis.discovery import DEFAULT_DRAWS, DEFAULT_MIN_DENSITY, discover
 from samen_model.analysis.outputs import OUTPUT_NAMES
+from samen_model.cli.common import add_input_root, add_out, load, positive_int, seed_int
 from samen_model.report import discovery_tables as dt
 from samen_model.report import formatting as fmt
-from samen_model.report.atomic import staged_dir, write_csv, write_json
+from samen_model.report.atomic import staged_dir, write_csv, write_manifest
 from samen_model.report.manifest import Run, manifest
 from samen_model.report.tables import print_table
-from samen_model.scenario.library import load_named
-from samen_model.scenario.scenario import Scenario, load_scenario
-
-
-def _scenario(text: str) -> Scenario:
-    """A scenario file, or a scenario name in the scenarios/ folder (``uncertainty_2023``)."""
-    path = Path(text)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        return load_scenario(path)
-    return load_named(text)
 
 
 def _share(text: str) -> float:
@@ -40,7 +30,7 @@ def _share(text: str) -> float:
 
 
 def cmd_discover(args: argparse.Namespace) -> int:
-    scenario = _scenario(args.scenario)
+    scenario = load(args, args.scenario)
     d = discover(scenario, args.output, above=args.above, below=args.below, draws=args.draws,
                  seed=args.seed, min_density=args.min_density)
     lang = args.language
@@ -53,17 +43,17 @@ def cmd_discover(args: argparse.Namespace) -> int:
     print_table(dt.box_table(d, args.language))
     print()
     print_table(dt.tradeoff_table(d, args.language))
-    if args.out:
+    if args.out is not None:
         info = manifest([Run(scenario, d.draws, d.seed, True)], command="discover",
                         output=d.output, threshold=d.threshold, direction=d.direction,
                         min_density=args.min_density, chosen_step=d.chosen,
                         coverage=d.coverage, density=d.density)
-        with staged_dir(Path(args.out)) as tmp:
+        with staged_dir(args.out, force=args.force) as tmp:
             write_csv(d.limits.reset_index(), tmp / "box.csv", info)
             write_csv(d.trajectory.reset_index(), tmp / "trajectory.csv", info)
             (tmp / "discovery.txt").write_text(dt.discovery_text(d, args.language) + "\n",
                                                encoding="utf-8")
-            write_json(info, tmp / "manifest.json")
+            write_manifest(info, tmp)
         print(f"-> {args.out}")
     return 0
 
@@ -85,14 +75,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="cases of interest: output above X (EUR for money), e.g. 2e6")
     side.add_argument("--below", type=float, metavar="X",
                       help="cases of interest: output below X, e.g. --below=-1e6")
-    p.add_argument("--draws", type=int, default=DEFAULT_DRAWS,
+    p.add_argument("--draws", type=positive_int, default=DEFAULT_DRAWS,
                    help=f"Monte Carlo draws (at least 50; default {DEFAULT_DRAWS})")
-    p.add_argument("--seed", type=int, default=0, help="seed of the sampled numbers")
+    p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers")
     p.add_argument("--min-density", type=_share, default=DEFAULT_MIN_DENSITY,
                    help="the chosen box is the one with the highest coverage whose density "
                    f"reaches this share (default {DEFAULT_MIN_DENSITY})")
     p.add_argument("--language", choices=["nl", "en"], default="nl",
                    help="language of the text and tables (default nl)")
-    p.add_argument("--out", help="also write box.csv, trajectory.csv, discovery.txt and "
-                   "manifest.json into this folder (replaced when complete)")
+    add_out(p, "box.csv, trajectory.csv, discovery.txt")
+    add_input_root(p)
     p.set_defaults(func=cmd_discover)

@@ -11,9 +11,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from samen_model.errors import DataFileError
 from samen_model.model.inputs import Inputs
-from samen_model.scenario.data_files import load_ova, load_population
+from samen_model.scenario.data_files import load_ova, population_0_17
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.values import amounts_on_years, central_value, series_on_years
 
@@ -42,23 +41,12 @@ def _stack_entities(
 
 
 def population_series(scenario: Scenario, years: np.ndarray) -> np.ndarray:
-    """0-17 population per year from the data (Y,), NaN for years after the data."""
-    data_file = scenario.value("population.data_file")
-    table = load_population(data_file)
-    pop = table["population_0_17"]
-    first = int(years[0])
-    if first not in pop.index:
-        where = data_file or "samen_model/data/population_groningen.csv"
-        raise DataFileError(where, "year", f"a 0-17 count for the first model year {first}")
-    known = np.array([float(pop[y]) if y in pop.index else np.nan for y in years])
-    last_known = max(y for y in pop.index if y <= years[-1])
-    n_known = int(np.sum(years <= last_known))
-    if np.isnan(known[:n_known]).any():
-        missing = [int(y) for y in years[:n_known][np.isnan(known[:n_known])]]
-        raise DataFileError(data_file or "population_groningen.csv", "year",
-                            f"no gaps in the 0-17 series (missing {missing})")
-    known[n_known:] = np.nan
-    return known
+    """0-17 population per year from the data (Y,), NaN for years after the data.
+
+    The same check as loading the scenario (``samen validate``) makes:
+    :func:`~samen_model.scenario.data_files.population_0_17`.
+    """
+    return population_0_17(scenario.value("population.data_file"), years)
 
 
 def ova_series(ext: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,59 +1,68 @@
-"""How much memory a run's stored outputs need, and a refusal before allocating what won't fit.
+"""How much memory a run's outputs take, and refusing a run that cannot fit before it starts.
 
-numpy and the standard library only. Every stored value is a float64 (8 bytes); a run stores
-``n_columns`` arrays of ``n_years x draws`` (the kept columns, plus the rows of reducers).
+Numpy and the standard library only. The outputs of a run are ``(year, draw)`` arrays of 8-byte
+floats, one per stored column; a million draws of 12 years and 60 columns are 5.8 GB.
 """
 
 from __future__ import annotations
 
+import os
+
 from samen_model.errors import SamenInputError
 
-#: Bytes per stored value (float64).
-BYTES_PER_VALUE = 8
-#: Share of the available memory the stored outputs may take (the rest is working space).
-USABLE_SHARE = 0.8
-#: Assumed when /proc/meminfo cannot be read (not Linux): 4 GB.
-FALLBACK_BYTES = 4 << 30
+#: Bytes of one stored value (float64).
+VALUE_BYTES = 8
+#: Used when the available memory cannot be read (no /proc/meminfo, no sysconf): 2 GiB.
+FALLBACK_BYTES = 2 << 30
+#: Share of the available memory a run may fill with its outputs (the rest: the engine's
+#: working blocks, the tables built from them, other programs).
+USABLE_SHARE = 0.5
 
 
 def available_bytes() -> int:
-    """Memory available to a new allocation: ``MemAvailable`` of /proc/meminfo, in bytes.
+    """Memory available to a new allocation now, in bytes.
 
-    Falls back to :data:`FALLBACK_BYTES` where that file does not exist or cannot be read.
+    ``MemAvailable`` of ``/proc/meminfo`` (Linux), else free physical pages from ``sysconf``,
+    else :data:`FALLBACK_BYTES`.
     """
     try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            for line in f:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
                 if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024  # the file counts kB
+                    return int(line.split()[1]) * 1024  # kB
     except (OSError, ValueError, IndexError):
         pass
-    return FALLBACK_BYTES
+    try:
+        return int(os.sysconf("SC_AVPHYS_PAGES")) * int(os.sysconf("SC_PAGE_SIZE"))
+    except (AttributeError, OSError, ValueError):
+        return FALLBACK_BYTES
 
 
 def output_bytes(n_years: int, draws: int, n_columns: int) -> int:
-    """Bytes to store ``n_columns`` arrays of ``n_years x draws`` float64 values."""
-    return BYTES_PER_VALUE * n_years * draws * n_columns
+    """Bytes of ``n_columns`` stored ``(year, draw)`` arrays: years x draws x columns x 8."""
+    return int(n_years) * int(draws) * int(n_columns) * VALUE_BYTES
 
 
-def check_fits(n_years: int, draws: int, n_columns: int, *, limit_bytes: int | None = None
-               ) -> None:
-    """Refuse (before anything is allocated) a run whose stored outputs would not fit.
+def check_fits(n_years: int, draws: int, n_columns: int, *,
+               limit_bytes: int | None = None) -> None:
+    """Refuse, before anything is allocated, a run whose outputs would not fit in memory.
 
     ``limit_bytes`` defaults to :data:`USABLE_SHARE` of :func:`available_bytes`. Raises
     :class:`~samen_model.errors.SamenInputError` (field ``draws``) saying how many draws fit
-    and what to keep instead.
+    and how to ask for less.
     """
-    if n_columns <= 0 or n_years <= 0 or draws <= 0:
-        return
-    limit = int(USABLE_SHARE * available_bytes()) if limit_bytes is None else int(limit_bytes)
     need = output_bytes(n_years, draws, n_columns)
+    limit = int(available_bytes() * USABLE_SHARE) if limit_bytes is None else int(limit_bytes)
     if need <= limit:
         return
-    fit = max(limit // output_bytes(n_years, 1, n_columns), 0)
+    per_draw = max(output_bytes(n_years, 1, n_columns), 1)
+    fit = limit // per_draw
     raise SamenInputError(
         None, "draws",
-        f"at most {fit:,} draws fit in memory when {n_columns} columns of {n_years} years are "
-        f"kept ({draws:,} draws need {need / 2**30:.1f} GiB, about {limit / 2**30:.1f} GiB is "
-        "usable); keep fewer columns (keep=...) or summarise per block (reduce=..., the "
-        "Monte Carlo summary)")
+        f"at most {fit:,} draws fit in memory ({draws:,} draws x {n_years} years x "
+        f"{n_columns} columns need {_gb(need)}, the limit is {_gb(limit)}); use fewer draws, "
+        "keep fewer columns (keep=...) or summarise per block (reduce=...)")
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:,.1f} GB" if n >= 1e8 else f"{n / 1e6:,.1f} MB"

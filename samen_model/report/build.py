@@ -8,8 +8,10 @@ briefing notebook carries as ``briefing.pdf`` and ``briefing.docx``; write ``ind
 ``summary.xlsx`` and ``manifest.json`` (with the wall times).
 
 Everything is written to a temporary folder that is renamed when complete; ``reports/latest`` is
-switched (an atomic symlink swap) only after that, so a failed run leaves the previous report
-untouched. A failing notebook raises :class:`ReportError` naming the notebook, cell and error.
+switched (an atomic symlink swap, under a lock on ``reports/``) only after that and only if no
+newer run finished first, so a failed run leaves the previous report untouched and two reports
+at once never collide. Temporary folders of runs whose process is gone are removed first. A
+failing notebook raises :class:`ReportError` naming the notebook, cell and error.
 
 The configuration is ``reports.yaml`` at the top of the repository (see ``docs/notebooks.md``);
 command-line flags override it.
@@ -20,19 +22,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from samen_model.analysis.compare import assumptions_register, compare
 from samen_model.analysis.monte_carlo import monte_carlo
-from samen_model.errors import SamenInputError
+from samen_model.errors import OutputError, SamenInputError
+from samen_model.model.finite import check_finite
 from samen_model.model.simulate import simulate
 from samen_model.report import formatting as fmt
-from samen_model.report.atomic import staged_dir, write_csv, write_json
+from samen_model.report.atomic import (
+    MANIFEST,
+    clean_stale,
+    staged_dir,
+    write_csv,
+    write_manifest,
+)
 from samen_model.report.briefing.run import write_briefing_files
 from samen_model.report.config import ROOT, NotebookJob, ReportConfig, plan_jobs
 from samen_model.report.execute import run_notebooks
@@ -62,18 +71,67 @@ def new_run_id() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
-def point_latest(out_root: Path, run_dir: Path) -> None:
-    """Make ``out_root/latest`` a symlink to ``run_dir`` (swapped atomically)."""
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (``flock`` on the folder itself; no lock file).
+
+    Two reports finishing at the same time switch ``latest`` one after the other.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def point_latest(out_root: Path, run_dir: Path) -> bool:
+    """Make ``out_root/latest`` a symlink to ``run_dir`` (swapped atomically) unless it already
+    points at a newer completed run (a later run id that finished first); return whether it
+    switched. Only a symlink named ``latest`` is ever replaced.
+    """
     link = out_root / "latest"
-    tmp = out_root / f".latest.tmp-{os.getpid()}"
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    tmp.symlink_to(run_dir.name, target_is_directory=True)
+    with locked(out_root):
+        if link.is_symlink():
+            current = os.readlink(link)
+            if current > run_dir.name and (out_root / current / MANIFEST).is_file():
+                return False
+        elif link.exists():
+            raise OutputError(link, "latest", "a symbolic link samen manages (a file or folder "
+                              "named latest is in the way; move it)")
+        tmp = out_root / f".latest.tmp-{os.getpid()}-link"
+        if tmp.is_symlink() or tmp.exists():
+            tmp.unlink()
+        tmp.symlink_to(run_dir.name, target_is_directory=True)
+        os.replace(tmp, link)
+    return True
+
+
+def prepare_out_root(out_root: Path) -> Path:
+    """The folder the runs go into: created if missing; not ``/``; ``latest`` only a symlink.
+
+    Temporary folders of reports whose process no longer runs are removed here.
+    """
+    out_root = Path(out_root)
+    if not str(out_root).strip() or Path(os.path.abspath(out_root)).parent == \
+            Path(os.path.abspath(out_root)):
+        raise OutputError(out_root, "--out", "a folder for the reports (not empty, not /)")
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(out_root, "--out", f"a folder that can be created ({exc.strerror})"
+                          ) from None
+    link = out_root / "latest"
     if link.exists() and not link.is_symlink():
-        shutil.rmtree(link)
-    os.replace(tmp, link)
-
-
+        raise OutputError(link, "latest", "a symbolic link samen manages (a file or folder "
+                          "named latest is in the way; move it)")
+    clean_stale(out_root)
+    return out_root
 
 
 def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = None,
@@ -104,6 +162,7 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     scenario_dir = Path(scenario_dir)
     notebook_dir = Path(notebook_dir) if notebook_dir is not None else ROOT / "notebooks"
 
+    out_root = prepare_out_root(out_root)
     files = scenario_files(scenario_dir, config.scenarios)
     scenarios = [load_scenario(f) for f in files]  # all validated before anything is written
     names_run = [s.name for s in scenarios]
@@ -112,6 +171,8 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     bar = tqdm(total=len(plan) + 2, desc="samen report", unit="step", disable=not progress)
     say = log or (lambda text: tqdm.write(text) if progress else None)
     results = [simulate(s, seed=config.seed) for s in scenarios]
+    for r in results:
+        check_finite(r)  # before anything is written
     run_id = new_run_id()
     run_dir = out_root / run_id
     info = manifest(results, command="report", run_id=run_id, jobs=config.jobs,
@@ -163,11 +224,13 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
             info["wall_time_s"] = timings["total"]
             (tmp / "index.html").write_text(index_html(info, plan, names_run, config.language,
                                                        downloads), encoding="utf-8")
-            write_json(info, tmp / "manifest.json")
+            write_manifest(info, tmp)
             bar.update(1)
     finally:
         bar.close()
-    point_latest(out_root, run_dir)
+    if not point_latest(out_root, run_dir):
+        say(f"latest stays at {os.readlink(out_root / 'latest')}, a newer report that "
+            "finished first")
     say(f"report total: {timings['total']:.1f} s (notebooks {timings['notebooks_wall']:.1f} s, "
         f"{config.jobs} at a time)")
     return run_dir

@@ -98,7 +98,8 @@ def run_notebooks(jobs: Sequence[NotebookJob], notebook_dir: Path, out_dir: Path
             if on_done:
                 on_done(job, times[job.output])
         return times
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         futures = {pool.submit(_in_own_context, execute_notebook, job, notebook_dir, out_dir):
                    job for job in jobs}
         pending = set(futures)
@@ -113,4 +114,10 @@ def run_notebooks(jobs: Sequence[NotebookJob], notebook_dir: Path, out_dir: Path
                 times[futures[fut].output] = fut.result()
                 if on_done:
                     on_done(futures[fut], fut.result())
+    except BaseException:
+        # Ctrl-C or SIGTERM: do not wait for the running notebooks (the command line ends the
+        # process; their kernels stop when their parent is gone)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return {job.output: times[job.output] for job in jobs}

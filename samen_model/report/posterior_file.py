@@ -98,8 +98,12 @@ def _write_beside(target: Path, text: str) -> Path:
 
 
 def save_calibrated(cal: Calibration, target: str | Path, title: str | None = None,
-                    description: str | None = None) -> Scenario:
-    """Write the calibrated scenario ``target`` (YAML) and its sample file; return it loaded."""
+                    description: str | None = None,
+                    input_root: str | Path | None = None) -> Scenario:
+    """Write the calibrated scenario ``target`` (YAML) and its sample file; return it loaded.
+
+    ``input_root``: where the files it extends may lie (``load_scenario``; default: its folder).
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     info = calibration_manifest(cal, command="calibrate")
@@ -120,4 +124,4 @@ def save_calibrated(cal: Calibration, target: str | Path, title: str | None = No
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
-    return load_scenario(target)
+    return load_scenario(target, input_root=input_root)

@@ -26,7 +26,12 @@ Kind = Literal[
 
 @dataclass(frozen=True)
 class Spec:
-    """How a parameter is checked: its kind, whether series and distributions are allowed."""
+    """How a parameter is checked: its kind, whether series and distributions are allowed.
+
+    ``low`` and ``high`` (inclusive, in ``unit``) narrow the kind's range so every output stays
+    finite and sane: rates that compound stay above -0.9 a year, money below a bound per unit.
+    A number without its own ``high`` is still at most :data:`MAX_MAGNITUDE`.
+    """
 
     kind: Kind
     unit: str
@@ -34,6 +39,18 @@ class Spec:
     dist: bool = False
     spec_section: str = ""
     choices: tuple[str, ...] = ()  # the allowed words of a "choice" parameter
+    low: float | None = None
+    high: float | None = None
+
+
+#: Largest magnitude of any number in a scenario (EUR, persons, FTE, ...): 10^12.
+MAX_MAGNITUDE = 1e12
+#: Lowest yearly rate for rates that compound over the horizon (0.1^110 stays far from 0).
+COMPOUND_LOW = -0.9
+#: Highest price of one client-year, FTE-year or case (EUR, price base year).
+UNIT_COST_HIGH = 1e7
+#: Highest yearly amount in EUR (the whole municipality spends about 10^9).
+YEARLY_EUR_HIGH = 1e11
 
 
 CATALOGUE: dict[str, Spec] = {
@@ -47,26 +64,29 @@ CATALOGUE: dict[str, Spec] = {
     # population and volume (§6)
     "population.data_file": Spec("path", "file", spec_section="§6"),
     "population.growth_after_data": Spec(
-        "signed_fraction", "fraction per year", series=True, dist=True, spec_section="§6"
+        "signed_fraction", "fraction per year", series=True, dist=True, spec_section="§6",
+        low=COMPOUND_LOW,
     ),
     # demand (§7)
     "demand.inflow_per_1000": Spec(
         "nonneg", "new cases per 1,000 aged 0-17 per year", series=True, dist=True,
-        spec_section="§7",
+        spec_section="§7", high=1000.0,
     ),
     "demand.inflow_trend": Spec("signed_fraction", "fraction per year", dist=True,
-                                spec_section="§7"),
+                                spec_section="§7", low=COMPOUND_LOW),
     "demand.prevention_effect": Spec("share", "fraction of inflow", series=True, dist=True,
                                      spec_section="§7"),
     # routing (§7)
     "routing.first_year_uptake": Spec("share", "fraction", dist=True, spec_section="§7"),
     "routing.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
                             spec_section="§7"),
-    "routing.samen_duration_factor": Spec("positive", "ratio", dist=True, spec_section="§8"),
+    "routing.samen_duration_factor": Spec("positive", "ratio", dist=True, spec_section="§8",
+                                          low=0.01, high=100.0),
     "routing.step_up_share": Spec("share", "fraction of SAMEN. new clients", series=True,
                                   dist=True, spec_section="§7"),
     "routing.step_up_cost_eur_per_case": Spec("nonneg", "EUR per case (price base year)",
-                                              dist=True, spec_section="§7, §9"),
+                                              dist=True, spec_section="§7, §9",
+                                              high=UNIT_COST_HIGH),
     # the plan the budget and the hiring follow (§9, §10)
     "plan.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
                          spec_section="§10"),
@@ -74,19 +94,20 @@ CATALOGUE: dict[str, Spec] = {
     "plan.leakage_follows_realised": Spec("bool", "switch", spec_section="§10"),
     # capacity (§7)
     "capacity.caseload_per_fte": Spec("positive", "clients per FTE", dist=True,
-                                      spec_section="§7"),
-    "capacity.fte_at_start": Spec("nonneg", "FTE", dist=True, spec_section="§7"),
+                                      spec_section="§7", low=0.1, high=1000.0),
+    "capacity.fte_at_start": Spec("nonneg", "FTE", dist=True, spec_section="§7", high=1e6),
     "capacity.max_fte_growth_per_year": Spec("nonneg", "FTE per year", series=True, dist=True,
-                                             spec_section="§7"),
+                                             spec_section="§7", high=1e6),
     # costs (§9)
     "costs.cost_per_fte_eur": Spec("nonneg", "EUR per FTE-year (price base year)", dist=True,
-                                   spec_section="§9"),
+                                   spec_section="§9", high=UNIT_COST_HIGH),
     "costs.overhead_share": Spec("nonneg", "fraction of staff cost", dist=True,
-                                 spec_section="§9"),
+                                 spec_section="§9", high=10.0),
     "costs.other_youth_care_eur": Spec("nonneg", "EUR per year (price base year)", dist=True,
-                                       spec_section="§9"),
+                                       spec_section="§9", high=YEARLY_EUR_HIGH),
     "costs.other_youth_care_real_growth": Spec("signed_fraction", "fraction per year",
-                                               series=True, dist=True, spec_section="§9"),
+                                               series=True, dist=True, spec_section="§9",
+                                               low=COMPOUND_LOW),
     # index (§9, §10)
     "index.ova_assumed_pct": Spec("percent", "percent", series=True, dist=True,
                                   spec_section="§9"),
@@ -104,15 +125,19 @@ CATALOGUE: dict[str, Spec] = {
         spec_section="§10",
     ),
     # incidental budget (§11)
-    "incidental.tranches_eur": Spec("amounts", "EUR per year", spec_section="§11"),
-    "incidental.spending_eur": Spec("amounts", "EUR per year", spec_section="§11"),
+    "incidental.tranches_eur": Spec("amounts", "EUR per year", spec_section="§11",
+                                    high=YEARLY_EUR_HIGH),
+    "incidental.spending_eur": Spec("amounts", "EUR per year", spec_section="§11",
+                                    high=YEARLY_EUR_HIGH),
     "incidental.return_year": Spec("year", "year", spec_section="§11"),
     # products and referrers (§7)
     "products.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
     "products.*.price_eur_per_client_year": Spec(
-        "nonneg", "EUR per client-year (price base year)", dist=True, spec_section="§9"
+        "nonneg", "EUR per client-year (price base year)", dist=True, spec_section="§9",
+        high=UNIT_COST_HIGH,
     ),
-    "products.*.mean_duration_years": Spec("positive", "years", dist=True, spec_section="§8"),
+    "products.*.mean_duration_years": Spec("positive", "years", dist=True, spec_section="§8",
+                                           low=0.01, high=50.0),
     "products.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
     "referrers.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
     "referrers.*.samen_entry_year": Spec("year", "year", spec_section="§7"),

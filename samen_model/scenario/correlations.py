@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from samen_model.errors import ScenarioError
-from samen_model.scenario.validation import ParamInfo, is_number
+from samen_model.scenario.validation import ParamInfo, is_number, shown
 from samen_model.scenario.values import Distribution
 
 
@@ -47,24 +47,24 @@ def validate_correlations(raw: Any, params: dict[str, ParamInfo], file: Path
         where = f"correlations[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"parameters", "rank_correlation"}:
             raise ScenarioError(file, where, "a mapping with exactly the keys parameters and "
-                                f"rank_correlation (got {entry!r})")
+                                f"rank_correlation (got {shown(entry)})")
         pair, r = entry["parameters"], entry["rank_correlation"]
         if not (isinstance(pair, list) and len(pair) == 2
                 and all(isinstance(x, str) for x in pair) and pair[0] != pair[1]):
             raise ScenarioError(file, f"{where}.parameters", "a list of two different parameter "
-                                f"paths (got {pair!r})")
+                                f"paths (got {shown(pair)})")
         for j, path in enumerate(pair):
             if path not in uncertain:
                 raise ScenarioError(file, f"{where}.parameters[{j}]", "the path of a parameter "
-                                    f"with a distribution (got {path!r}; uncertain parameters: "
-                                    f"{', '.join(uncertain) or 'none'})")
+                                    f"with a distribution (got {shown(path)}; uncertain "
+                                    f"parameters: {', '.join(uncertain) or 'none'})")
         if frozenset(pair) in seen:
             raise ScenarioError(file, f"{where}.parameters", f"each pair once ({pair[0]} and "
                                 f"{pair[1]} are correlated twice)")
         seen.add(frozenset(pair))
         if not is_number(r) or not -1.0 < r < 1.0:
             raise ScenarioError(file, f"{where}.rank_correlation", "a number strictly between "
-                                f"-1 and 1 (got {r!r})")
+                                f"-1 and 1 (got {shown(r)})")
         out.append(Correlation((pair[0], pair[1]), float(r)))
     if out:
         paths, matrix = copula_matrix(out)

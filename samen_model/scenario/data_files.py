@@ -13,11 +13,19 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from samen_model.errors import DataFileError
+from samen_model.scenario.yaml_reader import read_text_limited
 
-__all__ = ["load_ova", "load_population", "provider_shares"]
+__all__ = ["load_ova", "load_population", "population_0_17", "provider_shares"]
+
+#: A population data file larger than this is refused (a CBS export for one municipality,
+#: single ages and 30 years, is about 100 KB).
+MAX_DATA_FILE_BYTES = 10 << 20
+#: Most persons aged 0-17 a municipality can have (the Netherlands has about 3.4 million).
+MAX_POPULATION = 10_000_000
 
 _AGES = range(18)
 _SINGLE_AGE = re.compile(r"^(\d+) jaar$")
@@ -84,8 +92,13 @@ class _Table:
         return pd.Series(out, dtype="int64")
 
     def numbers(self, col: str, *, non_negative: bool, unit: str,
-                rows: pd.Series | None = None) -> pd.Series:
-        """Parse numbers in ``col`` (only ``rows`` if given); empty cells become NaN."""
+                rows: pd.Series | None = None, positive: bool = False,
+                maximum: float | None = None) -> pd.Series:
+        """Parse numbers in ``col`` (only ``rows`` if given); empty cells become NaN.
+
+        ``non_negative`` (or ``positive``) also refuses empty cells; ``maximum`` an upper
+        bound (infinity is refused whenever a bound applies).
+        """
         values = pd.to_numeric(self.df[col], errors="coerce").astype(float)
         for i, (idx, raw) in enumerate(self.df[col].items()):
             if rows is not None and not rows[idx]:
@@ -97,6 +110,13 @@ class _Table:
             if non_negative and (pd.isna(value) or value < 0):
                 raise DataFileError(self.name, f"{col}, {self.where(i)}",
                                     f"a non-negative number ({unit}), got {raw!r}")
+            if positive and not value > 0:
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"a positive number ({unit}), got {raw!r}")
+            if maximum is not None and not value <= maximum:
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"a finite number of at most {maximum:,.0f} {unit}, "
+                                    f"got {raw!r}")
         return values if rows is None else values[rows]
 
 
@@ -147,9 +167,7 @@ def _shipped_population() -> pd.DataFrame:
 
 
 def _read_text(path: Path) -> str:
-    if not path.is_file():
-        raise DataFileError(path, "<file>", "an existing, readable CSV file")
-    raw = path.read_bytes()
+    raw = read_text_limited(path, DataFileError, "CSV file", MAX_DATA_FILE_BYTES)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -158,7 +176,8 @@ def _read_text(path: Path) -> str:
 
 def _from_simple(t: _Table) -> pd.Series:
     year_col = t.column("year")
-    counts = t.numbers(t.column("population_0_17"), non_negative=True, unit="persons")
+    counts = t.numbers(t.column("population_0_17"), non_negative=True, unit="persons",
+                       positive=True, maximum=MAX_POPULATION)
     return pd.Series(counts.to_numpy(), index=t.years(year_col).to_numpy())
 
 
@@ -188,7 +207,8 @@ def _from_cbs(t: _Table) -> pd.Series:
         raise DataFileError(t.name, age_col, "rows for the single ages '0 jaar' .. '17 jaar'")
     all_years = t.years(period_col, keep, _CBS_PERIOD)
     years = all_years[rows[keep]]
-    counts = t.numbers(value_col, non_negative=True, unit="persons", rows=rows)
+    counts = t.numbers(value_col, non_negative=True, unit="persons", rows=rows,
+                       maximum=MAX_POPULATION)
     for year in sorted(set(all_years)):
         found = sorted(int(a) for a in ages[years.index[years == year]])
         if found != list(_AGES):
@@ -196,7 +216,12 @@ def _from_cbs(t: _Table) -> pd.Series:
             raise DataFileError(t.name, f"{age_col}, period {year}",
                                 f"exactly one row for each single age 0..17 jaar "
                                 f"(missing {missing}, {len(found)} rows found)")
-    return counts.groupby(years).sum().astype(float)
+    totals = counts.groupby(years).sum().astype(float)
+    for year, total in totals.items():
+        if not 0 < total <= MAX_POPULATION:
+            raise DataFileError(t.name, f"{value_col}, period {year}", "a positive 0-17 "
+                                f"total of at most {MAX_POPULATION:,} persons (got {total:,.0f})")
+    return totals
 
 
 def load_population(path: str | Path | None = None) -> pd.DataFrame:
@@ -222,6 +247,45 @@ def load_population(path: str | Path | None = None) -> pd.DataFrame:
     out["status_0_17"] = "observed"
     out["source"] = str(path)
     return out.sort_index()
+
+
+@lru_cache(maxsize=8)
+def _population_file(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """:func:`load_population` of a user's file, cached while the file is unchanged."""
+    return load_population(path)
+
+
+def population_0_17(data_file: str | Path | None, years: np.ndarray) -> np.ndarray:
+    """The 0-17 population per model year (persons, shape (Y,)), NaN after the data.
+
+    The one check of a population data file: ``validate`` (loading a scenario) and ``run``
+    (building the engine's inputs) both call it. The data must cover the first model year and
+    have no gaps up to its last year inside the horizon; every count is positive and finite.
+    """
+    if data_file:
+        stat = Path(data_file).stat() if Path(data_file).is_file() else None
+        table = (_population_file(str(data_file), stat.st_mtime_ns, stat.st_size)
+                 if stat is not None else load_population(data_file))
+    else:
+        table = _shipped_population()
+    pop = table["population_0_17"]
+    first = int(years[0])
+    where = str(data_file) if data_file else "samen_model/data/population_groningen.csv"
+    if first not in pop.index:
+        raise DataFileError(where, "year", f"a 0-17 count for the first model year {first} "
+                            f"(the file covers {_span(pop.index)})")
+    known = np.array([float(pop[y]) if y in pop.index else np.nan for y in years])
+    last_known = max(y for y in pop.index if y <= years[-1])
+    n_known = int(np.sum(years <= last_known))
+    if np.isnan(known[:n_known]).any():
+        missing = [int(y) for y in years[:n_known][np.isnan(known[:n_known])]]
+        raise DataFileError(where, "year", f"no gaps in the 0-17 series (missing {missing})")
+    known[n_known:] = np.nan
+    return known
+
+
+def _span(index: pd.Index) -> str:
+    return f"{min(index)}-{max(index)}" if len(index) else "no years"
 
 
 def provider_shares() -> pd.DataFrame:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from samen_model.errors import ScenarioError
 from samen_model.scenario.scenario import Scenario, load_scenario
 
 #: The repository folder next to the package (an editable install / a clone).
@@ -49,3 +50,26 @@ def load_named(name: str, scenario_dir: str | Path | None = "",
     if horizon is not None and horizon != scenario.value("time.last_year"):
         scenario = scenario.with_values({"time.last_year": int(horizon)})
     return scenario
+
+
+def resolve_scenario(text: str | Path, scenario_dir: str | Path | None = "") -> Path:
+    """The file of a scenario given on the command line: a path, or a name in the folder.
+
+    A text naming an existing file, or with a folder or a ``.yaml``/``.yml`` suffix, is a path
+    (checked when loaded). Otherwise it is the name of ``<scenario_dir>/<name>.yaml``
+    (:func:`find_scenario_dir`); an unknown name is refused with the names there.
+    """
+    text = str(text)
+    path = Path(text)
+    if not text.strip():
+        raise ScenarioError("''", "<scenario>", "a scenario name or file (got an empty text)")
+    if path.is_file() or path.suffix.lower() in (".yaml", ".yml") or len(path.parts) > 1:
+        return path
+    folder = find_scenario_dir(scenario_dir)
+    candidate = folder / f"{text}.yaml"
+    if candidate.is_file():
+        return candidate
+    names = scenario_names(scenario_dir)
+    shown = ", ".join(names[:20]) + (" ..." if len(names) > 20 else "")
+    raise ScenarioError(text, "<scenario>", f"the path of a scenario file or the name of one in "
+                        f"{folder} ({shown or 'none there'})")

@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from samen_model.errors import ScenarioError
 from samen_model.scenario.correlations import Correlation, validate_correlations
+from samen_model.scenario.data_files import population_0_17
 from samen_model.scenario.posterior import apply_posterior
 from samen_model.scenario.series import apply_series_rule
 from samen_model.scenario.validation import ParamInfo, validate_tree
@@ -41,43 +44,80 @@ def deep_merge(base: dict, override: dict) -> dict:
     return out
 
 
-def _resolve_paths(data: dict, path: Path) -> dict:
-    """Make a file path in ``population.data_file`` absolute, relative to the file naming it."""
+#: Most files in one ``extends`` chain (the file itself, its base, the base's base, ...).
+MAX_EXTENDS = 16
+
+
+def inside(target: Path, root: Path) -> bool:
+    """Whether ``target`` (symlinks resolved) lies in the folder tree ``root``."""
+    try:
+        return target.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def _outside(root: Path) -> str:
+    return (f"a file inside {root} (the scenario's folder tree; to read files elsewhere pass "
+            "input_root=..., on the command line --input-root DIR)")
+
+
+def _resolve_paths(data: dict, path: Path, root: Path) -> dict:
+    """Make a file path in ``population.data_file`` absolute, relative to the file naming it.
+
+    That file and a ``posterior.sample`` must lie inside ``root``: a scenario cannot make the
+    model read ``/etc/passwd``.
+    """
+    posterior = data.get("posterior")
+    if isinstance(posterior, dict) and isinstance(posterior.get("sample"), str) and \
+            posterior["sample"] and not inside(path.parent / posterior["sample"], root):
+        raise ScenarioError(path, "posterior.sample",
+                            f"{_outside(root)} (got {posterior['sample']!r})")
     leaf = None
     params = data.get("parameters")
     if isinstance(params, dict) and isinstance(params.get("population"), dict):
         leaf = params["population"].get("data_file")  # anything malformed is reported later
-    if isinstance(leaf, dict) and isinstance(leaf.get("value"), str):
+    if isinstance(leaf, dict) and isinstance(leaf.get("value"), str) and leaf["value"]:
         data = copy.deepcopy(data)
-        target = Path(data["parameters"]["population"]["data_file"]["value"])
-        if not target.is_absolute():
-            target = (path.parent / target).resolve()
-        data["parameters"]["population"]["data_file"]["value"] = str(target)
+        target = path.parent / Path(data["parameters"]["population"]["data_file"]["value"])
+        if not inside(target, root):
+            raise ScenarioError(path, "parameters.population.data_file.value",
+                                f"{_outside(root)} (got {leaf['value']!r})")
+        data["parameters"]["population"]["data_file"]["value"] = str(target.resolve())
         data["parameters"]["population"]["data_file"]["_declared_in"] = str(path)
     return data
 
 
-def load_tree(path: Path, _chain: tuple[Path, ...] = ()) -> tuple[dict, tuple[Path, ...]]:
+def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = None
+              ) -> tuple[dict, tuple[Path, ...]]:
     """Read a scenario file and everything it extends; return the merged tree and the chain.
 
-    The chain lists the file itself first, then its base, the base's base, and so on.
+    The chain lists the file itself first, then its base, the base's base, and so on (at most
+    :data:`MAX_EXTENDS` files). Every file it reads lies inside ``root`` (default: the folder
+    of ``path``).
     """
     path = path.resolve()
+    root = path.parent if root is None else root.resolve()
     if path in _chain:
         cycle = " -> ".join(p.name for p in (*_chain, path))
         raise ScenarioError(_chain[-1], "extends", f"no cycle of extends ({cycle})")
-    data = _resolve_paths(read_yaml(path), path)
+    if len(_chain) >= MAX_EXTENDS:
+        raise ScenarioError(_chain[-1], "extends", f"a chain of at most {MAX_EXTENDS} files "
+                            f"(extends goes on past {_chain[0].name})")
+    data = _resolve_paths(read_yaml(path), path, root)
     chain = (*_chain, path)
     base_name = data.get("extends")
     if base_name is None:
         return data, (path,)
     if not isinstance(base_name, str) or not base_name:
         raise ScenarioError(path, "extends", "the file name of a base scenario (a string)")
-    base_path = (path.parent / base_name).resolve()
+    base_path = path.parent / base_name
+    if not inside(base_path, root):
+        raise ScenarioError(path, "extends", f"{_outside(root)} (got {base_name!r})")
+    base_path = base_path.resolve()
     if not base_path.is_file():
         raise ScenarioError(path, "extends", f"an existing base scenario file ({base_name!r} "
                             f"relative to this file: {base_path})")
-    base, base_chain = load_tree(base_path, chain)
+    base, base_chain = load_tree(base_path, chain, root)
     own = {k: v for k, v in data.items() if k != "extends"}
     merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
     merged = apply_series_rule(base, own, merged, path)  # a series overrides from its first year
@@ -172,6 +212,8 @@ def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = 
     file = path if path is not None else Path("<scenario>")
     params = validate_tree(tree, file)
     correlations = validate_correlations(tree.get("correlations"), params, file)
+    years = np.arange(params["time.first_year"].value, params["time.last_year"].value + 1)
+    population_0_17(params["population.data_file"].value, years)  # the check `run` makes
     params = apply_posterior(tree, params, correlations, file, chain)  # a calibrated scenario
     name = tree.get("name") or (path.stem if path is not None else "scenario")
     return Scenario(
@@ -186,13 +228,18 @@ def scenario_from_tree(tree: dict, path: Path | None, chain: tuple[Path, ...] = 
     )
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Load, merge (``extends``) and validate a scenario file.
+def load_scenario(path: str | Path, input_root: str | Path | None = None) -> Scenario:
+    """Load, merge (``extends``) and validate a scenario file, its data file included.
 
-    Raises :class:`~samen_model.errors.ScenarioError` naming the file, key path and expectation.
+    Files it ``extends`` and its ``population.data_file`` must lie inside ``input_root``
+    (default: the scenario's own folder tree). Raises
+    :class:`~samen_model.errors.ScenarioError` (or ``DataFileError`` for the data file) naming
+    the file, key path and expectation.
     """
     path = Path(path)
-    tree, chain = load_tree(path)
+    if not str(path) or not path.name:
+        raise ScenarioError(path, "<file>", "the path of a scenario file (got an empty path)")
+    tree, chain = load_tree(path, root=Path(input_root) if input_root else None)
     tree.setdefault("name", path.stem)
     try:
         return scenario_from_tree(tree, path.resolve(), chain)

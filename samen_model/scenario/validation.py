@@ -19,6 +19,7 @@ from samen_model.errors import ScenarioError
 from samen_model.scenario.catalogue import (
     ENTITY_GROUPS,
     ENTITY_LABELS,
+    MAX_MAGNITUDE,
     PARAM_KEYS,
     Spec,
     entity_fields,
@@ -66,7 +67,13 @@ def _pydantic_problem(exc: ValidationError, prefix: str) -> tuple[str, str]:
         return loc, f"no such key (allowed: {', '.join(allowed)})"
     if err["type"] == "missing":
         return loc, "this key is required"
-    return loc, f"{err['msg'].lower()} (got {err.get('input')!r})"
+    return loc, f"{err['msg'].lower()} (got {shown(err.get('input'))})"
+
+
+def shown(x: Any, limit: int = 60) -> str:
+    """``repr(x)`` cut to ``limit`` characters, so a message stays one readable line."""
+    text = repr(x)
+    return text if len(text) <= limit else f"{text[:limit - 3]}..."
 
 
 def is_number(x: Any) -> bool:
@@ -82,12 +89,12 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
     k = spec.kind
     if k == "year":
         if not isinstance(x, int) or isinstance(x, bool):
-            return f"a calendar year as an integer (got {x!r})"
+            return f"a calendar year as an integer (got {shown(x)})"
         if not 1990 <= x <= MAX_YEAR:
             return f"a year between 1990 and {MAX_YEAR} (got {x})"
         return None
     if not is_number(x):
-        return f"a number in {spec.unit} (got {x!r})"
+        return f"a number in {spec.unit} (got {shown(x)})"
     x = float(x)
     if math.isnan(x) or (not support and math.isinf(x)):
         return f"a finite number in {spec.unit} (got {x})"
@@ -101,6 +108,22 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
         return f"a positive number in {spec.unit} (got {x})"
     if k == "percent" and not -50.0 <= x <= 100.0:
         return f"a percentage between -50 and 100 (got {x})"
+    return _check_bounds(x, spec)
+
+
+def _check_bounds(x: float, spec: Spec) -> str | None:
+    """The spec's own ``low``/``high`` (and :data:`MAX_MAGNITUDE`) on a number of its kind."""
+    low = spec.low
+    high = spec.high if spec.high is not None else (
+        None if spec.kind in ("share", "signed_fraction", "percent") else MAX_MAGNITUDE)
+    if (low is not None and x < low) or (high is not None and x > high):
+        if low is not None and high is not None:
+            return f"a number between {low:g} and {high:g} {spec.unit} (got {x:g})"
+        if low is not None:
+            return f"a number of at least {low:g} {spec.unit} (got {x:g})"
+        return f"a number of at most {high:g} {spec.unit} (got {x:g})"
+    if spec.kind in ("signed_fraction", "nonneg", "positive") and abs(x) > MAX_MAGNITUDE:
+        return f"a number of at most {MAX_MAGNITUDE:g} in size (got {x:g})"
     return None
 
 
@@ -117,7 +140,7 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
     """Parse ``{dist: ..., ...}``; return (distribution, problem, sub-key)."""
     kind = raw.get("dist")
     if kind not in DIST_KINDS:
-        return None, f"one of {', '.join(DIST_KINDS)} (got {kind!r})", "dist"
+        return None, f"one of {', '.join(DIST_KINDS)} (got {shown(kind)})", "dist"
     required, optional = _DIST_FIELDS[kind]
     keys = set(raw) - {"dist"}
     if missing := sorted(required - keys):
@@ -128,7 +151,7 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
                      f"{', '.join(sorted(required | optional))})", extra[0]
     for k in sorted(keys):
         if not is_number(raw[k]) or not math.isfinite(raw[k]):
-            return None, f"a finite number (got {raw[k]!r})", k
+            return None, f"a finite number (got {shown(raw[k])})", k
     d = Distribution(kind=kind, **{k: float(raw[k]) for k in keys})
     lo, hi = d.low, d.high
     if lo is not None and hi is not None and lo > hi:
@@ -154,18 +177,19 @@ def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str
     """Turn a raw ``value`` into scalar / series / Distribution; return (value, problem, subkey)."""
     k = spec.kind
     if k == "bool":
-        return (raw, None, "") if isinstance(raw, bool) else (None, f"true or false (got {raw!r})",
-                                                               "")
+        if isinstance(raw, bool):
+            return raw, None, ""
+        return None, f"true or false (got {shown(raw)})", ""
     if k == "choice":
         if isinstance(raw, str) and raw in spec.choices:
             return raw, None, ""
-        return None, f"one of {', '.join(spec.choices)} (got {raw!r})", ""
+        return None, f"one of {', '.join(spec.choices)} (got {shown(raw)})", ""
     if k == "path":
         if raw is None or (isinstance(raw, str) and raw):
             if isinstance(raw, str) and not Path(raw).is_file():
                 return None, f"an existing data file ({raw})", ""
             return raw, None, ""
-        return None, f"a file path or null (got {raw!r})", ""
+        return None, f"a file path or null (got {shown(raw)})", ""
     if isinstance(raw, dict) and "dist" in raw:
         if not spec.dist:
             return None, "a fixed value here (distributions are not allowed)", ""
@@ -178,7 +202,7 @@ def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str
         out: dict[int, float] = {}
         for year, v in raw.items():
             if not isinstance(year, int) or isinstance(year, bool):
-                return None, f"a calendar year as key (got {year!r})", str(year)
+                return None, f"a calendar year as key (got {shown(year)})", str(year)
             if not years[0] <= year <= years[1]:
                 return None, f"a year inside the horizon {years[0]}-{years[1]} (got {year})", \
                     str(year)
@@ -217,7 +241,7 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
         fail(*_pydantic_problem(exc, ""))
     if tree["schema_version"] != SCHEMA_VERSION:
         fail("schema_version", f"{SCHEMA_VERSION}, the only schema version this model reads "
-             f"(got {tree['schema_version']!r})")
+             f"(got {shown(tree['schema_version'])})")
     params = tree["parameters"]
     allowed_groups = [*plain_groups(), *ENTITY_GROUPS]
     for g in params:
@@ -313,3 +337,12 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
                  f"shares that sum to 1 (they sum to {total:.6g})")
     if v["budget.ict_share"] + v["budget.housing_share"] > 1:
         fail("parameters.budget.housing_share.value", "ict_share + housing_share <= 1")
+    returns = v["incidental.return_year"]
+    late = sorted(y for y, amount in v["incidental.spending_eur"].items()
+                  if y >= returns and amount != 0)
+    if late:
+        fail(f"parameters.incidental.spending_eur.value.{late[0]}",
+             f"no spending from the return year {returns} on (got {late[0]}): the definitive "
+             "spending is fixed after the last tranche year and the remainder returns "
+             "(Kaders van de opdracht en financiën, 31 August 2022, §8); book it in an "
+             "earlier year or move incidental.return_year")

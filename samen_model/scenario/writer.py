@@ -136,6 +136,8 @@ def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any],
     _unknown(base, values, target)
     text = variant_text(base, values, as_source(note.strip()), target, title, description)
     target.parent.mkdir(parents=True, exist_ok=True)
+    # the file extends its base wherever that is: check it with the base's folder in reach
+    root = os.path.commonpath([target.parent.resolve(), base.path.parent]) if base.path else None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".yaml.tmp",
                                     dir=target.parent)
     tmp = Path(tmp_name)
@@ -143,11 +145,11 @@ def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any],
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         try:
-            load_scenario(tmp)
+            load_scenario(tmp, input_root=root)
         except ScenarioError as exc:
             raise ScenarioError(target, exc.field, exc.expected) from None
         os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
-    return load_scenario(target)
+    return load_scenario(target, input_root=root)

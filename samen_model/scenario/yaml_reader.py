@@ -4,10 +4,17 @@ Safe loading (no Python objects), a key given twice in one mapping is refused (P
 the last), and every problem becomes a :class:`~samen_model.errors.SamenInputError` naming the
 file, the key path or line, and what was expected. Scenarios, observations and the report
 configuration all go through :func:`read_yaml`.
+
+Hostile or careless files are refused before they cost time or memory (:data:`LIMITS`): a file
+larger than 1 MiB, nesting deeper than 32 levels, more than 100,000 values once aliases are
+expanded (the "billion laughs" file), an alias inside its own anchor, an integer of more than 18
+digits, a list or mapping used as a key. Merge keys (``<<: *base``, part of safe YAML) are
+accepted: the merged keys come first and the mapping's own keys override them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,37 +23,140 @@ import yaml
 from samen_model.errors import SamenInputError, ScenarioError
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last).
+@dataclass(frozen=True)
+class Limits:
+    """What a YAML file may cost: bytes, nesting, expanded values, digits of an integer."""
 
-    ``key_paths`` maps each mapping node to its dotted key path, so the message can say where
-    the duplicate is (``parameters.routing.leakage``), not only which key.
+    max_bytes: int = 1 << 20  # 1 MiB; the largest shipped scenario is about 17 KB
+    max_depth: int = 32  # nesting levels; scenario files use 6
+    max_values: int = 100_000  # nodes once every alias is expanded; plan_2022.yaml has ~900
+    max_int_digits: int = 18  # |n| < 10**18: anything longer is a typo or an attack
+
+
+LIMITS = Limits()
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses duplicate keys, deep nesting and non-scalar keys.
+
+    ``key_paths`` maps each node (by id) to its dotted key path, so a message can say where the
+    problem is (``parameters.routing.leakage``), not only which key.
     """
 
     key_paths: dict[int, str]
     error: type[SamenInputError] = ScenarioError
+    depth: int = 0
+
+    def where(self, node: yaml.Node) -> str:
+        mark = node.start_mark
+        return self.key_paths.get(id(node)) or f"line {mark.line + 1}, column {mark.column + 1}"
+
+    def compose_node(self, parent, index):  # noqa: D102 (PyYAML's recursive composer)
+        self.depth += 1
+        try:
+            if self.depth > LIMITS.max_depth:
+                mark = self.peek_event().start_mark
+                raise self.error(self.name, f"line {mark.line + 1}, column {mark.column + 1}",
+                                 f"nesting at most {LIMITS.max_depth} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_yaml_int(self, node):  # noqa: D102
+        digits = sum(c.isdigit() for c in str(node.value))
+        if digits > LIMITS.max_int_digits:
+            raise self.error(self.name, self.where(node),
+                             f"an integer of at most {LIMITS.max_int_digits} digits "
+                             f"(got one of {digits} digits)")
+        return super().construct_yaml_int(node)
 
 
-def _number_paths(node: yaml.Node, path: str, out: dict[int, str]) -> None:
-    """Record the dotted key path of every mapping node under ``node``."""
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _UniqueKeyLoader.construct_yaml_int)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
-        if id(node) in out:  # an alias seen before
-            return
-        out[id(node)] = path
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _child_paths(node: yaml.Node, path: str) -> list[tuple[yaml.Node, str]]:
+    if isinstance(node, yaml.MappingNode):
+        out = []
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
-            _number_paths(value_node, f"{path}.{key}" if path else str(key), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _number_paths(item, f"{path}[{i}]", out)
+            out += [(key_node, path or "<top level>"),
+                    (value_node, f"{path}.{key}" if path else str(key))]
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+    return []
+
+
+def check_node_graph(root: yaml.Node, loader: _UniqueKeyLoader) -> dict[int, str]:
+    """Measure the composed document without expanding aliases; return the key path per node.
+
+    One pass over the distinct nodes (an alias is the same node object as its anchor), with the
+    size and depth each node would have once every alias is expanded, so the "billion laughs"
+    file is refused in microseconds instead of being walked. Raises ``loader.error`` for an
+    alias inside its own anchor, more than ``max_values`` expanded values or more than
+    ``max_depth`` expanded levels.
+    """
+    paths: dict[int, str] = {id(root): ""}
+    measured: dict[int, tuple[int, int]] = {}  # id -> (expanded values, expanded depth)
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if done:
+            kids = [measured[id(k)] for k in _children(node)]
+            size = 1 + sum(s for s, _ in kids)
+            depth = 1 + max((d for _, d in kids), default=0)
+            measured[nid] = (size, depth)
+            on_path.discard(nid)
+            where = paths.get(nid) or "<top level>"
+            if size > LIMITS.max_values:
+                raise loader.error(loader.name, where, f"at most {LIMITS.max_values:,} values "
+                                   "once aliases are expanded (aliases nested inside each other "
+                                   f"expand to {size:,} here)")
+            if depth > LIMITS.max_depth:
+                raise loader.error(loader.name, where, f"nesting at most {LIMITS.max_depth} "
+                                   f"levels deep once aliases are expanded (got {depth})")
+            continue
+        if nid in measured:
+            continue
+        on_path.add(nid)
+        stack.append((node, True))
+        for kid, path in _child_paths(node, paths[nid]):
+            if id(kid) in on_path:
+                raise loader.error(loader.name, path, "no alias inside its own anchor "
+                                   "(the value would contain itself)")
+            paths.setdefault(id(kid), path)
+            if id(kid) not in measured:
+                stack.append((kid, False))
+    return paths
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
     seen: dict[Any, int] = {}
+    parent = loader.key_paths.get(id(node), "")
     for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # merged keys may be overridden by the mapping's own keys
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise loader.error(loader.name, parent or "<top level>",
+                               "plain keys (a name or a number), not a list or mapping as a key "
+                               f"(line {key_node.start_mark.line + 1})")
         key = loader.construct_object(key_node, deep=deep)
+        try:
+            hash(key)
+        except TypeError:
+            raise loader.error(loader.name, parent or "<top level>", "plain keys (a name or a "
+                               f"number), line {key_node.start_mark.line + 1}") from None
         if key in seen:
-            parent = loader.key_paths.get(id(node), "")
             raise loader.error(
                 loader.name,
                 f"{parent}.{key}" if parent else str(key),
@@ -54,7 +164,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
                 f"on line {key_node.start_mark.line + 1}",
             )
         seen[key] = key_node.start_mark.line
-    return loader.construct_mapping(node, deep=deep)
+    return loader.construct_mapping(node, deep=deep)  # flattens merge keys (<<) first
 
 
 _UniqueKeyLoader.add_constructor(
@@ -77,6 +187,25 @@ def _kind_of(data: Any) -> str:
     return {list: "a list", str: "a single text value"}.get(type(data), type(data).__name__)
 
 
+def read_text_limited(path: Path, error: type[SamenInputError], what: str,
+                      max_bytes: int) -> bytes:
+    """The bytes of an existing regular file of at most ``max_bytes``, else ``error``."""
+    try:
+        if not path.is_file():
+            raise error(path, "<file>", f"an existing {what}")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise error(path, "<file>", f"a {what} of at most {max_bytes:,} bytes "
+                        f"(this one has {size:,})")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise error(path, "<file>", f"a readable {what} ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # grew while reading, or a device
+        raise error(path, "<file>", f"a {what} of at most {max_bytes:,} bytes")
+    return data
+
+
 def read_yaml(path: Path, error: type[SamenInputError] = ScenarioError,
               what: str = "scenario file",
               top_level: str = "a mapping with schema_version and parameters") -> dict:
@@ -84,26 +213,28 @@ def read_yaml(path: Path, error: type[SamenInputError] = ScenarioError,
 
     ``error`` is the exception type raised (a :class:`~samen_model.errors.SamenInputError`),
     ``what`` names the kind of file in the message, ``top_level`` what the top level must be.
+    The limits of :data:`LIMITS` apply.
     """
-    if not path.is_file():
-        raise error(path, "<file>", f"an existing {what}")
+    raw = read_text_limited(path, error, what, LIMITS.max_bytes)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(path, "<file>", f"UTF-8 text (byte {exc.start} is not)") from None
     loader = _UniqueKeyLoader(text)
     loader.name = str(path)
     loader.error = error
+    loader.key_paths = {}
     try:
         node = loader.get_single_node()
-        loader.key_paths = {}
         if node is not None:
-            _number_paths(node, "", loader.key_paths)
+            loader.key_paths = check_node_graph(node, loader)
         data = loader.construct_document(node) if node is not None else None
     except SamenInputError:
         raise
     except yaml.YAMLError as exc:
         raise error(path, *_yaml_problem(exc)) from None
+    except RecursionError:  # a guard: the limits above keep every walk shallow
+        raise error(path, "<file>", f"nesting at most {LIMITS.max_depth} levels deep") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

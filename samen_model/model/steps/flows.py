@@ -91,7 +91,7 @@ def admitted_fraction(
 
 def _fits(room: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """``min(room / wanted, 1)``, and 1 where nothing is wanted."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # tiny wanted: inf -> 1
         frac = np.where(wanted > 0, room / wanted, 1.0)
     return np.minimum(frac, 1.0)
 

@@ -1,0 +1,149 @@
+"""``samen run``, ``samen validate``, ``samen compare``: one scenario's tables, checks, key
+figures side by side."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import numpy as np
+import pandas as pd
+
+from samen_model.analysis.compare import assumptions_register, compare
+from samen_model.cli.common import (
+    SCENARIO_HELP,
+    add_input_root,
+    add_out,
+    bad_argument,
+    checked,
+    key_figures_table,
+    load,
+    positive_int,
+    progress,
+    seed_int,
+    show,
+    write_folder,
+)
+from samen_model.errors import SamenInputError
+from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.memory import check_fits
+from samen_model.model.results import DEFAULT_PERCENTILES, Result
+from samen_model.model.simulate import simulate
+from samen_model.report.atomic import check_target, write_parquet
+from samen_model.report.manifest import manifest
+
+
+def key_figure_percentiles(result: Result) -> pd.DataFrame:
+    """Key figures over draws: one row each, percentiles p5..p95 and the share of draws with a
+    value (the payback year only counts draws that pay back within the horizon)."""
+    rows = []
+    for name, values in result.key_figures_arrays().items():
+        finite = values[np.isfinite(values)]
+        row = {"key_figure": name, "share_of_draws": finite.size / values.size}
+        q = np.percentile(finite, DEFAULT_PERCENTILES) if finite.size else \
+            [np.nan] * len(DEFAULT_PERCENTILES)
+        row.update({f"p{p:g}": v for p, v in zip(DEFAULT_PERCENTILES, q, strict=True)})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
+        scenario = load(args, args.scenario)
+        years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
+        try:  # the per-draw table copies every column once more
+            check_fits(years, args.draws, (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1))
+        except SamenInputError as exc:
+            raise bad_argument("--draws", exc.expected) from None
+        if args.out is not None:
+            check_target(args.out, args.force)  # before the model runs; checked again at the end
+        advance("model")
+        result = checked(simulate(scenario, draws=args.draws, seed=args.seed))
+        advance("tables")
+        info = manifest([result], command="run", per_draw_file=bool(args.per_draw))
+        tables = {"key_figures": (compare([result]).reset_index() if result.draws == 1
+                                  else key_figure_percentiles(result))}
+        if result.draws == 1:
+            tables["yearly"] = result.yearly
+        else:
+            tables["summary"] = result.summary().reset_index()
+        tables["providers"] = result.providers()
+        tables["assumptions"] = assumptions_register(scenario)
+        extra = {}
+        if args.per_draw:
+            extra["draws.parquet"] = lambda path: write_parquet(result.arrays, result.years,
+                                                                path, info)
+        advance("files")
+        out = write_folder(args, tables, info, extra)
+    sampled = "sampled" if result.sampled else "central values"
+    print(f"{scenario.name} (#{scenario.hash}): {result.draws:,} draw(s), seed {args.seed}, "
+          f"{sampled}")
+    show(key_figures_table(result))
+    if out is not None:
+        if args.per_draw:
+            size = (out / "draws.parquet").stat().st_size
+            print(f"per-draw outputs: {out / 'draws.parquet'} ({_size(size)}, "
+                  f"{result.draws * len(result.years):,} rows)")
+        print(f"-> {out}")
+    return 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:,.1f} MB" if n >= 1e6 else f"{n / 1e3:,.1f} KB"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    bad = 0
+    for text in args.files:
+        try:
+            s = load(args, text)
+        except SamenInputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            bad += 1
+        else:
+            print(f"ok: {text} ({s.name}, #{s.hash}, {len(s.params)} parameters)")
+    return 1 if bad else 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    scenarios = [load(args, p) for p in args.scenarios]
+    results = [checked(simulate(s)) for s in scenarios]
+    table = compare(results)
+    show(table, "{:,.0f}")
+    if args.out is not None:
+        out = write_folder(args, {"comparison": table.reset_index()},
+                           manifest(results, command="compare"))
+        print(f"-> {out}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``run``, ``validate`` and ``compare``."""
+    p = subparsers.add_parser(
+        "run", help="run one scenario, print its key figures, write its tables",
+        description="Run one scenario. One draw (central values) writes yearly.csv; several "
+                    "draws write percentiles (summary.csv), never a row per draw unless "
+                    "--per-draw asks for draws.parquet.")
+    p.add_argument("scenario", help=SCENARIO_HELP)
+    p.add_argument("--draws", type=positive_int, default=1,
+                   help="Monte Carlo draws of the parameters with a distribution (default 1: "
+                        "central values)")
+    p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers "
+                   "(default 0); the same seed gives the same numbers")
+    p.add_argument("--per-draw", action="store_true",
+                   help="also write every draw's outputs to draws.parquet (its size is printed)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_out(p, "yearly.csv (or summary.csv), key_figures.csv, providers.csv, assumptions.csv")
+    add_input_root(p)
+    p.set_defaults(func=cmd_run)
+
+    p = subparsers.add_parser("validate", help="check scenario files (and their data files)")
+    p.add_argument("files", nargs="+", metavar="scenario", help=SCENARIO_HELP + "; several")
+    add_input_root(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = subparsers.add_parser("compare", help="key figures of scenarios side by side")
+    p.add_argument("scenarios", nargs="+", metavar="scenario", help=SCENARIO_HELP + "; several")
+    add_out(p, "comparison.csv")
+    add_input_root(p)
+    p.set_defaults(func=cmd_compare)
