@@ -31,8 +31,8 @@ lint: install
 
 test: install lint
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest --nbval-lax notebooks/
+	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadfile --nbval-lax notebooks/
 
 bench: install
 	$(BIN)/python benchmarks/bench_engine.py

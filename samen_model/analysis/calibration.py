@@ -1,7 +1,7 @@
 """Calibration: the scenario's distributions (the prior) conditioned on observed figures.
 
 :func:`calibrate` draws the prior, runs the engine once over all draws (one call, the
-:func:`prior_predictions` helper), weights every draw by the likelihood of the figures
+:func:`predictions` helper), weights every draw by the likelihood of the figures
 (:mod:`~samen_model.analysis.calibration_likelihood`), Pareto-smooths the weights and checks
 k-hat and the effective sample size (:mod:`~samen_model.analysis.calibration_weights`), and
 resamples an equally weighted posterior sample. Importance sampling from the prior (sampling
@@ -22,9 +22,8 @@ import numpy as np
 import pandas as pd
 
 from samen_model.analysis.calibration_likelihood import (
-    observed_columns,
-    pointwise_loglik,
-    predict,
+    predict_reducer,
+    total_loglik,
 )
 from samen_model.analysis.calibration_weights import (
     MIN_ESS,
@@ -49,22 +48,36 @@ METHOD = ("importance sampling from the prior with Pareto-smoothed weights (PSIS
           "al. 2024), systematic resampling")
 
 
+#: Draws sampled at a time when the prior values are collected (bounded working memory).
+VALUE_BLOCK = 1 << 18
+
+
+def prior_values(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndarray]:
+    """The prior draws of every uncertain parameter, ``(draw,)`` each, sampled block by block
+    (prefix-stable sampling: the same numbers ``simulate`` draws for this seed)."""
+    out = {p: np.empty(draws) for p in sorted(scenario.uncertain_parameters())}
+    for start in range(0, draws, VALUE_BLOCK):
+        stop = min(start + VALUE_BLOCK, draws)
+        for p, v in sample_values(scenario, stop - start, seed, start).items():
+            out[p][start:stop] = v
+    return out
+
+
+def predictions(scenario: Scenario, observations: tuple[Observation, ...], draws: int,
+                seed: int) -> np.ndarray:
+    """The one engine call of a calibration: the model's value of each figure per prior draw,
+    ``(observation, draw)``. The engine streams over blocks of draws and keeps no output
+    column, only these predictions (a reducer): memory grows with the number of figures, not
+    with the model's columns."""
+    result = simulate(scenario, draws=draws, seed=seed, sample=True, keep=(),
+                      reduce={"predicted": predict_reducer(observations)})
+    return result.reduced["predicted"]
+
+
 def prior_predictions(scenario: Scenario, observations: tuple[Observation, ...], draws: int,
                       seed: int) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The one engine call of a calibration: prior draws and the model's value of each figure.
-
-    Returns the sampled values per uncertain parameter ``(draw,)`` and the predictions
-    ``(observation, draw)``. The values are sampled once here and passed to ``simulate`` (the
-    posterior sample needs them; sampling twice would cost a quarter of the engine's time).
-    """
-    values = sample_values(scenario, draws, seed)
-    result = simulate(scenario, draws=draws, seed=seed, sample=False, values=values,
-                      keep=observed_columns(observations))
-    return values, predict(result.arrays, result.years, observations)
-    # With the engine's streaming over blocks (reduce=), the two lines above become:
-    #   result = simulate(scenario, draws=draws, seed=seed, sample=False, values=values,
-    #                     keep=(), reduce={"predicted": predict_reducer(observations)})
-    #   return values, result.reduced["predicted"]
+    """The prior draws per uncertain parameter ``(draw,)`` and :func:`predictions`."""
+    return prior_values(scenario, draws, seed), predictions(scenario, observations, draws, seed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,9 +193,12 @@ def calibrate(scenario: Scenario, observations: Observations | str | Path,
         raise SamenInputError(None, "draws", f"an integer of at least 100 (got {draws!r})")
     if not isinstance(sample_size, (int, np.integer)) or sample_size < 1:
         raise SamenInputError(None, "sample_size", f"a positive integer (got {sample_size!r})")
-    values, predicted = prior_predictions(scenario, obs.items, int(draws), seed)
+    # predictions and weights first, the prior values after: the smoothing's temporaries and
+    # the values are never in memory together (10^7 draws stay under 2 GB)
+    predicted = predictions(scenario, obs.items, int(draws), seed)
     mask = np.array([o.calibrate for o in obs.items])
-    iw = psis_weights(pointwise_loglik(predicted[mask], used).sum(axis=0))
+    iw = psis_weights(total_loglik(predicted, used, np.flatnonzero(mask)))
+    values = prior_values(scenario, int(draws), seed)
     found = problems(iw, min_ess)
     if found:
         message = (f"a posterior that can be trusted; calibrating {scenario.name} against "

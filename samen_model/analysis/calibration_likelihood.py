@@ -82,6 +82,25 @@ def pointwise_loglik(predicted: np.ndarray, observations: Sequence[Observation])
     return np.stack([observation_loglik(o, predicted[i]) for i, o in enumerate(observations)])
 
 
+#: Draws whose log-likelihood is computed at a time in :func:`total_loglik`.
+LOGLIK_CHUNK = 1 << 18
+
+
+def total_loglik(predicted: np.ndarray, observations: Sequence[Observation],
+                 rows: Sequence[int] | None = None) -> np.ndarray:
+    """Total log-likelihood per draw ``(draw,)``: :func:`pointwise_loglik` summed over the
+    figures, one figure at a time (no ``(observation, draw)`` matrix: 10^7 draws stay small).
+    ``rows``: the rows of ``predicted`` that hold ``observations`` (default: all, in order)."""
+    rows = list(range(len(observations)) if rows is None else rows)
+    draws = predicted.shape[-1]
+    total = np.zeros(draws)
+    for start in range(0, draws, LOGLIK_CHUNK):  # bounded temporaries of the normal CDF
+        part = slice(start, min(start + LOGLIK_CHUNK, draws))
+        for i, o in zip(rows, observations, strict=True):
+            total[part] += observation_loglik(o, predicted[i, part])
+    return total
+
+
 def loglik(block: Block, years: np.ndarray, observations: Sequence[Observation]) -> np.ndarray:
     """Total log-likelihood per draw ``(draw,)`` of the figures with ``calibrate: true``.
 
