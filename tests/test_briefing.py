@@ -31,7 +31,8 @@ DRAWS = 200
 @pytest.fixture(scope="module")
 def parts():
     results = [sm.simulate(sm.load_scenario(SCENARIOS / f"{n}.yaml")) for n in NAMES]
-    uncertain = sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
+    # the report's briefing draws its ranges from the calibrated posterior (reports.yaml)
+    uncertain = sm.load_scenario(SCENARIOS / "calibrated_2023.yaml")
     summary = monte_carlo(uncertain, draws=DRAWS, seed=1)
     info = manifest([*results, Run(uncertain, DRAWS, 1, True)])
     obs = load_observations(ROOT / "observations" / "groningen.yaml", COLUMN_NAMES[1:])
@@ -226,3 +227,19 @@ def test_english_briefing(parts, tmp_path):
     assert "€4.3M" in text and "977 young people" in text and "extra cost" in text
     assert "Closed square (gesloten vierkant)" in text
     assert io.BytesIO(typst_render.pdf_bytes(b)).getvalue()[:5] == b"%PDF-"
+
+
+def test_uncertainty_is_conditioned_on_2023_and_gives_p_waiting_list(briefing, parts):
+    """The ranges come from calibrated_2023 and the text says so in plain Dutch, naming the
+    2023 figures; P(wachtlijst) per year is the Monte Carlo summary's shortfall share."""
+    summary = parts[2]
+    section = briefing.section("uncertainty")
+    text = " ".join(b.text for b in section.blocks if hasattr(b, "text"))
+    assert "bijgesteld op de werkelijke cijfers tot en met 2023" in text
+    assert "967 jeugdigen" in text
+    table = next(b for b in section.blocks if isinstance(b, Table)
+                 and b.rows[0][0].startswith("Kans op te weinig personeel"))
+    years = [int(y) for y in table.header[1:]]
+    assert years[0] == 2023 and years[-1] == 2030
+    expected = summary.shortfall_probability.loc[years]
+    assert table.rows[0][1:] == [f"{round(100 * p):.0f}%" for p in expected]

@@ -22,6 +22,7 @@ from samen_model.report import plotting as pl
 from samen_model.report.briefing.colophon import colophon
 from samen_model.report.briefing.content import COLOPHON, Briefing, Section
 from samen_model.report.briefing.glossary import glossary
+from samen_model.report.calibration_text import conditioned_sentence
 from samen_model.report.tables import budget_steps_frame, budget_steps_table
 from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
@@ -59,7 +60,14 @@ TITLES: dict[str, dict[str, str]] = {
                              "kosten).",
            "fig_net": "Netto resultaat 2026–2030 per scenario.",
            "fig_budget": "Budget, kosten en verrekening van SAMEN. in het hoofdscenario.",
-           "fig_fan": "Onzekerheid van de opgetelde netto besparing."},
+           "fig_fan": "Onzekerheid van de opgetelde netto besparing.",
+           "shortfall_head": "Kans op te weinig personeel",
+           "shortfall_row": "Kans op te weinig personeel (P(wachtlijst))",
+           "shortfall_caption": "Aandeel van de {n} trekkingen waarin SAMEN. in dat jaar niet "
+                                "alle nieuwe hulpvragen kon aannemen omdat het personeel "
+                                "tekortschoot; wie niet past, komt op een wachtlijst of gaat "
+                                "naar een open-house-aanbieder ({title}).",
+           "year": "Jaar"},
     "en": {"title": "SAMEN.: financial position for the council",
            "subtitle": "Main scenario: {main} · computed on {date}",
            "summary": "Summary", "key_figures": "Key figures per scenario",
@@ -88,7 +96,13 @@ TITLES: dict[str, dict[str, str]] = {
            "fig_cumulative": "Net savings added up since the start (below zero: extra cost).",
            "fig_net": "Net result 2026–2030 per scenario.",
            "fig_budget": "Budget, cost and settlement of SAMEN. in the main scenario.",
-           "fig_fan": "Uncertainty of the cumulative net savings."},
+           "fig_fan": "Uncertainty of the cumulative net savings.",
+           "shortfall_head": "Chance of too few staff",
+           "shortfall_row": "Chance of too few staff (P(waiting list))",
+           "shortfall_caption": "Share of the {n} draws in which SAMEN. could not take on all new "
+                                "requests in that year because staff fell short; who does not "
+                                "fit waits or goes to an open-house provider ({title}).",
+           "year": "Year"},
 }
 KEY_FIGURE_WORDS = {
     "nl": {"dev": ("boven", "binnen"), "net": ("besparing", "extra kosten"),
@@ -148,6 +162,23 @@ def _register(section: Section, scenario: Scenario, language: str) -> None:
                        for r in rows if r.theme == theme], widths=[3, 3, 1.3, 5])
 
 
+def _shortfall(section: Section, summary: MonteCarloSummary, first: int, language: str,
+               title: str) -> None:
+    """P(wachtlijst) per year from ``first`` on: the share of draws with a capacity shortfall
+    (:attr:`MonteCarloSummary.shortfall_probability`), as a one-row table."""
+    p = summary.shortfall_probability
+    p = p[p.index >= first]
+    if p.empty:
+        return
+    t = TITLES[language]
+    section.heading(t["shortfall_head"])
+    section.table([t["year"], *[fmt.year(y) for y in p.index]],
+                  [[t["shortfall_row"], *[fmt.pct(v, 0, language) for v in p]]],
+                  t["shortfall_caption"].format(n=fmt.number(summary.draws, 0, language),
+                                                title=title),
+                  widths=[2.6, *[0.8] * len(p)], align=["l", *["r"] * len(p)])
+
+
 def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: str = "nl",
                      uncertainty: MonteCarloSummary | None = None,
                      uncertain: Scenario | None = None,
@@ -195,12 +226,16 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
 
     if uncertainty is not None:
         s = section("uncertainty")
+        if uncertain is not None and (conditioned := conditioned_sentence(uncertain, language)):
+            s.paragraph(conditioned)
         s.paragraph(na.uncertainty_sentence(uncertainty, "deviation_2023_2025", language,
                                             utitle))
         s.paragraph(na.uncertainty_sentence(uncertainty, "net_savings_2026_2030", language,
                                             utitle))
         s.figure(pl.fan_chart(uncertainty, "cumulative_net_savings_eur", language, info),
                  t["fig_fan"])
+        _shortfall(s, uncertainty, main.scenario.value("time.samen_start_year"), language,
+                   utitle or "")
 
     s = section("budget")
     steps = budget_steps_table(main, language, last=main.scenario.value(
