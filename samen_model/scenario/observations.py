@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import ObservationError
+from samen_model.scenario.mapping_keys import check_keys
 from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.yaml_reader import read_yaml
 
@@ -135,13 +136,8 @@ def _uncertainty(raw: Any, value: float, file: Path, where: str) -> Uncertainty:
              "edges; null for an open side)")
     if not isinstance(raw, dict):
         raise ObservationError(file, where, shape)
-    for key in raw:
-        if key not in UNCERTAINTY_KEYS:
-            raise ObservationError(file, f"{where}.{key}",
-                                   f"no such key (allowed: {', '.join(UNCERTAINTY_KEYS)})")
-    for key in ("sd", "basis", "source"):
-        if key not in raw:
-            raise ObservationError(file, f"{where}.{key}", "this key is required; " + shape)
+    check_keys(raw, {k: k != "interval" for k in UNCERTAINTY_KEYS}, ObservationError, file,
+               where, required_note=shape)
     if not _number(raw["sd"]) or raw["sd"] <= 0:
         raise ObservationError(file, f"{where}.sd", "a positive number in the column's unit "
                                f"(got {raw['sd']!r})")
@@ -175,13 +171,7 @@ def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Obs
     where = f"observations[{i}]"
     if not isinstance(raw, dict):
         raise ObservationError(file, where, "a mapping with " + ", ".join(ENTRY_KEYS))
-    for key, required in ENTRY_KEYS.items():
-        if required and key not in raw:
-            raise ObservationError(file, f"{where}.{key}", "this key is required")
-    for key in raw:
-        if key not in ENTRY_KEYS:
-            raise ObservationError(file, f"{where}.{key}",
-                                   f"no such key (allowed: {', '.join(ENTRY_KEYS)})")
+    check_keys(raw, ENTRY_KEYS, ObservationError, file, where)
     for key in ("id", "column", "counted", "source"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise ObservationError(file, f"{where}.{key}", "a non-empty text")

@@ -35,6 +35,7 @@ import numpy as np
 
 from samen_model.errors import ScenarioError
 from samen_model.scenario.correlations import Correlation
+from samen_model.scenario.mapping_keys import check_keys
 from samen_model.scenario.validation import ParamInfo
 from samen_model.scenario.values import Distribution
 from samen_model.scenario.yaml_reader import read_yaml
@@ -171,13 +172,8 @@ def apply_posterior(tree: dict, params: dict[str, ParamInfo],
         raise ScenarioError(file, "posterior", "a mapping with sample and sha256 (written by "
                             "samen calibrate --save)")
     owner = _declaring_file(block, file, chain)
-    for key in block:
-        if key not in POSTERIOR_KEYS and key != "_declared_in":
-            raise ScenarioError(owner, f"posterior.{key}",
-                                f"no such key (allowed: {', '.join(POSTERIOR_KEYS)})")
-    for key, required in POSTERIOR_KEYS.items():
-        if required and key not in block:
-            raise ScenarioError(owner, f"posterior.{key}", "this key is required")
+    check_keys(block, POSTERIOR_KEYS, ScenarioError, owner, "posterior",
+               ignore=("_declared_in",))
     if not isinstance(block["sample"], str) or not block["sample"]:
         raise ScenarioError(owner, "posterior.sample", "the file name of the posterior sample")
     if not isinstance(block["sha256"], str) or not _SHA.match(block["sha256"]):

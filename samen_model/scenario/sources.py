@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import SamenInputError
+from samen_model.scenario.mapping_keys import check_keys
 from samen_model.scenario.yaml_reader import read_yaml
 
 REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "sources.yaml"
@@ -111,13 +112,7 @@ def _source(key: str, raw: Any, path: Path) -> Source:
         raise SourceError(path, where, "a key of lower-case letters, digits and hyphens")
     if not isinstance(raw, dict):
         raise SourceError(path, where, "a mapping with " + ", ".join(FIELDS))
-    for field, required in FIELDS.items():
-        if required and field not in raw:
-            raise SourceError(path, f"{where}.{field}", "this key is required")
-    for field in raw:
-        if field not in FIELDS:
-            raise SourceError(path, f"{where}.{field}",
-                              f"no such key (allowed: {', '.join(FIELDS)})")
+    check_keys(raw, FIELDS, SourceError, path, where)
     if raw["type"] not in TYPES:
         raise SourceError(path, f"{where}.type", f"one of {', '.join(TYPES)}")
     date = raw["date"]
