@@ -25,6 +25,7 @@ from samen_model.cli.commands import main
 from samen_model.report import calibration_report as cr
 from samen_model.report.calibration_text import verdict_sentence
 from samen_model.report.manifest import run_key
+from samen_model.report.parameters import label_text
 from samen_model.report.plotting import calibration_charts as cc
 from samen_model.report.posterior_file import calibration_manifest
 from samen_model.scenario.observations import load_observations
@@ -138,16 +139,34 @@ def test_forecast_against_actual(uncertain):
 
 
 def test_tables_and_charts(cal, tmp_path):
-    w = cr.weights_table(cal, "nl")
-    assert "betrouwbaar" in w["waarde"].tolist() and "uncertainty_2023" in w["waarde"].iloc[0]
+    w = cr.weights_table(cal, "nl").set_index("veld")["waarde"]
+    # scenario and observation file by their titles, the figures by their labels
+    assert w["oordeel"] == "betrouwbaar"
+    assert w["scenario vóór kalibratie (prior)"] == f"{cal.prior.title} #{cal.prior.hash}"
+    assert w["waarnemingen"].startswith("Gerealiseerde cijfers SAMEN. Groningen #")
+    assert w["gebruikte cijfers"].startswith("Jeugdigen geholpen door SAMEN. 2023, ")
+    assert "uncertainty_2023" not in " ".join(w) and "helped_2023" not in " ".join(w)
     table = diag.parameter_table(cal)
     text = cr.parameter_text_table(table, cal.prior, "en")
-    assert text.loc[text["parameter"] == "routing.first_year_uptake",
-                    "informed by the figures"].item() == "yes"
+    assert text.index.name == "assumption" and "routing.leakage" not in text.index
+    assert text.at[label_text(cal.prior, "routing.first_year_uptake", "en"),
+                   "informed"] == "yes"
     check, loo = diag.predictive_check(cal), diag.leave_one_out(cal)
     ppc = cr.predictive_text_table(check, "nl", loo)
-    assert ppc.iloc[0]["bandbreedte cijfer"] == "967 – 1.050"
-    assert ppc.iloc[-1]["cijfer"].endswith("*")  # a check only
+    # three rows per figure (before, without the figure, after), like the chart's bars
+    assert len(ppc) == 3 * len(check)
+    first = ppc.index[0]  # 967 helped in 2023, range 967-1,050 (observations/groningen.yaml)
+    assert first[:4] == ("Jeugdigen geholpen door SAMEN.", "2023", "967", "967 – 1.050")
+    assert [i[4] for i in ppc.index[:3]] == ["vóór kalibratie", "zonder dit cijfer",
+                                            "na kalibratie"]
+    after = check.loc["helped_2023"]
+    assert ppc.iloc[2]["mediaan (P5–P95)"] == cr.span(
+        "samen_clients_served", after["posterior_p5"], after["posterior_p95"], "nl",
+        after["posterior_p50"])
+    subsidy = ppc.xs("Uitvoeringsbudget WIJ (€ mln)", level="cijfer")  # € 4,2 mln as 4,20
+    assert subsidy.index[0][1:3] == ("4,20", "4,15 – 4,25")
+    assert ppc.index[-1][0].endswith("*")  # a check only: no leave-one-out row
+    assert ppc.iloc[-2].tolist() == ["–", "–"]
     info = calibration_manifest(cal)
     for name, fig in {"params": cc.prior_posterior_chart(cal, table, "nl", info),
                       "check": cc.predictive_chart(check, "en", loo, info)}.items():

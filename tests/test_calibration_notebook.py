@@ -44,9 +44,14 @@ def test_notebook_runs_with_few_draws(tmp_path):
     assert "conditioned on the actual figures up to 2023" in text
     assert "The calibration is reliable" in text and "effective draws of 50,000" in text
     assert "re-run with 50,000 instead of the recorded 1,000,000" in text
-    assert "informed by the figures" in text and "without it (P5–P95)" in text
-    assert "plan_2022" in text and "used in calibration" in text
-    assert "groningen #" in text  # the observation file and its hash
+    assert "# 06 · Forecast against actual, and the calibration behind it" in text
+    assert "informed" in text and "without this figure" in text
+    assert "Plan 2022 (kader, geen weglek) · version " in text and "in calibration" in text
+    assert "Gerealiseerde cijfers SAMEN. Groningen #" in text  # the observation file, hash
+    # scenarios by title, assumptions by label, sources by title and date
+    assert "Weglek" not in text and "Leakage" in text and "routing.leakage" not in text
+    assert "plan_2022 " not in text
+    assert "Evaluatie Basis jeugdhulp 2023 (15 December 2023), §2" in text
 
 
 def test_a_bad_parameter_stops_the_notebook(tmp_path):

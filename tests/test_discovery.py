@@ -106,6 +106,29 @@ def test_overrun_in_plain_words(overrun) -> None:
         assert "rekenrun" in text or "run " in text  # the provenance line (run key)
 
 
+def test_a_reader_sees_titles_labels_and_dutch_numbers(overrun, uncertain) -> None:
+    nl = dt.discovery_text(overrun, "nl", uncertain)
+    assert nl.endswith("Trekkingen uit de verdelingen van scenario Realisatie 2023 met "
+                       "onzekerheidsmarges (startgetal 1).")
+    assert "uncertainty_2023" not in nl
+    # every sampled parameter has a reader's name in both languages, never its path
+    for p in overrun.parameters:
+        for language in ("nl", "en"):
+            assert dt.parameter_label(p, language) != p
+    assert dt.parameter_label("capacity.vacancy_rate", "nl") == "het aandeel vacatures"
+    assert dt.parameter_label("capacity.fte_at_start", "nl") == "personeel bij de start"
+    assert dt.box_table(overrun, "nl").index.name == "aanname"
+    # the box chart: caseload (6.5-9.5 clients per FTE) with a decimal comma, cost in euros
+    fig = box_chart(overrun, "nl")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    xs = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    ys = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert "7,0" in xs and not any("." in x for x in xs)
+    assert ys and all(y.startswith("€ ") for y in ys)
+    assert ax.get_xlabel() == "Het aantal cliënten per fte"
+
+
 def test_other_steps_and_given_values(overrun, uncertain) -> None:
     step = overrun.chosen + 5
     assert overrun.inside(step).sum() < overrun.inside().sum()  # later steps: smaller boxes

@@ -108,10 +108,27 @@ def test_uncertainty_notebook_with_few_draws(tmp_path):
     assert "Taakstelling op het SAMEN.-budget" in text and "Taakstelling op het budget" in text
     assert "200 trekkingen, startgetal (seed) 2" in text  # the run manifest
     assert "# 03 · Onzekerheid" in text
+    assert "Kans op te weinig personeel (P(wachtlijst))" in text  # per year from 2023
     images = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
               if "<img" in str(o.get("data", {}).get("text/html", ""))]
     assert len(images) == 4  # two fan charts, the tornado, the Sobol bars
     assert all('alt="' in i and 'alt=""' not in i for i in images)
+
+
+def test_explorer_notebook_in_dutch(tmp_path):
+    text = outputs_text(execute("05_explorer", tmp_path, save_dir=str(tmp_path)))
+    assert "# 05 · Wat-als-verkenner" in text and "Opslaan als scenario" in text
+
+
+def test_discovery_notebook_in_dutch(tmp_path):
+    nb = execute("07_discovery", tmp_path, draws=1000)
+    text = outputs_text(nb)
+    assert "# 07 · Scenario's ontdekken" in text and "## In gewone woorden" in text
+    assert "treedt vooral op wanneer tegelijk geldt" in text and "aanname" in text
+    # the scenario by its title, assumptions by their names (no file names or paths)
+    assert "scenario Realisatie 2023 met onzekerheidsmarges (startgetal 1)" in text
+    assert "capacity." not in text and "costs.cost_per_fte_eur" not in text
+    assert "Verantwoording van deze berekening" in text and "1.000 trekkingen" in text
 
 
 def test_briefing_notebook_in_english(tmp_path):

@@ -131,3 +131,54 @@ def test_shortfall_probability_per_year_is_a_real_output(uncertain) -> None:
                     keep=("capacity_overflow_cases", "waiting_list_cases"))
     short = r.arrays["capacity_overflow_cases"] + r.arrays["waiting_list_cases"] > 0.5
     assert_allclose(p.to_numpy(), short.mean(axis=1))
+
+
+@pytest.fixture(scope="module")
+def hiring(uncertain):
+    """uncertainty_2023 with 3,000 draws (seed 3): P(wachtlijst) per year."""
+    return monte_carlo(uncertain, draws=3_000, seed=3)
+
+
+def test_shortfall_table_gives_p_waiting_list_from_the_samen_start(hiring) -> None:
+    """One row of percentages, the years from the SAMEN. start (time.samen_start_year 2023)
+    to the horizon, the numbers those of MonteCarloSummary.shortfall_probability."""
+    from samen_model.report import notebook as nt
+
+    p = hiring.shortfall_probability
+    table = nt.shortfall_table(hiring, "nl")
+    assert list(table.index) == ["Kans op te weinig personeel (P(wachtlijst))"]
+    assert table.columns.name == "jaar" and list(table.columns) == [
+        str(y) for y in range(2023, 2031)]
+    for year in range(2023, 2031):  # one decimal, Dutch decimal comma: 0.119 -> "11,9%"
+        assert table.at[table.index[0], str(year)] == f"{100 * p.loc[year]:.1f}%".replace(
+            ".", ",")
+    # 2023 ran with 80+ FTE and no waiting lists (evaluation of 15 December 2023, §2): a
+    # small share; from 2025 the hiring plan has no slack (docs/uncertainty.md)
+    assert p.loc[2023] < 0.02 and 0.05 < p.loc[2024] < p.loc[2025] < p.loc[2027]
+    en = nt.shortfall_table(hiring, "en", decimals=0, first_year=2025)
+    assert list(en.index) == ["Chance of too few staff (P(waiting list))"]
+    assert list(en.columns) == [str(y) for y in range(2025, 2031)]
+    assert en.iloc[0].tolist() == [f"{100 * p.loc[y]:.0f}%" for y in range(2025, 2031)]
+
+
+def test_cli_uncertainty_writes_and_prints_p_waiting_list(tmp_path, capsys, uncertain) -> None:
+    import argparse
+    import json
+
+    import pandas as pd
+
+    from samen_model.cli import analysis as cli_analysis
+
+    parser = argparse.ArgumentParser(prog="samen")
+    cli_analysis.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["uncertainty", str(uncertain.path), "--draws", "500",
+                              "--seed", "2", "--out", str(tmp_path / "mc")])
+    assert args.func(args) == 0
+    printed = capsys.readouterr().out
+    assert "Chance of too few staff (P(waiting list))" in printed
+    csv = pd.read_csv(tmp_path / "mc" / "shortfall.csv")  # plain CSV, fractions of draws
+    expected = monte_carlo(uncertain, draws=500, seed=2).shortfall_probability.loc[2023:]
+    assert csv["year"].tolist() == list(range(2023, 2031))
+    assert_allclose(csv["shortfall_probability"].to_numpy(), expected.to_numpy())
+    manifest = json.loads((tmp_path / "mc" / "manifest.json").read_text())
+    assert "shortfall.csv" in manifest["files"]

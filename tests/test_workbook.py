@@ -114,3 +114,17 @@ def test_workbook_without_monte_carlo(tmp_path: Path, realised_run) -> None:
     write_workbook([realised_run], manifest([realised_run]), path, "en")
     assert openpyxl.load_workbook(path).sheetnames == ["realised_2023", "comparison",
                                                       "assumptions", "manifest"]
+
+
+def test_probabilities_sheet_has_p_waiting_list_per_year(books) -> None:
+    """mc_kansen: P(wachtlijst) per year from the SAMEN. start (2023), as fractions."""
+    paths, _, mc = books
+    sheet = pd.read_excel(paths["nl"], sheet_name="mc_kansen")
+    rows = sheet[sheet["gebeurtenis"].str.startswith("Kans op te weinig personeel")]
+    assert rows["gebeurtenis"].tolist() == [
+        f"Kans op te weinig personeel (P(wachtlijst)) in {y}" for y in range(2023, 2031)]
+    assert rows["kans"].to_numpy() == pytest.approx(
+        mc.shortfall_probability.loc[2023:].to_numpy())
+    assert set(rows["trekkingen"]) == {2000}
+    en = pd.read_excel(paths["en"], sheet_name="mc_probabilities")
+    assert "Chance of too few staff (P(waiting list)) in 2025" in set(en["event"])

@@ -32,6 +32,7 @@ from samen_model.errors import SamenInputError
 from samen_model.model.memory import check_fits
 from samen_model.report.manifest import Run as _Run
 from samen_model.report.manifest import manifest
+from samen_model.report.uncertainty_tables import shortfall_by_year, shortfall_table
 
 OUTPUT_HELP = (f"output: {', '.join(OUTPUT_NAMES)} (any years), or COLUMN:YEAR / "
                "COLUMN:FIRST-LAST (a column of docs/columns.md, summed)")
@@ -55,6 +56,10 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     show(mc.probabilities.to_frame())
     show(mc.outputs)
     show(mc.payback)
+    shortfall = shortfall_by_year(mc)
+    print("\nP(waiting list): share of draws in which SAMEN. could not take on all new demand "
+          "because staff fell short")
+    show(shortfall_table(mc, "en"))
     info = manifest([_Run(scenario, args.draws, args.seed, True)], command="uncertainty",
                     savings_year=args.savings_year)
     _write(args, {
@@ -62,6 +67,7 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
         "outputs": mc.outputs.reset_index(),
         "probabilities": mc.probabilities.rename_axis("name").reset_index(),
         "payback": mc.payback,
+        "shortfall": shortfall.rename("shortfall_probability").reset_index(),
     }, info)
     return 0
 
@@ -125,7 +131,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers")
     p.add_argument("--savings-year", type=int, default=2030,
                    help="year for the chance that cumulative net savings are below zero")
-    add_out(p, "percentiles.csv, outputs.csv, probabilities.csv, payback.csv")
+    add_out(p, "percentiles.csv, outputs.csv, probabilities.csv, payback.csv, shortfall.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_uncertainty)
 

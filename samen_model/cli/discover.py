@@ -38,7 +38,7 @@ def cmd_discover(args: argparse.Namespace) -> int:
           f"{d.seed}; {dt.threshold_text(d, lang)}: {fmt.number(d.cases, 0, lang)} draws "
           f"({fmt.pct(d.share, 1, lang)})")
     print()
-    print(dt.discovery_text(d, args.language))
+    print(dt.discovery_text(d, args.language, scenario))
     print()
     print_table(dt.box_table(d, args.language))
     print()
@@ -51,8 +51,8 @@ def cmd_discover(args: argparse.Namespace) -> int:
         with staged_dir(args.out, force=args.force) as tmp:
             write_csv(d.limits.reset_index(), tmp / "box.csv", info)
             write_csv(d.trajectory.reset_index(), tmp / "trajectory.csv", info)
-            (tmp / "discovery.txt").write_text(dt.discovery_text(d, args.language) + "\n",
-                                               encoding="utf-8")
+            text = dt.discovery_text(d, args.language, scenario)
+            (tmp / "discovery.txt").write_text(text + "\n", encoding="utf-8")
             write_manifest(info, tmp)
         print(f"-> {args.out}")
     return 0

@@ -108,5 +108,6 @@ def observations_table(observations: Observations | None = None,
         rows.append({w["figure"]: fmt.column_label(o.column, language),
                      w["year"]: fmt.year(o.year), w["reported"]: o.reported[language],
                      w["uncertainty"]: text, w["basis"]: w[u.basis], w["date"]: o.date,
-                     w["used"]: w["yes" if o.calibrate else "no"], w["source"]: o.source})
+                     w["used"]: w["yes" if o.calibrate else "no"],
+                     w["source"]: cite(o.source, language)})
     return pd.DataFrame(rows)

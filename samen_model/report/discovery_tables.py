@@ -11,9 +11,12 @@ import pandas as pd
 from samen_model.analysis.discovery import Discovery
 from samen_model.analysis.outputs import output
 from samen_model.report import formatting as fmt
+from samen_model.scenario import labels as lb
 from samen_model.scenario.catalogue import spec_for
+from samen_model.scenario.scenario import Scenario
 
-#: Short names of the parameters a scenario usually samples (others fall back to their path).
+#: Short names of the parameters a scenario usually samples, for a sentence (others fall back to
+#: their label in the labels file, then to their path).
 PARAMETER_LABELS: dict[str, dict[str, str]] = {
     "routing.leakage": {"nl": "de weglek naar open-house-aanbieders",
                         "en": "the leakage to open-house providers"},
@@ -30,6 +33,12 @@ PARAMETER_LABELS: dict[str, dict[str, str]] = {
     "index.ova_assumed_pct": {"nl": "de aangenomen OVA", "en": "the assumed OVA"},
     "population.growth_after_data": {"nl": "de groei van de jeugdbevolking per jaar",
                                      "en": "the youth population growth a year"},
+    "capacity.max_fte_growth_per_year": {"nl": "de grootste groei van het personeel (fte per "
+                                               "jaar)",
+                                         "en": "the largest staff growth (FTE a year)"},
+    "capacity.vacancy_rate": {"nl": "het aandeel vacatures", "en": "the vacancy share"},
+    "capacity.realised_caseload_ratio": {"nl": "de werkelijke caseload tegenover het plan",
+                                         "en": "the realised caseload against the plan"},
 }
 WORDS = {
     "nl": {"above": "boven", "below": "onder", "and": "en", "between": "tussen {a} en {b}",
@@ -44,9 +53,9 @@ WORDS = {
            "weak": "De grens op {names} telt nauwelijks mee (quasi-p boven 0,05).",
            "sample": {"prior": "de verdelingen van scenario",
                       "values": "de meegegeven waarden per trekking voor scenario"},
-           "from": "Trekkingen uit {sample} {scenario} (seed {seed}).", "a": "Een",
-           "columns": ("parameter", "van", "tot", "getrokken van", "getrokken tot", "quasi-p"),
-           "trade": ("stap", "dekking", "dichtheid", "massa", "begrensde parameters", "gekozen"),
+           "from": "Trekkingen uit {sample} {scenario} (startgetal {seed}).", "a": "Een",
+           "columns": ("aanname", "van", "tot", "getrokken van", "getrokken tot", "quasi-p"),
+           "trade": ("stap", "dekking", "dichtheid", "massa", "begrensde aannames", "gekozen"),
            "overrun": "een overschrijding", "case": "die uitkomst"},
     "en": {"above": "above", "below": "below", "and": "and", "between": "between {a} and {b}",
            "at_most": "at most {b}", "at_least": "at least {a}",
@@ -59,15 +68,23 @@ WORDS = {
            "sample": {"prior": "the distributions of scenario",
                       "values": "the given per-draw values for scenario"},
            "from": "Draws from {sample} {scenario} (seed {seed}).", "a": "A",
-           "columns": ("parameter", "from", "to", "sampled from", "sampled to", "quasi-p"),
-           "trade": ("step", "coverage", "density", "mass", "restricted parameters", "chosen"),
+           "columns": ("assumption", "from", "to", "sampled from", "sampled to", "quasi-p"),
+           "trade": ("step", "coverage", "density", "mass", "restricted assumptions", "chosen"),
            "overrun": "an overrun", "case": "that outcome"},
 }
 
 
 def parameter_label(path: str, language: str = "nl") -> str:
-    """A parameter's short name for text (its path when it has none)."""
-    return PARAMETER_LABELS.get(path, {}).get(fmt.check_language(language), path)
+    """A parameter's short name for a sentence: :data:`PARAMETER_LABELS`, else its label
+    (``data/parameters_nl_en.yaml``) starting in lower case, else its path."""
+    language = fmt.check_language(language)
+    if path in PARAMETER_LABELS:
+        return PARAMETER_LABELS[path][language]
+    entry = lb.label_of(path)
+    if entry is None:
+        return path
+    label = entry.label[language]
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def parameter_value(path: str, value: float, language: str = "nl") -> str:
@@ -104,8 +121,9 @@ def _condition(path: str, row: pd.Series, language: str) -> str:
     return f"{parameter_label(path, language)} {text} ({sampled})"
 
 
-def discovery_text(d: Discovery, language: str = "nl") -> str:
-    """Which assumptions must hold for the output to cross the threshold, in plain words."""
+def discovery_text(d: Discovery, language: str = "nl", scenario: Scenario | None = None) -> str:
+    """Which assumptions must hold for the output to cross the threshold, in plain words (the
+    scenario the draws came from by its title when ``scenario`` is given, else its name)."""
     w = WORDS[fmt.check_language(language)]
     event = threshold_text(d, language)
     overrun = d.direction == "above" and d.output.startswith("deviation_")
@@ -127,8 +145,8 @@ def discovery_text(d: Discovery, language: str = "nl") -> str:
     weak = [parameter_label(p, language) for p, r in d.limits.iterrows() if r["qp"] > 0.05]
     if weak:
         parts.append(w["weak"].format(names=f" {w['and']} ".join(weak)))
-    parts.append(w["from"].format(sample=w["sample"][d.sample], scenario=d.scenario,
-                                  seed=d.seed))
+    title = scenario.title if scenario is not None else d.scenario
+    parts.append(w["from"].format(sample=w["sample"][d.sample], scenario=title, seed=d.seed))
     return " ".join(parts)
 
 

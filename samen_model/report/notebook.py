@@ -54,6 +54,7 @@ from samen_model.report.uncertainty_tables import (
     parameter_value,
     payback_table,
     probability_table,
+    shortfall_table,
     uncertain_register_table,
 )
 from samen_model.scenario.library import find_scenario_dir, load_named, scenario_names
@@ -103,6 +104,7 @@ __all__ = [
     "show_briefing",
     "show_markdown",
     "show_table",
+    "shortfall_table",
     "strip_notebook",
     "text",
     "uncertain_register_table",

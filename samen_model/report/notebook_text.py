@@ -1,4 +1,5 @@
-"""The words around the numbers in notebooks 00-03, in Dutch and English.
+"""The words around the numbers in the notebooks, in Dutch and English (00-03 here, 05-07 in
+:mod:`samen_model.report.notebook_text_explore`).
 
 The notebooks show these with ``nt.show_markdown(nt.text("01.budget", language))`` so that a
 notebook run with ``language: nl`` is Dutch throughout and with ``en`` English.
@@ -7,6 +8,7 @@ notebook run with ``language: nl`` is Dutch throughout and with ``en`` English.
 from __future__ import annotations
 
 from samen_model.report import formatting as fmt
+from samen_model.report.notebook_text_explore import EXPLORE_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
     "00.title": {
@@ -86,10 +88,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "03.key_figures": {
         "nl": "## Kerncijfers en kansen\n\nUitkomsten over de trekkingen (in miljoenen euro's, "
               "afgerond op € 10.000), het aandeel trekkingen onder nul en de kansen (aandeel "
-              "trekkingen, twee decimalen); daarna de verdeling van het terugverdienjaar.",
+              "trekkingen, twee decimalen); daarna de verdeling van het terugverdienjaar en "
+              "de kans op te weinig personeel per jaar.",
         "en": "## Key figures and probabilities\n\nOutputs over the draws (in millions of euros, "
               "rounded to €10,000), the share of draws below zero and the probabilities (share "
-              "of draws, two decimals); then the payback-year distribution."},
+              "of draws, two decimals); then the payback-year distribution and the chance of "
+              "too few staff per year."},
+    "03.shortfall": {
+        "nl": "Kans op te weinig personeel per jaar vanaf de start van SAMEN.: het aandeel "
+              "trekkingen waarin SAMEN. niet alle nieuwe hulpvragen kon aannemen omdat er te "
+              "weinig personeel was (een wachtlijst, of doorverwijzing naar "
+              "open-house-aanbieders).",
+        "en": "Chance of too few staff per year from the start of SAMEN.: the share of draws in "
+              "which SAMEN. could not take on all new cases because staff fell short (a "
+              "waiting list, or referral to open-house providers)."},
     "03.fan": {
         "nl": "## Waaiergrafieken: afwijking van het vierkant en opgetelde netto besparing\n\n"
               "De banden lopen van het 5e tot het 95e en van het 25e tot het 75e percentiel; de "
@@ -115,6 +127,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "andere aannames centraal (de weglek alleen vanaf 2026 als een jaar genoemd is).",
         "en": "## Break-even\n\nThe value of one assumption at which the target is zero, all "
               "other assumptions central (leakage only from 2026 on when a year is given)."},
+    **EXPLORE_TEXTS,
 }
 
 

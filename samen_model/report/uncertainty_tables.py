@@ -28,7 +28,8 @@ UNCERTAINTY_WORDS: dict[str, dict[str, str]] = {
            "scenario": "scenario", "parameter": "aanname", "from_year": "vanaf",
            "target": "doel = 0", "root": "nulpunt", "note": "toelichting",
            "no_root": "geen nulpunt binnen bereik", "all_years": "alle jaren",
-           "range": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}"},
+           "range": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}",
+           "shortfall": "Kans op te weinig personeel (P(wachtlijst))", "year": "jaar"},
     "en": {"output": "output", "mean": "mean", "p50": "median",
            "share_below_zero": "P(< 0)", "probability": "probability", "event": "event",
            "square_exceeded": "Closed square {start}-{end} exceeded",
@@ -39,7 +40,8 @@ UNCERTAINTY_WORDS: dict[str, dict[str, str]] = {
            "scenario": "scenario", "parameter": "assumption", "from_year": "from",
            "target": "target = 0", "root": "break-even value", "note": "note",
            "no_root": "no root within range", "all_years": "all years",
-           "range": "search range {lo} to {hi}; {target} runs from {a} to {b}"},
+           "range": "search range {lo} to {hi}; {target} runs from {a} to {b}",
+           "shortfall": "Chance of too few staff (P(waiting list))", "year": "year"},
 }
 
 
@@ -99,6 +101,29 @@ def payback_table(summary: MonteCarloSummary, language: str = "nl") -> pd.DataFr
                          w["cumulative_share"]: [fmt.probability(x, language)
                                                  for x in p["cumulative_share"]]},
                         index=pd.Index(labels, name=w["payback_year"]))
+
+
+def shortfall_by_year(summary: MonteCarloSummary, first_year: int | None = None) -> pd.Series:
+    """P(wachtlijst) (:attr:`MonteCarloSummary.shortfall_probability`, fractions of draws) from
+    ``first_year`` on; by default from the SAMEN. start year, the first year of the summary's
+    payback distribution."""
+    p = summary.shortfall_probability
+    if first_year is None:
+        years = summary.payback["year"].dropna()
+        first_year = int(years.iloc[0]) if len(years) else int(p.index.min())
+    return p[p.index >= first_year]
+
+
+def shortfall_table(summary: MonteCarloSummary, language: str = "nl", decimals: int = 1,
+                    first_year: int | None = None) -> pd.DataFrame:
+    """P(wachtlijst) per year as one row of percentages (``decimals`` decimals), the years
+    from the SAMEN. start (or ``first_year``) as columns: the share of draws in which SAMEN.
+    could not take on all new demand because staff fell short."""
+    w = _w(language)
+    p = shortfall_by_year(summary, first_year)
+    return pd.DataFrame([[fmt.pct(x, decimals, language) for x in p]],
+                        columns=pd.Index([fmt.year(y) for y in p.index], name=w["year"]),
+                        index=[w["shortfall"]])
 
 
 def parameter_value(scenario: Scenario, parameter: str, value: float, language: str = "nl",

@@ -21,6 +21,7 @@ from samen_model.model.results import Result
 from samen_model.report import formatting as fmt
 from samen_model.report import workbook_format as wf
 from samen_model.report.manifest import provenance_line, run_text
+from samen_model.report.uncertainty_tables import shortfall_by_year
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.sources import cite
 
@@ -50,11 +51,13 @@ EVENTS = {
     "nl": {"square_exceeded": "Gesloten vierkant overschreden in de overgangsperiode",
            "cumulative_net_savings_below_zero_": "Cumulatieve netto besparing eind {year} "
                                                  "onder nul",
-           "no_payback_within_horizon": "Niet terugverdiend binnen de horizon"},
+           "no_payback_within_horizon": "Niet terugverdiend binnen de horizon",
+           "shortfall": "Kans op te weinig personeel (P(wachtlijst)) in {year}"},
     "en": {"square_exceeded": "Closed square exceeded in the transition period",
            "cumulative_net_savings_below_zero_": "Cumulative net savings end of {year} below "
                                                  "zero",
-           "no_payback_within_horizon": "No payback within the horizon"},
+           "no_payback_within_horizon": "No payback within the horizon",
+           "shortfall": "Chance of too few staff (P(waiting list)) in {year}"},
 }
 
 
@@ -115,6 +118,9 @@ def _monte_carlo(xl: pd.ExcelWriter, summaries: Sequence[MonteCarloSummary],
                             "_fmt": _money_format(str(name))})
         for name, p in s.probabilities.items():
             probs.append({**head, w["event"]: _event(str(name), language),
+                          w["probability"]: float(p)})
+        for year, p in shortfall_by_year(s).items():  # P(wachtlijst) per year from the start
+            probs.append({**head, w["event"]: EVENTS[language]["shortfall"].format(year=year),
                           w["probability"]: float(p)})
     if not summaries:
         return
@@ -189,8 +195,8 @@ def write_workbook(results: Sequence[Result], info: dict[str, Any], path: Path,
                    language: str = "nl",
                    monte_carlo: Sequence[MonteCarloSummary] = ()) -> None:
     """``summary.xlsx``: one sheet per scenario (yearly columns), the comparison (key figures),
-    the Monte Carlo percentiles, outputs and probabilities of ``monte_carlo`` (if any), the
-    assumptions of every scenario, the manifest."""
+    the Monte Carlo percentiles, outputs and probabilities (with P(wachtlijst) per year) of
+    ``monte_carlo`` (if any), the assumptions of every scenario, the manifest."""
     language = fmt.check_language(language)
     with pd.ExcelWriter(path, engine="openpyxl") as xl:
         for r in results:

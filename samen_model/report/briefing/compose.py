@@ -24,6 +24,7 @@ from samen_model.report.briefing.content import COLOPHON, Briefing, Section
 from samen_model.report.briefing.glossary import glossary
 from samen_model.report.calibration_text import conditioned_sentence
 from samen_model.report.tables import budget_steps_frame, budget_steps_table
+from samen_model.report.uncertainty_tables import shortfall_table
 from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observations
@@ -62,7 +63,6 @@ TITLES: dict[str, dict[str, str]] = {
            "fig_budget": "Budget, kosten en verrekening van SAMEN. in het hoofdscenario.",
            "fig_fan": "Onzekerheid van de opgetelde netto besparing.",
            "shortfall_head": "Kans op te weinig personeel",
-           "shortfall_row": "Kans op te weinig personeel (P(wachtlijst))",
            "shortfall_caption": "Aandeel van de {n} trekkingen waarin SAMEN. in dat jaar niet "
                                 "alle nieuwe hulpvragen kon aannemen omdat het personeel "
                                 "tekortschoot; wie niet past, komt op een wachtlijst of gaat "
@@ -98,7 +98,6 @@ TITLES: dict[str, dict[str, str]] = {
            "fig_budget": "Budget, cost and settlement of SAMEN. in the main scenario.",
            "fig_fan": "Uncertainty of the cumulative net savings.",
            "shortfall_head": "Chance of too few staff",
-           "shortfall_row": "Chance of too few staff (P(waiting list))",
            "shortfall_caption": "Share of the {n} draws in which SAMEN. could not take on all new "
                                 "requests in that year because staff fell short; who does not "
                                 "fit waits or goes to an open-house provider ({title}).",
@@ -166,17 +165,16 @@ def _shortfall(section: Section, summary: MonteCarloSummary, first: int, languag
                title: str) -> None:
     """P(wachtlijst) per year from ``first`` on: the share of draws with a capacity shortfall
     (:attr:`MonteCarloSummary.shortfall_probability`), as a one-row table."""
-    p = summary.shortfall_probability
-    p = p[p.index >= first]
-    if p.empty:
+    table = shortfall_table(summary, language, decimals=0, first_year=first)
+    if table.empty:
         return
     t = TITLES[language]
+    n = len(table.columns)
     section.heading(t["shortfall_head"])
-    section.table([t["year"], *[fmt.year(y) for y in p.index]],
-                  [[t["shortfall_row"], *[fmt.pct(v, 0, language) for v in p]]],
+    section.table([t["year"], *table.columns], [[table.index[0], *table.iloc[0]]],
                   t["shortfall_caption"].format(n=fmt.number(summary.draws, 0, language),
                                                 title=title),
-                  widths=[2.6, *[0.8] * len(p)], align=["l", *["r"] * len(p)])
+                  widths=[2.6, *[0.8] * n], align=["l", *["r"] * n])
 
 
 def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: str = "nl",

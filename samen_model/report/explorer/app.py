@@ -141,7 +141,7 @@ class Explorer:
     def update(self) -> None:
         """Recompute the what-if and refresh key figures, chart and the list of changes."""
         t0 = time.perf_counter()
-        self.whatif = evaluate(self.base_result, self.settings())
+        self.whatif = evaluate(self.base_result, self.settings(), self.language)
         self.seconds = time.perf_counter() - t0
         info = manifest([self.whatif.base, self.whatif.result], command="explorer")
         ran = f"{TEXT[self.language]['ran']} {self.seconds * 1000:.0f} ms"

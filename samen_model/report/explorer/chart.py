@@ -24,9 +24,9 @@ def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | No
     fmt.check_language(language)
     fig, axes = new_figure(1, 2, figsize=(10.0, 3.6))
     start = whatif.base.scenario.value("time.samen_start_year")
-    what_if_label = "what-if"
+    what_if_label = "wat-als" if language == "nl" else "what-if"
     for ax, (column, key) in zip(axes, PANELS, strict=True):
-        for run, label, style in ((whatif.base, whatif.base.scenario.name, BASE_STYLE),
+        for run, label, style in ((whatif.base, whatif.base.scenario.title, BASE_STYLE),
                                   (whatif.result, what_if_label, WHAT_IF_STYLE)):
             m = run.years >= start
             ax.plot(run.years[m], run.arrays[column][m, 0], label=label, **style)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ KEY_FIGURES_STYLE = ("<style>.samen-kf {border-collapse: collapse} .samen-kf th,
                      "{padding: 3px 10px; text-align: right; border-bottom: 1px solid #ddd} "
                      ".samen-kf td:first-child, .samen-kf th:first-child {text-align: left}"
                      "</style>")
-HEADERS = {"nl": ("kerncijfer", "basis", "what-if", "verschil"),
+HEADERS = {"nl": ("kerncijfer", "basis", "wat-als", "verschil"),
            "en": ("key figure", "base", "what-if", "difference")}
 
 
@@ -47,12 +47,14 @@ class WhatIf:
         return pd.DataFrame({"base": b, "what_if": w, "difference": w - b})
 
 
-def evaluate(base: Result, settings: Mapping[str, float]) -> WhatIf:
-    """Run the base scenario with the levers at ``settings`` (lever key -> slider value)."""
+def evaluate(base: Result, settings: Mapping[str, float], language: str = "nl") -> WhatIf:
+    """Run the base scenario with the levers at ``settings`` (lever key -> slider value); the
+    what-if is titled after the base ("Realisatie 2023 (...): wat-als")."""
     scenario: Scenario = base.scenario
     changed = changed_values(scenario, settings)
     if changed:
-        scenario = variant(scenario, changed, name=WHAT_IF_NAME)
+        title = f"{scenario.title}: {HEADERS[fmt.check_language(language)][2]}"
+        scenario = replace(variant(scenario, changed, name=WHAT_IF_NAME), title=title)
     return WhatIf(base=base, result=simulate(scenario), changed=changed)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -17,10 +18,11 @@ from samen_model.report.calibration_report import amount
 from samen_model.report.manifest import manifest
 from samen_model.report.parameters import label_text
 from samen_model.report.plotting.base import add_footer, new_figure
+from samen_model.report.uncertainty_tables import parameter_value
 
 CAL_TITLES: dict[str, dict[str, str]] = {
-    "params": {"nl": "Prior en posterior per parameter · {s}",
-               "en": "Prior and posterior per parameter · {s}"},
+    "params": {"nl": "Prior en posterior per aanname · {s}",
+               "en": "Prior and posterior per assumption · {s}"},
     "prior": {"nl": "prior", "en": "prior"},
     "posterior": {"nl": "posterior", "en": "posterior"},
     "informed": {"nl": "geïnformeerd", "en": "informed"},
@@ -77,6 +79,8 @@ def prior_posterior_chart(cal: Calibration, table: pd.DataFrame, language: str =
                      fontsize=7)
         ax.tick_params(labelsize=6)
         ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_major_formatter(FuncFormatter(  # in the parameter's unit, nl or en
+            lambda v, _pos, p=p: parameter_value(cal.prior, p, v, language, 1)))
         ax.set_yticks([])
     axes[0].legend(fontsize=6, loc="upper right")
     fig.suptitle(_c("params", language, s=cal.prior.title), fontsize=10)
@@ -93,7 +97,8 @@ def predictive_chart(check: pd.DataFrame, language: str = "nl",
                      scenario: str = "") -> Figure:
     """One panel per figure: its stated range (band) and reported value (line) against the
     model's 90% interval and median before calibration, without the figure (``loo``) and
-    after calibration, from :func:`~samen_model.analysis.calibration_diagnostics.
+    after calibration (``scenario``: the prior's title, in the legend's title), from
+    :func:`~samen_model.analysis.calibration_diagnostics.
     predictive_check`."""
     fig, axes = _grid(len(check), 2, 1.35)
     for ax, (oid, r) in zip(axes, check.iterrows(), strict=False):
@@ -129,11 +134,13 @@ def forecast_chart(frame: pd.DataFrame, language: str = "nl",
                    info: dict[str, Any] | None = None) -> Figure:
     """One panel per figure and year: each scenario's forecast (P5–P95 and median) against
     the realised figure (its range as a band, the value as a line), from
-    :func:`~samen_model.analysis.calibration_forecast.forecast_vs_actual`. A scenario calibrated
-    on the figure is marked "(calibrated)"."""
+    :func:`~samen_model.analysis.calibration_forecast.forecast_vs_actual`; scenarios by their
+    titles in ``info`` (the forecast manifest). A scenario calibrated on the figure is marked
+    "(calibrated)"."""
     keys = list(dict.fromkeys(zip(frame["observation"], frame["year"], strict=True)))
     fig, axes = _grid(len(keys), 2, 1.6)
     scenarios = list(dict.fromkeys(frame["scenario"]))
+    titles = {s["name"]: s.get("title") or s["name"] for s in (info or {}).get("scenarios", [])}
     for ax, (oid, year) in zip(axes, keys, strict=False):
         rows = frame[(frame["observation"] == oid) & (frame["year"] == year)]
         c = rows["column"].iloc[0]
@@ -152,7 +159,8 @@ def forecast_chart(frame: pd.DataFrame, language: str = "nl",
         ax.set_ylim(0.3, len(scenarios) + 0.7)
         fitted = set(rows.loc[rows["in_sample"], "scenario"])
         ax.set_yticks([len(scenarios) - i for i in range(len(scenarios))],
-                      [s + (f" {_c('fitted', language)}" if s in fitted else "")
+                      [textwrap.fill(titles.get(s, s) + (f" {_c('fitted', language)}"
+                                                         if s in fitted else ""), 30)
                        for s in scenarios], fontsize=6)
         ax.set_title(f"{fmt.column_label(c, language)} {year}", fontsize=8)
         _unit_axis(ax, c, language)

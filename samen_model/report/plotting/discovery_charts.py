@@ -6,25 +6,25 @@ from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from samen_model.analysis.discovery import Discovery
 from samen_model.report import formatting as fmt
-from samen_model.report.discovery_tables import parameter_label, threshold_text
+from samen_model.report.discovery_tables import parameter_label, parameter_value, threshold_text
 from samen_model.report.manifest import Run, manifest
 from samen_model.report.plotting.base import add_footer, new_figure
 
 LABELS = {
     "nl": {"coverage": "Dekking (aandeel van alle gevallen in de box)",
            "density": "Dichtheid (aandeel gevallen binnen de box)",
-           "restricted": "begrensde parameters", "chosen": "gekozen box",
+           "restricted": "begrensde aannames", "chosen": "gekozen box",
            "trade": "Afweging dekking tegen dichtheid (PRIM)", "cases": "gevallen",
-           "other": "overige trekkingen", "box": "Box in de twee belangrijkste parameters"},
+           "other": "overige trekkingen", "box": "Box in de twee belangrijkste aannames"},
     "en": {"coverage": "Coverage (share of all cases inside the box)",
            "density": "Density (share of cases inside the box)",
-           "restricted": "restricted parameters", "chosen": "chosen box",
+           "restricted": "restricted assumptions", "chosen": "chosen box",
            "trade": "Coverage against density (PRIM)", "cases": "cases",
-           "other": "other draws", "box": "Box in the two most important parameters"},
+           "other": "other draws", "box": "Box in the two most important assumptions"},
 }
 
 
@@ -78,8 +78,11 @@ def box_chart(d: Discovery, language: str = "nl", scenario: Any = None,
     (x0, x1), (y0, y1) = lim(px), lim(py)
     ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, lw=2, ec="black",
                            label=lab["chosen"]))
-    ax.set_xlabel(parameter_label(px, language), fontsize=8)
-    ax.set_ylabel(parameter_label(py, language), fontsize=8)
+    for axis, p in ((ax.xaxis, px), (ax.yaxis, py)):  # labels and values as in the tables
+        label = parameter_label(p, language)
+        axis.set_label_text(label[:1].upper() + label[1:], fontsize=8)
+        axis.set_major_formatter(FuncFormatter(
+            lambda v, _pos, p=p: parameter_value(p, v, language)))
     ax.set_title(f"{lab['box']} · {threshold_text(d, language)}", fontsize=9)
     ax.legend(fontsize=8, markerscale=3, loc="best")
     ax.grid(True, alpha=0.3)
