@@ -39,6 +39,8 @@ bench: install
 	$(BIN)/python benchmarks/bench_uncertainty.py
 	$(BIN)/python benchmarks/bench_workbench.py
 	$(BIN)/python benchmarks/bench_calibration.py
+	$(BIN)/python benchmarks/bench_speedup.py
+	$(BIN)/python benchmarks/bench_memory.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
