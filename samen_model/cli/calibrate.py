@@ -26,17 +26,16 @@ from samen_model.cli.common import (
     load,
     positive_int,
     seed_int,
+    show,
+    write_folder,
 )
-from samen_model.report.atomic import staged_dir, write_csv, write_manifest
 from samen_model.report.calibration_text import verdict_sentence
 from samen_model.report.posterior_file import calibration_manifest, save_calibrated
 
 
 def _show(title: str, table: pd.DataFrame) -> None:
     print(f"\n{title}")
-    with pd.option_context("display.width", 200, "display.max_columns", 30,
-                           "display.float_format", "{:,.4g}".format):
-        print(table.to_string())
+    show(table)
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
@@ -63,13 +62,11 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     _show("leave one out: each figure predicted from the others",
           loo[["value", "loo_p5", "loo_p50", "loo_p95", "pareto_k", "ess", "predicted"]])
     if args.out is not None:
-        info = calibration_manifest(cal, command="calibrate")
-        with staged_dir(args.out, force=args.force) as tmp:
-            write_csv(params.reset_index(), tmp / "parameters.csv", info)
-            write_csv(check.reset_index(), tmp / "predictive_check.csv", info)
-            write_csv(loo.reset_index(), tmp / "leave_one_out.csv", info)
-            write_csv(cal.sample_frame(), tmp / "posterior_sample.csv", info)
-            write_manifest(info, tmp)
+        write_folder(args, {"parameters": params.reset_index(),
+                            "predictive_check": check.reset_index(),
+                            "leave_one_out": loo.reset_index(),
+                            "posterior_sample": cal.sample_frame()},
+                     calibration_manifest(cal, command="calibrate"))
         print(f"-> {args.out}")
     if args.save:
         # the tool wrote it: check it against the prior's folder too; later runs need the same

@@ -10,10 +10,16 @@ import argparse
 
 from samen_model.analysis.discovery import DEFAULT_DRAWS, DEFAULT_MIN_DENSITY, discover
 from samen_model.analysis.outputs import OUTPUT_NAMES
-from samen_model.cli.common import add_input_root, add_out, load, positive_int, seed_int
+from samen_model.cli.common import (
+    add_input_root,
+    add_out,
+    load,
+    positive_int,
+    seed_int,
+    write_folder,
+)
 from samen_model.report import discovery_tables as dt
 from samen_model.report import formatting as fmt
-from samen_model.report.atomic import staged_dir, write_csv, write_manifest
 from samen_model.report.manifest import Run, manifest
 from samen_model.report.tables import print_table
 
@@ -38,7 +44,8 @@ def cmd_discover(args: argparse.Namespace) -> int:
           f"{d.seed}; {dt.threshold_text(d, lang)}: {fmt.number(d.cases, 0, lang)} draws "
           f"({fmt.pct(d.share, 1, lang)})")
     print()
-    print(dt.discovery_text(d, args.language, scenario))
+    text = dt.discovery_text(d, args.language, scenario)
+    print(text)
     print()
     print_table(dt.box_table(d, args.language))
     print()
@@ -48,12 +55,10 @@ def cmd_discover(args: argparse.Namespace) -> int:
                         output=d.output, threshold=d.threshold, direction=d.direction,
                         min_density=args.min_density, chosen_step=d.chosen,
                         coverage=d.coverage, density=d.density)
-        with staged_dir(args.out, force=args.force) as tmp:
-            write_csv(d.limits.reset_index(), tmp / "box.csv", info)
-            write_csv(d.trajectory.reset_index(), tmp / "trajectory.csv", info)
-            text = dt.discovery_text(d, args.language, scenario)
-            (tmp / "discovery.txt").write_text(text + "\n", encoding="utf-8")
-            write_manifest(info, tmp)
+        write_folder(args, {"box": d.limits.reset_index(),
+                            "trajectory": d.trajectory.reset_index()}, info,
+                     {"discovery.txt": lambda path: path.write_text(text + "\n",
+                                                                    encoding="utf-8")})
         print(f"-> {args.out}")
     return 0
 
