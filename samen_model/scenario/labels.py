@@ -15,10 +15,10 @@ from typing import Any
 
 from samen_model.errors import SamenInputError
 from samen_model.scenario.catalogue import CATALOGUE, ENTITY_GROUPS
+from samen_model.scenario.mapping_checks import LANGUAGES, texts_by_language
 from samen_model.scenario.yaml_reader import read_yaml
 
 LABELS_PATH = Path(__file__).resolve().parents[1] / "data" / "parameters_nl_en.yaml"
-LANGUAGES = ("nl", "en")
 
 
 class LabelError(SamenInputError):
@@ -45,10 +45,8 @@ class Labels:
 
 
 def _pair(raw: Any, where: str, path: Path) -> dict[str, str]:
-    if isinstance(raw, dict) and set(raw) == set(LANGUAGES) and all(
-            isinstance(v, str) for v in raw.values()):
-        return dict(raw)
-    raise LabelError(path, where, "a mapping with a text for nl and en")
+    return texts_by_language(raw, LabelError, path, where, "a mapping with a text for nl and en",
+                             non_empty=False)
 
 
 def _entry(key: str, raw: Any, themes: dict, path: Path) -> ParameterLabel:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import ObservationError
-from samen_model.scenario.mapping_keys import check_keys
+from samen_model.scenario.mapping_checks import check_keys, texts_by_language
 from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.yaml_reader import read_yaml
 
@@ -32,7 +32,6 @@ ENTRY_KEYS = {"id": True, "column": True, "year": True, "value": True, "reported
               "model_note": False, "calibrate": False}
 UNCERTAINTY_KEYS = ("sd", "interval", "basis", "source")
 BASES = ("stated", "estimate")
-LANGUAGES = ("nl", "en")
 #: z of a central 90% interval of the normal distribution (the range of a normal figure).
 Z90 = 1.6448536269514722
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -109,10 +108,8 @@ class Observations:
 
 
 def _texts(raw: Any, file: Path, where: str) -> dict[str, str]:
-    if not (isinstance(raw, dict) and set(raw) == set(LANGUAGES)
-            and all(isinstance(v, str) and v for v in raw.values())):
-        raise ObservationError(file, where, "a mapping with a non-empty text for nl and en")
-    return dict(raw)
+    return texts_by_language(raw, ObservationError, file, where,
+                             "a mapping with a non-empty text for nl and en")
 
 
 def _number(x: Any) -> bool:

@@ -35,7 +35,7 @@ import numpy as np
 
 from samen_model.errors import ScenarioError
 from samen_model.scenario.correlations import Correlation
-from samen_model.scenario.mapping_keys import check_keys
+from samen_model.scenario.mapping_checks import check_keys
 from samen_model.scenario.validation import ParamInfo
 from samen_model.scenario.values import Distribution
 from samen_model.scenario.yaml_reader import read_yaml

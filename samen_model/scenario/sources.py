@@ -25,11 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import SamenInputError
-from samen_model.scenario.mapping_keys import check_keys
+from samen_model.scenario.mapping_checks import check_keys, texts_by_language
 from samen_model.scenario.yaml_reader import read_yaml
 
 REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "sources.yaml"
-LANGUAGES = ("nl", "en")
 TYPES = ("document", "figures", "estimate", "what-if", "choice")
 #: Types that are not a document or public figure: the register marks them.
 ASSUMPTION_TYPES = ("estimate", "what-if", "choice")
@@ -98,12 +97,8 @@ def format_date(day: dt.date, language: str = "nl") -> str:
 
 
 def _texts(raw: Any, where: str, path: Path) -> dict[str, str]:
-    if isinstance(raw, str) and raw:
-        return dict.fromkeys(LANGUAGES, raw)
-    if isinstance(raw, dict) and set(raw) == set(LANGUAGES) and all(
-            isinstance(v, str) and v for v in raw.values()):
-        return dict(raw)
-    raise SourceError(path, where, "a text, or a mapping with a text for nl and en")
+    return texts_by_language(raw, SourceError, path, where,
+                             "a text, or a mapping with a text for nl and en", plain_text=True)
 
 
 def _source(key: str, raw: Any, path: Path) -> Source:
