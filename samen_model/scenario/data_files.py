@@ -131,17 +131,26 @@ def _shipped(filename: str) -> _Table:
     return _Table(f"samen_model/data/{filename}", text)
 
 
-@lru_cache(maxsize=1)
-def _ova() -> pd.DataFrame:
-    t = _shipped("ova.csv")
+def _shipped_by_year(filename: str, numbers: tuple[str, ...], non_negative: bool, unit: str,
+                     texts: tuple[str, ...]) -> pd.DataFrame:
+    """A shipped table indexed by its unique ``year``: the ``numbers`` columns checked as
+    numbers in ``unit``, the ``texts`` columns as they are."""
+    t = _shipped(filename)
     year = t.years(t.column("year"))
     _unique_years(t.name, year, "year")
     out = pd.DataFrame(index=pd.Index(year.to_numpy(), name="year"))
-    for col in ("ova_provisional_pct", "ova_definitive_pct"):
-        out[col] = t.numbers(t.column(col), non_negative=False, unit="percent").to_numpy()
-    for col in ("provisional_status", "definitive_status", "source"):
+    for col in numbers:
+        out[col] = t.numbers(t.column(col), non_negative=non_negative, unit=unit).to_numpy()
+    for col in texts:
         out[col] = t.df[t.column(col)].to_numpy()
     return out.sort_index()
+
+
+@lru_cache(maxsize=1)
+def _ova() -> pd.DataFrame:
+    return _shipped_by_year("ova.csv", ("ova_provisional_pct", "ova_definitive_pct"),
+                            False, "percent",
+                            ("provisional_status", "definitive_status", "source"))
 
 
 def load_ova() -> pd.DataFrame:
@@ -155,15 +164,8 @@ def load_ova() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _shipped_population() -> pd.DataFrame:
-    t = _shipped("population_groningen.csv")
-    year = t.years(t.column("year"))
-    _unique_years(t.name, year, "year")
-    out = pd.DataFrame(index=pd.Index(year.to_numpy(), name="year"))
-    for col in ("population_total", "population_0_17"):
-        out[col] = t.numbers(t.column(col), non_negative=True, unit="persons").to_numpy()
-    for col in ("total_status", "status_0_17", "source"):
-        out[col] = t.df[t.column(col)].to_numpy()
-    return out.sort_index()
+    return _shipped_by_year("population_groningen.csv", ("population_total", "population_0_17"),
+                            True, "persons", ("total_status", "status_0_17", "source"))
 
 
 def _read_text(path: Path) -> str:
