@@ -48,7 +48,7 @@ def run_block(inp: Inputs) -> dict[str, np.ndarray]:
     working set stays in cache; :func:`samen_model.model.stream.stream` runs many blocks on
     both cores. Columns that do not vary by draw are broadcast views.
     """
-    return _run_block(inp, _draw_arrays(inp), slice(None), inp.draws)
+    return _run_block(inp)
 
 
 def _draw_arrays(inp: Inputs) -> dict[str, np.ndarray]:
@@ -62,15 +62,9 @@ def varies_by_draw(inp: Inputs) -> bool:
     return any(a.shape[-1] > 1 for a in _draw_arrays(inp).values())
 
 
-def _block(x: np.ndarray, sl: slice) -> np.ndarray:
-    """The draws ``sl`` of an input array whose last axis is 1 (shared) or draws."""
-    return x if x.shape[-1] == 1 else x[..., sl]
-
-
-def _run_block(inp: Inputs, per_draw: dict[str, np.ndarray], sl: slice, draws: int
-               ) -> dict[str, np.ndarray]:
-    """Every output column for the draws ``sl`` of the inputs: the model's numbered steps."""
-    g = {name: _block(a, sl) for name, a in per_draw.items()}
+def _run_block(inp: Inputs) -> dict[str, np.ndarray]:
+    """Every output column for the draws of ``inp``: the model's numbered steps."""
+    g, draws = _draw_arrays(inp), inp.draws
     samen_on = (inp.years >= inp.samen_start_year)[:, None]
     structural_on = samen_on & (inp.years >= inp.structural_start_year)[:, None]
 
