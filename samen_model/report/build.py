@@ -90,6 +90,13 @@ def locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
+def _check_latest(link: Path) -> None:
+    """Refuse a ``latest`` that is not a symlink: only samen's own link is ever replaced."""
+    if link.exists() and not link.is_symlink():
+        raise OutputError(link, "latest", "a symbolic link samen manages (a file or folder "
+                          "named latest is in the way; move it)")
+
+
 def point_latest(out_root: Path, run_dir: Path) -> bool:
     """Make ``out_root/latest`` a symlink to ``run_dir`` (swapped atomically) unless it already
     points at a newer completed run (a later run id that finished first); return whether it
@@ -97,13 +104,11 @@ def point_latest(out_root: Path, run_dir: Path) -> bool:
     """
     link = out_root / "latest"
     with locked(out_root):
+        _check_latest(link)
         if link.is_symlink():
             current = os.readlink(link)
             if current > run_dir.name and (out_root / current / MANIFEST).is_file():
                 return False
-        elif link.exists():
-            raise OutputError(link, "latest", "a symbolic link samen manages (a file or folder "
-                              "named latest is in the way; move it)")
         tmp = out_root / f".latest.tmp-{os.getpid()}-link"
         if tmp.is_symlink() or tmp.exists():
             tmp.unlink()
@@ -126,10 +131,7 @@ def prepare_out_root(out_root: Path) -> Path:
     except OSError as exc:
         raise OutputError(out_root, "--out", f"a folder that can be created ({exc.strerror})"
                           ) from None
-    link = out_root / "latest"
-    if link.exists() and not link.is_symlink():
-        raise OutputError(link, "latest", "a symbolic link samen manages (a file or folder "
-                          "named latest is in the way; move it)")
+    _check_latest(out_root / "latest")
     clean_stale(out_root)
     return out_root
 
