@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import samen_model as sm
+from samen_model.model import kernel
 from samen_model.model.steps import budget, flows
 
 
@@ -178,8 +179,12 @@ def test_run_off_coefficients_for_one_year_duration():
     assert a[0] == pytest.approx(1 - np.exp(-1))
     assert b[0] == pytest.approx(np.exp(-1))  # 1 - a = e^-1 when D = 1
     # the steady state N * D stays put and carries N * D client-years
-    stock, cy = flows.step_stock(np.array([100.0]), np.array([100.0]), survive, a, b)
-    assert stock[0] == pytest.approx(100.0) and cy[0] == pytest.approx(100.0)
+    # (the compiled stock step of the engine, one product and one draw, price EUR 2 per year)
+    stock, cy, value = np.array([[100.0]]), np.zeros(1), np.zeros(1)
+    coefficient = [np.array([[x[0]]]) for x in (survive, a, b)]
+    kernel._run_off(stock, np.array([[100.0]]), *coefficient, np.array([[2.0]]), 1, cy, value)
+    assert stock[0, 0] == pytest.approx(100.0) and cy[0] == pytest.approx(100.0)
+    assert value[0] == pytest.approx(200.0)
 
 
 def test_phase_in_weights_and_first_year():
@@ -196,9 +201,10 @@ def test_phase_in_weights_and_first_year():
 
 
 def test_capacity_admits_what_fits():
-    frac = flows.admitted_fraction(np.array([100.0, 100.0, 10.0]), np.array([40.0, 40.0, 50.0]),
-                                   np.array([30.0, 120.0, 20.0]))
-    assert frac.tolist() == pytest.approx([1.0, 0.5, 0.0])
+    # room = max(capacity - opening client-years, 0); the fraction of the demand that fits
+    fracs = [kernel.fits(max(capacity - opening, 0.0), wanted) for capacity, opening, wanted
+             in ((100.0, 40.0, 30.0), (100.0, 40.0, 120.0), (10.0, 50.0, 20.0), (5.0, 0.0, 0.0))]
+    assert fracs == pytest.approx([1.0, 0.5, 0.0, 1.0])
 
 
 def test_payback_year_needs_savings_that_stay_positive():

@@ -115,10 +115,9 @@ def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray
     trend = budget.cumulative_factor(g["inflow_trend"], inp.years, inp.price_base_year)
     counterfactual = pop * (g["inflow_per_1000"] * (trend / 1000.0))
     if _is_zero(g["prevention_effect"]):
-        return pop, Demand(counterfactual, counterfactual, True)
+        return pop, Demand(counterfactual, counterfactual)
     prevention = np.where(samen_on, g["prevention_effect"], 0.0)
-    actual = counterfactual * (1.0 - prevention)
-    return pop, Demand(counterfactual, actual, not np.any(prevention))
+    return pop, Demand(counterfactual, counterfactual * (1.0 - prevention))
 
 
 def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:
@@ -129,8 +128,8 @@ def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:
         inp.years, inp.samen_start_year, inp.product_entry_year, inp.referrer_entry_year,
         inp.referrer_share,
     )
-    return PhaseIn(settled_w[:, :, None], first_w[:, :, None], g["first_year_uptake"][:, None],
-                   g["plan_first_year_uptake"][:, None], g["plan_leakage"])
+    return PhaseIn(settled_w, first_w, g["first_year_uptake"], g["plan_first_year_uptake"],
+                   g["plan_leakage"])
 
 
 def samen_cost_eur(fte_avg: np.ndarray, g: dict[str, np.ndarray], price_level: np.ndarray

@@ -1,0 +1,364 @@
+"""Engine steps 4-9 compiled: the stocks of every draw, year by year.
+
+The stocks are the one part of the model that carries state from one year to the next, so
+numpy would walk them year by year with a dozen whole-array passes per year. Here one compiled
+loop takes a draw through all years with its stocks in a few registers
+(:func:`flows_kernel`); everything around it stays numpy (:mod:`samen_model.model.stocks`).
+The loop releases the GIL, so blocks of draws run on both cores.
+
+Stocks run off exponentially with the mean duration ``D`` (exit rate ``1/D`` per year). Within a
+year new clients arrive evenly, so for a stock ``S0`` on 1 January and ``N`` arrivals in the year
+(the exact solution of dS/dt = N - S/D over one year):
+
+* end-of-year stock    ``S1 = S0 * exp(-1/D) + N * a``
+* client-years         ``CY = S0 * a + N * b``
+* with ``a = D * (1 - exp(-1/D))`` and ``b = D * (1 - a)``
+  (:func:`samen_model.model.steps.flows.run_off_coefficients`).
+
+Exits in the year are ``S0 + N - S1``, so clients are conserved by construction. Persons,
+person-years, FTE; money in EUR. The scalar step functions below are the model's rules; the
+kernel composes them. Compiled once per machine (numba's cache beside this file, or the user's
+cache folder where that is read-only), on the first run that needs it; keep every function
+in this one file, because numba's cache notices changes to this file only.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numba
+import numpy as np
+from numba import types
+
+#: Rows of the kernel's output block (year, draw) per column, in this order.
+OUTPUT_COLUMNS = (
+    "in_scope_new_cases", "leakage_cases", "capacity_overflow_cases", "samen_new_clients",
+    "samen_clients_served", "samen_client_years", "open_house_scope_client_years",
+    "fte_samen", "fte_samen_avg", "samen_capacity_client_years", "planned_samen_share",
+    "comparable_cost_eur", "open_house_scope_cost_eur",
+    "counterfactual_open_house_scope_cost_eur",
+    "waiting_list_joined_cases", "waiting_list_admitted_cases", "waiting_list_dropout_cases",
+    "waiting_list_specialist_cases", "waiting_list_cases", "waiting_time_months",
+)
+(IN_SCOPE, LEAKAGE, OVERFLOW, NEW_CLIENTS, SERVED, CLIENT_YEARS, OH_CLIENT_YEARS, FTE, FTE_AVG,
+ CAPACITY, PLANNED_SHARE, COMPARABLE, OH_COST, CF_COST, JOINED, ADMITTED, DROPOUTS, SPECIALIST,
+ WAITING, WAITING_MONTHS) = range(len(OUTPUT_COLUMNS))
+
+_jit = functools.partial(numba.njit, cache=True, nogil=True, error_model="numpy")
+
+
+# ----------------------------------------------------------------------------- scalar rules
+@_jit
+def fits(room: float, wanted: float) -> float:
+    """Fraction of ``wanted`` (client-years) that fits in ``room``: ``min(room / wanted, 1)``,
+    and 1 where nothing is wanted."""
+    return min(room / wanted, 1.0) if wanted > 0.0 else 1.0
+
+
+@_jit
+def fte_target(closing: float, client_years: float, plan_previous: float,
+               caseload: float) -> float:
+    """Year-end FTE the hiring plan asks for (SPEC §9: WIJ hires for the plan).
+
+    Enough staff on 31 December for the planned year-end caseload ``closing`` (persons), and
+    enough over the year (average of 1 January and 31 December staff) for the planned
+    ``client_years``: ``max(closing, 2 * client_years - plan_previous * caseload) / caseload``,
+    where ``plan_previous`` is the plan's own target of the year before (not the staff actually
+    found), so a year of hiring shortfall does not make the next target overshoot.
+    """
+    return max(closing, 2.0 * client_years - plan_previous * caseload) / caseload
+
+
+@_jit
+def fte_path_step(previous: float, target: float, max_growth: float, vacancy: float) -> float:
+    """Year-end FTE: the target less its vacancies, hiring capped at ``max_growth`` FTE a year:
+    ``min(target * (1 - vacancy), previous + max_growth)``. Staff above that leave at once."""
+    return min(target * (1.0 - vacancy), previous + max_growth)
+
+
+@_jit
+def waiting_time_months(person_years: float, joined: float) -> float:
+    """Average waiting time of those joining the list, months (Little's law): ``12 * L /
+    joined`` for a list of average length ``L`` (person-years); 12 where people wait the whole
+    year but nobody joins, 0 without a list."""
+    if joined > 0.0:
+        return 12.0 * person_years / joined
+    return 12.0 if person_years > 0.0 else 0.0
+
+
+# ----------------------------------------------------------------------------- the kernel
+A1 = types.Array(types.float64, 1, "A", readonly=True)
+A2 = types.Array(types.float64, 2, "A", readonly=True)
+A3 = types.Array(types.float64, 3, "A", readonly=True)
+SIGNATURE = types.void(
+    types.int64, types.boolean,  # r0, waiting_list
+    A2, A2, A1, A2,  # demand_cf, demand, share, price_level
+    A3, A3, A3, A3, A3,  # duration, price, oh_survive, oh_a, oh_b
+    A3, A3, A3,  # sm_survive, sm_a, sm_b
+    A2, A2, A2, A2, A2, A2,  # settled, first, uptake, plan_uptake, leakage, plan_leakage
+    A1, A2, A2, A2, A2, A2, A2,  # fte_start, caseload, growth, vacancy, realised, drop, spec
+    types.Array(types.float64, 3, "C"),  # out
+)
+
+
+#: Draws taken through the years together: the inner loops run over them (in SIMD registers),
+#: and a tile's stocks and year rows stay in the first-level cache.
+TILE = 256
+
+
+# ----------------------------------------------------------------------------- tile helpers
+@_jit
+def _row(x, t, start, m, into):
+    """``into[:m] = x[t, start:start + m]``: a year's row of a per-draw input, contiguous."""
+    row = x[t, start:start + m]
+    if x.strides[1] == 0:  # the same in every draw: a fill, not a gather
+        into[:m] = row[0]
+    else:
+        for j in range(m):
+            into[j] = row[j]
+
+
+@_jit
+def _rows(x, t, start, m, into):
+    """``into[:, :m] = x[t, :, start:start + m]``: a year's rows of a product input."""
+    for p in range(into.shape[0]):
+        row = x[t, p, start:start + m]
+        if x.strides[2] == 0:
+            into[p, :m] = row[0]
+        else:
+            for j in range(m):
+                into[p, j] = row[j]
+
+
+@_jit
+def _per_product(cases, share, m, into):
+    """``into[p, j] = cases[j] * share[p]``: new cases (cases/year) split over the products."""
+    for p in range(into.shape[0]):
+        for j in range(m):
+            into[p, j] = cases[j] * share[p]
+
+
+@_jit
+def _total(x, weight, m, into):
+    """``into[j] = sum over p of x[p, j] * weight[p, j]`` (``weight`` None: of ``x``)."""
+    into[:m] = 0.0
+    for p in range(x.shape[0]):
+        for j in range(m):
+            into[j] += x[p, j] if weight is None else x[p, j] * weight[p, j]
+
+
+@_jit
+def _run_off(stock, arrivals, survive, a, b, price, m, client_years, value):
+    """One year of a stock (persons per product and draw) with ``arrivals`` over the year:
+    the stock becomes its 31 December value; ``client_years`` gets the year's client-years
+    per draw, ``value`` those at ``price`` (EUR per client-year, price base year)."""
+    client_years[:m] = 0.0
+    value[:m] = 0.0
+    for p in range(stock.shape[0]):
+        for j in range(m):
+            cy = stock[p, j] * a[p, j] + arrivals[p, j] * b[p, j]
+            stock[p, j] = stock[p, j] * survive[p, j] + arrivals[p, j] * a[p, j]
+            client_years[j] += cy
+            value[j] += cy * price[p, j]
+
+
+@_jit
+def _flush(o, out, t, start, m):
+    """``out[:, t, start:start + m] = o[:, :m]``: a tile's year into the output block."""
+    for c in range(o.shape[0]):
+        out[c, t, start:start + m] = o[c, :m]
+
+
+# ----------------------------------------------------------------------------- the kernel
+def _flows(r0, waiting_list, demand_cf, demand, share, price_level,
+           duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b,
+           settled, first, uptake, plan_uptake, leakage, plan_leakage,
+           fte_start, caseload, max_growth, vacancy, realised_ratio, dropout_share,
+           specialist_share, out):  # pragma: no cover - compiled; tested through the engine
+    """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`.
+
+    All inputs have the draw as their last axis (stride 0 when shared by all draws); ``r0`` is
+    the row of the first SAMEN. year. ``oh_*`` are the run-off coefficients of the open-house
+    durations, ``sm_*`` those of SAMEN.'s; ``settled``/``first`` the phase-in weights (year,
+    product); ``fte_start`` the staff on 1 January of the start year. Draws go through the
+    years a tile at a time: ``[p, j]`` is product ``p`` of the tile's draw ``j``; ``o`` holds
+    the tile's columns of the year.
+    """
+    n_years, n_products = settled.shape
+    n_draws = out.shape[2]
+    s = np.zeros((18, n_products, TILE))  # per product and draw
+    cf, eq, oh, samen, waiting, plan, plan_eq = s[0], s[1], s[2], s[3], s[4], s[5], s[6]
+    oa, ob, osv, sa, sb, ssv, pr = s[7], s[8], s[9], s[10], s[11], s[12], s[13]
+    arrivals, samen_demand, plan_arrivals, still = s[14], s[15], s[16], s[17]
+    new, rest = np.zeros((n_products, TILE)), np.zeros((n_products, TILE))
+    r = np.zeros((26, TILE))  # per draw
+    dcf, dact, level, upt, plan_upt, leak, plan_leak = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
+    load, growth, vac, ratio, drop, spec = r[7], r[8], r[9], r[10], r[11], r[12]
+    fte_prev, plan_prev, demand_total, demand_cy, plan_cy, plan_closing = (
+        r[13], r[14], r[15], r[16], r[17], r[18])
+    plan_value, still_cy, opening_cy, from_list, admit, scratch, value = (
+        r[19], r[20], r[21], r[22], r[23], r[24], r[25])
+    o = np.zeros((len(OUTPUT_COLUMNS), TILE))
+    for start in range(0, n_draws, TILE):
+        m = min(TILE, n_draws - start)
+        # 4. Opening stocks: open house in steady state for the first year's inflow (SPEC §8).
+        _row(demand_cf, 0, start, m, dcf)
+        _rows(duration, 0, start, m, oa)
+        _per_product(dcf, share, m, arrivals)
+        for p in range(n_products):
+            for j in range(m):
+                cf[p, j] = arrivals[p, j] * oa[p, j]
+        for x in (eq, oh):
+            x[:] = cf
+        for x in (samen, waiting, plan, plan_eq):
+            x[:] = 0.0
+        for j in range(m):
+            fte_prev[j] = plan_prev[j] = fte_start[start + j]
+
+        for t in range(n_years):
+            for x, row in ((demand_cf, dcf), (price_level, level)):
+                _row(x, t, start, m, row)
+            for x3, rows in ((oh_a, oa), (oh_b, ob), (oh_survive, osv), (price, pr)):
+                _rows(x3, t, start, m, rows)
+            # 4. The counterfactual runs through every year; before SAMEN. it is open house.
+            _per_product(dcf, share, m, arrivals)
+            _run_off(cf, arrivals, osv, oa, ob, pr, m, scratch, value)
+            for j in range(m):
+                o[CF_COST, j] = value[j] * level[j]
+            if t < r0:
+                o[:CF_COST] = 0.0
+                o[CF_COST + 1:] = 0.0
+                o[OH_CLIENT_YEARS, :m] = scratch[:m]
+                o[OH_COST, :m] = o[COMPARABLE, :m] = o[CF_COST, :m]
+                if t == r0 - 1:  # 1 January of the start year
+                    eq[:] = cf
+                    oh[:] = cf
+                _flush(o, out, t, start, m)
+                continue
+            for x, row in ((demand, dact), (uptake, upt), (plan_uptake, plan_upt),
+                           (leakage, leak), (plan_leakage, plan_leak), (caseload, load),
+                           (max_growth, growth), (vacancy, vac), (realised_ratio, ratio),
+                           (dropout_share, drop), (specialist_share, spec)):
+                _row(x, t, start, m, row)
+            for x3, rows in ((sm_a, sa), (sm_b, sb), (sm_survive, ssv)):
+                _rows(x3, t, start, m, rows)
+
+            # 5. Routing (SPEC §7): in scope, leakage, SAMEN.'s demand, the plan's arrivals.
+            _per_product(dact, share, m, arrivals)
+            in_scope_total = o[IN_SCOPE]
+            for x in (in_scope_total, demand_total, demand_cy):
+                x[:] = 0.0
+            for p in range(n_products):
+                w_settled, w_first = settled[t, p], first[t, p]
+                for j in range(m):
+                    in_scope = (arrivals[p, j] * w_settled
+                                + arrivals[p, j] * w_first * upt[j])
+                    samen_demand[p, j] = in_scope * (1.0 - leak[j])
+                    plan_arrivals[p, j] = ((arrivals[p, j] * w_settled
+                                            + arrivals[p, j] * w_first * plan_upt[j])
+                                           * (1.0 - plan_leak[j]))
+                    in_scope_total[j] += in_scope
+                    demand_total[j] += samen_demand[p, j]
+                    demand_cy[j] += samen_demand[p, j] * sb[p, j]  # if all were taken on
+            for j in range(m):
+                o[LEAKAGE, j] = in_scope_total[j] - demand_total[j]
+
+            # 6. The plan (SPEC §9), at SAMEN.'s durations (hiring) and open house's (budget).
+            _run_off(plan, plan_arrivals, ssv, sa, sb, pr, m, plan_cy, scratch)
+            _total(plan, None, m, plan_closing)
+            _run_off(plan_eq, plan_arrivals, osv, oa, ob, pr, m, scratch, plan_value)
+
+            # 6. Hiring for the plan and, with a waiting list, for those still waiting after
+            # the list's drop-outs and moves to specialist care of 1 January.
+            o[DROPOUTS] = 0.0
+            o[SPECIALIST] = 0.0
+            if waiting_list:
+                for p in range(n_products):
+                    for j in range(m):
+                        gone = waiting[p, j] * drop[j]
+                        to_specialist = (waiting[p, j] - gone) * spec[j]
+                        still[p, j] = waiting[p, j] - gone - to_specialist
+                        o[DROPOUTS, j] += gone
+                        o[SPECIALIST, j] += to_specialist
+            _total(still, sa, m, still_cy)
+            for j in range(m):
+                target = fte_target(plan_closing[j], plan_cy[j], plan_prev[j], load[j])
+                plan_prev[j] = target
+                fte_end = fte_path_step(fte_prev[j], target + 2.0 * still_cy[j] / load[j],
+                                        growth[j], vac[j])
+                o[FTE_AVG, j] = 0.5 * (fte_prev[j] + fte_end)
+                o[FTE, j] = fte_prev[j] = fte_end
+                o[CAPACITY, j] = o[FTE_AVG, j] * (load[j] * ratio[j])
+
+            # 7. Capacity: clients in care stay, the list is first in line, then new demand.
+            _total(samen, sa, m, opening_cy)
+            for j in range(m):
+                room = max(o[CAPACITY, j] - opening_cy[j], 0.0)
+                from_list[j] = fits(room, still_cy[j])
+                admit[j] = fits(max(room - from_list[j] * still_cy[j], 0.0), demand_cy[j])
+            _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, waiting,
+                   m, o)
+
+            # 8. SAMEN.'s stock, and open house without what SAMEN. takes on (or what waits).
+            _total(samen, None, m, o[SERVED])
+            _total(new, None, m, scratch)
+            for j in range(m):
+                o[SERVED, j] += scratch[j]
+                o[OVERFLOW, j] = 0.0 if waiting_list else demand_total[j] - scratch[j]
+                o[NEW_CLIENTS, j] = scratch[j] + o[ADMITTED, j]
+            _run_off(samen, new, ssv, sa, sb, pr, m, o[CLIENT_YEARS], scratch)
+            gone = samen_demand if waiting_list else new
+            for p in range(n_products):
+                for j in range(m):
+                    rest[p, j] = arrivals[p, j] - gone[p, j]
+            _run_off(oh, rest, osv, oa, ob, pr, m, o[OH_CLIENT_YEARS], value)
+            for j in range(m):
+                o[OH_COST, j] = value[j] * level[j]
+            # 9. Comparable cost: every arrival at open-house durations and prices, and the
+            # plan's share of it (SPEC §10 steps 1-2).
+            _run_off(eq, arrivals, osv, oa, ob, pr, m, scratch, value)
+            for j in range(m):
+                comparable = value[j] * level[j]
+                o[COMPARABLE, j] = comparable
+                o[PLANNED_SHARE, j] = (plan_value[j] * level[j] / comparable
+                                       if comparable > 0.0 else 0.0)
+            _flush(o, out, t, start, m)
+
+
+@_jit
+def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, waiting, m, o
+           ):  # pragma: no cover - compiled
+    """7. Who is taken on (persons per product and draw): the fraction ``from_list`` of those
+    still waiting (they join SAMEN.'s opening stock on 1 January) and the fraction ``admit`` of
+    the new demand; the rest of the new demand waits or, without a list, overflows to open
+    house. Writes the year's waiting-list columns but drop-outs and specialist care into ``o``.
+    """
+    if not waiting_list:
+        for p in range(samen.shape[0]):
+            for j in range(m):
+                new[p, j] = samen_demand[p, j] * admit[j]
+        for c in (JOINED, ADMITTED, WAITING, WAITING_MONTHS):
+            o[c] = 0.0
+        return
+    joined, admitted, closing = o[JOINED], o[ADMITTED], o[WAITING]
+    for x in (joined, admitted, closing):
+        x[:] = 0.0
+    for p in range(samen.shape[0]):
+        for j in range(m):
+            join = samen_demand[p, j] - samen_demand[p, j] * admit[j]
+            new[p, j] = samen_demand[p, j] - join
+            admit_p = still[p, j] * from_list[j]
+            samen[p, j] += admit_p
+            waiting[p, j] = still[p, j] - admit_p + join
+            joined[j] += join
+            admitted[j] += admit_p
+            closing[j] += waiting[p, j]
+    for j in range(m):
+        left = closing[j] - joined[j]  # waited the whole year
+        o[WAITING_MONTHS, j] = waiting_time_months(left + 0.5 * joined[j], joined[j])
+
+
+@functools.cache
+def flows_kernel() -> numba.core.registry.CPUDispatcher:
+    """The compiled :func:`_flows` (compiled or loaded from numba's cache on first use)."""
+    return _jit(SIGNATURE)(_flows)
