@@ -97,7 +97,7 @@ SIGNATURE = types.void(
     A3, A3, A3,  # sm_survive, sm_a, sm_b
     A2, A2, A2, A2, A2, A2,  # settled, first, uptake, plan_uptake, leakage, plan_leakage
     A1, A2, A2, A2, A2, A2, A2,  # fte_start, caseload, growth, vacancy, realised, drop, spec
-    types.Array(types.float64, 3, "C"),  # out
+    types.Array(types.float64, 3, "C"),  # out (column, year, draw)
 )
 
 
@@ -109,11 +109,12 @@ TILE = 256
 # ----------------------------------------------------------------------------- tile helpers
 @_jit
 def _row(x, t, start, m, into):
-    """``into[:m] = x[t, start:start + m]``: a year's row of a per-draw input, contiguous."""
-    row = x[t, start:start + m]
-    if x.strides[1] == 0:  # the same in every draw: a fill, not a gather
-        into[:m] = row[0]
+    """``into[:m] = x[t, start:start + m]``: a year's row of a per-draw input, contiguous
+    (``x`` with one column, or stride 0, is the same in every draw: a fill, not a gather)."""
+    if x.shape[1] == 1 or x.strides[1] == 0:
+        into[:m] = x[t, 0]
     else:
+        row = x[t, start:start + m]
         for j in range(m):
             into[j] = row[j]
 
@@ -122,10 +123,10 @@ def _row(x, t, start, m, into):
 def _rows(x, t, start, m, into):
     """``into[:, :m] = x[t, :, start:start + m]``: a year's rows of a product input."""
     for p in range(into.shape[0]):
-        row = x[t, p, start:start + m]
-        if x.strides[2] == 0:
-            into[p, :m] = row[0]
+        if x.shape[2] == 1 or x.strides[2] == 0:
+            into[p, :m] = x[t, p, 0]
         else:
+            row = x[t, p, start:start + m]
             for j in range(m):
                 into[p, j] = row[j]
 
@@ -164,8 +165,9 @@ def _run_off(stock, arrivals, survive, a, b, price, m, client_years, value):
 
 @_jit
 def _flush(o, out, t, start, m):
-    """``out[:, t, start:start + m] = o[:, :m]``: a tile's year into the output block."""
-    for c in range(o.shape[0]):
+    """``out[:, t, start:start + m] = o[:len(out), :m]``: a tile's year into the output block
+    (without a waiting list ``out`` has no rows for its columns, which are the last)."""
+    for c in range(out.shape[0]):
         out[c, t, start:start + m] = o[c, :m]
 
 
@@ -175,9 +177,10 @@ def _flows(r0, waiting_list, demand_cf, demand, share, price_level,
            settled, first, uptake, plan_uptake, leakage, plan_leakage,
            fte_start, caseload, max_growth, vacancy, realised_ratio, dropout_share,
            specialist_share, out):  # pragma: no cover - compiled; tested through the engine
-    """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`.
+    """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
+    (all of them with a waiting list, else all but the waiting list's).
 
-    All inputs have the draw as their last axis (stride 0 when shared by all draws); ``r0`` is
+    All inputs have the draw as their last axis (size 1 when shared by all draws); ``r0`` is
     the row of the first SAMEN. year. ``oh_*`` are the run-off coefficients of the open-house
     durations, ``sm_*`` those of SAMEN.'s; ``settled``/``first`` the phase-in weights (year,
     product); ``fte_start`` the staff on 1 January of the start year. Draws go through the
@@ -212,8 +215,9 @@ def _flows(r0, waiting_list, demand_cf, demand, share, price_level,
             x[:] = cf
         for x in (samen, waiting, plan, plan_eq):
             x[:] = 0.0
+        shared = fte_start.shape[0] == 1
         for j in range(m):
-            fte_prev[j] = plan_prev[j] = fte_start[start + j]
+            fte_prev[j] = plan_prev[j] = fte_start[0 if shared else start + j]
 
         for t in range(n_years):
             for x, row in ((demand_cf, dcf), (price_level, level)):

@@ -67,22 +67,18 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     else:
         samen = flows.run_off_coefficients(duration * factor[:, None])
 
-    def per_draw(x: np.ndarray) -> np.ndarray:
-        return np.broadcast_to(x, (*x.shape[:-1], draws))
-
-    block = np.empty((len(OUTPUT_COLUMNS), len(years), draws))
-    flows_kernel()(
-        r0, inp.waiting_list, per_draw(demand.counterfactual), per_draw(demand.actual),
-        inp.product_share[:, 0].astype(float), per_draw(price_level),
-        per_draw(duration), per_draw(g["product_price_eur"]),
-        *map(per_draw, open_house), *map(per_draw, samen),
-        phase.settled, phase.first, per_draw(phase.uptake), per_draw(phase.plan_uptake),
-        per_draw(g["leakage"]), per_draw(phase.plan_leakage),
-        per_draw(g["fte_at_start"][r0 - 1]), *(per_draw(g[name]) for name in (
-            "caseload_per_fte", "max_fte_growth", "vacancy_rate", "realised_caseload_ratio",
-            "waiting_dropout_share", "waiting_specialist_share")),
+    names = OUTPUT_COLUMNS if inp.waiting_list else FLOW_COLUMNS
+    block = np.empty((len(names), len(years), draws))
+    flows_kernel()(  # inputs with a last axis of 1 are the same in every draw
+        r0, inp.waiting_list, demand.counterfactual, demand.actual,
+        inp.product_share[:, 0].astype(float), price_level, duration, g["product_price_eur"],
+        *open_house, *samen, phase.settled, phase.first, phase.uptake, phase.plan_uptake,
+        g["leakage"], phase.plan_leakage, g["fte_at_start"][r0 - 1],
+        *(g[name] for name in ("caseload_per_fte", "max_fte_growth", "vacancy_rate",
+                               "realised_caseload_ratio", "waiting_dropout_share",
+                               "waiting_specialist_share")),
         block)
-    columns = dict(zip(OUTPUT_COLUMNS, block, strict=True))
+    columns = dict(zip(names, block, strict=True))
     if r0 and years[r0 - 1] == inp.samen_start_year - 1:  # staff of 1 January of the start
         columns["fte_samen"][r0 - 1] = g["fte_at_start"][r0 - 1]
     if not inp.waiting_list:
