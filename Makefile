@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+KERNEL := $(VENV)/.kernel-stamp
 
 .PHONY: install report notebooks test lint bench lab explorer clean
 
@@ -16,7 +17,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# numba compiles the engine's kernel into its cache once per machine (and after a change to
+# it), here rather than in the first run, test worker or notebook kernel that needs it
+$(KERNEL): $(STAMP) samen_model/model/kernel.py
+	@echo "compiling the engine's kernel (once, about 20 s)"
+	$(BIN)/python -c "from samen_model.model.kernel import flows_kernel; flows_kernel()"
+	touch $(KERNEL)
+
+install: $(STAMP) $(KERNEL)
 
 report: install
 	$(BIN)/samen report
