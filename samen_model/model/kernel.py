@@ -206,7 +206,7 @@ def _flows(r0, waiting_list, demand_cf, demand, share, price_level,
         m = min(TILE, n_draws - start)
         # 4. Opening stocks: open house in steady state for the first year's inflow (SPEC §8).
         _row(demand_cf, 0, start, m, dcf)
-        _rows(duration, 0, start, m, oa)
+        _rows(duration, 0, start, m, oa)  # (oa holds the first year's durations here)
         _per_product(dcf, share, m, arrivals)
         for p in range(n_products):
             for j in range(m):

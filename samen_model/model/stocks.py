@@ -69,18 +69,31 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
 
     names = OUTPUT_COLUMNS if inp.waiting_list else FLOW_COLUMNS
     block = np.empty((len(names), len(years), draws))
-    flows_kernel()(  # inputs with a last axis of 1 are the same in every draw
-        r0, inp.waiting_list, demand.counterfactual, demand.actual,
-        inp.product_share[:, 0].astype(float), price_level, duration, g["product_price_eur"],
-        *open_house, *samen, phase.settled, phase.first, phase.uptake, phase.plan_uptake,
-        g["leakage"], phase.plan_leakage, g["fte_at_start"][r0 - 1],
-        *(g[name] for name in ("caseload_per_fte", "max_fte_growth", "vacancy_rate",
-                               "realised_caseload_ratio", "waiting_dropout_share",
-                               "waiting_specialist_share")),
-        block)
+    by_year = (demand.counterfactual, demand.actual, price_level, phase.uptake,
+               phase.plan_uptake, g["leakage"], phase.plan_leakage,
+               *(g[name] for name in ("caseload_per_fte", "max_fte_growth", "vacancy_rate",
+                                      "realised_caseload_ratio", "waiting_dropout_share",
+                                      "waiting_specialist_share")))
+    by_product = (duration, g["product_price_eur"], *open_house, *samen)
+    _check_shapes(by_year, by_product, (len(years), len(inp.product_share)), draws)
+    kernel = flows_kernel()  # inputs with a last axis of 1 are the same in every draw
+    kernel(r0, inp.waiting_list, *by_year[:2], inp.product_share[:, 0].astype(float),
+           by_year[2], *by_product, phase.settled, phase.first, *by_year[3:7],
+           g["fte_at_start"][r0 - 1], *by_year[7:], block)
     columns = dict(zip(names, block, strict=True))
     if r0 and years[r0 - 1] == inp.samen_start_year - 1:  # staff of 1 January of the start
         columns["fte_samen"][r0 - 1] = g["fte_at_start"][r0 - 1]
     if not inp.waiting_list:
         columns.update(dict.fromkeys(WAITING_COLUMNS, np.zeros((len(years), 1))))
     return columns
+
+
+def _check_shapes(by_year: tuple[np.ndarray, ...], by_product: tuple[np.ndarray, ...],
+                  shape: tuple[int, int], draws: int) -> None:
+    """The compiled kernel does not check its indices: refuse inputs that are not (year, n) or
+    (year, product, n) with n 1 or ``draws`` (a programming error, not bad user input)."""
+    for x in (*by_year, *by_product):
+        expected = shape[:1] if x.ndim == 2 else shape
+        if x.shape[:-1] != expected or x.shape[-1] not in (1, draws) or x.dtype != np.float64:
+            raise ValueError(f"engine input of shape {x.shape} and type {x.dtype}: expected "
+                             f"float64 {(*expected, draws)} or {(*expected, 1)}")
