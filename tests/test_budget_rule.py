@@ -207,6 +207,23 @@ def test_capacity_admits_what_fits():
     assert fracs == pytest.approx([1.0, 0.5, 0.0, 1.0])
 
 
+def test_hiring_rules_by_hand():
+    # year-end target: enough for the closing caseload (20 / 20 = 1 FTE) and for the year's
+    # client-years averaged over 1 January and 31 December ((2 * 25 - 1 * 20) / 20 = 1.5 FTE)
+    assert kernel.fte_target(20.0, 25.0, 1.0, 20.0) == pytest.approx(1.5)
+    assert kernel.fte_target(40.0, 25.0, 1.0, 20.0) == pytest.approx(2.0)
+    # 10% of the target stays vacant (18 of 20), hiring capped at 4 FTE a year (10 + 4)
+    assert kernel.fte_path_step(10.0, 20.0, 4.0, 0.1) == pytest.approx(14.0)
+    assert kernel.fte_path_step(10.0, 20.0, 10.0, 0.1) == pytest.approx(18.0)
+    assert kernel.fte_path_step(10.0, 5.0, 4.0, 0.0) == pytest.approx(5.0)  # staff leave at once
+
+
+def test_waiting_time_by_littles_law():
+    assert kernel.waiting_time_months(5.0, 10.0) == pytest.approx(6.0)  # 12 x 5 / 10
+    assert kernel.waiting_time_months(3.0, 0.0) == 12.0  # waited all year, nobody joined
+    assert kernel.waiting_time_months(0.0, 0.0) == 0.0
+
+
 def test_payback_year_needs_savings_that_stay_positive():
     years = np.arange(2022, 2026)
     cum = np.array([[-3, -1, -1], [-1, 1, 1], [0.5, -1, 1], [2, 1, -1]], dtype=float)
