@@ -92,11 +92,12 @@ A2 = types.Array(types.float64, 2, "A", readonly=True)
 A3 = types.Array(types.float64, 3, "A", readonly=True)
 SIGNATURE = types.void(
     types.int64, types.boolean,  # r0, waiting_list
-    A2, A2, A1, A2,  # demand_cf, demand, share, price_level
+    A1, A2, A2, A1,  # share, settled, first, fte_start
+    A2, A2, A2, A2,  # demand_cf, demand, price_level, uptake
+    A2, A2, A2,  # plan_uptake, leakage, plan_leakage
+    A2, A2, A2, A2, A2, A2,  # caseload, growth, vacancy, realised, drop, spec
     A3, A3, A3, A3, A3,  # duration, price, oh_survive, oh_a, oh_b
     A3, A3, A3,  # sm_survive, sm_a, sm_b
-    A2, A2, A2, A2, A2, A2,  # settled, first, uptake, plan_uptake, leakage, plan_leakage
-    A1, A2, A2, A2, A2, A2, A2,  # fte_start, caseload, growth, vacancy, realised, drop, spec
     types.Array(types.float64, 3, "C"),  # out (column, year, draw)
 )
 
@@ -123,12 +124,7 @@ def _row(x, t, start, m, into):
 def _rows(x, t, start, m, into):
     """``into[:, :m] = x[t, :, start:start + m]``: a year's rows of a product input."""
     for p in range(into.shape[0]):
-        if x.shape[2] == 1 or x.strides[2] == 0:
-            into[p, :m] = x[t, p, 0]
-        else:
-            row = x[t, p, start:start + m]
-            for j in range(m):
-                into[p, j] = row[j]
+        _row(x[t], p, start, m, into[p])
 
 
 @_jit
@@ -172,11 +168,11 @@ def _flush(o, out, t, start, m):
 
 
 # ----------------------------------------------------------------------------- the kernel
-def _flows(r0, waiting_list, demand_cf, demand, share, price_level,
-           duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b,
-           settled, first, uptake, plan_uptake, leakage, plan_leakage,
-           fte_start, caseload, max_growth, vacancy, realised_ratio, dropout_share,
-           specialist_share, out):  # pragma: no cover - compiled; tested through the engine
+def _flows(r0, waiting_list, share, settled, first, fte_start,
+           demand_cf, demand, price_level, uptake, plan_uptake, leakage, plan_leakage,
+           caseload, max_growth, vacancy, realised_ratio, dropout_share, specialist_share,
+           duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
+           ):  # pragma: no cover - compiled; tested through the engine
     """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
     (all of them with a waiting list, else all but the waiting list's).
 

@@ -69,6 +69,7 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
 
     names = OUTPUT_COLUMNS if inp.waiting_list else FLOW_COLUMNS
     block = np.empty((len(names), len(years), draws))
+    # the kernel's argument order: (year, n) inputs, then (year, product, n) inputs
     by_year = (demand.counterfactual, demand.actual, price_level, phase.uptake,
                phase.plan_uptake, g["leakage"], phase.plan_leakage,
                *(g[name] for name in ("caseload_per_fte", "max_fte_growth", "vacancy_rate",
@@ -76,10 +77,9 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
                                       "waiting_specialist_share")))
     by_product = (duration, g["product_price_eur"], *open_house, *samen)
     _check_shapes(by_year, by_product, (len(years), len(inp.product_share)), draws)
-    kernel = flows_kernel()  # inputs with a last axis of 1 are the same in every draw
-    kernel(r0, inp.waiting_list, *by_year[:2], inp.product_share[:, 0].astype(float),
-           by_year[2], *by_product, phase.settled, phase.first, *by_year[3:7],
-           g["fte_at_start"][r0 - 1], *by_year[7:], block)
+    flows_kernel()(  # inputs with a last axis of 1 are the same in every draw
+        r0, inp.waiting_list, inp.product_share[:, 0].astype(float), phase.settled,
+        phase.first, g["fte_at_start"][r0 - 1], *by_year, *by_product, block)
     columns = dict(zip(names, block, strict=True))
     if r0 and years[r0 - 1] == inp.samen_start_year - 1:  # staff of 1 January of the start
         columns["fte_samen"][r0 - 1] = g["fte_at_start"][r0 - 1]
