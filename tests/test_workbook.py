@@ -63,10 +63,12 @@ def test_number_formats_freeze_widths_filters(books) -> None:
     assert ws.column_dimensions["B"].width >= 10
     comparison = openpyxl.load_workbook(paths["nl"])["vergelijking"]
     assert comparison.freeze_panes == "B2" and comparison.auto_filter.ref
-    assert comparison.cell(row=2, column=2).number_format == wf.EUR
+    # column 2 names the budget regime after 2025 (text); the euro figures follow it
+    assert comparison.cell(row=2, column=3).number_format == wf.EUR
     # the realised_2023 deviation 2023-2025 as a number (-EUR 14,202, SPEC §12), not as text
-    assert comparison.cell(row=2, column=2).value == pytest.approx(
+    assert comparison.cell(row=2, column=3).value == pytest.approx(
         results[0].key_figures()["deviation_transition_eur"])
+    assert comparison.cell(row=2, column=2).value == "reëel budget, WIJ houdt het resultaat"
     kansen = openpyxl.load_workbook(paths["nl"])["mc_kansen"]
     assert kansen.cell(row=2, column=5).number_format == wf.PERCENT
 

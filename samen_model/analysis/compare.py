@@ -17,14 +17,18 @@ KEY_FIGURES_NL = {
     "young_people_helped_first_year": "Jeugdigen geholpen 2023",
     "fte_end_of_transition": "Fte SAMEN. eind 2025",
     "execution_budget_first_year_eur": "Uitvoeringsbudget 2023",
+    "wij_result_structural_eur": "Resultaat WIJ 2026-2030",
+    "structural_regime": "Budgetregime na 2025",
 }
 
 
 def compare(results: list[Result], savings_window: tuple[int, int] = SAVINGS_WINDOW
             ) -> pd.DataFrame:
-    """Key figures, one row per scenario (medians over draws for Monte Carlo results)."""
+    """Key figures, one row per scenario (medians over draws for Monte Carlo results), after the
+    budget regime by name (``structural_regime``, :attr:`Result.structural_regime`)."""
     rows = [r.key_figures(savings_window) for r in results]
     df = pd.DataFrame(rows)
+    df.insert(0, "structural_regime", [r.structural_regime for r in results])
     df.index.name = "scenario"
     return df
 

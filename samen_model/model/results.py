@@ -82,6 +82,15 @@ class Result:
         return payback_year(self.arrays["cumulative_net_savings_eur"], self.years,
                             self.scenario.value("time.samen_start_year"))
 
+    @property
+    def structural_regime(self) -> str:
+        """The budget regime after the transition by name: ``t2_rule``, ``settlement``,
+        ``reeel_kept`` or ``reeel_settled`` (``budget.structural_regime`` and, under reeel,
+        ``budget.reeel_wij_result``)."""
+        v = self.scenario.value
+        regime = v("budget.structural_regime")
+        return f"reeel_{v('budget.reeel_wij_result')}" if regime == "reeel" else regime
+
     def key_figures_arrays(self, savings_window: tuple[int, int] = SAVINGS_WINDOW
                            ) -> dict[str, np.ndarray]:
         """Headline figures per draw (EUR, persons, FTE, months, year)."""
@@ -100,6 +109,7 @@ class Result:
             "young_people_helped_first_year": self.arrays["samen_clients_served"][first_row],
             "fte_end_of_transition": self.arrays["fte_samen"][at.get(end, -1)],
             "execution_budget_first_year_eur": self.arrays["execution_budget_eur"][first_row],
+            "wij_result_structural_eur": self.total_over("wij_result_eur", lo, hi),
             "waiting_list_max_cases": _max_over(self.arrays["waiting_list_cases"], samen_years),
             "waiting_time_max_months": _max_over(self.arrays["waiting_time_months"],
                                                  samen_years),

@@ -218,6 +218,9 @@ KEY_FIGURE_LABELS: dict[str, dict[str, str]] = {
     "fte_end_of_transition": {"nl": "Fte SAMEN. eind 2025", "en": "SAMEN. FTE end of 2025"},
     "execution_budget_first_year_eur": {
         "nl": "Uitvoeringsbudget WIJ 2023", "en": "WIJ execution budget 2023"},
+    "wij_result_structural_eur": {
+        "nl": "Resultaat WIJ 2026-2030 (behouden)", "en": "WIJ's kept result 2026-2030"},
+    "structural_regime": {"nl": "Budgetregime na 2025", "en": "Budget regime after 2025"},
     "waiting_list_max_cases": {
         "nl": "Grootste wachtlijst (jeugdigen, eind jaar)",
         "en": "Largest waiting list (young people, year end)"},
@@ -233,7 +236,20 @@ KEY_FIGURE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def key_figure(name: str, value: float | None, language: str = "nl") -> str:
+#: The budget regimes after the transition (:attr:`samen_model.model.results.Result.
+#: structural_regime`) in words.
+REGIME_WORDS: dict[str, dict[str, str]] = {
+    "t2_rule": {"nl": "t-2-methode, WIJ houdt het verschil",
+                "en": "t-2 method, WIJ keeps the difference"},
+    "settlement": {"nl": "t-2-methode met verrekening", "en": "t-2 method with settlement"},
+    "reeel_kept": {"nl": "reëel budget, WIJ houdt het resultaat",
+                   "en": "realistic budget, WIJ keeps its result"},
+    "reeel_settled": {"nl": "reëel budget met verrekening",
+                      "en": "realistic budget with settlement"},
+}
+
+
+def key_figure(name: str, value: float | str | None, language: str = "nl") -> str:
     """One key figure (a column of :func:`samen_model.analysis.compare.compare`) as text.
 
     Euro figures in millions with two decimals (rounded to € 10.000), counts whole, years plain.
@@ -244,6 +260,8 @@ def key_figure(name: str, value: float | None, language: str = "nl") -> str:
     '−€ 0,01 mln'
     """
     check_language(language)
+    if name == "structural_regime":
+        return REGIME_WORDS.get(str(value), {}).get(language, str(value))
     if name.endswith("_eur"):
         return eur_mln(value, 2, language)
     if name.startswith("payback_year"):

@@ -94,6 +94,8 @@ def _yearly(xl: pd.ExcelWriter, r: Result, language: str) -> None:
 def _comparison(xl: pd.ExcelWriter, results: Sequence[Result], language: str) -> None:
     w = WORDS[language]
     table = compare(list(results))
+    table["structural_regime"] = [fmt.key_figure("structural_regime", v, language)
+                                  for v in table["structural_regime"]]  # in words
     df = table.reset_index().rename(columns={"scenario": w["scenario"]})
     df.columns = [w["scenario"], *(wf.key_figure_header(k, language) for k in table.columns)]
     _sheet(xl, w["comparison"], df, [None, *(wf.key_figure_format(k) for k in table.columns)],

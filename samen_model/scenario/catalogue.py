@@ -116,7 +116,10 @@ CATALOGUE: dict[str, Spec] = {
     # budget rule (§10)
     "budget.ict_share": Spec("share", "fraction of final budget", spec_section="§10"),
     "budget.housing_share": Spec("share", "fraction of final budget", spec_section="§10"),
-    "budget.settle_after_transition": Spec("bool", "switch", spec_section="§10"),
+    "budget.structural_regime": Spec("choice", "switch", spec_section="§10",
+                                     choices=("t2_rule", "settlement", "reeel")),
+    "budget.reeel_wij_result": Spec("choice", "switch", spec_section="§10",
+                                    choices=("kept", "settled")),
     # structural savings (§10 step 6)
     "savings.budget_cut_share": Spec("share", "fraction of the rechecked budget", series=True,
                                      dist=True, spec_section="§10"),
