@@ -32,7 +32,7 @@ report: install
 # re-execute notebooks/NN_*.ipynb in place with their default parameters, then strip every
 # output except the cells marked "# NBVAL_CHECK_OUTPUT" (what nbval compares); commit the result
 notebooks: install
-	$(BIN)/python -m samen_model.report.notebook_files refresh notebooks
+	$(BIN)/python -m samen_model.products.notebooks.files refresh notebooks
 
 lint: install
 	$(BIN)/ruff check .

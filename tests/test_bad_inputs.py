@@ -438,3 +438,12 @@ def test_cli_validate_exits_non_zero_for_a_bad_file(tmp_path: Path, capsys) -> N
     assert "bad.yaml" in err
     assert f"{LEAK}.value" in err
     assert "share between 0 and 1" in err
+
+
+def test_a_unit_other_than_the_registry_is_refused(tmp_path) -> None:
+    """A leaf's unit must be the unit the parameter is computed in: leakage as 'percent' would
+    be read as a fraction, so the file is refused and the expected unit named."""
+    tree = plan_tree()
+    tree["parameters"]["routing"]["first_year_uptake"]["unit"] = "percent"
+    refuse(dump(tmp_path / "unit.yaml", tree), "routing.first_year_uptake.unit", "fraction",
+           "percent")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import samen_model as sm
-from samen_model.report import parameters as rp
+from samen_model.present import parameters as rp
 from samen_model.scenario import labels as lb
 from samen_model.scenario.catalogue import CATALOGUE
 
@@ -97,7 +97,7 @@ def test_malformed_labels_file_is_refused(tmp_path):
 
 def test_every_choice_value_has_words() -> None:
     """A switch (``choice`` parameter) is shown in words, never as its code value."""
-    from samen_model.report.parameters import CHOICE_WORDS
+    from samen_model.present.parameters import CHOICE_WORDS
     from samen_model.scenario.catalogue import CATALOGUE
 
     for key, spec in CATALOGUE.items():

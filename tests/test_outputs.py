@@ -103,7 +103,7 @@ def test_cli_compare_prints_key_figures(capsys):
 
 
 def test_failed_write_keeps_previous_output(tmp_path):
-    from samen_model.report.atomic import staged_dir, write_manifest
+    from samen_model.products.atomic import staged_dir, write_manifest
 
     target = tmp_path / "out"
     with staged_dir(target) as tmp:
@@ -117,7 +117,7 @@ def test_failed_write_keeps_previous_output(tmp_path):
 
 
 def test_report_points_latest_only_after_success(tmp_path):
-    from samen_model.report.build import build_report
+    from samen_model.products.build.report import build_report
 
     # tables only (notebooks=[]): the notebooks themselves are covered by tests/test_report.py
     run_dir = build_report(SCENARIOS, tmp_path, names=["plan_2022", "realised_2023"],

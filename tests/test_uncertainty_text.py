@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from samen_model.analysis.monte_carlo import monte_carlo
-from samen_model.report import formatting as fmt
-from samen_model.report import narrative as na
-from samen_model.report import notebook as nt
+from samen_model.present import formatting as fmt
+from samen_model.present.text import narrative as na
+from samen_model.products.notebooks import toolkit as nt
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 
 from samen_model import simulate
+from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import monte_carlo
-from samen_model.report import workbook_format as wf
-from samen_model.report.manifest import manifest
-from samen_model.report.workbook import write_workbook
+from samen_model.present.manifest import manifest
+from samen_model.products.workbook import format as wf
+from samen_model.products.workbook.sheets import write_workbook
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,7 @@ def test_number_formats_freeze_widths_filters(books) -> None:
     assert comparison.cell(row=2, column=2).number_format == wf.EUR
     # the realised_2023 deviation 2023-2025 as a number (-EUR 14,202, SPEC §12), not as text
     assert comparison.cell(row=2, column=2).value == pytest.approx(
-        results[0].key_figures()["deviation_transition_eur"])
+        kf.central(results[0])["deviation_transition_eur"])
     kansen = openpyxl.load_workbook(paths["nl"])["mc_kansen"]
     assert kansen.cell(row=2, column=5).number_format == wf.PERCENT
 

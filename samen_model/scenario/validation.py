@@ -301,6 +301,9 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
         if (problem := citation_problem(leaf["source"])) is not None:
             fail(f"{where}.source", problem)
         spec = spec_for(path)
+        if leaf["unit"] != spec.unit:
+            fail(f"{where}.unit", f"'{spec.unit}', the unit this parameter is computed in "
+                 f"(got {shown(leaf['unit'])})")
         value, problem, sub = _parse_value(leaf["value"], spec, horizon)
         if problem is not None:
             fail(f"{where}.value" + (f".{sub}" if sub else ""), problem)
