@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 KERNEL := $(VENV)/.kernel-stamp
 
-.PHONY: install report notebooks test lint bench lab explorer clean
+.PHONY: install report notebooks test test-model lint bench lab explorer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: install lint
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n auto
 	$(BIN)/python -m pytest -n auto --dist loadfile --nbval-lax notebooks/
+
+# the model, its analysis and the scenario files only (no notebooks, products or hostile files)
+test-model: install
+	$(BIN)/python -m pytest -n auto -m "not product"
 
 bench: install
 	$(BIN)/python benchmarks/bench_engine.py

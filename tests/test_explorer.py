@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from samen_model import load_scenario, simulate
+from samen_model.analysis import key_figures
 from samen_model.cli.commands import main
 from samen_model.products.explorer import LEVERS, Explorer, changed_values, start_settings
 from samen_model.products.explorer.levers import BY_KEY

@@ -2,7 +2,7 @@
 included, gives finite outputs, stocks that are never negative, conserved clients and the
 identities of the closed square.
 
-The ranges are read from the catalogue (``scenario/catalogue.py``: kind plus ``low``/``high``),
+The ranges are read from the catalogue (``data/parameters.yaml``: kind plus ``low``/``high``),
 so a range widened there is tested here at once. Each example is one horizon (up to 2100, the
 longest the validation allows: 110 years of compounding) and 12 draws, each draw a full set of
 parameter values.

@@ -1,6 +1,6 @@
 """Parameters for readers: label, value with its unit (Dutch or English), source by title and date.
 
-Labels, descriptions, themes and units come from ``data/parameters_nl_en.yaml``
+Labels, descriptions, themes and units come from ``data/parameters.yaml``
 (:mod:`samen_model.scenario.labels`), sources from the registry
 (:mod:`samen_model.scenario.sources`). Nothing here computes a model number.
 """

@@ -76,7 +76,7 @@ WORDS = {
 
 def parameter_label(path: str, language: str = "nl") -> str:
     """A parameter's short name for a sentence: :data:`PARAMETER_LABELS`, else its label
-    (``data/parameters_nl_en.yaml``) starting in lower case, else its path."""
+    (``data/parameters.yaml``) starting in lower case, else its path."""
     language = fmt.check_language(language)
     if path in PARAMETER_LABELS:
         return PARAMETER_LABELS[path][language]
