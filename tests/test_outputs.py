@@ -62,7 +62,8 @@ def test_provider_table_splits_moved_revenue(realised_run):
     moved = (realised_run.arrays["comparable_cost_eur"]
              - realised_run.arrays["open_house_scope_cost_eur"])[:, 0]
     by_year = p.groupby("year")["revenue_moved_eur"].sum().to_numpy()
-    np.testing.assert_allclose(by_year, moved)  # shares sum to 1 (seed 001 + other providers)
+    # shares sum to 1 (the 2021 memo's providers + other providers)
+    np.testing.assert_allclose(by_year, moved)
     cosis = p[(p.provider == "cosis") & (p.year == 2025)].iloc[0]
     assert cosis.revenue_moved_eur == pytest.approx(0.07 * moved[list(realised_run.years)
                                                                   .index(2025)])

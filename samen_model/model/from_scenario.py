@@ -65,7 +65,7 @@ def plan_leakage(years: np.ndarray, start: int, planned: np.ndarray, realised: n
                  follows: bool) -> np.ndarray:
     """Leakage the plan assumes (Y, n): ``planned``, or, when the plan follows the realisation,
     the realised leakage of the year before for every year after the start year (the 2024
-    budget took the 2023 experience into account, seed 003)."""
+    budget took the 2023 experience into account: Evaluatie Basis jeugdhulp 2023)."""
     if not follows:
         return planned
     n = max(planned.shape[1], realised.shape[1])

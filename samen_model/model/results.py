@@ -81,9 +81,9 @@ class Result:
         return payback_year(self.arrays["cumulative_net_savings_eur"], self.years,
                             self.scenario.value("time.samen_start_year"))
 
-    # ------------------------------------------------------------------ providers (SPEC §13)
+    # ------------------------------------------------------------------ providers
     def providers(self, draw: int | None = None) -> pd.DataFrame:
-        """Open-house revenue moved to SAMEN. per provider and year (SPEC §13).
+        """Open-house revenue moved to SAMEN. per provider and year.
 
         Revenue moved = comparable cost - open-house scope cost (the SAMEN. clients valued at
         open-house prices), split by each provider's share in SAMEN. products; as a percentage of

@@ -18,7 +18,7 @@ from samen_model.products.notebooks.params import (
 )
 from samen_model.scenario.yaml_reader import read_yaml
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository (editable install)
+ROOT = Path(__file__).resolve().parents[3]  # the repository (editable install)
 DEFAULT_CONFIG = "reports.yaml"
 DEFAULT_NOTEBOOKS: tuple[dict[str, Any], ...] = (
     {"notebook": "00_calibration_2023"},
