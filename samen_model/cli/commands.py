@@ -20,7 +20,7 @@ from pathlib import Path
 from samen_model._version import __version__
 from samen_model.cli.analysis import register as register_analysis
 from samen_model.cli.calibrate import register as register_calibrate
-from samen_model.cli.common import positive_int, seed_int
+from samen_model.cli.common import add_input_root, positive_int, seed_int
 from samen_model.cli.discover import register as register_discover
 from samen_model.cli.run import register as register_run
 from samen_model.errors import SamenInputError
@@ -49,7 +49,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         run_dir = build_report(
             scenario_dir=Path(args.scenario_dir), out_root=Path(args.out),
             names=args.scenarios, seed=args.seed, config=config, notebooks=notebooks,
-            jobs=args.jobs, progress=not args.quiet, notebook_dir=Path(args.notebook_dir),
+            jobs=args.jobs, progress=not args.quiet,
+            notebook_dir=Path(args.notebook_dir) if args.notebook_dir else None,
+            input_root=Path(args.input_root) if args.input_root else None,
         )
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -71,7 +73,8 @@ def _register_report(sub: argparse._SubParsersAction) -> None:
                    help="notebooks to run instead of the configured ones (none: tables only)")
     p.add_argument("--notebook", action="append", metavar="NAME",
                    help="add a notebook (repeatable), e.g. --notebook 03_uncertainty")
-    p.add_argument("--notebook-dir", default="notebooks", help="folder of the notebooks")
+    p.add_argument("--notebook-dir", help="folder of the notebooks (default: the model's own "
+                   "notebooks/, wherever you run samen from)")
     p.add_argument("--jobs", type=positive_int, help="notebooks run at the same time")
     p.add_argument("--language", choices=["nl", "en"], help="labels and text of the notebooks")
     p.add_argument("--out", default="reports", metavar="DIR",
@@ -80,6 +83,7 @@ def _register_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=seed_int, default=None,
                    help="seed of the sampled numbers (default: the configuration's)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_input_root(p)
     p.set_defaults(func=cmd_report)
 
 
