@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_calibration.py
 	$(BIN)/python benchmarks/bench_speedup.py
 	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
