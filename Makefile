@@ -57,7 +57,7 @@ lab: install
 
 # the what-if explorer (notebooks/05_explorer.ipynb) as a standalone page, on this machine only
 explorer: install
-	$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=8866
+	$(BIN)/python -m samen_model.report.explorer.serve notebooks/05_explorer.ipynb
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache

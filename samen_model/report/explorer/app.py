@@ -7,15 +7,13 @@ scenario with the same lever positions (the 5-95% band and the chance of a capac
 tens of milliseconds) and the chart. Sliders of shares read in percent, so typing "5" or "5%"
 in a box means 5%. :meth:`Explorer.save` writes the what-if as ``NAME.yaml`` beside the
 scenarios (or in ``save_dir``) through :func:`samen_model.report.explorer.whatif.save`, with
-the name as the box shows it when the save runs: a click handler waits until the name the
-browser may still be sending has arrived (:meth:`Explorer.clicked`). Tests drive the methods
+the name as the box shows it at the click (:meth:`Explorer.clicked`). Tests drive the methods
 without a browser. DOM classes (``samen-lever-<key>``, ``samen-key-figures``, ``samen-band``,
 ``samen-save-*``) let a browser test find the widgets.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import time
 from pathlib import Path
@@ -94,9 +92,6 @@ READOUT = {"share": ".1f", "eur": ",.0f", "number": ".1f", "year": "d"}
 DEFAULT_NAME = "mijn_whatif"
 #: The uncertain scenario whose distributions give the live band (when it exists).
 UNCERTAINTY = "uncertainty_2023"
-#: Seconds a save waits for a name the browser may still be sending, and how often it waits.
-SAVE_SETTLE_S = 0.4
-SAVE_SETTLE_TIMES = 8
 
 
 def _scale(lever: Lever) -> float:
@@ -153,10 +148,13 @@ class Explorer:
         self.chart = w.Image(format="png", layout=w.Layout(width="100%", max_width="1000px"))
         self.changes = w.HTML()
         self.changes.add_class("samen-changes")
-        self.name = w.Text(value=DEFAULT_NAME, description=t["name"],
+        # name and note go to the kernel when the box loses focus (pressing the save button
+        # does that before the click), as one message: see :meth:`clicked`
+        self.name = w.Text(value=DEFAULT_NAME, description=t["name"], continuous_update=False,
                            layout=w.Layout(width="420px"))
         self.name.add_class("samen-save-name")
         self.note = w.Textarea(placeholder=t["note_hint"], description=t["note"],
+                               continuous_update=False,
                                layout=w.Layout(width="630px", height="60px"))
         self.note.add_class("samen-save-note")
         self.save_button = w.Button(description=t["save"], button_style="primary", icon="save",
@@ -172,7 +170,6 @@ class Explorer:
         self.choice.observe(lambda _c: self.load(self.choice.value), names="value")
         self.reset_button.on_click(lambda _b: self.reset())
         self.save_button.on_click(lambda _b: self.clicked())
-        self._pending_save: tuple[str, int] | None = None
         self.name.observe(lambda _c: self._show_changes(), names="value")
         self.note.observe(lambda _c: self._show_changes(), names="value")
         self.load(scenario)
@@ -242,32 +239,17 @@ class Explorer:
         self.changes.value = f"<b>{t['changes']}</b><pre>{html.escape(text)}</pre>"
 
     # ------------------------------------------------------------------ save
-    def clicked(self) -> None:
-        """The save button: save once the name box has settled.
+    def clicked(self) -> Any:
+        """The save button: save with the name the box shows.
 
-        The browser holds back a widget's changes while the kernel is busy, but sends a click at
-        once, so a click right after typing can arrive before the last letters of the name. The
-        save therefore runs only when the name has not changed for :data:`SAVE_SETTLE_S`
-        seconds (at most :data:`SAVE_SETTLE_TIMES` waits). Without a running event loop (a
-        script) it saves at once.
+        The browser holds back a box's changes while the kernel still works on the box's
+        previous one, but sends a click at once: with a change sent per keystroke, a click
+        right after typing overtook the last letters ("analis.yaml" for "analist_weglek").
+        Name and note are therefore sent whole when the box loses focus, which pressing the
+        button does before the click, on the same connection: the kernel has the name first.
         """
         self.status.value = f"<span>{TEXT[self.language]['saving']}</span>"
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.save()
-            return
-        self._pending_save = (self.name.value, 0)
-        loop.call_later(SAVE_SETTLE_S, self._settle, loop)
-
-    def _settle(self, loop: asyncio.AbstractEventLoop) -> None:
-        seen, waits = self._pending_save or (self.name.value, 0)
-        if self.name.value != seen and waits < SAVE_SETTLE_TIMES:
-            self._pending_save = (self.name.value, waits + 1)
-            loop.call_later(SAVE_SETTLE_S, self._settle, loop)
-            return
-        self._pending_save = None
-        self.save()
+        return self.save()
 
     def _refusal(self, exc: SamenInputError, name: str) -> str:
         """An error of the writer in the page's language and the analyst's words."""
