@@ -27,7 +27,7 @@ COMMANDS = (["--version"], ["--help"], ["validate", "realised_2023"], ["run", "r
 EXPLORER = """
 import time
 t0 = time.perf_counter()
-from samen_model.report.explorer import Explorer
+from samen_model.products.explorer import Explorer
 t1 = time.perf_counter()
 app = Explorer("realised_2023")
 t2 = time.perf_counter()

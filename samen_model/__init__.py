@@ -2,7 +2,7 @@
 
 The package's folders are its layers, each importing only from the ones below it:
 
-    cli  ->  report  ->  analysis  ->  model  ->  scenario
+    cli  ->  products  ->  present  ->  analysis  ->  model  ->  scenario
 
 (``errors``, ``parallel`` and ``_version`` are shared by all and import none of them.) See
 ``docs/architecture.md``.
@@ -21,7 +21,7 @@ from samen_model._version import __version__
 from samen_model.errors import DataFileError, ObservationError, SamenInputError, ScenarioError
 
 if TYPE_CHECKING:  # imported on first use (the `samen` command starts without numpy/pandas)
-    from samen_model.analysis.calibration import Calibration, calibrate
+    from samen_model.analysis.calibration.fit import Calibration, calibrate
     from samen_model.model.results import Result
     from samen_model.model.simulate import simulate
     from samen_model.scenario.observations import load_observations
@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # imported on first use (the `samen` command starts without n
 
 #: Public names imported on first use: name -> module.
 _LAZY = {
-    "Calibration": "samen_model.analysis.calibration",
-    "calibrate": "samen_model.analysis.calibration",
+    "Calibration": "samen_model.analysis.calibration.fit",
+    "calibrate": "samen_model.analysis.calibration.fit",
     "Result": "samen_model.model.results",
     "simulate": "samen_model.model.simulate",
     "load_observations": "samen_model.scenario.observations",

@@ -122,7 +122,9 @@ def test_every_command_has_a_description_and_shows_its_defaults():
 
 
 def test_defaults_shown_are_the_analysis_layers_own():
-    from samen_model.analysis import breakeven, calibration, calibration_weights, discovery, outputs
+    from samen_model.analysis import breakeven, discovery, outputs
+    from samen_model.analysis.calibration import fit as calibration
+    from samen_model.analysis.calibration import weights as calibration_weights
     from samen_model.cli import analysis as cli_analysis
     from samen_model.cli import calibrate as cli_calibrate
     from samen_model.cli import discover as cli_discover

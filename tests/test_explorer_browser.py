@@ -81,7 +81,7 @@ def server(tmp_path_factory):
     pm = pytest.importorskip("papermill")
     if not VOILA.is_file():
         pytest.skip("voila is not installed")
-    from samen_model.report.explorer.serve import voila_arguments
+    from samen_model.products.explorer.serve import voila_arguments
 
     tmp_path = tmp_path_factory.mktemp("explorer")
     saved = tmp_path / "saved"

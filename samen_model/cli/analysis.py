@@ -48,9 +48,9 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     from samen_model.analysis.monte_carlo import monte_carlo
     from samen_model.cli.common import label
     from samen_model.model.memory import check_fits
-    from samen_model.report.manifest import Run as _Run
-    from samen_model.report.manifest import manifest
-    from samen_model.report.uncertainty_tables import shortfall_by_year, shortfall_table
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+    from samen_model.present.tables.uncertainty import shortfall_by_year, shortfall_table
 
     scenario = load(args, args.scenario)
     needs_distributions(scenario, "<scenario>", "a Monte Carlo run",
@@ -93,8 +93,8 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
 
 def cmd_tornado(args: argparse.Namespace) -> int:
     from samen_model.analysis.sensitivity import tornado
-    from samen_model.report.manifest import Run as _Run
-    from samen_model.report.manifest import manifest
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
 
     scenario = load(args, args.scenario)
     needs_distributions(scenario, "<scenario>", "a tornado (bars over the ranges of the "
@@ -115,8 +115,8 @@ def cmd_tornado(args: argparse.Namespace) -> int:
 
 def cmd_sobol(args: argparse.Namespace) -> int:
     from samen_model.analysis.sensitivity import sobol
-    from samen_model.report.manifest import Run as _Run
-    from samen_model.report.manifest import manifest
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
 
     scenario = load(args, args.scenario)
     needs_distributions(scenario, "<scenario>", "Sobol indices (the variance over the "
@@ -137,8 +137,8 @@ def cmd_breakeven(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from samen_model.analysis.breakeven import breakeven
-    from samen_model.report.manifest import Run as _Run
-    from samen_model.report.manifest import manifest
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
 
     scenario = load(args, args.scenario)
     r = breakeven(scenario, args.parameter, args.target, value=args.value, low=args.low,
@@ -163,8 +163,8 @@ def cmd_breakeven(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from samen_model.analysis.attribution import attribute
     from samen_model.cli.common import cell, label
-    from samen_model.report.manifest import Run as _Run
-    from samen_model.report.manifest import manifest
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
 
     a, b = load(args, args.a), load(args, args.b)
     r = attribute(a, b, args.output)

@@ -42,10 +42,10 @@ def _show(title: str, table: pd.DataFrame) -> None:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from samen_model.analysis import calibration_diagnostics as diag
-    from samen_model.analysis.calibration import calibrate
-    from samen_model.report.calibration_text import verdict_sentence
-    from samen_model.report.posterior_file import calibration_manifest, save_calibrated
+    from samen_model.analysis.calibration import diagnostics as diag
+    from samen_model.analysis.calibration.fit import calibrate
+    from samen_model.present.text.calibration import verdict_sentence
+    from samen_model.products.posterior_file import calibration_manifest, save_calibrated
 
     prior = load(args, args.scenario)
     if args.save and Path(args.save).exists() and not args.force:  # never overwrite unasked

@@ -93,7 +93,7 @@ def write_folder(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info
     """
     if getattr(args, "out", None) is None:
         return None
-    from samen_model.report.atomic import staged_dir, write_csv, write_manifest
+    from samen_model.products.atomic import staged_dir, write_csv, write_manifest
 
     with staged_dir(args.out, force=args.force) as tmp:
         for name, table in tables.items():
@@ -125,16 +125,18 @@ EXTRA_LABELS = {
 }
 
 
-def label(name: object, language: str = "en") -> str:
-    """A column, key figure or output name as a person reads it (unknown names unchanged).
+def label(name: object, language: str = "en", results: object = None) -> str:
+    """A column, key figure or output name as a person reads it (unknown names unchanged);
+    a key figure's label names the years it covers in ``results`` (a Result or several).
 
     >>> label("deviation_transition_eur")
     'Square deviation 2023-2025'
     >>> label("net_savings_2026_2030", "nl")
     'Netto besparing 2026-2030'
     """
+    from samen_model.analysis import key_figures as kf
     from samen_model.model.columns import COLUMN_NAMES
-    from samen_model.report import formatting as fmt
+    from samen_model.present import formatting as fmt
 
     text = str(name)
     if text in EXTRA_LABELS:
@@ -143,8 +145,8 @@ def label(name: object, language: str = "en") -> str:
     if m:
         return (f"Cumulative net savings below zero in {m.group(1)}" if language == "en" else
                 f"Cumulatieve netto besparing onder nul in {m.group(1)}")
-    if text in fmt.KEY_FIGURE_LABELS:
-        return fmt.key_figure_label(text, language)
+    if text in kf.REGISTRY or text in kf.OVER_DRAWS:
+        return kf.label(text, language, results)
     if MONEY_OUTPUT.fullmatch(text) or re.fullmatch(r"[a-z0-9_]+:\d{4}(-\d{4})?", text):
         return fmt.output_label(text, language)
     if text in COLUMN_NAMES:
@@ -169,7 +171,7 @@ def cell(x: object, money: bool = False, language: str = "en", kind: str = "") -
 
     import pandas as pd
 
-    from samen_model.report import formatting as fmt
+    from samen_model.present import formatting as fmt
 
     if x is None or x is pd.NA:
         return fmt.MISSING
@@ -242,13 +244,14 @@ def key_figures_table(result: Result, language: str = "en") -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    from samen_model.report import formatting as fmt
+    from samen_model.analysis import key_figures as kf
+    from samen_model.present import formatting as fmt
 
     en = language == "en"
-    arrays = result.key_figures_arrays()
+    arrays = kf.arrays(result)
     rows = {}
     for name, values in arrays.items():
-        label_text = fmt.key_figure_label(name, language)
+        label_text = kf.label(name, language, result)
         if result.draws == 1:
             rows[label_text] = {"value" if en else "waarde":
                                 fmt.key_figure(name, float(values[0]), language)}

@@ -36,10 +36,10 @@ def _share(text: str) -> float:
 
 def cmd_discover(args: argparse.Namespace) -> int:
     from samen_model.analysis.discovery import discover
-    from samen_model.report import discovery_tables as dt
-    from samen_model.report import formatting as fmt
-    from samen_model.report.manifest import Run, manifest
-    from samen_model.report.tables import print_table
+    from samen_model.present import formatting as fmt
+    from samen_model.present.manifest import Run, manifest
+    from samen_model.present.tables import discovery as dt
+    from samen_model.present.tables.results import print_table
 
     scenario = load(args, args.scenario)
     d = discover(scenario, args.output, above=args.above, below=args.below, draws=args.draws,

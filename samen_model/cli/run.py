@@ -37,10 +37,11 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
+    from samen_model.analysis import key_figures as kf
     from samen_model.model.results import DEFAULT_PERCENTILES
 
     rows = []
-    for name, values in result.key_figures_arrays().items():
+    for name, values in kf.arrays(result).items():
         finite = values[np.isfinite(values)]
         row = {"key_figure": name, "share_of_draws": finite.size / values.size}
         q = np.percentile(finite, DEFAULT_PERCENTILES) if finite.size else \
@@ -51,12 +52,13 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from samen_model.analysis.compare import assumptions_register, compare
+    from samen_model.analysis import key_figures as kf
     from samen_model.model.columns import COLUMN_NAMES
     from samen_model.model.memory import check_fits
     from samen_model.model.simulate import simulate
-    from samen_model.report.atomic import check_target, write_parquet
-    from samen_model.report.manifest import manifest
+    from samen_model.present.manifest import manifest
+    from samen_model.present.parameters import assumptions_register
+    from samen_model.products.atomic import check_target, write_parquet
 
     with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
         scenario = load(args, args.scenario)
@@ -74,7 +76,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = checked(simulate(scenario, draws=args.draws, seed=args.seed))
         advance("tables")
         info = manifest([result], command="run", per_draw_file=bool(args.per_draw))
-        tables = {"key_figures": (compare([result]).reset_index() if result.draws == 1
+        tables = {"key_figures": (kf.table([result]).reset_index() if result.draws == 1
                                   else key_figure_percentiles(result))}
         if result.draws == 1:
             tables["yearly"] = result.yearly
@@ -119,14 +121,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from samen_model.analysis.compare import compare
+    from samen_model.analysis import key_figures as kf
     from samen_model.model.simulate import simulate
-    from samen_model.report.manifest import manifest
-    from samen_model.report.tables import key_figures_table as labelled
+    from samen_model.present.manifest import manifest
+    from samen_model.present.tables.results import key_figures_table as labelled
 
     scenarios = [load(args, p) for p in args.scenarios]
     results = [checked(simulate(s)) for s in scenarios]
-    table = compare(results)
+    table = kf.table(results)
     shown = labelled(results, args.language)
     shown.columns = [r.scenario.name for r in results]  # short headers; the titles below
     show(shown)
