@@ -192,3 +192,22 @@ def test_sobol_chart_bars_and_error_bars_are_the_table(indices):
     text = texts(fig)
     assert "eerste orde (S1)" in text and "totaal (ST)" in text and "95%" in text
     assert "rekenrun" in text  # footer from the attrs
+
+
+def test_many_scenarios_keep_the_legend_off_the_data() -> None:
+    """With every shipped scenario (15) the legend goes beside the axes: no legend box on the
+    axes, the figure's legend right of the plot area, every scenario named in it."""
+    names = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+    runs = nt.run_named(names, SCENARIOS)
+    for chart in (pl.deviation_chart, pl.cumulative_savings_chart):
+        fig = chart(runs, "nl", manifest(runs))
+        fig.draw_without_rendering()  # the constrained layout places the legend
+        ax = fig.axes[0]
+        assert ax.get_legend() is None
+        (legend,) = fig.legends
+        labels = [t.get_text() for t in legend.get_texts()]
+        assert all(r.scenario.title in labels for r in runs)
+        box = legend.get_window_extent()
+        assert box.x0 >= ax.get_window_extent().x1  # beside the axes, not over the lines
+    few = pl.cumulative_savings_chart(runs[:3], "nl", manifest(runs[:3]))
+    assert few.axes[0].get_legend() is not None and not few.legends  # a few: inside
