@@ -37,8 +37,9 @@ def show_briefing(briefing: Any) -> None:
     from samen_model.report.briefing.html_render import MIME, head_html, section_html
 
     display(HTML(head_html(briefing)))
+    numbers = briefing.numbers()
     for section in briefing.sections:
-        display(HTML(section_html(section)))
+        display(HTML(section_html(section, numbers)))
     display({MIME: briefing.to_dict(), "text/plain": ""}, raw=True)
 
 

@@ -7,8 +7,11 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from samen_model.analysis.breakeven import breakeven
 from samen_model.analysis.monte_carlo import monte_carlo
+from samen_model.errors import SamenInputError
 from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.simulate import simulate
 from samen_model.report.briefing.content import Briefing
 from samen_model.report.briefing.html_render import MIME
 from samen_model.report.calibration_tables import DEFAULT_OBSERVATIONS
@@ -16,27 +19,71 @@ from samen_model.report.manifest import Run, manifest
 from samen_model.report.notebook_params import run_named
 from samen_model.scenario.library import find_dir, load_named
 from samen_model.scenario.observations import load_observations
+from samen_model.scenario.scenario import Scenario
+
+#: Percentiles kept of the briefing's Monte Carlo run: every whole per cent, so "in how many
+#: of the computed situations" reads to the per cent (they include 5, 25, 50, 75 and 95).
+PERCENTILES = tuple(range(1, 100))
+#: What ``budget.settle_after_transition`` false / true mean as a regime after the transition.
+SETTLE_REGIMES = {False: "t2_rule", True: "settlement"}
+
+
+def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
+                   outputs: Sequence[str]) -> tuple[list, list[Run]]:
+    """One :class:`~samen_model.report.briefing.compose.RegimeResult` per way of setting the
+    budget after the transition that the model has today (``budget.settle_after_transition``
+    false and true), each with central values and ``draws`` computed situations of
+    ``uncertain`` (same seed, so the regimes differ only in the rule); the main scenario's
+    own setting is marked main. Also the runs for the manifest."""
+    from samen_model.report.briefing.compose import RegimeResult
+
+    own = bool(main.value("budget.settle_after_transition"))
+    out, runs = [], []
+    for settle, key in SETTLE_REGIMES.items():
+        values = {"budget.settle_after_transition": settle}
+        central = main if settle == own else main.with_values(values)
+        drawn = uncertain if bool(uncertain.value("budget.settle_after_transition")) == settle \
+            else uncertain.with_values(values)
+        summary = monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
+                              outputs=outputs)
+        out.append(RegimeResult(key, simulate(central), summary, main=settle == own))
+        if settle != own:
+            runs += [Run(central, 1, 0, False), Run(drawn, draws, seed, True)]
+    return out, runs
 
 
 def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, draws: int,
                  seed: int, language: str = "nl", scenario_dir: str | Path | None = "",
-                 notebook: str = "04_briefing") -> Briefing:
-    """Run the named scenarios (central values; the first is the main one), draw ``draws``
-    times from ``uncertainty_scenario`` (seeded), read ``observations/groningen.yaml`` and
-    compose the briefing."""
-    from samen_model.report.briefing.compose import compose_briefing  # charts: matplotlib
+                 notebook: str = "04_briefing", author: str = "") -> Briefing:
+    """Run the named scenarios (central values; the first is the main one, the others the
+    what-ifs of the risks section), draw ``draws`` times from ``uncertainty_scenario``
+    (seeded) under each regime after the transition, find the break-even budget cut, read
+    ``observations/groningen.yaml`` and compose the briefing (``author``: the document
+    property; default the municipality)."""
+    from samen_model.report.briefing.compose import (  # charts: matplotlib
+        compose_briefing,
+        net_output,
+        square_output,
+        years_of,
+    )
 
+    if not uncertainty_scenario:
+        raise SamenInputError(None, "uncertainty_scenario", "a scenario with distributions "
+                              "(page 1 of the briefing gives its middle outcome and band)")
     results = run_named(list(scenarios), scenario_dir)
-    runs: list = list(results)
-    summary = uncertain = None
-    if uncertainty_scenario:
-        uncertain = load_named(uncertainty_scenario, scenario_dir)
-        summary = monte_carlo(uncertain, draws=draws, seed=seed)
-        runs.append(Run(uncertain, draws, seed, True))
     observations = load_observations(find_dir("observations") / DEFAULT_OBSERVATIONS,
                                      COLUMN_NAMES[1:])
+    main = results[0]
+    y = years_of(main, tuple(observations))
+    uncertain = load_named(uncertainty_scenario, scenario_dir)
+    regimes, extra = regime_results(main.scenario, uncertain, draws, seed,
+                                    (square_output(y), net_output(y)))
+    summary = next(r.summary for r in regimes if r.main)
+    cut = breakeven(main.scenario, "savings.budget_cut_share", net_output(y))
+    runs: list = [*results, Run(uncertain, draws, seed, True), *extra]
     info = manifest(runs, notebook=notebook)
-    return compose_briefing(results, info, language, summary, uncertain, observations)
+    return compose_briefing(results, info, language, summary, uncertain, observations,
+                            regimes, cut.value if cut.found else None, author)
 
 
 def briefing_from_notebook(path: Path) -> Briefing | None:
