@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from samen_model.report import formatting as fmt
+from samen_model.report.briefing.text import money
 from samen_model.report.plotting.base import new_figure, set_alt_text
 
 WIDTH_IN = 6.3  # 16 cm: the text width of the A4 page
@@ -54,7 +55,9 @@ def _style(ax) -> None:
 
 
 def _mln(x: float, language: str) -> str:
-    return fmt.eur_mln(x, 1, language)
+    """The amount as the text writes it (:func:`~samen_model.report.briefing.text.money`),
+    with a minus for extra cost: the charts' sign convention."""
+    return ("−" if x < 0 else "") + money(x, language)
 
 
 def _mln_axis(ax, axis: str, language: str) -> None:

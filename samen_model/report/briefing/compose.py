@@ -322,7 +322,7 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
         total = float(sum(kept[at[yr]] for yr in range(y["lo"], y["hi"] + 1)))
         s.paragraph(w["choice_kept"].format(kept=tx.money(kept[at[y["struct"]]], language),
                                             kept_total=tx.money(total, language), **y))
-    s.paragraph(w["choice_main"].format(main=main.words(language)[0].lower(), **y))
+    s.paragraph(w["choice_main"].format(main=main.words(language)[0], **y))
 
 
 def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,

@@ -149,7 +149,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "dat {kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
                        "overschotten houdt (uitgangspunt 3), maar noemt dat alleen “in ieder "
                        "geval gedurende de overgangperiode”.",
-        "choice_main": "De andere paragrafen rekenen met de eerste manier ({main}). Dat is "
+        "choice_main": "De andere paragrafen rekenen met de eerste manier (“{main}”). Dat is "
                        "een keuze van het model, geen besluit.",
         # 6 risks
         "risks_1": "De documenten noemen risico's voor het personeel, de weglek naar "
@@ -184,8 +184,8 @@ TEXT: dict[str, dict[str, str]] = {
                            "van WIJ vanaf {struct} genoeg om in {lo}–{hi} quitte te spelen "
                            "(netto resultaat nul). Ter vergelijking: {examples}. Het kader "
                            "vraagt dat een taakstelling onderbouwd is met ervaringen uit de "
-                           "praktijk (uitgangspunt 1); de cijfers van {after} zijn die "
-                           "onderbouwing.",
+                           "praktijk (uitgangspunt 1); de cijfers over {after} kunnen "
+                           "die onderbouwing geven.",
         "breakeven_none": "In het hoofdscenario is met een taakstelling op het budget van WIJ "
                           "geen netto resultaat nul te bereiken in {lo}–{hi}.",
         "breakeven_none_needed": "In het hoofdscenario is het netto resultaat in {lo}–{hi} "

@@ -95,7 +95,7 @@ TEXT_EN: dict = {
                    "{kept_total}. The framework assumes WIJ keeps no deficits or surpluses "
                    "(principle 3), but states this only “in ieder geval gedurende de "
                    "overgangperiode”.",
-    "choice_main": "The other sections use the first way ({main}). That is a modelling "
+    "choice_main": "The other sections use the first way (“{main}”). That is a modelling "
                    "choice, not a decision.",
     # 6 risks
     "risks_1": "The documents name risks for staffing, leakage to specialist care and the move "
@@ -125,8 +125,8 @@ TEXT_EN: dict = {
     "breakeven_found": "In the main scenario a budget cut of {share} on WIJ's budget from "
                        "{struct} is enough to break even in {lo}–{hi} (net result zero). For "
                        "comparison: {examples}. The framework asks that a budget cut rests on "
-                       "experience in practice (principle 1); the figures for {after} are that "
-                       "experience.",
+                       "experience in practice (principle 1); the figures for {after} can give "
+                       "that experience.",
     "breakeven_none": "In the main scenario no budget cut on WIJ's budget reaches a net result "
                       "of zero in {lo}–{hi}.",
     "breakeven_none_needed": "In the main scenario the net result in {lo}–{hi} is already a "
