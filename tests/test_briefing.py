@@ -17,20 +17,23 @@ import numpy as np
 import pytest
 
 import samen_model as sm
+from samen_model.analysis import key_figures as kf
 from samen_model.model.columns import COLUMN_NAMES
-from samen_model.report import parameters as rp
-from samen_model.report.briefing import docx_render, html_render, typst_render
-from samen_model.report.briefing import text as tx
-from samen_model.report.briefing.compose import (
+from samen_model.present import parameters as rp
+from samen_model.present.manifest import Run, manifest
+from samen_model.products.briefing import text as tx
+from samen_model.products.briefing.compose import (
     compose_briefing,
     middle,
     net_output,
     square_output,
     years_of,
 )
-from samen_model.report.briefing.content import COLOPHON, Briefing, Figure, Paragraph, Table
-from samen_model.report.briefing.run import regime_results
-from samen_model.report.manifest import Run, manifest
+from samen_model.products.briefing.content import COLOPHON, Briefing, Figure, Paragraph, Table
+from samen_model.products.briefing.render import html as html_render
+from samen_model.products.briefing.render import pdf as typst_render
+from samen_model.products.briefing.render import word as docx_render
+from samen_model.products.briefing.run import regime_results
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import load_observations
 from samen_model.scenario.quotes import Quote, load_quotes, quote_problem, quotes_for
@@ -40,8 +43,8 @@ SCENARIOS = ROOT / "scenarios"
 NAMES = ["realised_2023", "staff_shortage", "high_leakage", "savings_fewer_referrals"]
 DRAWS = 500
 SECTIONS = ["summary", "occasion", "context", "happened", "expected", "choice", "risks",
-            "breakeven", "next", "limits", "budget", "assumptions", "glossary", "sources",
-            COLOPHON]
+            "breakeven", "next", "limits", "budget", "key_figures", "assumptions", "glossary",
+            "sources", COLOPHON]
 #: What a council member must not meet outside the colophon: code, file names, internal keys,
 #: jargon of the analysis (with the forbidden words of the issue).
 FORBIDDEN = [r"docs/", r"\.ya?ml\b", r"\.md\b", r"\.py\b", r"\.json\b", r"waiting_list",
@@ -253,8 +256,8 @@ def test_the_choice_after_2025_side_by_side(briefing, parts):
     table = next(b for b in briefing.section("choice").blocks if isinstance(b, Table))
     assert [r[0] for r in table.rows] == [
         "**Budgetregel loopt door, WIJ houdt het verschil**", "Verrekening loopt door"]
-    main = regimes[0].result.key_figures()["net_savings_structural_eur"]
-    assert main == pytest.approx(results[0].key_figures()["net_savings_structural_eur"])
+    main = kf.central(regimes[0].result)["net_savings_structural_eur"]
+    assert main == pytest.approx(kf.central(results[0])["net_savings_structural_eur"])
     assert table.rows[0][2] == "€ 0,57 mln extra kosten"
     assert table.rows[1][2] == "€ 12,2 mln besparing"
     text = " ".join(b.text for b in briefing.section("choice").blocks
@@ -278,7 +281,7 @@ def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
     assert fewer[2] == "€ 5,6 mln besparing"
     assert rows["Hoge weglek (25% vanaf 2024)"][2] == "€ 0,84 mln extra kosten"
     # "how often": the share of the run at or below the staff-shortage result, in tens
-    staff_net = sm.simulate(sm.load_scenario(SCENARIOS / "staff_shortage.yaml")).key_figures()[
+    staff_net = kf.central(sm.simulate(sm.load_scenario(SCENARIOS / "staff_shortage.yaml")))[
         "net_savings_structural_eur"]
     values = summary.outputs.loc[net_output(y), [f"p{p}" for p in range(1, 100)]].to_numpy()
     below = np.interp(staff_net, np.sort(values), np.arange(1, 100) / 100)
@@ -455,7 +458,7 @@ def test_english_briefing(parts):
     results, uncertain, summary, info, obs, regimes, _ = parts
     b = compose_briefing(results, info, "en", summary, uncertain, obs, regimes, 0.0063545)
     text = plain(html_text(b))
-    for words in ("In brief", "The choice after 2025", "Annex 2. Assumptions", "Colophon",
+    for words in ("In brief", "The choice after 2025", "Annex 3. Assumptions", "Colophon",
                   "in 9 of 10 computed situations", "extra cost", "Main scenario"):
         assert words in text, words
     assert typst_render.pdf_bytes(b)[:5] == b"%PDF-"

@@ -14,7 +14,7 @@ import papermill as pm
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from samen_model.report import notebook as nt
+from samen_model.products.notebooks import toolkit as nt
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -136,9 +136,9 @@ def test_briefing_notebook_in_english(tmp_path):
                  language="en", draws=200)
     text = outputs_text(nb)
     assert "In brief" in text and "The choice after 2025" in text
-    assert "Annex 2. Assumptions" in text and "Colophon" in text
+    assert "Annex 3. Assumptions" in text and "Colophon" in text
     assert "in 9 of 10 computed situations" in text and "200 computed situations" in text
-    from samen_model.report.briefing.run import briefing_from_notebook
+    from samen_model.products.briefing.run import briefing_from_notebook
 
     carried = briefing_from_notebook(tmp_path / "04_briefing.ipynb")  # for PDF and Word
     assert carried is not None and carried.language == "en" and carried.title in text

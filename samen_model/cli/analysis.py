@@ -30,9 +30,9 @@ from samen_model.cli.common import (
 )
 from samen_model.errors import SamenInputError
 from samen_model.model.memory import check_fits
-from samen_model.report.manifest import Run as _Run
-from samen_model.report.manifest import manifest
-from samen_model.report.uncertainty_tables import shortfall_by_year, shortfall_table
+from samen_model.present.manifest import Run as _Run
+from samen_model.present.manifest import manifest
+from samen_model.present.tables.uncertainty import shortfall_by_year, shortfall_table
 
 OUTPUT_HELP = (f"output: {', '.join(OUTPUT_NAMES)} (any years), or COLUMN:YEAR / "
                "COLUMN:FIRST-LAST (a column of docs/columns.md, summed)")

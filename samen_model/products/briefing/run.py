@@ -1,0 +1,114 @@
+"""The briefing from scenario names: run, summarise, compose (what notebook 04 calls), and the
+briefing carried in an executed notebook (what ``samen report`` renders to PDF and Word)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from samen_model.analysis.breakeven import breakeven
+from samen_model.analysis.monte_carlo import monte_carlo
+from samen_model.analysis.runs import run_named
+from samen_model.errors import SamenInputError
+from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.simulate import simulate
+from samen_model.present.manifest import Run, manifest
+from samen_model.present.tables.observed import DEFAULT_OBSERVATIONS
+from samen_model.products.briefing.content import Briefing
+from samen_model.products.briefing.render.html import MIME
+from samen_model.scenario.library import find_dir, load_named
+from samen_model.scenario.observations import load_observations
+from samen_model.scenario.scenario import Scenario
+
+#: Percentiles kept of the briefing's Monte Carlo run: every whole per cent, so "in how many
+#: of the computed situations" reads to the per cent (they include 5, 25, 50, 75 and 95).
+PERCENTILES = tuple(range(1, 100))
+#: What ``budget.settle_after_transition`` false / true mean as a regime after the transition.
+SETTLE_REGIMES = {False: "t2_rule", True: "settlement"}
+
+
+def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
+                   outputs: Sequence[str]) -> tuple[list, list[Run]]:
+    """One :class:`~samen_model.products.briefing.compose.RegimeResult` per way of setting the
+    budget after the transition that the model has today (``budget.settle_after_transition``
+    false and true), each with central values and ``draws`` computed situations of
+    ``uncertain`` (same seed, so the regimes differ only in the rule); the main scenario's
+    own setting is marked main. Also the runs for the manifest."""
+    from samen_model.products.briefing.compose import RegimeResult
+
+    own = bool(main.value("budget.settle_after_transition"))
+    out, runs = [], []
+    for settle, key in SETTLE_REGIMES.items():
+        values = {"budget.settle_after_transition": settle}
+        central = main if settle == own else main.with_values(values)
+        drawn = uncertain if bool(uncertain.value("budget.settle_after_transition")) == settle \
+            else uncertain.with_values(values)
+        summary = monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
+                              outputs=outputs)
+        out.append(RegimeResult(key, simulate(central), summary, main=settle == own))
+        if settle != own:
+            runs += [Run(central, 1, 0, False), Run(drawn, draws, seed, True)]
+    return out, runs
+
+
+def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, draws: int,
+                 seed: int, language: str = "nl", scenario_dir: str | Path | None = "",
+                 notebook: str = "04_briefing", author: str = "") -> Briefing:
+    """Run the named scenarios (central values; the first is the main one, the others the
+    what-ifs of the risks section), draw ``draws`` times from ``uncertainty_scenario``
+    (seeded) under each regime after the transition, find the break-even budget cut, read
+    ``observations/groningen.yaml`` and compose the briefing (``author``: the document
+    property; default the municipality)."""
+    from samen_model.products.briefing.compose import (  # charts: matplotlib
+        compose_briefing,
+        net_output,
+        square_output,
+        years_of,
+    )
+
+    if not uncertainty_scenario:
+        raise SamenInputError(None, "uncertainty_scenario", "a scenario with distributions "
+                              "(page 1 of the briefing gives its middle outcome and band)")
+    results = run_named(list(scenarios), scenario_dir)
+    observations = load_observations(find_dir("observations") / DEFAULT_OBSERVATIONS,
+                                     COLUMN_NAMES[1:])
+    main = results[0]
+    y = years_of(main, tuple(observations))
+    uncertain = load_named(uncertainty_scenario, scenario_dir)
+    regimes, extra = regime_results(main.scenario, uncertain, draws, seed,
+                                    (square_output(y), net_output(y)))
+    summary = next(r.summary for r in regimes if r.main)
+    cut = breakeven(main.scenario, "savings.budget_cut_share", net_output(y))
+    runs: list = [*results, Run(uncertain, draws, seed, True), *extra]
+    info = manifest(runs, notebook=notebook)
+    return compose_briefing(results, info, language, summary, uncertain, observations,
+                            regimes, cut.value if cut.found else None, author)
+
+
+def briefing_from_notebook(path: Path) -> Briefing | None:
+    """The briefing an executed notebook carries as output data (:data:`MIME`), or None."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {}).get(MIME)
+            if data is not None:
+                return Briefing.from_dict(data if isinstance(data, dict) else json.loads(data))
+    return None
+
+
+def write_briefing_files(notebooks_dir: Path, out_dir: Path, outputs: Sequence[str]
+                         ) -> list[str]:
+    """``briefing.pdf`` and ``briefing.docx`` in ``out_dir`` from the first executed notebook
+    (of ``outputs``, in ``notebooks_dir``) that carries a briefing; the file names written."""
+    from samen_model.products.briefing.render.pdf import write_pdf
+    from samen_model.products.briefing.render.word import write_docx
+
+    for output in outputs:
+        path = notebooks_dir / f"{output}.ipynb"
+        briefing = briefing_from_notebook(path) if path.is_file() else None
+        if briefing is not None:
+            write_pdf(briefing, out_dir / "briefing.pdf")
+            write_docx(briefing, out_dir / "briefing.docx")
+            return ["briefing.pdf", "briefing.docx"]
+    return []
