@@ -66,7 +66,8 @@ def key_figure_rows(results: Sequence[Result], language: str = "nl"
             label = kf.label(name, language, results)
             cells = [fmt.key_figure(name, v, language) for v in values]
         rows.append([label, *cells])
-    return [w["kf"], w["main"], *[r.scenario.title for r in results[1:]]], rows
+    # the short title (the part before its brackets): the risks table gives the full one
+    return [w["kf"], w["main"], *[r.scenario.title.split(" (")[0] for r in results[1:]]], rows
 
 
 def key_figures(s: Section, results: Sequence[Result], y: dict[str, int],
@@ -75,7 +76,7 @@ def key_figures(s: Section, results: Sequence[Result], y: dict[str, int],
     head, rows = key_figure_rows(results, language)
     n = len(head) - 1
     s.table(head, rows, KEY_FIGURE_WORDS[language]["caption"].format(**y),
-            widths=[2.2, *[1.0] * n], align=["l", *["r"] * n])
+            widths=[1.9, *[1.0] * n], align=["l", *["r"] * n])
 
 
 #: Row labels of the budget-rule annex (the step names of the budget table, in plain words).

@@ -29,7 +29,7 @@ from samen_model.products.briefing.content import (
 
 PAGE = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
 FONT = "DejaVu Sans"
-SHORT_TABLE_ROWS = 6
+SHORT_TABLE_ROWS = 3
 DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
 PREAMBLE = """#set document(title: {title}, author: {author}, date: {date})
 #set page(paper: "a4", margin: (x: 2.2cm, top: 2.0cm, bottom: 2.4cm),
@@ -44,7 +44,7 @@ PREAMBLE = """#set document(title: {title}, author: {author}, date: {date})
 #set table(stroke: (x, y) => (bottom: 0.4pt + luma(180)), inset: (x: 4pt, y: 3pt),
   fill: (x, y) => if y == 0 {{ luma(235) }})
 #set table.cell(breakable: false)
-#show table: set text(size: 8pt)
+#show table: set text(size: 8pt, hyphenate: true)
 #show table.cell.where(y: 0): set text(weight: "bold")
 #show figure: set block(breakable: false)
 #show figure.caption: set text(size: 8pt, style: "italic")
