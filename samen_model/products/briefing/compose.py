@@ -66,8 +66,10 @@ def _lower(label: str) -> str:
 
 
 def _cite(key: str, language: str) -> str:
+    """``Evaluatie Basis jeugdhulp 2023 van 15 december 2023`` (no brackets inside brackets)."""
     s = src.registry()[key]
-    return f"{s.short_title[language]} ({s.when(language)})"
+    of = "van" if language == "nl" else "of"
+    return f"{s.short_title[language]} {of} {s.when(language)}"
 
 
 def _title(result: Result, main: Result, language: str) -> str:
