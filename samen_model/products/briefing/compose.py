@@ -108,10 +108,11 @@ def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Resul
         more.append(w["more_cut"].format(share=fmt.pct(cut, 2, language), **y))
     nets = {r.scenario.title: float(kf.central(r)["net_savings_structural_eur"])
             for r in others}
-    if nets:
-        worst = min(nets, key=nets.get)
+    central = float(kf.central(main.result)["net_savings_structural_eur"])
+    worst = min(nets, key=nets.get) if nets else None
+    if worst is not None and nets[worst] < central:
         more.append(w["more_risk"].format(title=worst, net=tx.net_words(nets[worst], language),
-                                          **y))
+                                          main=tx.net_words(central, language), **y))
     s.bullets(more)
 
 

@@ -75,8 +75,9 @@ TEXT: dict[str, dict[str, str]] = {
                        "jeugdhulp naar verwachting {square} (paragraaf 4).",
         "more_cut": "Een taakstelling van {share} op het budget van WIJ vanaf {struct} is in "
                     "het hoofdscenario genoeg om in {lo}–{hi} quitte te spelen (paragraaf 7).",
-        "more_risk": "Van de doorgerekende risico's kost “{title}” het meest: netto {net} in "
-                     "{lo}–{hi} (paragraaf 6).",
+        "more_risk": "Met één waarde per aanname geeft het hoofdscenario in {lo}–{hi} "
+                     "{main}; het grootste doorgerekende risico, “{title}”, maakt dat {net} "
+                     "(paragraaf 6).",
         # 1 occasion
         "occasion_1": "De raad stemde op 28 september 2022 in met het implementatieplan voor "
                       "de basisjeugdhulp bij WIJ Groningen, SAMEN. ({evaluation}, §1). Het "

@@ -23,8 +23,8 @@ TEXT_EN: dict = {
                    "{square} (section 4).",
     "more_cut": "A budget cut of {share} on WIJ's budget from {struct} is enough in the main "
                 "scenario to break even in {lo}–{hi} (section 7).",
-    "more_risk": "Of the risks computed, “{title}” costs most: a net {net} in {lo}–{hi} "
-                 "(section 6).",
+    "more_risk": "With one value per assumption the main scenario gives {main} in {lo}–{hi}; "
+                 "the largest risk computed, “{title}”, makes that {net} (section 6).",
     # 1 occasion
     "occasion_1": "On 28 September 2022 the council agreed to the implementation plan for "
                   "basic youth care at WIJ Groningen, SAMEN. ({evaluation}, §1). The financial "
