@@ -93,7 +93,7 @@ def test_briefing_html_has_key_figures_in_dutch_format(report):
     realised = kf.central(sm.simulate(sm.load_scenario(SCENARIOS / "realised_2023.yaml")))
     for label in ("In het kort", "1. Aanleiding en vraag", "4. Wat het model verwacht",
                   "5. De keuze na 2025", "6. Risico", "Bijlage 3. Aannames",
-                  "Bijlage 3. Begrippen", "Colofon"):
+                  "Bijlage 4. Begrippen", "Colofon"):
         assert label in html, label
     assert f"{realised['young_people_helped_first_year']:.0f} jeugdigen" in html
     assert re.search(r"€\xa0\d{1,3},\d{1,2}\xa0mln", html)  # € 1,2 mln, never broken
