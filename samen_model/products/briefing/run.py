@@ -24,30 +24,46 @@ from samen_model.scenario.scenario import Scenario
 #: Percentiles kept of the briefing's Monte Carlo run: every whole per cent, so "in how many
 #: of the computed situations" reads to the per cent (they include 5, 25, 50, 75 and 95).
 PERCENTILES = tuple(range(1, 100))
-#: What ``budget.settle_after_transition`` false / true mean as a regime after the transition.
+#: The named regime after the transition, when the model has it (keys as in
+#: :data:`~samen_model.products.briefing.regimes.REGIME_WORDS`).
+REGIME_PARAMETER = "budget.structural_regime"
+#: Without it, what ``budget.settle_after_transition`` false / true mean as a regime.
 SETTLE_REGIMES = {False: "t2_rule", True: "settlement"}
+
+
+def regime_choices(scenario: Scenario) -> tuple[str, dict[str, dict]]:
+    """The scenario's own regime after the transition and, per regime, the parameter values
+    that select it: ``budget.structural_regime`` (t2_rule, settlement, reeel) where the model
+    has it, else ``budget.settle_after_transition`` false (t2_rule) / true (settlement)."""
+    from samen_model.products.briefing.regimes import REGIME_WORDS
+
+    if REGIME_PARAMETER in scenario.params:
+        return (str(scenario.value(REGIME_PARAMETER)),
+                {key: {REGIME_PARAMETER: key} for key in REGIME_WORDS})
+    own = SETTLE_REGIMES[bool(scenario.value("budget.settle_after_transition"))]
+    return own, {key: {"budget.settle_after_transition": settle}
+                 for settle, key in SETTLE_REGIMES.items()}
 
 
 def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
                    outputs: Sequence[str]) -> tuple[list, list[Run]]:
-    """One :class:`~samen_model.products.briefing.compose.RegimeResult` per way of setting the
-    budget after the transition that the model has today (``budget.settle_after_transition``
-    false and true), each with central values and ``draws`` computed situations of
-    ``uncertain`` (same seed, so the regimes differ only in the rule); the main scenario's
-    own setting is marked main. Also the runs for the manifest."""
-    from samen_model.products.briefing.compose import RegimeResult
+    """One :class:`~samen_model.products.briefing.regimes.RegimeResult` per way of setting the
+    budget after the transition that the model has (:func:`regime_choices`), each with central
+    values and ``draws`` computed situations of ``uncertain`` (same seed, so the regimes differ
+    only in the rule); the main scenario's own regime is marked main. Also the runs for the
+    manifest."""
+    from samen_model.products.briefing.regimes import RegimeResult
 
-    own = bool(main.value("budget.settle_after_transition"))
+    own, choices = regime_choices(main)
+    drawn_own, _ = regime_choices(uncertain)
     out, runs = [], []
-    for settle, key in SETTLE_REGIMES.items():
-        values = {"budget.settle_after_transition": settle}
-        central = main if settle == own else main.with_values(values)
-        drawn = uncertain if bool(uncertain.value("budget.settle_after_transition")) == settle \
-            else uncertain.with_values(values)
+    for key, values in choices.items():
+        central = main if key == own else main.with_values(values)
+        drawn = uncertain if key == drawn_own else uncertain.with_values(values)
         summary = monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
                               outputs=outputs)
-        out.append(RegimeResult(key, simulate(central), summary, main=settle == own))
-        if settle != own:
+        out.append(RegimeResult(key, simulate(central), summary, main=key == own))
+        if key != own:
             runs += [Run(central, 1, 0, False), Run(drawn, draws, seed, True)]
     return out, runs
 

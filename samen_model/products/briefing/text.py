@@ -152,7 +152,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "dat {kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
                        "overschotten houdt (uitgangspunt 3), maar noemt dat alleen “in ieder "
                        "geval gedurende de overgangperiode”.",
-        "choice_main": "De andere paragrafen rekenen met de eerste manier (“{main}”). Dat is "
+        "choice_main": "De andere paragrafen rekenen met “{main}”, de vetgedrukte regel. Dat is "
                        "een keuze van het model, geen besluit.",
         # 6 risks
         "risks_1": "De documenten noemen risico's voor het personeel, de weglek naar "

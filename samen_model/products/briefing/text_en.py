@@ -95,7 +95,7 @@ TEXT_EN: dict = {
                    "{kept_total}. The framework assumes WIJ keeps no deficits or surpluses "
                    "(principle 3), but states this only “in ieder geval gedurende de "
                    "overgangperiode”.",
-    "choice_main": "The other sections use the first way (“{main}”). That is a modelling "
+    "choice_main": "The other sections use “{main}”, the row in bold. That is a modelling "
                    "choice, not a decision.",
     # 6 risks
     "risks_1": "The documents name risks for staffing, leakage to specialist care and the move "
