@@ -305,6 +305,26 @@ def test_next_steps_and_limits(briefing):
         in limits
 
 
+def test_how_often_recovers_the_share_of_a_known_distribution():
+    """'Hoe vaak' reads the share at or below a value from the run's 99 percentiles: on draws
+    from a normal distribution it gives the normal CDF to within one per cent."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+    from scipy import stats
+
+    from samen_model.products.briefing.regimes import share_at_or_below
+
+    draws = np.random.default_rng(7).normal(-4e6, 3e6, 200_000)
+    row = {f"p{p}": np.percentile(draws, p) for p in range(1, 100)}
+    fake = SimpleNamespace(outputs=pd.DataFrame([row], index=["net"]))
+    for value in (-9e6, -4e6, -2.49e6, 0.0):
+        expected = stats.norm.cdf(value, -4e6, 3e6)
+        assert share_at_or_below(fake, "net", value) == pytest.approx(expected, abs=0.01)
+    assert share_at_or_below(fake, "net", -40e6) == 0.0
+    assert share_at_or_below(fake, "net", 40e6) == 1.0
+
+
 # ----------------------------------------------------------------------- assumptions register
 def test_every_document_row_quotes_words_found_in_the_shipped_source_text():
     """For every shipped scenario: a value labelled "document" has quotes, each quote's words
