@@ -98,7 +98,9 @@ def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Resul
                                             range=tx.range_words(b5, b95, language), **y))
     shown = [r for r in regimes if r.summary is not None]
     stats = [middle(r.summary, out) for r in shown]
-    fig = charts.regime_chart([r.words(language)[0] for r in shown], [m[1] for m in stats],
+    mark = " (hoofdscenario)" if language == "nl" else " (main scenario)"
+    fig = charts.regime_chart([r.words(language)[0] + (mark if r.main else "") for r in shown],
+                              [m[1] for m in stats],
                               [m[0] for m in stats], [m[2] for m in stats],
                               (y["lo"], y["hi"]), y["end"], language)
     s.figure(fig, w["fig_regimes"].format(**y))
