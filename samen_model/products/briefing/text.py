@@ -205,9 +205,8 @@ TEXT: dict[str, dict[str, str]] = {
             "De evaluatie kondigt een eigen monitoring aan voor de verwijzingen van de "
             "gecertificeerde instellingen en zegt: “{impact_quote}” De uitkomsten daarvan "
             "horen naast deze cijfers.",
-            "De weglek naar specialistische hulp en de groei van het personeel bepalen de "
-            "uitkomst het meest na de manier van budgetteren; die twee zijn het eerst te "
-            "volgen.",
+            "De groei van het personeel en de weglek naar specialistische hulp zijn het eerst "
+            "te volgen: daarover gaan de risico's van paragraaf 6.",
         ],
         # 9 limits
         "limits": [

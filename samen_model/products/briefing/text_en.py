@@ -141,8 +141,8 @@ TEXT_EN: dict = {
         "The evaluation announces its own monitoring of referrals from the certified "
         "institutions and an impact study: “{impact_quote}” Their results belong beside these "
         "figures.",
-        "After the way of budgeting, leakage to specialist care and staff growth matter most "
-        "for the result; those two are the first to follow.",
+        "Staff growth and leakage to specialist care are the first to follow: the risks of "
+        "section 6 are about them.",
     ],
     # 9 limits
     "limits": [
