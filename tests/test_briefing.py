@@ -229,6 +229,12 @@ def test_no_figure_after_the_last_observed_year_in_the_past_tense(briefing, part
     assert "naar verwachting" in expected and "Vanaf 2024 zijn alle cijfers verwachtingen" \
         in expected
     assert "Eind 2025 werken naar verwachting 146 fte" in expected  # realised_2023: 146.4
+    # the central result (€ 0,57 mln extra cost) against the run: how many situations are worse
+    from samen_model.products.briefing.regimes import share_at_or_below
+
+    worse = share_at_or_below(parts[2], net_output(y), -0.57e6)
+    assert f"in {tx.in_ten(worse)} doorgerekende situaties is het netto resultaat ongunstiger" \
+        in expected and worse > 0.8
 
 
 def test_what_happened_gives_only_the_documents_figures_as_they_say_them(briefing):

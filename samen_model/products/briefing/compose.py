@@ -201,9 +201,11 @@ def _expected(s: Section, main: Result, summary: MonteCarloSummary,
                                             share=tx.in_ten(exceeded, language), **y))
     p5, p50, p95 = middle(summary, net_output(y))
     k = kf.central(main)
+    central = float(k["net_savings_structural_eur"])
+    worse = share_at_or_below(summary, net_output(y), central)
     s.paragraph(w["expected_net"].format(median=tx.net_words(p50, language),
-                                         main=tx.net_words(k["net_savings_structural_eur"],
-                                                           language), **y))
+                                         main=tx.net_words(central, language),
+                                         share=tx.in_ten(worse, language), **y))
     payback = float(k["payback_year"])
     words = w["payback_no"] if payback != payback else w["payback_yes"].format(
         year=fmt.year(payback))

@@ -126,10 +126,11 @@ TEXT: dict[str, dict[str, str]] = {
                            "boven het gesloten vierkant.",
         "expected_net": "Na de overgangsperiode, in {lo}–{hi}, is het netto resultaat naar "
                         "verwachting {median} (middelste uitkomst). Het hoofdscenario, dat "
-                        "met één waarde per aanname rekent, komt uit op {main}. De "
-                        "doorgerekende situaties vallen vaker ongunstiger uit dan het "
-                        "hoofdscenario, omdat zij ook de minder gunstige waarden van de "
-                        "onzekere aannames meenemen die bij de cijfers van {last_obs} passen.",
+                        "met één waarde per aanname rekent, komt uit op {main}; in {share} "
+                        "doorgerekende situaties is het netto resultaat ongunstiger. Het "
+                        "verschil komt uit de onzekere aannames: de doorgerekende situaties "
+                        "nemen ook hun minder gunstige waarden mee, binnen wat de cijfers van "
+                        "{last_obs} toelaten.",
         "expected_payback": "In het hoofdscenario verdient SAMEN. zich vóór eind {last} "
                             "{payback}; in {share} doorgerekende situaties gebeurt dat wel.",
         "payback_no": "niet terug", "payback_yes": "terug in {year}",

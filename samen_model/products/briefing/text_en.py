@@ -70,10 +70,10 @@ TEXT_EN: dict = {
                        "computed situations it ends above the closed square.",
     "expected_net": "After the transition, in {lo}–{hi}, the net result is expected to be "
                     "{median} (middle outcome). The main scenario, with one value per "
-                    "assumption, arrives at {main}. The computed situations turn out less "
-                    "favourable than the main scenario more often, because they include the "
-                    "less favourable values of the uncertain assumptions that fit the figures "
-                    "of {last_obs}.",
+                    "assumption, arrives at {main}; in {share} computed situations the net "
+                    "result is less favourable. The difference comes from the uncertain "
+                    "assumptions: the computed situations also take their less favourable "
+                    "values, within what the figures of {last_obs} allow.",
     "expected_payback": "In the main scenario SAMEN. {payback} before the end of {last}; in "
                         "{share} computed situations it does.",
     "payback_no": "does not pay for itself", "payback_yes": "pays for itself in {year}",
