@@ -77,8 +77,9 @@ def parts():
 @pytest.fixture(scope="module")
 def briefing(parts):
     results, uncertain, summary, info, obs, regimes, _ = parts
-    return compose_briefing(results, info, "nl", summary, uncertain, obs, regimes, 0.0063545,
-                            author="Onderzoek en Statistiek Groningen")
+    # the break-even cut of the t-2 rule continued: 0,64% (notebook 03, savings.budget_cut_share)
+    return compose_briefing(results, info, "nl", summary, uncertain, obs, regimes,
+                            {"t2_rule": 0.0063545}, author="Onderzoek en Statistiek Groningen")
 
 
 @pytest.fixture(scope="module")
@@ -186,8 +187,9 @@ def test_page_one_has_one_bottom_line_one_chart_and_the_median_with_its_band(bri
     assert bottom.startswith("**") and bottom.endswith(".**") and bottom.count("**") == 2
     assert len(sentences(bottom)) == 1
     p5, p50, p95 = middle(summary, net_output(y))
-    assert p5 < p50 < p95 < 0  # the calibrated run: extra cost in 9 of 10 situations
-    assert f"netto {tx.money(p50)} meer" in bottom and "2026–2030" in bottom
+    assert p5 < p50 < p95
+    verb = f"netto {tx.money(p50)} op" if p50 >= 0 else f"netto {tx.money(p50)} meer"
+    assert verb in bottom and "2026–2030" in bottom
     assert "in 9 van de 10 doorgerekende situaties" in paragraphs[1].text
     assert tx.range_words(p5, p95) in paragraphs[1].text
     assert f"{DRAWS} doorgerekende situaties" in paragraphs[1].text
@@ -195,11 +197,12 @@ def test_page_one_has_one_bottom_line_one_chart_and_the_median_with_its_band(bri
     alt = figures[0].alt
     for value in (p5, p50, p95):
         assert tx.money(value).replace("€ ", "") in alt
-    # the choice that moves it most: the other regime, named with its own median
-    settle = next(r for r in regimes if r.key == "settlement")
-    s50 = middle(settle.summary, net_output(y))[1]
-    assert "Als de verrekening met de werkelijke kosten doorloopt" in paragraphs[2].text
-    assert tx.net_words(s50) in paragraphs[2].text and s50 > 0
+    # the choice that moves it most: the regime whose median is farthest from the main one
+    others = [r for r in regimes if not r.main]
+    best = max(others, key=lambda r: abs(middle(r.summary, net_output(y))[1] - p50))
+    b50 = middle(best.summary, net_output(y))[1]
+    assert best.words("nl")[2] in paragraphs[2].text
+    assert tx.net_words(b50) in paragraphs[2].text
 
 
 def test_pdf_page_one_is_the_summary_and_the_body_fits_about_six_pages(pdf_pages, parts):
@@ -229,12 +232,13 @@ def test_no_figure_after_the_last_observed_year_in_the_past_tense(briefing, part
     assert "naar verwachting" in expected and "Vanaf 2024 zijn alle cijfers verwachtingen" \
         in expected
     assert "Eind 2025 werken naar verwachting 146 fte" in expected  # realised_2023: 146.4
-    # the central result (€ 0,57 mln extra cost) against the run: how many situations are worse
+    # the central result against the run: how many situations are worse
     from samen_model.products.briefing.regimes import share_at_or_below
 
-    worse = share_at_or_below(parts[2], net_output(y), -0.57e6)
+    central = kf.central(parts[0][0])["net_savings_structural_eur"]
+    worse = share_at_or_below(parts[2], net_output(y), central)
     assert f"in {tx.in_ten(worse)} doorgerekende situaties is het netto resultaat ongunstiger" \
-        in expected and worse > 0.8
+        in expected
 
 
 def test_what_happened_gives_only_the_documents_figures_as_they_say_them(briefing):
@@ -254,26 +258,30 @@ def test_what_happened_gives_only_the_documents_figures_as_they_say_them(briefin
 
 
 def test_the_choice_after_2025_side_by_side(briefing, parts):
-    """One row per regime: t-2 rule continued (main, WIJ keeps the difference) and settlement
-    continued; central values as the engine gives them (realised_2023: € 0,57 mln extra cost;
-    with settlement € 12,22 mln saving), WIJ keeps € 2,5 mln in 2026 and € 12,8 mln over
-    2026-2030."""
+    """One row per regime of budget.structural_regime, the main one (reeel) in bold; central
+    values as the engine gives them (tests/golden: realised_2023 € 14,84 mln saving under
+    reeel; € 0,57 mln extra cost with the t-2 rule continued; € 12,22 mln saving with
+    settlement). With the t-2 rule WIJ keeps € 2,5 mln in 2026 and € 12,8 mln over 2026-2030."""
     results, regimes = parts[0], parts[5]
     table = next(b for b in briefing.section("choice").blocks if isinstance(b, Table))
     assert [r[0] for r in table.rows] == [
-        "**Budgetregel loopt door, WIJ houdt het verschil**", "Verrekening loopt door"]
-    main = kf.central(regimes[0].result)["net_savings_structural_eur"]
-    assert main == pytest.approx(kf.central(results[0])["net_savings_structural_eur"])
-    assert table.rows[0][2] == "€ 0,57 mln extra kosten"
-    assert table.rows[1][2] == "€ 12,2 mln besparing"
+        "Budgetregel loopt door, WIJ houdt het verschil", "Verrekening loopt door",
+        "**Reëel budget op de werkelijke kosten**"]
+    main = next(r for r in regimes if r.main)
+    assert main.key == "reeel" and kf.central(main.result)["net_savings_structural_eur"] == \
+        pytest.approx(kf.central(results[0])["net_savings_structural_eur"])
+    assert [r[2] for r in table.rows] == ["€ 0,57 mln extra kosten", "€ 12,2 mln besparing",
+                                          "€ 14,8 mln besparing"]
     text = " ".join(b.text for b in briefing.section("choice").blocks
                     if isinstance(b, Paragraph))
     assert "“speelt alleen maar gedurende de overgangperiode”" in text
-    kept = results[0].arrays["wij_result_eur"][:, 0]
-    at = {int(y): i for i, y in enumerate(results[0].years)}
+    t2 = next(r for r in regimes if r.key == "t2_rule").result
+    kept = t2.arrays["wij_result_eur"][:, 0]
+    at = {int(y): i for i, y in enumerate(t2.years)}
     assert kept[at[2026]] == pytest.approx(2.5e6, abs=0.05e6)
     assert sum(kept[at[y]] for y in range(2026, 2031)) == pytest.approx(12.79e6, abs=0.05e6)
-    assert "€ 2,5 mln meer dan SAMEN. kost" in text and "€ 12,8 mln" in text
+    assert "Als de budgetregel doorloopt, krijgt WIJ in 2026 naar verwachting € 2,5 mln meer " \
+        "dan SAMEN. kost" in text and "€ 12,8 mln" in text
 
 
 def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
@@ -281,24 +289,30 @@ def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
     table = next(b for b in briefing.section("risks").blocks if isinstance(b, Table))
     rows = {r[0]: r for r in table.rows}
     staff = rows["Personeelstekort (max. 20 fte groei per jaar vanaf 2024)"]
-    # staff_shortage: € 2,49 mln extra cost, € 1,92 mln worse than the main scenario (0,57)
-    assert staff[2] == "€ 2,5 mln extra kosten" and staff[3] == "€ 1,9 mln ongunstiger"
+    # under reeel (tests/golden): main € 14,84 mln saving, staff shortage € 22,14 mln (a lower
+    # cost base), high leakage € 9,78 mln, fewer referrals € 21,05 mln
+    assert staff[2] == "€ 22,1 mln besparing" and staff[3] == "€ 7,3 mln gunstiger"
+    leak = rows["Hoge weglek (25% vanaf 2024)"]
+    assert leak[2] == "€ 9,8 mln besparing" and leak[3] == "€ 5,1 mln ongunstiger"
     fewer = rows["Minder specialistische verwijzingen (1% in 2026, 3% in 2030)"]
-    assert fewer[2] == "€ 5,6 mln besparing"
-    assert rows["Hoge weglek (25% vanaf 2024)"][2] == "€ 0,84 mln extra kosten"
-    # "how often": the share of the run at or below the staff-shortage result, in tens
-    staff_net = kf.central(sm.simulate(sm.load_scenario(SCENARIOS / "staff_shortage.yaml")))[
+    assert fewer[2] == "€ 21,1 mln besparing"
+    # "how often": the share of the run at or below the high-leakage result, in tens
+    leak_net = kf.central(sm.simulate(sm.load_scenario(SCENARIOS / "high_leakage.yaml")))[
         "net_savings_structural_eur"]
     values = summary.outputs.loc[net_output(y), [f"p{p}" for p in range(1, 100)]].to_numpy()
-    below = np.interp(staff_net, np.sort(values), np.arange(1, 100) / 100)
-    assert staff[4] == f"{round(10 * below)} van de 10 even slecht of slechter"
+    below = np.interp(leak_net, np.sort(values), np.arange(1, 100) / 100)
+    expected = f"{round(10 * below)} van de 10 even slecht of slechter" if below >= 0.05 \
+        else "minder dan 1 van de 10"
+    assert leak[4] == expected
     text = " ".join(b.text for b in briefing.section("risks").blocks
                     if isinstance(b, Paragraph))
     share = summary.shortfall_probability.loc[2026]
     assert f"In {tx.in_ten(share)} doorgerekende situaties kan WIJ in 2026" in text
     assert "“er zijn geen wachtlijsten”" in text and "gecertificeerde instellingen" in text
-    breakeven = briefing.section("breakeven").blocks[0].text
-    assert "taakstelling van 0,64% op het budget van WIJ vanaf 2026" in breakeven  # notebook 03
+    breakeven = " ".join(b.text for b in briefing.section("breakeven").blocks)
+    assert "al een besparing" in breakeven  # reeel: no cut needed
+    assert "Als de budgetregel doorloopt en WIJ het verschil houdt, dan is een taakstelling van " \
+        "0,64% op het budget van WIJ vanaf 2026" in breakeven  # notebook 03, t-2 rule
 
 
 def test_next_steps_and_limits(briefing):
@@ -482,7 +496,8 @@ def test_docx_captions_header_rows_widths_and_properties(word, briefing, parts):
 
 def test_english_briefing(parts):
     results, uncertain, summary, info, obs, regimes, _ = parts
-    b = compose_briefing(results, info, "en", summary, uncertain, obs, regimes, 0.0063545)
+    b = compose_briefing(results, info, "en", summary, uncertain, obs, regimes,
+                         {"t2_rule": 0.0063545})
     text = plain(html_text(b))
     for words in ("In brief", "The choice after 2025", "Annex 3. Assumptions", "Colophon",
                   "in 9 of 10 computed situations", "extra cost", "Main scenario"):

@@ -18,7 +18,7 @@ Each section is one function below; to add content, call a method on a section o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -247,9 +247,10 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
     head = [h.format(**y) for h in w["choice_head"]]
     s.table(head, rows, w["choice_caption"].format(**y), widths=[2.2, 3.6, 1.7, 1.7, 2.4])
     main = next(r for r in regimes if r.main)
-    if main.key == "t2_rule":
-        kept = main.result.arrays["wij_result_eur"][:, 0]
-        at = {int(yr): i for i, yr in enumerate(main.result.years)}
+    t2 = next((r for r in regimes if r.key == "t2_rule"), None)
+    if t2 is not None:  # what WIJ keeps when the t-2 rule simply continues
+        kept = t2.result.arrays["wij_result_eur"][:, 0]
+        at = {int(yr): i for i, yr in enumerate(t2.result.years)}
         total = float(sum(kept[at[yr]] for yr in range(y["lo"], y["hi"] + 1)))
         s.paragraph(w["choice_kept"].format(kept=tx.money(kept[at[y["struct"]]], language),
                                             kept_total=tx.money(total, language), **y))
@@ -293,24 +294,32 @@ def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCar
     s.paragraph(w["waterbed"])
 
 
-def _breakeven(s: Section, main: Result, others: Sequence[Result], cut: float | None,
-               y: dict[str, int], language: str) -> None:
+def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Result],
+               cuts: Mapping[str, float], y: dict[str, int], language: str) -> None:
+    """The budget cut at which the net result is zero: for the main scenario, or, when that
+    already saves, for each other regime that costs extra (``cuts`` by regime key)."""
     w = tx.t(language)
-    net = float(kf.central(main)["net_savings_structural_eur"])
+    main = next(r for r in regimes if r.main)
+    net = float(kf.central(main.result)["net_savings_structural_eur"])
     after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
-    if net >= 0:
-        s.paragraph(w["breakeven_none_needed"].format(**y))
-        return
-    if cut is None:
-        s.paragraph(w["breakeven_none"].format(**y))
-        return
     examples = [w["example"].format(title=r.scenario.title,
                                     net=tx.net_words(kf.central(r)
                                                      ["net_savings_structural_eur"], language))
                 for r in others if float(kf.central(r)["net_savings_structural_eur"]) > 0]
-    s.paragraph(w["breakeven_found"].format(share=fmt.pct(cut, 2, language),
-                                            examples="; ".join(examples) or "–", after=after,
-                                            **y))
+    if net < 0:
+        if main.key not in cuts:
+            s.paragraph(w["breakeven_none"].format(**y))
+            return
+        s.paragraph(w["breakeven_found"].format(share=fmt.pct(cuts[main.key], 2, language),
+                                                examples="; ".join(examples) or "–",
+                                                after=after, **y))
+        return
+    s.paragraph(w["breakeven_none_needed"].format(**y))
+    for r in regimes:
+        if not r.main and r.key in cuts:
+            s.paragraph(w["breakeven_regime"].format(
+                regime=r.words(language)[2], share=fmt.pct(cuts[r.key], 2, language),
+                after=after, **y))
 
 
 def _next(s: Section, main: Result, y: dict[str, int], language: str) -> None:
@@ -332,7 +341,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
                      uncertain: Any = None,
                      observations: Observations | None = None,
                      regimes: Sequence[RegimeResult] | None = None,
-                     breakeven_cut: float | None = None,
+                     breakeven_cuts: Mapping[str, float] | None = None,
                      author: str = "") -> Briefing:
     """The briefing of ``results`` (the first is the main scenario, the others the what-if
     scenarios of the risks section).
@@ -342,8 +351,9 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     ``deviation_<start>_<end>`` and ``net_savings_<structural start>_<last>``; percentiles
     1..99 make "hoe vaak" exact to the per cent) and its scenario. ``regimes``: one
     :class:`RegimeResult` per way of budgeting after the transition (default: only the main
-    scenario's). ``breakeven_cut``: the budget-cut share at which the main scenario's net
-    result is zero (None when there is none). ``observations``: the documents' figures.
+    scenario's). ``breakeven_cuts``: per regime key, the budget-cut share at which that
+    regime's central net result is zero (only regimes that cost extra and have such a
+    share). ``observations``: the documents' figures.
     """
     fmt.check_language(language)
     if uncertainty is None:
@@ -352,7 +362,8 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     main, others = results[0], list(results[1:])
     observed = tuple(observations) if observations is not None else ()
     y = years_of(main, observed)
-    regimes = list(regimes) if regimes else [RegimeResult("t2_rule", main, uncertainty, True)]
+    own = str(main.scenario.value("budget.structural_regime"))
+    regimes = list(regimes) if regimes else [RegimeResult(own, main, uncertainty, True)]
     if sum(r.main for r in regimes) != 1:
         raise ValueError("regimes: expected exactly one regime marked main")
     t = tx.TITLES[language]
@@ -363,14 +374,15 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     def section(key: str, new_page: bool = False) -> Section:
         return b.add_section(key, t[key].format(**y), new_page=new_page)
 
-    _summary(section("summary"), regimes, others, breakeven_cut, y, language)
+    _summary(section("summary"), regimes, others, (breakeven_cuts or {}).get(
+        next(r.key for r in regimes if r.main)), y, language)
     _occasion(section("occasion", new_page=True), y, language)
     _context(section("context"), main, y, language)
     _happened(section("happened"), main, observed, y, language)
     _expected(section("expected"), main, uncertainty, observed, y, language)
     _choice(section("choice"), regimes, y, language)
     _risks(section("risks"), main, others, uncertainty, y, language)
-    _breakeven(section("breakeven"), main, others, breakeven_cut, y, language)
+    _breakeven(section("breakeven"), regimes, others, breakeven_cuts or {}, y, language)
     _next(section("next"), main, y, language)
     _limits(section("limits"), y, language)
     ax.budget(section("budget", new_page=True), main, y, language)

@@ -19,9 +19,8 @@ from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
 from samen_model.scenario.observations import Observation
 
-#: The ways of setting WIJ's budget after the transition, by key: (label, what it means, the
-#: "if" phrase of page 1). ``t2_rule`` and ``settlement`` are what ``budget.
-#: settle_after_transition`` false / true give; ``reeel`` is a structural budget set once.
+#: The ways of setting WIJ's budget after the transition (``budget.structural_regime``), by
+#: key: (label, what it means, the "if" phrase of page 1).
 REGIME_WORDS: dict[str, dict[str, tuple[str, str, str]]] = {
     "t2_rule": {
         "nl": ("Budgetregel loopt door, WIJ houdt het verschil",
@@ -42,14 +41,16 @@ REGIME_WORDS: dict[str, dict[str, tuple[str, str, str]]] = {
                "shortfall is topped up.",
                "If settlement against actual cost continues")},
     "reeel": {
-        "nl": ("Reëel budget op basis van de overgangsperiode",
-               "Het budget wordt eenmaal vastgesteld op de werkelijke kosten van de "
-               "overgangsperiode en daarna geïndexeerd.",
-               "Als het budget reëel wordt vastgesteld op de kosten van de overgangsperiode"),
-        "en": ("Realistic budget based on the transition",
-               "The budget is set once on the actual cost of the transition and indexed "
-               "after that.",
-               "If the budget is set on the actual cost of the transition")},
+        "nl": ("Reëel budget op de werkelijke kosten",
+               "Het budget volgt de werkelijke kosten van het laatste jaar van de "
+               "overgangsperiode, daarna geïndexeerd voor loon, prijs en aantal jeugdigen, en "
+               "nooit hoger dan de open-house-kosten die vervallen; wat over is houdt WIJ.",
+               "Als het budget reëel wordt vastgesteld op de werkelijke kosten"),
+        "en": ("Realistic budget on the actual cost",
+               "The budget follows the actual cost of the last transition year, indexed for "
+               "wages, prices and the number of young people after that, and never above the "
+               "open-house cost that lapses; WIJ keeps what is left.",
+               "If the budget is set realistically on the actual cost")},
 }
 
 

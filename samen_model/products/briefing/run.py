@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from samen_model.analysis import key_figures as kf
 from samen_model.analysis.breakeven import breakeven
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.analysis.runs import run_named
@@ -24,25 +25,18 @@ from samen_model.scenario.scenario import Scenario
 #: Percentiles kept of the briefing's Monte Carlo run: every whole per cent, so "in how many
 #: of the computed situations" reads to the per cent (they include 5, 25, 50, 75 and 95).
 PERCENTILES = tuple(range(1, 100))
-#: The named regime after the transition, when the model has it (keys as in
-#: :data:`~samen_model.products.briefing.regimes.REGIME_WORDS`).
+#: The regime after the transition (keys as in
+#: :data:`~samen_model.products.briefing.regimes.REGIME_WORDS`: t2_rule, settlement, reeel).
 REGIME_PARAMETER = "budget.structural_regime"
-#: Without it, what ``budget.settle_after_transition`` false / true mean as a regime.
-SETTLE_REGIMES = {False: "t2_rule", True: "settlement"}
 
 
 def regime_choices(scenario: Scenario) -> tuple[str, dict[str, dict]]:
-    """The scenario's own regime after the transition and, per regime, the parameter values
-    that select it: ``budget.structural_regime`` (t2_rule, settlement, reeel) where the model
-    has it, else ``budget.settle_after_transition`` false (t2_rule) / true (settlement)."""
+    """The scenario's own regime after the transition and, per regime of
+    ``budget.structural_regime``, the parameter values that select it."""
     from samen_model.products.briefing.regimes import REGIME_WORDS
 
-    if REGIME_PARAMETER in scenario.params:
-        return (str(scenario.value(REGIME_PARAMETER)),
-                {key: {REGIME_PARAMETER: key} for key in REGIME_WORDS})
-    own = SETTLE_REGIMES[bool(scenario.value("budget.settle_after_transition"))]
-    return own, {key: {"budget.settle_after_transition": settle}
-                 for settle, key in SETTLE_REGIMES.items()}
+    return (str(scenario.value(REGIME_PARAMETER)),
+            {key: {REGIME_PARAMETER: key} for key in REGIME_WORDS})
 
 
 def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
@@ -95,11 +89,16 @@ def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, dra
     regimes, extra = regime_results(main.scenario, uncertain, draws, seed,
                                     (square_output(y), net_output(y)))
     summary = next(r.summary for r in regimes if r.main)
-    cut = breakeven(main.scenario, "savings.budget_cut_share", net_output(y))
+    cuts = {}  # the break-even budget cut of every regime that costs extra
+    for r in regimes:
+        if float(kf.central(r.result)["net_savings_structural_eur"]) < 0:
+            found = breakeven(r.result.scenario, "savings.budget_cut_share", net_output(y))
+            if found.found:
+                cuts[r.key] = float(found.value)
     runs: list = [*results, Run(uncertain, draws, seed, True), *extra]
     info = manifest(runs, notebook=notebook)
     return compose_briefing(results, info, language, summary, uncertain, observations,
-                            regimes, cut.value if cut.found else None, author)
+                            regimes, cuts, author)
 
 
 def briefing_from_notebook(path: Path) -> Briefing | None:

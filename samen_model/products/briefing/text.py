@@ -148,8 +148,8 @@ TEXT: dict[str, dict[str, str]] = {
         "choice_caption": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}.",
         "choice_head": ("Budget na {end}", "Wat het betekent", "Met centrale waarden",
                         "Middelste uitkomst", "9 van de 10 situaties"),
-        "choice_kept": "In het hoofdscenario krijgt WIJ in {struct} naar verwachting {kept} "
-                       "meer dan SAMEN. kost, en houdt WIJ dat verschil; over {lo}–{hi} is "
+        "choice_kept": "Als de budgetregel doorloopt, krijgt WIJ in {struct} naar verwachting "
+                       "{kept} meer dan SAMEN. kost, en houdt WIJ dat verschil; over {lo}–{hi} is "
                        "dat {kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
                        "overschotten houdt (uitgangspunt 3), maar noemt dat alleen “in ieder "
                        "geval gedurende de overgangperiode”.",
@@ -194,6 +194,10 @@ TEXT: dict[str, dict[str, str]] = {
                           "geen netto resultaat nul te bereiken in {lo}–{hi}.",
         "breakeven_none_needed": "In het hoofdscenario is het netto resultaat in {lo}–{hi} "
                                  "al een besparing; een taakstelling is daarvoor niet nodig.",
+        "breakeven_regime": "{regime}, dan is een taakstelling van {share} op het budget van "
+                            "WIJ vanaf {struct} genoeg om in {lo}–{hi} quitte te spelen "
+                            "(met centrale waarden). De cijfers over {after} kunnen die "
+                            "taakstelling onderbouwen, zoals het kader vraagt (uitgangspunt 1).",
         "example": "{title} geeft {net}",
         # 8 next
         "next": [

@@ -90,8 +90,8 @@ TEXT_EN: dict = {
     "choice_caption": "Net result {lo}–{hi} per way of budgeting after {end}.",
     "choice_head": ("Budget after {end}", "What it means", "With central values",
                     "Middle outcome", "9 of 10 situations"),
-    "choice_kept": "In the main scenario WIJ is expected to receive {kept} more than SAMEN. "
-                   "costs in {struct}, and keeps that difference; over {lo}–{hi} that is "
+    "choice_kept": "If the budget rule continues, WIJ is expected to receive {kept} more than "
+                   "SAMEN. costs in {struct}, and keeps that difference; over {lo}–{hi} that is "
                    "{kept_total}. The framework assumes WIJ keeps no deficits or surpluses "
                    "(principle 3), but states this only “in ieder geval gedurende de "
                    "overgangperiode”.",
@@ -131,6 +131,9 @@ TEXT_EN: dict = {
                       "of zero in {lo}–{hi}.",
     "breakeven_none_needed": "In the main scenario the net result in {lo}–{hi} is already a "
                              "saving; no budget cut is needed for it.",
+    "breakeven_regime": "{regime}, a budget cut of {share} on WIJ's budget from {struct} is "
+                        "enough to break even in {lo}–{hi} (central values). The figures for "
+                        "{after} can ground that cut, as the framework asks (principle 1).",
     "example": "{title} gives {net}",
     # 8 next
     "next": [
