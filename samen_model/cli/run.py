@@ -14,8 +14,9 @@ from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
     add_out,
-    bad_argument,
+    check_budget,
     checked,
+    horizon_years,
     key_figures_table,
     load,
     positive_int,
@@ -24,9 +25,8 @@ from samen_model.cli.common import (
     show,
     write_folder,
 )
-from samen_model.errors import SamenInputError
+from samen_model.errors import SamenInputError, printable
 from samen_model.model.columns import COLUMN_NAMES
-from samen_model.model.memory import check_fits
 from samen_model.model.results import DEFAULT_PERCENTILES, Result
 from samen_model.model.simulate import simulate
 from samen_model.report.atomic import check_target, write_parquet
@@ -50,11 +50,10 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
 def cmd_run(args: argparse.Namespace) -> int:
     with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
         scenario = load(args, args.scenario)
-        years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
-        try:  # the per-draw table copies every column once more
-            check_fits(years, args.draws, (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1))
-        except SamenInputError as exc:
-            raise bad_argument("--draws", exc.expected) from None
+        # the per-draw table copies every column once more
+        check_budget("--draws", horizon_years(scenario), args.draws,
+                     (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1),
+                     draw_values=len(scenario.uncertain_parameters()))
         if args.out is not None:
             check_target(args.out, args.force)  # before the model runs; checked again at the end
         advance("model")
@@ -101,7 +100,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             bad += 1
         else:
-            print(f"ok: {text} ({s.name}, #{s.hash}, {len(s.params)} parameters)")
+            print(f"ok: {printable(text, 240)} ({s.name}, #{s.hash}, {len(s.params)} "
+                  "parameters)")
     return 1 if bad else 0
 
 

@@ -32,6 +32,7 @@ from typing import Any
 from samen_model.analysis.compare import assumptions_register, compare
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.errors import OutputError, SamenInputError
+from samen_model.files import PLAIN_NAME_TEXT, child, plain_name
 from samen_model.model.finite import check_finite
 from samen_model.model.simulate import simulate
 from samen_model.report import formatting as fmt
@@ -54,6 +55,10 @@ from samen_model.scenario.scenario import load_scenario
 def scenario_files(scenario_dir: Path, names: list[str] | None = None) -> list[Path]:
     """The scenario files to report: the named ones, or every ``*.yaml`` in the folder."""
     if names:
+        for n in names:
+            if not plain_name(n):
+                raise SamenInputError("<command line>", "--scenarios", f"scenario names: "
+                                      f"{PLAIN_NAME_TEXT} (got {n!r})")
         files = [scenario_dir / f"{n}.yaml" for n in names]
         for f in files:
             if not f.is_file():
@@ -167,6 +172,10 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     out_root = prepare_out_root(out_root)
     files = scenario_files(scenario_dir, config.scenarios)
     scenarios = [load_scenario(f) for f in files]  # all validated before anything is written
+    for s in scenarios:  # each name becomes a folder of the run
+        if not plain_name(s.name):
+            raise SamenInputError(s.path, "name", f"a scenario name that can be a folder: "
+                                  f"{PLAIN_NAME_TEXT} (got {s.name!r}; rename the file)")
     names_run = [s.name for s in scenarios]
     plan = plan_jobs(config, notebook_dir, scenario_dir, names_run)
 
@@ -186,7 +195,7 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     try:
         with staged_dir(run_dir) as tmp:
             for r in results:
-                folder = tmp / r.scenario.name
+                folder = child(tmp, r.scenario.name)
                 folder.mkdir()
                 write_csv(r.yearly, folder / "yearly.csv", info)
                 write_csv(r.providers(), folder / "providers.csv", info)
@@ -209,7 +218,7 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
             for job in plan:
                 page = notebook_html(tmp / "notebooks" / f"{job.output}.ipynb", info,
                                      job.hide_input, config.language)
-                (tmp / f"{job.output}.html").write_text(page, encoding="utf-8")
+                child(tmp, job.output, ".html").write_text(page, encoding="utf-8")
             timings["html"] = round(time.perf_counter() - t0, 3)
             t0 = time.perf_counter()  # the briefing notebook's content as PDF and Word
             downloads = write_briefing_files(tmp / "notebooks", tmp, [j.output for j in plan])
