@@ -20,6 +20,7 @@ command-line flags override it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
@@ -151,8 +152,6 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     ``names``, ``seed``, ``notebooks`` (a list of notebook entries; ``[]`` for tables only)
     and ``jobs`` override ``config``.
     """
-    from tqdm import tqdm
-
     started = time.perf_counter()
     config = config or ReportConfig()
     overrides: dict[str, Any] = {}
@@ -169,7 +168,6 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     scenario_dir = Path(scenario_dir)
     notebook_dir = Path(notebook_dir) if notebook_dir is not None else ROOT / "notebooks"
 
-    out_root = prepare_out_root(out_root)
     files = scenario_files(scenario_dir, config.scenarios)
     scenarios = [load_scenario(f) for f in files]  # all validated before anything is written
     for s in scenarios:  # each name becomes a folder of the run
@@ -178,6 +176,24 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
                                   f"{PLAIN_NAME_TEXT} (got {s.name!r}; rename the file)")
     names_run = [s.name for s in scenarios]
     plan = plan_jobs(config, notebook_dir, scenario_dir, names_run)
+    made_root = not os.path.lexists(out_root)  # every input checked: now the output folder
+    out_root = prepare_out_root(out_root)
+    try:
+        return _build(config, scenarios, plan, names_run, out_root, notebook_dir, started,
+                      progress, log)
+    except BaseException:
+        if made_root:  # a failed report leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                out_root.rmdir()
+        raise
+
+
+def _build(config: ReportConfig, scenarios: list, plan: list[NotebookJob], names_run: list[str],
+           out_root: Path, notebook_dir: Path, started: float, progress: bool,
+           log: Callable[[str], None] | None) -> Path:
+    """The run itself, once every input is checked (:func:`build_report`)."""
+    from tqdm import tqdm
+
 
     bar = tqdm(total=len(plan) + 2, desc="samen report", unit="step", disable=not progress)
     say = log or (lambda text: tqdm.write(text) if progress else None)

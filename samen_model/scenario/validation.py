@@ -130,6 +130,12 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
     return _check_bounds(x, spec)
 
 
+def value_problem(x: Any, spec: Spec) -> str | None:
+    """None if ``x`` is a value a scenario file may give a parameter of ``spec``, else what
+    was expected (the check of :func:`validate_tree`, for callers that set values)."""
+    return _check_number(x, spec)
+
+
 def _check_bounds(x: float, spec: Spec) -> str | None:
     """The spec's own ``low``/``high`` (and :data:`MAX_MAGNITUDE`) on a number of its kind."""
     low = spec.low
