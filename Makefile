@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 KERNEL := $(VENV)/.kernel-stamp
 
-.PHONY: install report notebooks test lint bench lab explorer clean
+.PHONY: install report notebooks test test-model lint bench lab explorer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ report: install
 # re-execute notebooks/NN_*.ipynb in place with their default parameters, then strip every
 # output except the cells marked "# NBVAL_CHECK_OUTPUT" (what nbval compares); commit the result
 notebooks: install
-	$(BIN)/python -m samen_model.report.notebook_files refresh notebooks
+	$(BIN)/python -m samen_model.products.notebooks.files refresh notebooks
 
 lint: install
 	$(BIN)/ruff check .
@@ -42,6 +42,10 @@ test: install lint
 	$(BIN)/python -m pytest -n auto
 	$(BIN)/python -m pytest -n auto --dist loadfile --nbval-lax notebooks/
 
+# the model, its analysis and the scenario files only (no notebooks, products or hostile files)
+test-model: install
+	$(BIN)/python -m pytest -n auto -m "not product"
+
 bench: install
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_uncertainty.py
@@ -49,6 +53,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_calibration.py
 	$(BIN)/python benchmarks/bench_speedup.py
 	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
@@ -56,7 +61,7 @@ lab: install
 
 # the what-if explorer (notebooks/05_explorer.ipynb) as a standalone page, on this machine only
 explorer: install
-	$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=8866
+	$(BIN)/python -m samen_model.products.explorer.serve notebooks/05_explorer.ipynb
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache

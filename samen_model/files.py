@@ -1,7 +1,7 @@
 """The package's one way to write files: plain names, inside a root, atomic, all or nothing.
 
 Every file ``samen`` writes goes through here (output folders through
-:mod:`samen_model.report.atomic`, which stages a folder with :func:`temp_dir`; single files
+:mod:`samen_model.products.atomic`, which stages a folder with :func:`temp_dir`; single files
 such as a calibrated scenario and its sample, or a what-if scenario, through
 :func:`write_files`). The rules:
 
@@ -203,7 +203,7 @@ def check_replace(target: Path, *, force: bool, ours: Callable[[bytes], bool] | 
 def write_files(items: Sequence[tuple[Path, str | bytes]], *, force: bool = False,
                 ours: Callable[[bytes], bool] | None = None, protect: Collection[Path] = (),
                 check: Callable[[], None] | None = None, field: str = "<file>",
-                mode: int = 0o644) -> None:
+                mode: int | None = None) -> None:
     """Write every ``(path, content)`` or none (text as UTF-8, exactly as given).
 
     Each target is checked first (:func:`check_replace`); each is written to a temporary file
@@ -213,6 +213,10 @@ created, and removed again on failure). ``check`` runs after the move (e.g.
     restored and the exception propagates. ``OSError`` becomes
     :class:`~samen_model.errors.OutputError`.
     """
+    if mode is None:  # readable by all, less the umask (0644 under the usual umask 022)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     targets = [Path(p) for p, _ in items]
     for target in targets:
         check_replace(target, force=force, ours=ours, protect=protect, field=field)

@@ -85,7 +85,8 @@ def _search_range(scenario: Scenario, parameter: str, low: float | None, high: f
                               f"got {lo} to {hi})")
     for option, end in (("--low", lo), ("--high", hi)):  # the values a scenario file may hold
         if (problem := value_problem(end, spec)) is not None:
-            raise SamenInputError("<command line>", option, f"a value {parameter} may take: {problem}")
+            raise SamenInputError("<command line>", option,
+                                  f"a value {parameter} may take: {problem}")
     return lo, hi
 
 

@@ -12,12 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from samen_model.analysis import calibration_diagnostics as diag
-from samen_model.analysis.calibration import DEFAULT_DRAWS, DEFAULT_SAMPLE_SIZE, calibrate
-from samen_model.analysis.calibration_weights import MIN_ESS
 from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
@@ -34,9 +30,17 @@ from samen_model.cli.common import (
     write_folder,
 )
 from samen_model.errors import printable
-from samen_model.report.calibration_text import verdict_sentence
-from samen_model.report.posterior_file import calibration_manifest, check_save, save_calibrated
-from samen_model.scenario.scenario import Scenario
+
+if TYPE_CHECKING:  # imported when the command runs (samen --help stays fast)
+    import pandas as pd
+
+    from samen_model.scenario.scenario import Scenario
+
+#: As ``samen_model.analysis.calibration`` and ``calibration_weights`` (a test keeps them
+#: equal; those modules are imported only when the command runs).
+DEFAULT_DRAWS = 1_000_000
+DEFAULT_SAMPLE_SIZE = 4_000
+MIN_ESS = 400
 
 
 def _show(title: str, table: pd.DataFrame) -> None:
@@ -70,10 +74,17 @@ def _check(args: argparse.Namespace, prior: Scenario) -> None:
     check_budget("--draws", horizon_years(prior), args.draws, 2, draw_values=2 * k + 24)
     if args.save:
         reads = [Path(path_text(args.observations, "--observations"))]
+        from samen_model.products.posterior_file import check_save
+
         check_save(path_text(args.save, "--save"), prior, args.force, reads)
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
+    from samen_model.analysis.calibration import diagnostics as diag
+    from samen_model.analysis.calibration.fit import calibrate
+    from samen_model.present.text.calibration import verdict_sentence
+    from samen_model.products.posterior_file import calibration_manifest, save_calibrated
+
     prior = load(args, args.scenario)
     _check(args, prior)
     cal = calibrate(prior, args.observations, draws=args.draws, seed=args.seed,
