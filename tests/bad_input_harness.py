@@ -24,6 +24,8 @@ def snapshot(root: Path) -> dict[str, tuple]:
                 out[rel] = ("link", os.readlink(path))
             elif path.is_dir():
                 out[rel] = ("dir",)
+            elif not path.is_file():  # a FIFO or device: never read (it would block)
+                out[rel] = ("special", path.lstat().st_mode)
             else:
                 data = path.read_bytes()
                 out[rel] = ("file", len(data), hashlib.sha256(data).hexdigest())

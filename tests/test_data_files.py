@@ -100,21 +100,21 @@ def _cbs_export(path: Path, counts: dict[str, list[int]], *, regions: bool = Fal
 
 def test_load_simple_csv(tmp_path: Path) -> None:
     f = tmp_path / "brp.csv"
-    f.write_text("# BRP figures\nyear,population_0_17,note\n2025,36000,a\n2024,35800.5,b\n")
+    f.write_text("# BRP figures\nyear,population_0_17,note\n2025,36000,a\n2024,35800,b\n")
     pop = load_population(f)
     assert list(pop.index) == [2024, 2025]
     assert pd.api.types.is_integer_dtype(pop.index)
     assert pop.loc[2025, "population_0_17"] == 36000.0
-    assert pop.loc[2024, "population_0_17"] == 35800.5
+    assert pop.loc[2024, "population_0_17"] == 35800
     assert set(pop["status_0_17"]) == {"observed"}
 
 
 def test_load_cbs_export_sums_single_ages(tmp_path: Path) -> None:
     f = _cbs_export(tmp_path / "03759ned.csv",
-                    {"2023": list(range(1, 19)), "2024JJ00": [2000] * 18})
+                    {"2023": list(range(1990, 2008)), "2024JJ00": [2000] * 18})
     pop = load_population(str(f))
     assert list(pop.index) == [2023, 2024]
-    assert pop.loc[2023, "population_0_17"] == sum(range(1, 19))  # 171; Totaal rows ignored
+    assert pop.loc[2023, "population_0_17"] == 18 * 1990 + 153  # 35,973; Totaal rows ignored
     assert pop.loc[2024, "population_0_17"] == 36000
     assert set(pop["status_0_17"]) == {"observed"}
 

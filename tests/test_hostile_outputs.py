@@ -269,7 +269,7 @@ def test_interrupted_report_ends_promptly_and_leaves_nothing(tmp_path, sig, code
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.is_dir() and any(
-            p.name.startswith(".") and ".tmp-" in p.name for p in out.iterdir())):
+            p.name.startswith(".") and "tmp-" in p.name for p in out.iterdir())):
         time.sleep(0.05)
     time.sleep(0.5)  # notebooks running
     proc.send_signal(sig)

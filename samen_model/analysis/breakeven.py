@@ -26,6 +26,7 @@ from samen_model.errors import SamenInputError
 from samen_model.model.simulate import simulate
 from samen_model.scenario.library import load_named
 from samen_model.scenario.scenario import Scenario
+from samen_model.scenario.validation import value_problem
 from samen_model.scenario.values import central_value, series_on_years
 
 #: Target names for help texts (any years work, as in :func:`samen_model.analysis.outputs.output`).
@@ -82,6 +83,10 @@ def _search_range(scenario: Scenario, parameter: str, low: float | None, high: f
         raise SamenInputError(None, "--low/--high", f"a range inside the allowed values of "
                               f"{parameter} ({spec.kind}: {natural[0]} to {natural[1]}; "
                               f"got {lo} to {hi})")
+    for option, end in (("--low", lo), ("--high", hi)):  # the values a scenario file may hold
+        if (problem := value_problem(end, spec)) is not None:
+            raise SamenInputError("<command line>", option,
+                                  f"a value {parameter} may take: {problem}")
     return lo, hi
 
 

@@ -17,6 +17,9 @@ from samen_model.cli.common import (
     add_language,
     add_out,
     bad_argument,
+    check_budget,
+    finite_float,
+    horizon_years,
     is_money,
     load,
     needs_distributions,
@@ -25,10 +28,12 @@ from samen_model.cli.common import (
     show,
     write_folder,
 )
-from samen_model.errors import SamenInputError
 
 if TYPE_CHECKING:  # imported when a command runs (samen --help stays fast)
     import pandas as pd
+
+#: Largest base sample of ``samen sobol`` (2^16: with 20 parameters 1.4 million runs).
+MAX_SOBOL_N = 2**16
 
 #: Named outputs (as ``samen_model.analysis.outputs.OUTPUT_NAMES``; a test keeps them equal).
 OUTPUT_NAMES = ("deviation_2023_2025", "net_savings_2026_2030", "cumulative_net_savings_2030")
@@ -47,7 +52,6 @@ def _write(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info: dict
 def cmd_uncertainty(args: argparse.Namespace) -> int:
     from samen_model.analysis.monte_carlo import monte_carlo
     from samen_model.cli.common import label
-    from samen_model.model.memory import check_fits
     from samen_model.present.manifest import Run as _Run
     from samen_model.present.manifest import manifest
     from samen_model.present.tables.uncertainty import shortfall_by_year, shortfall_table
@@ -55,11 +59,9 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     scenario = load(args, args.scenario)
     needs_distributions(scenario, "<scenario>", "a Monte Carlo run",
                         f"samen run {scenario.name} gives its central values")
-    years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
-    try:  # the sampled values and the outputs the summary keeps
-        check_fits(years, args.draws, 16 + len(scenario.uncertain_parameters()))
-    except SamenInputError as exc:
-        raise bad_argument("--draws", exc.expected) from None
+    # the sampled values and the outputs the summary keeps
+    check_budget("--draws", horizon_years(scenario), args.draws,
+                 16 + len(scenario.uncertain_parameters()))
     mc = monte_carlo(scenario, draws=args.draws, seed=args.seed, savings_year=args.savings_year)
     print(f"{scenario.name} (#{scenario.hash}): {args.draws:,} draws, seed {args.seed}")
     lang = args.language
@@ -123,6 +125,12 @@ def cmd_sobol(args: argparse.Namespace) -> int:
                         "distributions)", "samen explain A B splits the difference between "
                         "two scenarios")
     targets = args.output or ["deviation_2023_2025", "net_savings_2026_2030"]
+    k = len(scenario.uncertain_parameters())
+    if args.n > MAX_SOBOL_N or args.n & (args.n - 1):
+        raise bad_argument("--n", f"a power of two from 2 to {MAX_SOBOL_N:,} (got {args.n:,})")
+    # the design (N x k), the values it maps to (k), the outputs (a few per target)
+    check_budget("--n", horizon_years(scenario), args.n * (k + 2), 4 * len(targets),
+                 draw_values=3 * k + 4 * len(targets))
     table = sobol(scenario, targets, n=args.n, seed=args.seed)
     print(f"{scenario.name} (#{scenario.hash}): Sobol indices, N={args.n} "
           f"({table.attrs['evaluations']:,} runs), 95% bootstrap intervals")
@@ -206,7 +214,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "largest swing first.")
     p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--output", default="net_savings_2026_2030", help=OUTPUT_HELP)
-    p.add_argument("--coverage", type=float, default=0.90,
+    p.add_argument("--coverage", type=finite_float, default=0.90,
                    help="bars at the central interval of this probability (0.90: 5th-95th pct)")
     add_language(p)
     add_out(p, "tornado.csv")
@@ -221,7 +229,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "net_savings_2026_2030.")
     p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--output", action="append", help=OUTPUT_HELP + "; repeatable")
-    p.add_argument("--n", type=positive_int, default=1024, help="base sample (power of two)")
+    p.add_argument("--n", type=positive_int, default=1024,
+                   help=f"base sample (a power of two, at most {MAX_SOBOL_N:,})")
     p.add_argument("--seed", type=seed_int, default=0, help="seed of the Sobol design")
     add_language(p)
     add_out(p, "sobol.csv")
@@ -238,11 +247,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--parameter", required=True, help="parameter path, e.g. routing.leakage")
     p.add_argument("--target", required=True, help=f"{', '.join(TARGETS)} (any years), or "
                    "COLUMN:YEAR / COLUMN:FIRST-LAST")
-    p.add_argument("--value", type=float, default=0.0,
+    p.add_argument("--value", type=finite_float, default=0.0,
                    help="target value (default 0; write --value=-1e6 for a negative value)")
     p.add_argument("--from-year", type=int, help="change a year series only from this year on")
-    p.add_argument("--low", type=float, help="lower end of the search range")
-    p.add_argument("--high", type=float, help="upper end of the search range")
+    p.add_argument("--low", type=finite_float, help="lower end of the search range")
+    p.add_argument("--high", type=finite_float, help="upper end of the search range")
     add_out(p, "breakeven.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_breakeven)

@@ -19,15 +19,22 @@ from samen_model.cli.common import (
     add_input_root,
     add_out,
     bad_argument,
+    check_budget,
+    finite_float,
+    horizon_years,
     load,
+    path_text,
     positive_int,
     seed_int,
     show,
     write_folder,
 )
+from samen_model.errors import printable
 
 if TYPE_CHECKING:  # imported when the command runs (samen --help stays fast)
     import pandas as pd
+
+    from samen_model.scenario.scenario import Scenario
 
 #: As ``samen_model.analysis.calibration`` and ``calibration_weights`` (a test keeps them
 #: equal; those modules are imported only when the command runs).
@@ -41,6 +48,37 @@ def _show(title: str, table: pd.DataFrame) -> None:
     show(table)
 
 
+#: Largest posterior sample (rows of the sample file; the file must stay readable, see
+#: ``scenario.posterior.MAX_SAMPLE_BYTES``).
+MAX_SAMPLE_SIZE = 100_000
+
+
+def _min_ess(text: str) -> float:
+    value = finite_float(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected an effective sample size of at least 1, "
+                                         f"got {value:g}")
+    return value
+
+
+def _check(args: argparse.Namespace, prior: Scenario) -> None:
+    """Everything that can be refused before the calibration runs: sizes and --save."""
+    k = len(prior.uncertain_parameters())
+    if args.sample_size > MAX_SAMPLE_SIZE:
+        raise bad_argument("--sample-size", f"at most {MAX_SAMPLE_SIZE:,} draws in the "
+                           f"posterior sample (got {args.sample_size:,})")
+    if args.min_ess > args.draws:
+        raise bad_argument("--min-ess", f"at most --draws ({args.draws:,}; got "
+                           f"{args.min_ess:g})")
+    # the prior values, predictions and weights per draw, the resampled rows
+    check_budget("--draws", horizon_years(prior), args.draws, 2, draw_values=2 * k + 24)
+    if args.save:
+        reads = [Path(path_text(args.observations, "--observations"))]
+        from samen_model.products.posterior_file import check_save
+
+        check_save(path_text(args.save, "--save"), prior, args.force, reads)
+
+
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from samen_model.analysis.calibration import diagnostics as diag
     from samen_model.analysis.calibration.fit import calibrate
@@ -48,9 +86,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from samen_model.products.posterior_file import calibration_manifest, save_calibrated
 
     prior = load(args, args.scenario)
-    if args.save and Path(args.save).exists() and not args.force:  # never overwrite unasked
-        raise bad_argument("--save", f"a new file ({args.save} exists; pass --force to "
-                           "replace it)")
+    _check(args, prior)
     cal = calibrate(prior, args.observations, draws=args.draws, seed=args.seed,
                     sample_size=args.sample_size, min_ess=args.min_ess,
                     allow_unreliable=args.allow_unreliable)
@@ -69,22 +105,27 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
                  "posterior_p5", "posterior_p95", "posterior_inside"]])
     _show("leave one out: each figure predicted from the others",
           loo[["value", "loo_p5", "loo_p50", "loo_p95", "pareto_k", "ess", "predicted"]])
-    if args.out is not None:
-        write_folder(args, {"parameters": params.reset_index(),
-                            "predictive_check": check.reset_index(),
-                            "leave_one_out": loo.reset_index(),
-                            "posterior_sample": cal.sample_frame()},
-                     calibration_manifest(cal, command="calibrate"))
-        print(f"-> {args.out}")
-    if args.save:
-        # the tool wrote it: check it against the prior's folder too; later runs need the same
-        root = args.input_root or os.path.commonpath([Path(args.save).resolve().parent,
-                                                      prior.path.parent])
-        saved = save_calibrated(cal, args.save, title=args.title, input_root=root)
-        print(f"calibrated scenario {saved.name} (#{saved.hash}) -> {args.save}")
+    saved: list = []
+    # the tool wrote it: check it against the prior's folder too; later runs need the same
+    root = (args.input_root or os.path.commonpath([Path(args.save).resolve().parent,
+                                                   prior.path.parent])) if args.save else None
+
+    def save() -> None:  # inside the --out write: if saving fails, --out is not left either
+        if args.save:
+            saved.append(save_calibrated(cal, args.save, title=args.title, input_root=root,
+                                         force=args.force))
+
+    tables = {"parameters": params.reset_index(), "predictive_check": check.reset_index(),
+              "leave_one_out": loo.reset_index(), "posterior_sample": cal.sample_frame()}
+    out = write_folder(args, tables, calibration_manifest(cal, command="calibrate"), also=save)
+    if out is not None:
+        print(f"-> {printable(args.out, 240)}")
+    if saved:
+        print(f"calibrated scenario {saved[0].name} (#{saved[0].hash}) -> "
+              f"{printable(args.save, 240)}")
         if not Path(args.save).resolve().parent == prior.path.parent:
             print(f"note: it extends {prior.path.name} in another folder; load it with "
-                  f"--input-root {root}")
+                  f"--input-root {printable(root, 240)}")
     return 0
 
 
@@ -99,13 +140,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=seed_int, default=0, help="seed of the prior draws")
     p.add_argument("--sample-size", type=positive_int, default=DEFAULT_SAMPLE_SIZE,
                    help="draws in the equally weighted posterior sample")
-    p.add_argument("--min-ess", type=float, default=MIN_ESS,
-                   help="smallest effective sample size accepted")
+    p.add_argument("--min-ess", type=_min_ess, default=MIN_ESS,
+                   help=f"smallest effective sample size accepted (at least 1; default "
+                        f"{MIN_ESS})")
     p.add_argument("--allow-unreliable", action="store_true",
                    help="keep a result whose k-hat or ESS says it cannot be trusted (warns)")
     add_out(p, "parameters.csv, predictive_check.csv, leave_one_out.csv, posterior_sample.csv")
-    p.add_argument("--save", help="write the calibrated scenario (YAML) and its sample file "
-                   "(an existing file only with --force)")
+    p.add_argument("--save", help="write the calibrated scenario NAME.yaml and its sample "
+                   "file into an existing folder (an existing file only with --force, and only "
+                   "one samen wrote)")
     p.add_argument("--title", help="title of the saved scenario")
     add_input_root(p)
     p.set_defaults(func=cmd_calibrate)

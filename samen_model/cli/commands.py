@@ -9,7 +9,10 @@ one line ``error: <file>: <key.path>: <what was expected>``, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import errno
+import io
 import os
 import signal
 import sys
@@ -20,10 +23,17 @@ from pathlib import Path
 from samen_model._version import __version__
 from samen_model.cli.analysis import register as register_analysis
 from samen_model.cli.calibrate import register as register_calibrate
-from samen_model.cli.common import DefaultsFormatter, add_input_root, positive_int, seed_int
+from samen_model.cli.common import (
+    DefaultsFormatter,
+    add_input_root,
+    path_text,
+    positive_int,
+    seed_int,
+)
 from samen_model.cli.discover import register as register_discover
 from samen_model.cli.run import register as register_run
-from samen_model.errors import SamenInputError
+from samen_model.errors import SamenInputError, printable
+from samen_model.files import DISK_ERRORS, disk_error
 
 EPILOG = """exit codes: 0 ok; 1 bad input or a run that could not complete; 2 wrong usage;
 130 interrupted (Ctrl-C), 143 terminated. A scenario is a name in scenarios/ or a file path."""
@@ -54,11 +64,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             input_root=Path(args.input_root) if args.input_root else None,
         )
     except ReportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(f"error: report not written; {Path(args.out) / 'latest'} is unchanged",
-              file=sys.stderr)
+        print(f"error: {printable(exc, 2000)}", file=sys.stderr)
+        print(f"error: report not written; {printable(Path(args.out) / 'latest', 240)} is "
+              "unchanged", file=sys.stderr)
         return 1
-    print(f"report written to {run_dir} ({time.perf_counter() - started:.1f} s)")
+    print(f"report written to {printable(run_dir, 240)} "
+          f"({time.perf_counter() - started:.1f} s)")
     return 0
 
 
@@ -153,16 +164,88 @@ def _stop_now(code: int) -> int:
     return code
 
 
+class SafeStream(io.TextIOBase):
+    """A text stream that shows control characters as ``\\x..`` before they reach the terminal
+    (newlines and tabs pass; ``\\r`` too on stderr, for the progress bar).
+
+    ``samen`` prints names, keys and values read from files and the command line; an escape
+    sequence in one must not clear or recolour the screen (:func:`samen_model.errors.printable`
+    escapes each echoed value; this is the net under everything printed).
+    """
+
+    def __init__(self, stream, keep: str = "\n\t") -> None:
+        self._stream = stream
+        self._keep = keep
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text, keep=self._keep))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    @property
+    def encoding(self):  # noqa: D102
+        return getattr(self._stream, "encoding", "utf-8")
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace | int:
+    """Parsed arguments, or the exit code of ``--help``/``--version`` (0) or a usage error
+    (2), whose message is printed escaped and shortened (an option value may be anything)."""
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            return build_parser().parse_args(argv)
+    except SystemExit as exc:
+        for line in err.getvalue().splitlines():
+            print(printable(line, 500), file=sys.stderr)
+        return exc.code if isinstance(exc.code, int) else 2
+
+
+def _out_error(exc: OSError) -> str:
+    """One line for an ``OSError`` no command turned into an input error."""
+    name = printable(exc.filename, 240) if exc.filename else "<file>"
+    if exc.errno == errno.ELOOP:
+        return f"error: {name}: <file>: a file or folder, not a loop of symbolic links"
+    if exc.errno in DISK_ERRORS:
+        return f"error: {name}: <file>: {disk_error(exc, name).expected}"
+    return f"error: {name}: <file>: {printable(exc.strerror or exc, 240)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code (see the module docstring). No traceback for bad
-    input, a full disk, a closed pipe or an interruption."""
+    input, a full disk, a closed pipe or an interruption; no control character read from
+    input reaches the terminal."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr, "\n\t\r")
     try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
-        return exc.code if isinstance(exc.code, int) else 2
+        return _main(argv)
+    finally:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str] | None) -> int:
+    args = _parse(argv)
+    if isinstance(args, int):
+        return args
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
+        if getattr(args, "out", None) is not None and args.command != "report":
+            path_text(args.out, "--out")
+            from samen_model.products.atomic import check_target
+
+            check_target(args.out, args.force)  # before any work; checked again at the end
         return args.func(args)
     except KeyboardInterrupt as exc:
         code = 143 if isinstance(exc, Terminated) else 130
@@ -180,8 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"error: {exc.filename or '<file>'}: <file>: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(_out_error(exc), file=sys.stderr)
         return 1
     finally:
         if previous is not None:

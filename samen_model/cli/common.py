@@ -4,14 +4,15 @@ output folder, printing tables, the progress bar."""
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samen_model.errors import SamenInputError
+from samen_model.errors import SamenInputError, printable
 
 if TYPE_CHECKING:  # the modules below are imported when a command runs (fast --help)
     import numpy as np
@@ -23,14 +24,57 @@ if TYPE_CHECKING:  # the modules below are imported when a command runs (fast --
 #: Largest seed numpy's generator takes from the command line (any non-negative integer works
 #: in Python; 2^63 - 1 keeps the manifest readable by every JSON reader).
 MAX_SEED = 2**63 - 1
+#: Most draws any command runs (the memory estimate, :func:`check_budget`, may allow fewer).
+MAX_DRAWS = 10_000_000
+#: Longest option value echoed or used as a path (characters).
+MAX_OPTION_CHARS = 4096
+
+
+def finite_float(text: str) -> float:
+    """argparse type: a finite number (``nan``, ``inf`` and ``1e999`` are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {printable(text, 40)!r}"
+                                         ) from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text[:40]!r}")
+    return value
+
+
+def check_budget(option: str, n_years: int, draws: int, year_columns: int,
+                 draw_values: int = 0, max_draws: int = MAX_DRAWS) -> None:
+    """Refuse, before anything is sampled or allocated, ``draws`` that exceed ``max_draws`` or
+    do not fit in memory (:func:`~samen_model.model.memory.check_fits`).
+
+    ``year_columns``: arrays of ``(year, draw)`` the command keeps; ``draw_values``: arrays of
+    one value per draw (sampled parameters, predictions, weights). Blames ``option``.
+    """
+    n_years = max(int(n_years), 1)
+    from samen_model.model.memory import check_fits
+
+    try:
+        check_fits(n_years, draws, year_columns + math.ceil(draw_values / n_years))
+    except SamenInputError as exc:
+        raise bad_argument(option, exc.expected) from None
+    if draws > max_draws:
+        raise bad_argument(option, f"at most {max_draws:,} draws (got {draws:,})")
+
+
+def horizon_years(scenario: Scenario) -> int:
+    """Years of a scenario's horizon (rows of every output)."""
+    return int(scenario.value("time.last_year") - scenario.value("time.first_year") + 1)
 
 
 def positive_int(text: str) -> int:
-    """argparse type: an integer >= 1 (``1_000`` and ``1000`` both work)."""
+    """argparse type: an integer >= 1 (``1_000`` and ``1000`` both work; at most 30 digits)."""
     try:
+        if len(text) > 30:
+            raise ValueError(text)
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got "
+                                         f"{printable(text, 40)!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
     return value
@@ -39,10 +83,12 @@ def positive_int(text: str) -> int:
 def seed_int(text: str) -> int:
     """argparse type: a seed, an integer from 0 to 2^63 - 1."""
     try:
+        if len(text) > 30:
+            raise ValueError(text)
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a seed (an integer >= 0), got {text!r}"
-                                         ) from None
+        raise argparse.ArgumentTypeError(f"expected a seed (an integer >= 0), got "
+                                         f"{printable(text, 40)!r}") from None
     if not 0 <= value <= MAX_SEED:
         raise argparse.ArgumentTypeError(f"expected a seed from 0 to {MAX_SEED}, got {value}")
     return value
@@ -69,12 +115,23 @@ def add_out(p: argparse.ArgumentParser, what: str, required: bool = False) -> No
                         "other files is never replaced)")
 
 
+def path_text(text: str, option: str) -> str:
+    """A path typed on the command line, refused if it cannot name a file (NUL, too long)."""
+    if "\0" in text or len(text) > MAX_OPTION_CHARS:
+        raise bad_argument(option, f"a file path without NUL characters, at most "
+                           f"{MAX_OPTION_CHARS:,} characters (got {text!r})")
+    return text
+
+
 def load(args: argparse.Namespace, text: str) -> Scenario:
     """Load a scenario named on the command line (a name in scenarios/ or a path)."""
     from samen_model.scenario.library import resolve_scenario
     from samen_model.scenario.scenario import load_scenario
 
-    return load_scenario(resolve_scenario(text), input_root=getattr(args, "input_root", None))
+    root = getattr(args, "input_root", None)
+    if root is not None:
+        path_text(root, "--input-root")
+    return load_scenario(resolve_scenario(path_text(text, "scenario")), input_root=root)
 
 
 def checked(result: Result, values: dict[str, np.ndarray] | None = None) -> Result:
@@ -86,21 +143,29 @@ def checked(result: Result, values: dict[str, np.ndarray] | None = None) -> Resu
 
 
 def write_folder(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info: dict,
-                 extra: dict | None = None) -> Path | None:
+                 extra: dict | None = None, also: Callable[[], None] | None = None
+                 ) -> Path | None:
     """Write CSV tables and manifest.json into ``args.out`` (nothing when it is not given).
 
     ``extra`` maps a file name to a function writing it (given its path), e.g. Parquet.
+    ``also`` runs once the folder is complete, before it is moved into place (another write
+    of the same command): if it fails, the folder is not written either.
     """
     if getattr(args, "out", None) is None:
+        if also is not None:
+            also()
         return None
     from samen_model.products.atomic import staged_dir, write_csv, write_manifest
 
+    path_text(str(args.out), "--out")
     with staged_dir(args.out, force=args.force) as tmp:
         for name, table in tables.items():
             write_csv(table, tmp / f"{name}.csv", info)
         for name, writer in (extra or {}).items():
             writer(tmp / name)
         write_manifest(info, tmp)
+        if also is not None:
+            also()
     return Path(args.out)
 
 

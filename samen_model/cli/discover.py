@@ -12,6 +12,9 @@ from samen_model.cli.analysis import OUTPUT_NAMES
 from samen_model.cli.common import (
     add_input_root,
     add_out,
+    check_budget,
+    finite_float,
+    horizon_years,
     load,
     positive_int,
     seed_int,
@@ -42,6 +45,9 @@ def cmd_discover(args: argparse.Namespace) -> int:
     from samen_model.present.tables.results import print_table
 
     scenario = load(args, args.scenario)
+    k = len(scenario.uncertain_parameters())
+    # sampled values, their table for PRIM and its copies, the outcome and the box masks
+    check_budget("--draws", horizon_years(scenario), args.draws, 4, draw_values=4 * k + 8)
     d = discover(scenario, args.output, above=args.above, below=args.below, draws=args.draws,
                  seed=args.seed, min_density=args.min_density)
     lang = args.language
@@ -81,9 +87,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"output: {', '.join(OUTPUT_NAMES)} (any years), or COLUMN:YEAR / "
                    "COLUMN:FIRST-LAST (default: deviation_2023_2025)")
     side = p.add_mutually_exclusive_group(required=True)
-    side.add_argument("--above", type=float, metavar="X",
+    side.add_argument("--above", type=finite_float, metavar="X",
                       help="cases of interest: output above X (EUR for money), e.g. 2e6")
-    side.add_argument("--below", type=float, metavar="X",
+    side.add_argument("--below", type=finite_float, metavar="X",
                       help="cases of interest: output below X, e.g. --below=-1e6")
     p.add_argument("--draws", type=positive_int, default=DEFAULT_DRAWS,
                    help=f"Monte Carlo draws (at least 50; default {DEFAULT_DRAWS})")

@@ -12,8 +12,9 @@ from samen_model.cli.common import (
     add_input_root,
     add_language,
     add_out,
-    bad_argument,
+    check_budget,
     checked,
+    horizon_years,
     key_figures_table,
     load,
     needs_distributions,
@@ -23,7 +24,7 @@ from samen_model.cli.common import (
     show,
     write_folder,
 )
-from samen_model.errors import SamenInputError
+from samen_model.errors import SamenInputError, printable
 
 if TYPE_CHECKING:  # imported when a command runs (samen --help stays fast)
     import pandas as pd
@@ -54,7 +55,6 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
 def cmd_run(args: argparse.Namespace) -> int:
     from samen_model.analysis import key_figures as kf
     from samen_model.model.columns import COLUMN_NAMES
-    from samen_model.model.memory import check_fits
     from samen_model.model.simulate import simulate
     from samen_model.present.manifest import manifest
     from samen_model.present.parameters import assumptions_register
@@ -62,11 +62,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
         scenario = load(args, args.scenario)
-        years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
-        try:  # the per-draw table copies every column once more
-            check_fits(years, args.draws, (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1))
-        except SamenInputError as exc:
-            raise bad_argument("--draws", exc.expected) from None
+        # the per-draw table copies every column once more
+        check_budget("--draws", horizon_years(scenario), args.draws,
+                     (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1),
+                     draw_values=len(scenario.uncertain_parameters()))
         if args.draws > 1:
             needs_distributions(scenario, "--draws", f"--draws {args.draws:,}",
                                 "leave out --draws for its central values")
@@ -116,7 +115,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             bad += 1
         else:
-            print(f"ok: {text} ({s.name}, #{s.hash}, {len(s.params)} parameters)")
+            print(f"ok: {printable(text, 240)} ({s.name}, #{s.hash}, {len(s.params)} "
+                  "parameters)")
     return 1 if bad else 0
 
 

@@ -19,12 +19,36 @@ FALLBACK_BYTES = 2 << 30
 USABLE_SHARE = 0.5
 
 
+def address_space_left() -> int | None:
+    """Bytes this process may still map under its address-space limit (``ulimit -v``,
+    ``RLIMIT_AS``), or None without a limit (or where it cannot be read)."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft == resource.RLIM_INFINITY or soft < 0:
+            return None
+        with open("/proc/self/status", encoding="ascii") as fh:
+            used = next(int(line.split()[1]) * 1024 for line in fh
+                        if line.startswith("VmSize:"))
+    except (ImportError, OSError, ValueError, IndexError, StopIteration):
+        return None
+    return max(int(soft) - used, 0)
+
+
 def available_bytes() -> int:
     """Memory available to a new allocation now, in bytes.
 
     ``MemAvailable`` of ``/proc/meminfo`` (Linux), else free physical pages from ``sysconf``,
-    else :data:`FALLBACK_BYTES`.
+    else :data:`FALLBACK_BYTES`; never more than the address space the process has left under
+    its limit (``ulimit -v``, :func:`address_space_left`).
     """
+    physical = _physical_bytes()
+    left = address_space_left()
+    return physical if left is None else min(physical, left)
+
+
+def _physical_bytes() -> int:
     try:
         with open("/proc/meminfo", encoding="ascii") as fh:
             for line in fh:

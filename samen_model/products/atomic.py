@@ -7,9 +7,10 @@ which lists every file the run wrote), and a previous output is replaced only wi
 symbolic link, a missing parent and a read-only place are refused with a clear message
 (:class:`~samen_model.errors.OutputError`).
 
-Temporary folders are named ``.<target>.tmp-<pid>-<random>`` beside the target; those left by a
-process that no longer runs (killed with SIGKILL, a power cut) are removed by the next write into
-the same folder (:func:`clean_stale`).
+Temporary folders are named ``.samen-tmp-<pid>-<random>-<target>`` beside the target
+(:mod:`samen_model.files`, the package's one writer); those left by a process that no longer runs
+(killed with SIGKILL, a power cut) are removed by the next write into the same folder
+(:func:`~samen_model.files.clean_stale`). A full disk is reported once, naming the target.
 
 CSV files are plain (``pandas.read_csv(path)`` and Excel read them without options; UTF-8 with
 a byte-order mark so Excel shows accents); their provenance is in ``manifest.json`` beside them.
@@ -20,9 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,9 +29,13 @@ from typing import Any
 import pandas as pd
 
 from samen_model.errors import OutputError
+from samen_model.files import DISK_ERRORS, clean_stale, disk_error, remove, temp_dir
+
+__all__ = ["MANIFEST", "check_target", "clean_stale", "file_digest", "files_in",
+           "foreign_files", "staged_dir", "write_csv", "write_json", "write_manifest",
+           "write_parquet"]
 
 MANIFEST = "manifest.json"
-_STAGING = re.compile(r"^\..+\.(?:tmp|old)-(?P<pid>\d+)-[A-Za-z0-9_]+$")
 _MAX_MANIFEST_BYTES = 10 << 20
 
 
@@ -51,13 +53,23 @@ def files_in(folder: Path) -> list[str]:
     return sorted(out)
 
 
+def _empty_dirs(folder: Path) -> list[str]:
+    """Folders under ``folder`` holding no file at any depth (``a/``), sorted."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        if not filenames and not dirnames and Path(dirpath) != Path(folder):
+            out.append(Path(dirpath).relative_to(folder).as_posix() + "/")
+    return sorted(out)
+
+
 def foreign_files(folder: Path) -> list[str]:
-    """Files in ``folder`` that a previous ``samen`` run did not write (all, if no manifest).
+    """Files in ``folder`` that a previous ``samen`` run did not write (all, if no manifest);
+    an empty folder inside counts too (samen never writes one, and never deletes a user's).
 
     A previous output has a ``manifest.json`` naming the package ``samen_model`` and listing,
     under ``files``, every file the run wrote.
     """
-    present = files_in(folder)
+    present = files_in(folder) + _empty_dirs(folder)
     manifest = folder / MANIFEST
     try:
         if manifest.is_file() and manifest.stat().st_size <= _MAX_MANIFEST_BYTES:
@@ -117,47 +129,8 @@ def check_target(target: str | Path, force: bool = False) -> Path:
     return path
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # exists, another user's; or we cannot tell: keep its folder
-    return True
-
-
-def clean_stale(folder: Path) -> list[Path]:
-    """Remove the temporary folders of writes whose process no longer runs; return them.
-
-    Only names this module makes (``.<name>.tmp-<pid>-<random>``, ``.<name>.old-<pid>-...``)
-    with a pid that is not this process and not alive are touched.
-    """
-    removed = []
-    try:
-        entries = list(Path(folder).iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _STAGING.match(entry.name)
-        if not match:
-            continue
-        pid = int(match.group("pid"))
-        if pid == os.getpid() or _pid_alive(pid):
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
-        else:
-            entry.unlink(missing_ok=True)
-        removed.append(entry)
-    return removed
-
-
 def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    else:
-        shutil.rmtree(path, ignore_errors=True)
+    remove(path)
 
 
 @contextmanager
@@ -171,23 +144,25 @@ def staged_dir(target: str | Path, *, force: bool = False) -> Iterator[Path]:
     target = check_target(target, force)
     clean_stale(target.parent)
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-{os.getpid()}-",
-                                    dir=target.parent))
+        tmp = temp_dir(target)
     except OSError as exc:
         raise _refuse(target, f"a folder in a writable place ({exc.strerror})") from None
-    tmp.chmod(0o755)  # mkdtemp makes it private; outputs are meant to be shared
     try:
         yield tmp
         check_target(target, force)  # again: something may have appeared meanwhile
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        old = None
+        if target.exists():
+            old = temp_dir(target)
+            os.replace(target, old / "previous")
+        os.replace(tmp, target)
+    except OSError as exc:
+        remove(tmp)
+        if exc.errno in DISK_ERRORS:  # a full disk: said once, naming the output
+            raise disk_error(exc, target, "--out") from None
         raise
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-",
-                                    dir=target.parent))
-        os.replace(target, old / "previous")
-    os.replace(tmp, target)
+    except BaseException:
+        remove(tmp)
+        raise
     if old is not None:
         _remove(old)
 

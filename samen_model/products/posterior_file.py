@@ -4,8 +4,8 @@
 ``calibrated_2023.posterior.csv`` (provenance in ``#`` lines, then one row per posterior draw)
 and ``calibrated_2023.yaml`` (``extends:`` the prior, a ``posterior:`` block with the sample's
 sha256 and the provenance: prior and its hash, observation file and its hash, draws, seed,
-effective sample size, Pareto k-hat, package version, git commit, time). Both are written to
-temporary files beside the targets and moved into place, the sample first; the scenario is
+effective sample size, Pareto k-hat, package version, git commit, time; written by the YAML
+library). Both are written by :func:`samen_model.files.write_files`: together or not at all,
 loaded back before returning. Format: :mod:`samen_model.scenario.posterior`.
 """
 
@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from samen_model.analysis.calibration.fit import METHOD, Calibration
+from samen_model.errors import OutputError
+from samen_model.files import PLAIN_NAME_TEXT, check_replace, plain_name, write_files
 from samen_model.present.manifest import Run, manifest, provenance_line
 from samen_model.scenario.posterior import sample_sha256
 from samen_model.scenario.scenario import Scenario, load_scenario
+from samen_model.scenario.writer import yaml_text
 
 #: Significant digits of the sample values (relative rounding below 1e-8).
 DIGITS = 9
@@ -47,65 +49,95 @@ def sample_text(cal: Calibration, info: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _q(text: Any) -> str:
-    """A YAML scalar: JSON quoting is valid YAML."""
-    return json.dumps(text, ensure_ascii=False, default=str)
+def written_by_samen(head: bytes) -> bool:
+    """Whether a file's first bytes are those of a calibrated scenario or sample samen wrote."""
+    return b"samen calibrate --save" in head or head.startswith(b"# samen_model ")
 
 
-def scenario_text(cal: Calibration, target: Path, sha: str, info: dict[str, Any],
-                  title: str, description: str) -> str:
-    """The calibrated scenario's YAML (extends the prior; ``posterior:`` block)."""
+HEAD = ("# The posterior of {prior} given the figures of {obs}, written by\n"
+        "# `samen calibrate --save`. Do not edit by hand: loading checks the sample's sha256.\n"
+        "# Calibrate again (docs/calibration.md) when figures are added to the observation "
+        "file.\n")
+
+
+def scenario_tree(cal: Calibration, target: Path, sha: str, info: dict[str, Any],
+                  title: str, description: str) -> dict[str, Any]:
+    """The calibrated scenario as data (extends the prior; ``posterior:`` block)."""
     obs = cal.observations
 
     def rel(path: Path | None, default: str | None) -> str | None:
         return os.path.relpath(path, target.parent) if path is not None else default
 
-    used = ", ".join(o.id for o in cal.used)
-    return "\n".join([
-        f"# The posterior of {cal.prior.name} given the figures of {obs.name}, written by",
-        "# `samen calibrate --save`. Do not edit by hand: loading checks the sample's sha256.",
-        "# Calibrate again (docs/calibration.md) when figures are added to the observation file.",
-        "schema_version: 1",
-        f"extends: {_q(rel(cal.prior.path, cal.prior.name + '.yaml'))}",
-        f"title: {_q(title)}",
-        f"description: {_q(description)}",
-        "posterior:",
-        f"  sample: {_q(sample_path(target).name)}",
-        f"  sha256: {sha}",
-        f"  prior: {{name: {_q(cal.prior.name)}, hash: {_q(cal.prior.hash)}}}",
-        f"  observations: {{name: {_q(obs.name)}, file: "
-        f"{_q(rel(obs.path, None))}, hash: {_q(obs.hash)}, used: [{used}]}}",
-        f"  method: {_q(METHOD)}",
-        f"  draws: {cal.draws}",
-        f"  seed: {cal.seed}",
-        f"  sample_size: {cal.sample_index.size}",
-        f"  ess: {cal.ess:.1f}",
-        f"  pareto_k: {cal.pareto_k:.3f}",
-        f"  version: {_q(info['version'])}",
-        f"  git_commit: {_q(info['git_commit'])}",
-        f"  created_utc: {_q(info['created_utc'])}",
-        "",
-    ])
+    return {
+        "schema_version": 1,
+        "extends": rel(cal.prior.path, cal.prior.name + ".yaml"),
+        "title": title,
+        "description": description,
+        "posterior": {
+            "sample": sample_path(target).name,
+            "sha256": sha,
+            "prior": {"name": cal.prior.name, "hash": cal.prior.hash},
+            "observations": {"name": obs.name, "file": rel(obs.path, None), "hash": obs.hash,
+                             "used": [o.id for o in cal.used]},
+            "method": METHOD,
+            "draws": int(cal.draws),
+            "seed": int(cal.seed),
+            "sample_size": int(cal.sample_index.size),
+            "ess": round(float(cal.ess), 1),
+            "pareto_k": round(float(cal.pareto_k), 3),
+            "version": str(info["version"]),
+            "git_commit": info["git_commit"],
+            "created_utc": str(info["created_utc"]),
+        },
+    }
 
 
-def _write_beside(target: Path, text: str) -> Path:
-    """Write ``text`` to a temporary file beside ``target``; return its path."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o644)
-    return Path(tmp)
+def scenario_text(cal: Calibration, target: Path, sha: str, info: dict[str, Any],
+                  title: str, description: str) -> str:
+    """The calibrated scenario's YAML, written by the YAML library (never by hand)."""
+    head = HEAD.format(prior=cal.prior.name, obs=cal.observations.name)
+    return yaml_text(scenario_tree(cal, target, sha, info, title, description), head)
+
+
+def protected(cal: Calibration) -> list[Path]:
+    """The files a calibration reads, which saving it must never replace."""
+    paths = [*cal.prior.chain, *([cal.observations.path] if cal.observations.path else [])]
+    data_file = cal.prior.params.get("population.data_file")
+    if data_file is not None and data_file.value:
+        paths.append(Path(data_file.value))
+    return paths
+
+
+def check_save(target: str | Path, prior: Scenario, force: bool = False,
+               reads: list[Path] | tuple[Path, ...] = ()) -> Path:
+    """Refuse, before any work, a ``--save`` target that cannot be written without harm.
+
+    ``NAME.yaml`` with a plain ``NAME`` in a writable folder (missing folders are created when
+    it is written, removed again if writing fails); the YAML and its sample
+    file new, or (with ``force``) regular files samen wrote that are not the prior, its bases,
+    its data file or the other files the command reads (``reads``). Raises
+    :class:`~samen_model.errors.OutputError` (field ``--save``).
+    """
+    target = Path(target)
+    if target.suffix != ".yaml" or not plain_name(target.stem):
+        raise OutputError(target, "--save", f"a file name NAME.yaml with NAME {PLAIN_NAME_TEXT}")
+    keep = [*prior.chain, *reads]
+    for path in (target, sample_path(target)):
+        check_replace(path, force=force, ours=written_by_samen, protect=keep, field="--save")
+    return target
 
 
 def save_calibrated(cal: Calibration, target: str | Path, title: str | None = None,
                     description: str | None = None,
-                    input_root: str | Path | None = None) -> Scenario:
+                    input_root: str | Path | None = None, force: bool = False) -> Scenario:
     """Write the calibrated scenario ``target`` (YAML) and its sample file; return it loaded.
 
     ``input_root``: where the files it extends may lie (``load_scenario``; default: its folder).
+    Both files are written or neither (:func:`samen_model.files.write_files`): the scenario is
+    loaded back before the command ends, and a failure puts back what was there. An existing
+    file is replaced only with ``force`` and only if samen wrote it (:func:`check_save`).
     """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = check_save(target, cal.prior, force, protected(cal))
     info = calibration_manifest(cal, command="calibrate")
     csv_text = sample_text(cal, info)
     sha = sample_sha256(csv_text)
@@ -115,13 +147,10 @@ def save_calibrated(cal: Calibration, target: str | Path, title: str | None = No
         f"({', '.join(o.id for o in cal.used)}): {cal.draws:,} prior draws weighted by their "
         f"likelihood (PSIS), an equally weighted sample of {cal.sample_index.size:,} draws in "
         f"{sample_path(target).name}. A deterministic run uses the posterior medians.")
-    yaml_text = scenario_text(cal, target, sha, info, title, description)
-    staged = [(_write_beside(target, csv_text), sample_path(target)),
-              (_write_beside(target, yaml_text), target)]
-    try:
-        for tmp, final in staged:
-            os.replace(tmp, final)
-    finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-    return load_scenario(target, input_root=input_root)
+    text = scenario_text(cal, target, sha, info, title, description)
+    loaded: list[Scenario] = []
+    write_files([(sample_path(target), csv_text), (target, text)], force=force,
+                ours=written_by_samen, protect=[*cal.prior.chain, *protected(cal)],
+                check=lambda: loaded.append(load_scenario(target, input_root=input_root)),
+                field="--save")
+    return loaded[0]

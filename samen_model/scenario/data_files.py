@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -26,6 +27,15 @@ __all__ = ["load_ova", "load_population", "population_0_17", "provider_shares"]
 MAX_DATA_FILE_BYTES = 10 << 20
 #: Most persons aged 0-17 a municipality can have (the Netherlands has about 3.4 million).
 MAX_POPULATION = 10_000_000
+#: Most columns a data file may have (a CBS export has 5 or 6); checked before parsing.
+MAX_COLUMNS = 64
+#: Longest line of a data file, in characters; checked before parsing.
+MAX_LINE_CHARS = 4096
+#: Largest change of the 0-17 population from one year to the next, as a factor (a modelling
+#: choice, docs/assumptions.md: Groningen's changes by a few percent a year; a factor beyond
+#: this is a wrong unit, a missing row or a typo).
+MAX_YEAR_FACTOR = 1.5
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.834 or 36.000: Dutch thousands
 
 _AGES = range(18)
 _SINGLE_AGE = re.compile(r"^(\d+) jaar$")
@@ -45,9 +55,20 @@ class _Table:
             raise DataFileError(name, "<table>", "a header line and at least one data row")
         header = kept[0][1]
         sep = ";" if header.count(";") > header.count(",") else ","
+        for no, line in kept:  # the shape budget, before the parser spends time on it
+            if len(line) > MAX_LINE_CHARS:
+                raise DataFileError(name, f"line {no}", f"a line of at most {MAX_LINE_CHARS:,} "
+                                    f"characters (this one has {len(line):,})")
+            if line.count(sep) >= MAX_COLUMNS:
+                raise DataFileError(name, f"line {no}", f"at most {MAX_COLUMNS} fields "
+                                    f"separated by '{sep}' (this line has "
+                                    f"{line.count(sep) + 1:,})")
         self.lines = [no for no, _ in kept[1:]]
-        rows = list(csv.reader(io.StringIO("\n".join(line for _, line in kept)),
-                               delimiter=sep, skipinitialspace=True))
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(line for _, line in kept)),
+                                   delimiter=sep, skipinitialspace=True))
+        except csv.Error as exc:
+            raise DataFileError(name, "<table>", f"a CSV table ({exc})") from None
         columns = [c.strip() for c in rows[0]]
         if len(set(columns)) != len(columns):
             raise DataFileError(name, f"header, line {kept[0][0]}", "unique column names")
@@ -93,17 +114,25 @@ class _Table:
 
     def numbers(self, col: str, *, non_negative: bool, unit: str,
                 rows: pd.Series | None = None, positive: bool = False,
-                maximum: float | None = None) -> pd.Series:
+                maximum: float | None = None, whole: bool = False) -> pd.Series:
         """Parse numbers in ``col`` (only ``rows`` if given); empty cells become NaN.
 
         ``non_negative`` (or ``positive``) also refuses empty cells; ``maximum`` an upper
-        bound (infinity is refused whenever a bound applies).
+        bound (infinity is refused whenever a bound applies); ``whole`` refuses fractions (a
+        count) and a Dutch thousands separator (``1.834``), never read as a decimal.
         """
         values = pd.to_numeric(self.df[col], errors="coerce").astype(float)
         for i, (idx, raw) in enumerate(self.df[col].items()):
             if rows is not None and not rows[idx]:
                 continue
             value = values[idx]
+            if whole and _THOUSANDS.match(raw):
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"a whole number of {unit} without a thousands separator "
+                                    f"(got {raw!r}; write {raw.replace('.', '')})")
+            if whole and raw != "" and math.isfinite(value) and value != round(value):
+                raise DataFileError(self.name, f"{col}, {self.where(i)}",
+                                    f"a whole number of {unit} (got {raw!r})")
             if raw != "" and pd.isna(value):
                 raise DataFileError(self.name, f"{col}, {self.where(i)}",
                                     f"a number ({unit}), got {raw!r}")
@@ -179,7 +208,7 @@ def _read_text(path: Path) -> str:
 def _from_simple(t: _Table) -> pd.Series:
     year_col = t.column("year")
     counts = t.numbers(t.column("population_0_17"), non_negative=True, unit="persons",
-                       positive=True, maximum=MAX_POPULATION)
+                       positive=True, maximum=MAX_POPULATION, whole=True)
     return pd.Series(counts.to_numpy(), index=t.years(year_col).to_numpy())
 
 
@@ -210,7 +239,7 @@ def _from_cbs(t: _Table) -> pd.Series:
     all_years = t.years(period_col, keep, _CBS_PERIOD)
     years = all_years[rows[keep]]
     counts = t.numbers(value_col, non_negative=True, unit="persons", rows=rows,
-                       maximum=MAX_POPULATION)
+                       maximum=MAX_POPULATION, whole=True)
     for year in sorted(set(all_years)):
         found = sorted(int(a) for a in ages[years.index[years == year]])
         if found != list(_AGES):
@@ -244,11 +273,22 @@ def load_population(path: str | Path | None = None) -> pd.DataFrame:
     counts = _from_cbs(t) if is_cbs else _from_simple(t)
     years = pd.Series(counts.index)
     _unique_years(t.name, years, "year")
+    _plausible_steps(t.name, counts)
     out = pd.DataFrame({"population_0_17": counts.to_numpy(dtype=float)},
                        index=pd.Index(years.to_numpy(dtype="int64"), name="year"))
     out["status_0_17"] = "observed"
     out["source"] = str(path)
     return out.sort_index()
+
+
+def _plausible_steps(name: str, counts: pd.Series) -> None:
+    """Refuse a change from one year to the next by more than :data:`MAX_YEAR_FACTOR`."""
+    ordered = counts.sort_index()
+    for (y0, a), (y1, b) in zip(ordered.items(), list(ordered.items())[1:], strict=False):
+        if y1 == y0 + 1 and a > 0 and b > 0 and max(a / b, b / a) > MAX_YEAR_FACTOR:
+            raise DataFileError(name, f"population_0_17, year {y1}", f"a count within a factor "
+                                f"{MAX_YEAR_FACTOR:g} of the year before ({a:,.0f} in {y0}; got "
+                                f"{b:,.0f}): check the unit, the rows and the separators")
 
 
 @lru_cache(maxsize=8)

@@ -38,7 +38,7 @@ from samen_model.scenario.correlations import Correlation
 from samen_model.scenario.mapping_checks import check_keys
 from samen_model.scenario.validation import ParamInfo
 from samen_model.scenario.values import Distribution
-from samen_model.scenario.yaml_reader import read_yaml
+from samen_model.scenario.yaml_reader import read_text_limited, read_yaml
 
 #: Keys of the ``posterior:`` block (True: required).
 POSTERIOR_KEYS = {"sample": True, "sha256": True, "prior": False, "observations": False,
@@ -46,6 +46,11 @@ POSTERIOR_KEYS = {"sample": True, "sha256": True, "prior": False, "observations"
                   "ess": False, "pareto_k": False, "version": False, "git_commit": False,
                   "created_utc": False}
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+#: Largest sample file read (bytes), checked before reading: 10,000 draws of 100 parameters
+#: at 9 significant digits are about 11 MB.
+MAX_SAMPLE_BYTES = 32 << 20
+#: Most columns (parameters) of a sample file; the catalogue has fewer.
+MAX_SAMPLE_COLUMNS = 1000
 _TOLERANCE = 1e-8  # the sample file keeps 9 significant digits
 
 
@@ -77,22 +82,34 @@ class PosteriorSample:
 
 
 def read_sample(path: Path, sha256: str) -> PosteriorSample:
-    """Read and check a sample file (cached while the file's size and time stay the same)."""
+    """Read and check a sample file (cached while the file's size and time stay the same).
+
+    A file larger than :data:`MAX_SAMPLE_BYTES` is refused before it is read.
+    """
+    what = "posterior sample file (written by samen calibrate --save)"
     if not path.is_file():
-        raise ScenarioError(path, "<file>", "an existing posterior sample file (written by "
-                            "samen calibrate --save)")
+        raise ScenarioError(path, "<file>", f"an existing {what}")
     stat = path.stat()
+    if stat.st_size > MAX_SAMPLE_BYTES:
+        raise ScenarioError(path, "<file>", f"a {what} of at most {MAX_SAMPLE_BYTES:,} bytes "
+                            f"(this one has {stat.st_size:,})")
     return _read_sample(path, sha256, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=16)
 def _read_sample(path: Path, sha256: str, _mtime_ns: int, _size: int) -> PosteriorSample:
-    text = path.read_text(encoding="utf-8")
+    raw = read_text_limited(path, ScenarioError, "posterior sample file", MAX_SAMPLE_BYTES)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(path, "<file>", f"UTF-8 text (byte {exc.start} is not)") from None
     if (got := sample_sha256(text)) != sha256:
         raise ScenarioError(path, "<file>", f"the sample whose sha256 the scenario records "
                             f"({sha256[:12]}...; this file has {got[:12]}...): it changed after "
                             "calibration, calibrate again")
     lines = data_lines(text)
+    if lines and lines[0].count(",") >= MAX_SAMPLE_COLUMNS:
+        raise ScenarioError(path, "header", f"at most {MAX_SAMPLE_COLUMNS} parameter columns")
     header = [c.strip() for c in lines[0].split(",")] if lines else []
     if len(lines) < 2 or not all(header) or len(set(header)) != len(header):
         raise ScenarioError(path, "header", "a header of unique parameter paths and at least "

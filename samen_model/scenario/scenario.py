@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from samen_model.errors import ScenarioError
+from samen_model.files import PLAIN_NAME_TEXT, plain_name
 from samen_model.scenario.correlations import Correlation, validate_correlations
 from samen_model.scenario.data_files import population_0_17
 from samen_model.scenario.posterior import apply_posterior
@@ -51,11 +52,16 @@ MAX_EXTENDS = 16
 
 
 def inside(target: Path, root: Path) -> bool:
-    """Whether ``target`` (symlinks resolved) lies in the folder tree ``root``."""
+    """Whether ``target`` (symlinks resolved) lies in the folder tree ``root``.
+
+    A loop of symbolic links or a NUL in the name raises :class:`ScenarioError` saying so.
+    """
     try:
         return target.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):  # a symlink loop
-        return False
+        raise ScenarioError(target, "<file>", "a file, not a loop of symbolic links") from None
+    except ValueError:
+        raise ScenarioError(target, "<file>", "a file name without a NUL character") from None
 
 
 def _outside(root: Path) -> str:
@@ -146,6 +152,8 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = Non
         raise ScenarioError(_chain[-1], "extends", f"a chain of at most {MAX_EXTENDS} files "
                             f"(extends goes on past {_chain[0].name})")
     data = _resolve_paths(read_yaml(path), path, root)
+    if "name" in data and not plain_name(data["name"]):  # it becomes a folder of a report
+        raise ScenarioError(path, "name", f"{PLAIN_NAME_TEXT} (got {data['name']!r})")
     chain = (*_chain, path)
     base_name = data.get("extends")
     if base_name is None:

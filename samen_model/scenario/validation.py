@@ -9,6 +9,8 @@ a year series or a distribution, checked against its :class:`~samen_model.scenar
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,23 @@ TOP_KEYS = ("schema_version", "name", "title", "description", "extends", "parame
             "correlations", "posterior")
 SHARE_SUM_TOLERANCE = 1e-6
 MAX_YEAR = 2100
+#: A product or referrer key: it becomes part of a dotted parameter path and a column name.
+ENTITY_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+#: Characters a one-line text (a title, a label) may not hold: controls, format characters,
+#: line separators (an escape sequence would reach the terminal, a newline forge a line).
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def text_problem(text: str, multiline: bool = False) -> str | None:
+    """None if ``text`` holds no control character (``multiline``: newlines and tabs are
+    fine), else what was expected."""
+    allowed = "\n\t" if multiline else ""
+    bad = next((c for c in text if c not in allowed
+                and unicodedata.category(c) in _HIDDEN), None) if not text.isprintable() else None
+    if bad is None:
+        return None
+    return (f"text without control characters (got U+{ord(bad):04X}"
+            f"{'' if multiline else '; one line'})")
 
 
 class _Leaf(BaseModel):
@@ -111,6 +130,12 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
     if k == "percent" and not -50.0 <= x <= 100.0:
         return f"a percentage between -50 and 100 (got {x})"
     return _check_bounds(x, spec)
+
+
+def value_problem(x: Any, spec: Spec) -> str | None:
+    """None if ``x`` is a value a scenario file may give a parameter of ``spec``, else what
+    was expected (the check of :func:`validate_tree`, for callers that set values)."""
+    return _check_number(x, spec)
 
 
 def _check_bounds(x: float, spec: Spec) -> str | None:
@@ -241,6 +266,10 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
         _Top.model_validate(tree)
     except ValidationError as exc:
         fail(*_pydantic_problem(exc, ""))
+    for key in ("title", "description"):
+        if isinstance(tree.get(key), str) and (
+                problem := text_problem(tree[key], multiline=key == "description")):
+            fail(key, problem)
     if tree["schema_version"] != SCHEMA_VERSION:
         fail("schema_version", f"{SCHEMA_VERSION}, the only schema version this model reads "
              f"(got {shown(tree['schema_version'])})")
@@ -269,6 +298,9 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
         names = entity_fields(g)
         for ent, body in group.items():
             where = f"parameters.{g}.{ent}"
+            if not isinstance(ent, str) or not ENTITY_KEY.fullmatch(ent):
+                fail(where, "a key of letters, digits and _ (at most 64, starting with a "
+                     f"letter; no dot, not a number) (got {shown(ent)})")
             if not isinstance(body, dict):
                 fail(where, "a mapping of parameters")
             for key in body:
@@ -277,6 +309,8 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
                          f"{', '.join([*names, *ENTITY_LABELS])})")
                 if key in ENTITY_LABELS and not isinstance(body[key], str):
                     fail(f"{where}.{key}", "a text label")
+                if key in ENTITY_LABELS and (problem := text_problem(body[key])):
+                    fail(f"{where}.{key}", problem)
             for key in names:
                 if key not in body:
                     fail(f"{where}.{key}", "this parameter is required")

@@ -2,9 +2,11 @@
 
 :func:`variant` builds the scenario such a file describes (same merge and year-series rule as
 :func:`~samen_model.scenario.scenario.load_scenario`) without writing anything; the what-if
-explorer runs it live. :func:`write_variant` writes the file: into a temporary file beside the
-target, loaded and validated from there, then moved into place, so a file that would not
-validate is never left behind. Every changed value carries the analyst's note as its source.
+explorer runs it live. :func:`write_variant` writes the file with the package's one writer
+(:func:`samen_model.files.write_files`: a temporary file moved into place, loaded and validated
+there, put back as it was if it does not validate), so a file that would not validate is never
+left behind. Every changed value carries the analyst's note as its source. :func:`yaml_text`
+is the package's one YAML writer.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ from __future__ import annotations
 import datetime as _dt
 import numbers
 import os
-import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from samen_model.errors import ScenarioError
+from samen_model.errors import OutputError, ScenarioError
+from samen_model.files import PLAIN_NAME, check_replace, write_files
 from samen_model.scenario.scenario import (
     Scenario,
     deep_merge,
@@ -33,7 +34,9 @@ from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.validation import SCHEMA_VERSION
 from samen_model.scenario.values import Distribution
 
-NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+NAME_PATTERN = PLAIN_NAME
+#: First words of a what-if file: how a later save recognises a file it may replace.
+WHAT_IF_HEAD = "# What-if saved on"
 
 
 def _plain(value: Any) -> Any:
@@ -120,9 +123,15 @@ def variant_text(base: Scenario, values: Mapping[str, Any], note: str, target: P
         tree["description"] = description
     tree["parameters"] = parameters_tree(values, note)
     today = _dt.date.today().isoformat()
-    head = (f"# What-if saved on {today}: {base.name} (#{base.hash}) with only the values below\n"
+    head = (f"{WHAT_IF_HEAD} {today}: {base.name} (#{base.hash}) with only the values below\n"
             f"# changed. A year series applies from its first year; the base holds before it.\n")
-    return head + yaml.safe_dump(tree, sort_keys=False, allow_unicode=True,
+    return yaml_text(tree, head)
+
+
+def yaml_text(tree: Mapping[str, Any], head: str = "") -> str:
+    """``head`` (comment lines) and ``tree`` as YAML, by the YAML library: the package's one
+    YAML writer (block style, keys in the given order, leaf lists and mappings inline)."""
+    return head + yaml.safe_dump(dict(tree), sort_keys=False, allow_unicode=True,
                                  default_flow_style=None, width=100)
 
 
@@ -156,27 +165,24 @@ def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any],
     if not note or not note.strip():
         raise ScenarioError(target, "source", "a note saying why (it becomes the source of "
                             "every changed value)")
-    if target.exists() and not overwrite:
-        raise ScenarioError(target, "<file>", "a new file name (this file exists)")
     _unknown(base, values, target)
     text = variant_text(base, values, as_source(note.strip()), target, title, description)
     target.parent.mkdir(parents=True, exist_ok=True)
     root = input_root
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".yaml.tmp",
-                                    dir=target.parent)
-    tmp = Path(tmp_name)
+
+    def ours(head: bytes) -> bool:
+        return head.startswith(WHAT_IF_HEAD.encode())
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it 0600; a scenario is for everyone
+        check_replace(target, force=overwrite, ours=ours, protect=base.chain)
+    except OutputError as exc:
+        raise ScenarioError(target, exc.field, exc.expected) from None
+
+    def check() -> None:
         try:
-            load_scenario(tmp, input_root=root)
+            load_scenario(target, input_root=root)
         except ScenarioError as exc:
             raise ScenarioError(target, exc.field, exc.expected) from None
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+
+    write_files([(target, text)], force=overwrite, ours=ours, protect=base.chain, check=check)
     return load_scenario(target, input_root=root)

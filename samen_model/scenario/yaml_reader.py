@@ -8,12 +8,16 @@ configuration all go through :func:`read_yaml`.
 Hostile or careless files are refused before they cost time or memory (:data:`LIMITS`): a file
 larger than 1 MiB, nesting deeper than 32 levels, more than 100,000 values once aliases are
 expanded (the "billion laughs" file), an alias inside its own anchor, an integer of more than 18
-digits, a list or mapping used as a key. Merge keys (``<<: *base``, part of safe YAML) are
-accepted: the merged keys come first and the mapping's own keys override them.
+digits (by value, so also in hexadecimal), a list or mapping used as a key, one key spelled twice
+(``1`` and ``"1"``). Any exception of the YAML library (a character YAML forbids, ``2023-02-30``,
+``!!bool maybe``, ``!!int abc``) becomes the same one-line message. Merge keys (``<<: *base``,
+part of safe YAML) are accepted: the merged keys come first and the mapping's own keys override
+them.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +50,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     key_paths: dict[int, str]
     error: type[SamenInputError] = ScenarioError
     depth: int = 0
+    current: yaml.Node | None = None
 
     def where(self, node: yaml.Node) -> str:
         mark = node.start_mark
@@ -62,13 +67,24 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         finally:
             self.depth -= 1
 
+    def construct_object(self, node, deep=False):  # noqa: D102
+        self.current = node  # the node a constructor's exception is about
+        return super().construct_object(node, deep=deep)
+
     def construct_yaml_int(self, node):  # noqa: D102
-        digits = sum(c.isdigit() for c in str(node.value))
-        if digits > LIMITS.max_int_digits:
-            raise self.error(self.name, self.where(node),
-                             f"an integer of at most {LIMITS.max_int_digits} digits "
-                             f"(got one of {digits} digits)")
-        return super().construct_yaml_int(node)
+        text = str(node.value)
+        digits = sum(c.isdigit() for c in text)
+        limit = 10 ** LIMITS.max_int_digits
+        expected = (f"an integer of at most {LIMITS.max_int_digits} digits (smaller than "
+                    f"10^{LIMITS.max_int_digits} in size)")
+        if len(text) > 4 * LIMITS.max_int_digits:  # decided by length, before any parsing
+            raise self.error(self.name, self.where(node), f"{expected}; got one of "
+                             f"{digits} digits")
+        value = super().construct_yaml_int(node)  # decimal, 0x.., 0o.., 0b.., 1_000, 1:30
+        if abs(value) >= limit:
+            raise self.error(self.name, self.where(node), f"{expected}; got one of "
+                             f"{len(str(abs(value)))} digits")
+        return value
 
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _UniqueKeyLoader.construct_yaml_int)
@@ -141,7 +157,7 @@ def check_node_graph(root: yaml.Node, loader: _UniqueKeyLoader) -> dict[int, str
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
-    seen: dict[Any, int] = {}
+    seen: dict[str, int] = {}
     parent = loader.key_paths.get(id(node), "")
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
@@ -156,14 +172,15 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         except TypeError:
             raise loader.error(loader.name, parent or "<top level>", "plain keys (a name or a "
                                f"number), line {key_node.start_mark.line + 1}") from None
-        if key in seen:
+        norm = str(key)  # 1 and "1" are one key: one value cannot have two spellings
+        if norm in seen:
             raise loader.error(
                 loader.name,
                 f"{parent}.{key}" if parent else str(key),
-                f"each key once per mapping; '{key}' appears on line {seen[key] + 1} and again "
-                f"on line {key_node.start_mark.line + 1}",
+                f"each key once per mapping; '{key}' appears on line {seen[norm] + 1} and "
+                f"again on line {key_node.start_mark.line + 1}",
             )
-        seen[key] = key_node.start_mark.line
+        seen[norm] = key_node.start_mark.line
     return loader.construct_mapping(node, deep=deep)  # flattens merge keys (<<) first
 
 
@@ -172,13 +189,36 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> tuple[str, str]:
+def _line_column(text: str, position: int) -> str:
+    before = text[:position]
+    return f"line {before.count(chr(10)) + 1}, column {position - before.rfind(chr(10))}"
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[str, str]:
     """(where, what) for a YAML syntax error: ``line 4, column 7`` and the parser's complaint."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        char = exc.character
+        code = ord(char) if isinstance(char, str) else int(char)
+        return (_line_column(text, exc.position),
+                f"printable text (the character U+{code:04X} is not allowed in YAML)")
     mark = getattr(exc, "problem_mark", None)
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "<yaml>"
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     return where, f"valid YAML ({context + ': ' if context else ''}{problem})"
+
+
+def _bad_value(loader: _UniqueKeyLoader | None, path: Path, error: type[SamenInputError],
+               exc: Exception) -> SamenInputError:
+    """A value its YAML type cannot hold (``2023-02-30``, ``!!bool maybe``, ``!!int abc``)."""
+    node = getattr(loader, "current", None)
+    if not isinstance(node, yaml.ScalarNode):
+        return error(path, "<file>", f"valid YAML values ({type(exc).__name__})")
+    kind = str(node.tag).rsplit(":", 1)[-1]
+    where = loader.where(node) if loader is not None else "<file>"
+    if not where.startswith("line"):
+        where += f" (line {node.start_mark.line + 1})"
+    return error(path, where, f"a valid {kind} value (got {str(node.value)[:60]!r})")
 
 
 def _kind_of(data: Any) -> str:
@@ -191,6 +231,8 @@ def read_text_limited(path: Path, error: type[SamenInputError], what: str,
                       max_bytes: int) -> bytes:
     """The bytes of an existing regular file of at most ``max_bytes``, else ``error``."""
     try:
+        if "\0" in str(path):
+            raise error(path, "<file>", f"a file name without a NUL character ({what})")
         if not path.is_file():
             raise error(path, "<file>", f"an existing {what}")
         size = path.stat().st_size
@@ -200,6 +242,8 @@ def read_text_limited(path: Path, error: type[SamenInputError], what: str,
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise error(path, "<file>", f"a {what}, not a loop of symbolic links") from None
         raise error(path, "<file>", f"a readable {what} ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # grew while reading, or a device
         raise error(path, "<file>", f"a {what} of at most {max_bytes:,} bytes")
@@ -220,11 +264,12 @@ def read_yaml(path: Path, error: type[SamenInputError] = ScenarioError,
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(path, "<file>", f"UTF-8 text (byte {exc.start} is not)") from None
-    loader = _UniqueKeyLoader(text)
-    loader.name = str(path)
-    loader.error = error
-    loader.key_paths = {}
-    try:
+    loader = None
+    try:  # one error path: whatever YAML raises becomes one message naming this file
+        loader = _UniqueKeyLoader(text)  # checks that every character is printable
+        loader.name = str(path)
+        loader.error = error
+        loader.key_paths = {}
         node = loader.get_single_node()
         if node is not None:
             loader.key_paths = check_node_graph(node, loader)
@@ -232,11 +277,14 @@ def read_yaml(path: Path, error: type[SamenInputError] = ScenarioError,
     except SamenInputError:
         raise
     except yaml.YAMLError as exc:
-        raise error(path, *_yaml_problem(exc)) from None
+        raise error(path, *_yaml_problem(exc, text)) from None
     except RecursionError:  # a guard: the limits above keep every walk shallow
         raise error(path, "<file>", f"nesting at most {LIMITS.max_depth} levels deep") from None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        raise _bad_value(loader, path, error, exc) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         raise error(path, "<top level>", f"{top_level} (got {_kind_of(data)})")
     return data

@@ -34,7 +34,7 @@ from samen_model.analysis.calibration.weights import (
     psis_weights,
     systematic_resample,
 )
-from samen_model.errors import SamenInputError
+from samen_model.errors import ObservationError, SamenInputError
 from samen_model.model.columns import COLUMN_NAMES
 from samen_model.model.simulate import simulate
 from samen_model.scenario.observations import Observation, Observations, load_observations
@@ -193,11 +193,22 @@ def calibrate(scenario: Scenario, observations: Observations | str | Path,
         raise SamenInputError(None, "draws", f"an integer of at least 100 (got {draws!r})")
     if not isinstance(sample_size, (int, np.integer)) or sample_size < 1:
         raise SamenInputError(None, "sample_size", f"a positive integer (got {sample_size!r})")
+    first, last = scenario.value("time.first_year"), scenario.value("time.last_year")
+    for i, o in enumerate(obs.items):  # the observation file is at fault, not the scenario
+        if not first <= o.year <= last:
+            raise ObservationError(obs.path, f"observations[{i}].year", f"a year inside the "
+                                   f"horizon {first}-{last} of {scenario.name} (got {o.year})")
     # predictions and weights first, the prior values after: the smoothing's temporaries and
     # the values are never in memory together (10^7 draws stay under 2 GB)
     predicted = predictions(scenario, obs.items, int(draws), seed)
     mask = np.array([o.calibrate for o in obs.items])
-    iw = psis_weights(total_loglik(predicted, used, np.flatnonzero(mask)))
+    with np.errstate(all="ignore"):  # an overflow shows as a weight that is not finite
+        loglik = total_loglik(predicted, used, np.flatnonzero(mask))
+    if np.isnan(loglik).any() or np.isposinf(loglik).any() or not np.isfinite(loglik).any():
+        raise ObservationError(obs.path, "observations", "figures and uncertainties whose "
+                               "likelihood is a finite number for some prior draws (check "
+                               "values and sd for extreme numbers)")
+    iw = psis_weights(loglik)
     values = prior_values(scenario, int(draws), seed)
     found = problems(iw, min_ess)
     if found:

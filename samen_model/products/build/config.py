@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import SamenInputError
+from samen_model.files import PLAIN_NAME_TEXT, plain_name
 from samen_model.products.notebooks.params import (
     CHECKED_PARAMETERS,
     NotebookParameterError,
     check_params,
 )
-from samen_model.scenario.yaml_reader import read_yaml
+from samen_model.scenario.yaml_reader import LIMITS, read_text_limited, read_yaml
 
 ROOT = Path(__file__).resolve().parents[3]  # the repository (editable install)
 DEFAULT_CONFIG = "reports.yaml"
@@ -28,6 +29,10 @@ DEFAULT_NOTEBOOKS: tuple[dict[str, Any], ...] = (
     {"notebook": "04_briefing", "hide_input": True},
 )
 SHARED_PARAMETERS = ("scenarios", "base", "language", "scenario_dir", "seed")
+#: Largest seed (as on the command line) and most notebooks run at the same time.
+MAX_SEED = 2**63 - 1
+MAX_JOBS = 64
+LANGUAGES = ("nl", "en")
 # ipykernel 7 logs a warning about unencrypted local TCP on every start; keep real errors only
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
@@ -65,10 +70,11 @@ def load_config(path: str | Path | None) -> ReportConfig:
     if path is None:
         return ReportConfig()
     path = Path(path)
-    if path.is_file() and not path.read_text(encoding="utf-8").strip():
+    what = "report configuration (YAML)"
+    raw = read_text_limited(path, SamenInputError, what, LIMITS.max_bytes)
+    if not raw.strip():
         return ReportConfig()
-    data = read_yaml(path, SamenInputError, "report configuration (YAML)",
-                     "a mapping of settings")
+    data = read_yaml(path, SamenInputError, what, "a mapping of settings")
     known = {f for f in ReportConfig.__dataclass_fields__}
     for key in data:
         if key not in known:
@@ -80,22 +86,54 @@ def load_config(path: str | Path | None) -> ReportConfig:
         raise SamenInputError(path, "scenarios", "'all' or a list of scenario names")
     for key, kind in (("jobs", int), ("seed", int), ("base", str), ("language", str),
                       ("notebooks", list), ("extra_notebooks", list)):
-        if key in data and not isinstance(data[key], kind):
+        if key in data and (not isinstance(data[key], kind) or isinstance(data[key], bool)):
             raise SamenInputError(path, key, f"a {kind.__name__}")
+    if "seed" in data and not 0 <= data["seed"] <= MAX_SEED:
+        raise SamenInputError(path, "seed", f"an integer from 0 to {MAX_SEED} (got "
+                              f"{data['seed']})")
+    if "jobs" in data and not 1 <= data["jobs"] <= MAX_JOBS:
+        raise SamenInputError(path, "jobs", f"notebooks at the same time, 1 to {MAX_JOBS} "
+                              f"(got {data['jobs']})")
+    if "language" in data and data["language"] not in LANGUAGES:
+        raise SamenInputError(path, "language", f"one of {', '.join(LANGUAGES)} (got "
+                              f"{data['language']!r})")
+    if "base" in data and not plain_name(data["base"]):
+        raise SamenInputError(path, "base", f"a scenario name: {PLAIN_NAME_TEXT}")
+    if data.get("scenarios"):
+        for i, name in enumerate(data["scenarios"]):
+            if not plain_name(name):
+                raise SamenInputError(path, f"scenarios[{i}]", f"a scenario name: "
+                                      f"{PLAIN_NAME_TEXT} (got {name!r})")
+    for key in ("notebooks", "extra_notebooks"):
+        for i, item in enumerate(data.get(key) or []):
+            _entry(item, path, f"{key}[{i}]")
     return ReportConfig(**data)
 
 
-def _entry(item: str | dict[str, Any], where: str) -> dict[str, Any]:
+def _entry(item: str | dict[str, Any], where: str | Path, field: str = "notebooks"
+           ) -> dict[str, Any]:
+    """A notebook entry as a mapping; its notebook and output are plain names (they become
+    file names inside the run folder)."""
     if isinstance(item, str):
-        return {"notebook": item}
+        item = {"notebook": item}
     if not isinstance(item, dict) or not isinstance(item.get("notebook"), str):
-        raise SamenInputError(where, "notebooks", "entries like {notebook: 01_scenario, "
+        raise SamenInputError(where, field, "entries like {notebook: 01_scenario, "
                               "parameters: {...}} or a notebook name")
     unknown = set(item) - {"notebook", "parameters", "output", "hide_input"}
     if unknown:
-        raise SamenInputError(where, f"notebooks.{item['notebook']}",
+        raise SamenInputError(where, f"{field}.{item['notebook']}",
                               f"only notebook, parameters, output, hide_input (not "
-                              f"{', '.join(sorted(unknown))})")
+                              f"{', '.join(sorted(map(str, unknown)))})")
+    for key in ("notebook", "output"):
+        if item.get(key) is not None and not plain_name(item[key]):
+            raise SamenInputError(where, f"{field}.{key}", f"a file name in the run folder: "
+                                  f"{PLAIN_NAME_TEXT} (got {item[key]!r})")
+    if item.get("parameters") is not None and not isinstance(item["parameters"], dict):
+        raise SamenInputError(where, f"{field}.parameters", "a mapping of notebook parameters")
+    scenario = (item.get("parameters") or {}).get("scenario")
+    if scenario is not None and not plain_name(scenario):
+        raise SamenInputError(where, f"{field}.parameters.scenario",
+                              f"a scenario name: {PLAIN_NAME_TEXT} (got {scenario!r})")
     return item
 
 
@@ -136,6 +174,9 @@ def plan_jobs(config: ReportConfig, notebook_dir: Path, scenario_dir: Path,
             if "scenario" in (item.get("parameters") or {}) else "")
         while output in seen:
             output += "_"
+        if not plain_name(output):  # a composed name that grew too long
+            raise SamenInputError(path, "output", f"a file name in the run folder: "
+                                  f"{PLAIN_NAME_TEXT} (got {output!r})")
         seen.add(output)
         jobs.append(NotebookJob(item["notebook"], output, params,
                                 bool(item.get("hide_input", "briefing" in item["notebook"]))))

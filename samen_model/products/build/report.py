@@ -20,6 +20,7 @@ command-line flags override it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
@@ -32,6 +33,7 @@ from typing import Any
 from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.errors import OutputError, SamenInputError
+from samen_model.files import PLAIN_NAME_TEXT, child, plain_name
 from samen_model.model.finite import check_finite
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
@@ -56,6 +58,10 @@ from samen_model.scenario.scenario import load_scenario
 def scenario_files(scenario_dir: Path, names: list[str] | None = None) -> list[Path]:
     """The scenario files to report: the named ones, or every ``*.yaml`` in the folder."""
     if names:
+        for n in names:
+            if not plain_name(n):
+                raise SamenInputError("<command line>", "--scenarios", f"scenario names: "
+                                      f"{PLAIN_NAME_TEXT} (got {n!r})")
         files = [scenario_dir / f"{n}.yaml" for n in names]
         for f in files:
             if not f.is_file():
@@ -168,8 +174,6 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     (``extends``, ``data_file``) may lie, as ``load_scenario`` takes it; the notebooks get it
     through the environment variable ``SAMEN_INPUT_ROOT``.
     """
-    from tqdm import tqdm
-
     started = time.perf_counter()
     config = config or ReportConfig()
     overrides: dict[str, Any] = {}
@@ -186,12 +190,33 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     scenario_dir = Path(scenario_dir)
     notebook_dir = Path(notebook_dir) if notebook_dir is not None else ROOT / "notebooks"
 
-    out_root = prepare_out_root(out_root)
     files = scenario_files(scenario_dir, config.scenarios)
     # all validated before anything is written
     scenarios = [load_scenario(f, input_root=input_root) for f in files]
+    for s in scenarios:  # each name becomes a folder of the run
+        if not plain_name(s.name):
+            raise SamenInputError(s.path, "name", f"a scenario name that can be a folder: "
+                                  f"{PLAIN_NAME_TEXT} (got {s.name!r}; rename the file)")
     names_run = [s.name for s in scenarios]
     plan = plan_jobs(config, notebook_dir, scenario_dir, names_run)
+    made_root = not os.path.lexists(out_root)  # every input checked: now the output folder
+    out_root = prepare_out_root(out_root)
+    try:
+        return _build(config, scenarios, plan, names_run, out_root, notebook_dir, started,
+                      progress, log, input_root)
+    except BaseException:
+        if made_root:  # a failed report leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                out_root.rmdir()
+        raise
+
+
+def _build(config: ReportConfig, scenarios: list, plan: list[NotebookJob], names_run: list[str],
+           out_root: Path, notebook_dir: Path, started: float, progress: bool,
+           log: Callable[[str], None] | None, input_root: Path | None = None) -> Path:
+    """The run itself, once every input is checked (:func:`build_report`)."""
+    from tqdm import tqdm
+
 
     bar = tqdm(total=len(plan) + 2, desc="samen report", unit="step", disable=not progress)
     say = log or (lambda text: tqdm.write(text) if progress else None)
@@ -209,7 +234,7 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
     try:
         with staged_dir(run_dir) as tmp:
             for r in results:
-                folder = tmp / r.scenario.name
+                folder = child(tmp, r.scenario.name)
                 folder.mkdir()
                 write_csv(r.yearly, folder / "yearly.csv", info)
                 write_csv(r.providers(), folder / "providers.csv", info)
@@ -233,7 +258,7 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
             for job in plan:
                 page = notebook_html(tmp / "notebooks" / f"{job.output}.ipynb", info,
                                      job.hide_input, config.language)
-                (tmp / f"{job.output}.html").write_text(page, encoding="utf-8")
+                child(tmp, job.output, ".html").write_text(page, encoding="utf-8")
             timings["html"] = round(time.perf_counter() - t0, 3)
             t0 = time.perf_counter()  # the briefing notebook's content as PDF and Word
             downloads = write_briefing_files(tmp / "notebooks", tmp, [j.output for j in plan])
