@@ -64,8 +64,8 @@ def test_key_figures_by_kind():
     assert fmt.key_figure("net_savings_structural_eur", 7_104_000) == "€ 7,10 mln"
     assert fmt.key_figure("young_people_helped_first_year", 977.37) == "977"
     assert fmt.key_figure("fte_end_of_transition", 1464.4, "en") == "1,464"
-    assert fmt.key_figure_label("payback_year", "nl") == "Terugverdienjaar"
-    assert fmt.key_figure_label("payback_year", "en") == "Payback year"
+    assert fmt.key_figure_label("payback_year", "nl") == "Terugverdienjaar (nominaal)"
+    assert fmt.key_figure_label("payback_year", "en") == "Payback year (nominal)"
 
 
 def test_column_labels_from_dictionary():

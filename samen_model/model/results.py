@@ -13,13 +13,16 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.columns import BY_NAME, COLUMN_NAMES, derived_name
+from samen_model.model.money import DISCOUNT_RATE, discounted, real_terms
 from samen_model.model.steps.budget import payback_year
 from samen_model.scenario.data_files import provider_shares
 from samen_model.scenario.scenario import Scenario
 
 DEFAULT_PERCENTILES = (5, 25, 50, 75, 95)
 SAVINGS_WINDOW = (2026, 2030)
+#: Payback years among the key figures: nominal, in prices of the base year, discounted.
+PAYBACK_FIGURES = ("payback_year", "payback_year_real", "payback_year_discounted")
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +85,67 @@ class Result:
         return payback_year(self.arrays["cumulative_net_savings_eur"], self.years,
                             self.scenario.value("time.samen_start_year"))
 
+    # ------------------------------------------------------------------ real and discounted
+    @property
+    def price_base_year(self) -> int:
+        """The year in whose prices ``real`` amounts are given (``time.price_base_year``)."""
+        return int(self.scenario.value("time.price_base_year"))
+
+    @property
+    def discount_year(self) -> int:
+        """The year discounted amounts are valued in: the first SAMEN. year."""
+        return int(self.scenario.value("time.samen_start_year"))
+
+    def _euro(self, column: str) -> np.ndarray:
+        if column not in BY_NAME or BY_NAME[column].unit != "EUR":
+            raise KeyError(f"{column!r}: expected a euro column of docs/columns.md")
+        for name in (column, "price_level"):
+            if name not in self.arrays:
+                raise KeyError(f"{name!r} was not kept in this run (simulate(keep=...) must "
+                               f"keep {column} and price_level for real amounts)")
+        return self.arrays[column]
+
+    def real(self, column: str) -> np.ndarray:
+        """A euro column in prices of :attr:`price_base_year` ``(year, draw)``: nominal
+        divided by the model's price level (model/money.py)."""
+        return real_terms(self._euro(column), self.arrays["price_level"])
+
+    def discounted(self, column: str, rate: float = DISCOUNT_RATE,
+                   to_year: int | None = None) -> np.ndarray:
+        """A euro column in real euros discounted at ``rate`` (MKBA 2.25% by default) to
+        ``to_year`` (default :attr:`discount_year`), ``(year, draw)``."""
+        year = self.discount_year if to_year is None else int(to_year)
+        return discounted(self.real(column), self.years, year, rate)
+
+    def money(self, column: str, terms: str = "nominal") -> np.ndarray:
+        """A euro column ``(year, draw)`` as ``nominal``, ``real`` or ``discounted``."""
+        if terms == "nominal":
+            return self._euro(column)
+        if terms == "real":
+            return self.real(column)
+        if terms == "discounted":
+            return self.discounted(column)
+        raise ValueError(f"terms: expected nominal, real or discounted, got {terms!r}")
+
+    def column(self, name: str) -> np.ndarray:
+        """A kept column or a derived reading of a euro column (``*_real_eur``,
+        ``*_discounted_eur``, docs/columns.md), ``(year, draw)``."""
+        if name in self.arrays:
+            return self.arrays[name]
+        derived = derived_name(name)
+        if derived is None:
+            raise KeyError(f"{name!r}: expected a kept column or a *_real_eur / "
+                           "*_discounted_eur reading of a euro column (docs/columns.md)")
+        return self.money(*derived)
+
+    def payback_year_in(self, terms: str = "nominal") -> np.ndarray:
+        """:attr:`payback_year` with net savings summed as ``terms`` (nominal, real or
+        discounted): the first year after which the running sum stays >= 0, per draw."""
+        if terms == "nominal":
+            return self.payback_year
+        cumulative = np.cumsum(self.money("net_savings_eur", terms), axis=0)
+        return payback_year(cumulative, self.years, self.discount_year)
+
     def key_figures_arrays(self, savings_window: tuple[int, int] = SAVINGS_WINDOW
                            ) -> dict[str, np.ndarray]:
         """Headline figures per draw (EUR, persons, FTE, months, year)."""
@@ -97,12 +161,30 @@ class Result:
             "net_savings_structural_eur": self.total_over("net_savings_eur", lo, hi),
             "cumulative_net_savings_end_eur": self.arrays["cumulative_net_savings_eur"][-1],
             "payback_year": self.payback_year,
+            **self._real_key_figures(lo, hi),
             "young_people_helped_first_year": self.arrays["samen_clients_served"][first_row],
             "fte_end_of_transition": self.arrays["fte_samen"][at.get(end, -1)],
             "execution_budget_first_year_eur": self.arrays["execution_budget_eur"][first_row],
             "waiting_list_max_cases": _max_over(self.arrays["waiting_list_cases"], samen_years),
             "waiting_time_max_months": _max_over(self.arrays["waiting_time_months"],
                                                  samen_years),
+        }
+
+    def _real_key_figures(self, lo: int, hi: int) -> dict[str, np.ndarray]:
+        """Net savings of the window and payback in prices of the base year and discounted
+        (only when the price level was kept)."""
+        if "price_level" not in self.arrays or "net_savings_eur" not in self.arrays:
+            return {}
+        rows = self._years_mask(lo, hi)
+        return {
+            "net_savings_structural_real_eur": self.real("net_savings_eur")[rows].sum(axis=0),
+            "net_savings_structural_discounted_eur":
+                self.discounted("net_savings_eur")[rows].sum(axis=0),
+            "cumulative_net_savings_end_real_eur": self.real("net_savings_eur").sum(axis=0),
+            "cumulative_net_savings_end_discounted_eur":
+                self.discounted("net_savings_eur").sum(axis=0),
+            "payback_year_real": self.payback_year_in("real"),
+            "payback_year_discounted": self.payback_year_in("discounted"),
         }
 
     def key_figures(self, savings_window: tuple[int, int] = SAVINGS_WINDOW) -> pd.Series:
@@ -117,9 +199,11 @@ class Result:
         """
         arrays = self.key_figures_arrays(savings_window)
         values = {k: (float(np.nanmedian(a)) if np.isfinite(a).any() else float("nan"))
-                  for k, a in arrays.items() if k != "payback_year"}
+                  for k, a in arrays.items() if not k.startswith("payback_year")}
+        for k in PAYBACK_FIGURES:
+            if k in arrays:
+                values[k] = median_payback_year(arrays[k])
         payback = arrays["payback_year"]
-        values["payback_year"] = median_payback_year(payback)
         if self.draws > 1:
             paid = payback[~np.isnan(payback)]
             values["payback_share_within_horizon"] = float(paid.size / payback.size)

@@ -205,19 +205,36 @@ def signed_words(x: float, words: tuple[str, str], decimals: int = 2,
 # ---------------------------------------------------------------------- key figures
 KEY_FIGURE_LABELS: dict[str, dict[str, str]] = {
     "deviation_transition_eur": {
-        "nl": "Afwijking gesloten vierkant 2023-2025",
-        "en": "Square deviation 2023-2025"},
+        "nl": "Afwijking gesloten vierkant 2023-2025 (nominaal)",
+        "en": "Square deviation 2023-2025 (nominal)"},
     "net_savings_structural_eur": {
-        "nl": "Netto besparing 2026-2030", "en": "Net savings 2026-2030"},
+        "nl": "Netto besparing 2026-2030 (nominaal)", "en": "Net savings 2026-2030 (nominal)"},
+    "net_savings_structural_real_eur": {
+        "nl": "Netto besparing 2026-2030 (prijzen 2021)",
+        "en": "Net savings 2026-2030 (2021 prices)"},
+    "net_savings_structural_discounted_eur": {
+        "nl": "Netto besparing 2026-2030 (contante waarde 2023, 2,25%)",
+        "en": "Net savings 2026-2030 (present value 2023, 2.25%)"},
     "cumulative_net_savings_end_eur": {
-        "nl": "Cumulatieve netto besparing eind horizon",
-        "en": "Cumulative net savings at the horizon"},
-    "payback_year": {"nl": "Terugverdienjaar", "en": "Payback year"},
+        "nl": "Cumulatieve netto besparing eind horizon (nominaal)",
+        "en": "Cumulative net savings at the horizon (nominal)"},
+    "cumulative_net_savings_end_real_eur": {
+        "nl": "Cumulatieve netto besparing eind horizon (prijzen 2021)",
+        "en": "Cumulative net savings at the horizon (2021 prices)"},
+    "cumulative_net_savings_end_discounted_eur": {
+        "nl": "Cumulatieve netto besparing eind horizon (contante waarde 2023, 2,25%)",
+        "en": "Cumulative net savings at the horizon (present value 2023, 2.25%)"},
+    "payback_year": {"nl": "Terugverdienjaar (nominaal)", "en": "Payback year (nominal)"},
+    "payback_year_real": {"nl": "Terugverdienjaar (prijzen 2021)",
+                          "en": "Payback year (2021 prices)"},
+    "payback_year_discounted": {"nl": "Terugverdienjaar (contant, 2,25%)",
+                                "en": "Payback year (discounted, 2.25%)"},
     "young_people_helped_first_year": {
         "nl": "Jeugdigen geholpen 2023", "en": "Young people helped 2023"},
     "fte_end_of_transition": {"nl": "Fte SAMEN. eind 2025", "en": "SAMEN. FTE end of 2025"},
     "execution_budget_first_year_eur": {
-        "nl": "Uitvoeringsbudget WIJ 2023", "en": "WIJ execution budget 2023"},
+        "nl": "Uitvoeringsbudget WIJ 2023 (nominaal)",
+        "en": "WIJ execution budget 2023 (nominal)"},
     "waiting_list_max_cases": {
         "nl": "Grootste wachtlijst (jeugdigen, eind jaar)",
         "en": "Largest waiting list (young people, year end)"},
