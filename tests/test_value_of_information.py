@@ -97,16 +97,16 @@ SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 
 def test_top_ranks_agree_with_sobol_on_uncertainty_2023():
     """The regression's variance shares are first-order Sobol indices estimated from a plain
-    Monte Carlo sample: on uncertainty_2023 the two inputs that matter (the caseload staff
-    carry against the plan, and vacancies) come first in both, with the same shares within
-    the Sobol bootstrap interval."""
+    Monte Carlo sample: on uncertainty_2023 the two inputs that matter most (step-ups to
+    specialist care, the waterbed effect, and the caseload staff carry against the plan) come
+    first in both, with the same shares within the Sobol bootstrap interval."""
     scenario = sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml")
     sob = sobol(scenario, ["net_savings_2026_2030"], n=256, seed=1).set_index("parameter")
     voi = measure_next(scenario, draws=4000, seed=2).table
     net = voi[voi["output"] == NET_SAVINGS].set_index("parameter")
     top = list(net.index[:2])
     assert top == list(sob.sort_values("S1", ascending=False).index[:2])
-    assert top == ["capacity.realised_caseload_ratio", "capacity.vacancy_rate"]
+    assert top == ["routing.step_up_share", "capacity.realised_caseload_ratio"]
     for p in top:
         assert net.at[p, "variance_share"] == pytest.approx(
             sob.at[p, "S1"], abs=sob.at[p, "S1_conf"] + 0.05)
@@ -121,5 +121,5 @@ def test_cli_prints_the_council_table(capsys):
     text = capsys.readouterr().out
     assert code == 0
     assert "Deze gegevens maken de bandbreedte het smalst" in text
-    assert "Werkelijke caseload tegenover het plan" in text
+    assert "Opschaling" in text or "opschaling" in text
     assert "deel van de spreiding" in text

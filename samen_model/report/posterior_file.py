@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from samen_model.analysis.calibration import METHOD, Calibration
+from samen_model.analysis.calibration import Calibration
 from samen_model.report.manifest import Run, manifest, provenance_line
 from samen_model.scenario.posterior import sample_sha256
 from samen_model.scenario.scenario import Scenario, load_scenario
@@ -75,7 +75,7 @@ def scenario_text(cal: Calibration, target: Path, sha: str, info: dict[str, Any]
         f"  prior: {{name: {_q(cal.prior.name)}, hash: {_q(cal.prior.hash)}}}",
         f"  observations: {{name: {_q(obs.name)}, file: "
         f"{_q(rel(obs.path, None))}, hash: {_q(obs.hash)}, used: [{used}]}}",
-        f"  method: {_q(METHOD)}",
+        f"  method: {_q(cal.method)}",
         f"  draws: {cal.draws}",
         f"  seed: {cal.seed}",
         f"  sample_size: {cal.sample_index.size}",

@@ -192,6 +192,23 @@ MEASURE_HOW: dict[str, dict[str, str]] = {
     "demand.inflow_per_1000": {
         "nl": "nieuwe hulpvragen basisjeugdhulp per jaar (WIJ, CBS jeugdhulp)",
         "en": "new requests for basic youth care per year (WIJ, CBS youth care)"},
+    "routing.step_up": {
+        "nl": "cliënten van SAMEN. die later naar specialistische jeugdhulp gaan (registratie "
+              "WIJ naast declaraties)",
+        "en": "SAMEN. clients who later go to specialist youth care (WIJ records against "
+              "claims)"},
+    "routing.samen_duration_factor": {
+        "nl": "duur van de trajecten bij SAMEN. (registratie WIJ)",
+        "en": "length of SAMEN. trajectories (WIJ records)"},
+    "products": {"nl": "tarieven en trajectduur per product (declaraties open house 2021-2022)",
+                 "en": "tariffs and trajectory length per product (open-house claims "
+                       "2021-2022)"},
+    "costs.overhead_share": {"nl": "overhead van WIJ (jaarrekening)",
+                             "en": "WIJ's overhead (annual accounts)"},
+    "capacity.fte_at_start": {"nl": "fte van SAMEN. op 1 januari 2023 (personeelsadministratie)",
+                              "en": "SAMEN. FTE on 1 January 2023 (HR records)"},
+    "demand.inflow_trend": {"nl": "nieuwe hulpvragen per jaar, als reeks (WIJ, CBS jeugdhulp)",
+                            "en": "new requests per year, as a series (WIJ, CBS youth care)"},
     "index": {"nl": "OVA en kostenontwikkeling (Rijk, VNG): wordt jaarlijks bekend",
               "en": "OVA and cost development (government, VNG): known each year"},
     "population": {"nl": "aantal 0-17-jarigen (CBS StatLine), jaarlijks",
