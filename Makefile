@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 KERNEL := $(VENV)/.kernel-stamp
 
-.PHONY: install report notebooks test lint bench lab explorer clean
+.PHONY: install report notebooks test test-model lint bench lab explorer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ report: install
 # re-execute notebooks/NN_*.ipynb in place with their default parameters, then strip every
 # output except the cells marked "# NBVAL_CHECK_OUTPUT" (what nbval compares); commit the result
 notebooks: install
-	$(BIN)/python -m samen_model.report.notebook_files refresh notebooks
+	$(BIN)/python -m samen_model.products.notebooks.files refresh notebooks
 
 lint: install
 	$(BIN)/ruff check .
@@ -41,6 +41,10 @@ test: install lint
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n auto
 	$(BIN)/python -m pytest -n auto --dist loadfile --nbval-lax notebooks/
+
+# the model, its analysis and the scenario files only (no notebooks, products or hostile files)
+test-model: install
+	$(BIN)/python -m pytest -n auto -m "not product"
 
 bench: install
 	$(BIN)/python benchmarks/bench_engine.py

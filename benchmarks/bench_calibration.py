@@ -25,9 +25,9 @@ import time
 from pathlib import Path
 
 import samen_model as sm
-from samen_model.analysis import calibration_diagnostics as diag
-from samen_model.analysis.calibration import calibrate
-from samen_model.analysis.calibration_likelihood import observed_columns
+from samen_model.analysis.calibration import diagnostics as diag
+from samen_model.analysis.calibration.fit import calibrate
+from samen_model.analysis.calibration.likelihood import observed_columns
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.scenario.observations import load_observations
 

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from pathlib import Path
 
 import samen_model as sm
 from samen_model.model.from_scenario import resolve_inputs
-from samen_model.model.reference import reference_run
 from samen_model.model.stream import run
 from samen_model.scenario.sampling import sample_values
+
+# the pure-Python reference is a test oracle: it lives in tests/engine_reference
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from engine_reference import reference_run  # noqa: E402
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty_2023.yaml"
 #: What a Monte Carlo summary keeps (every step is still computed for every draw).

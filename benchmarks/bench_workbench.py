@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from samen_model import load_scenario, simulate
-from samen_model.report.explorer import evaluate, start_settings
-from samen_model.report.explorer.chart import png, whatif_chart
+from samen_model.products.explorer import evaluate, start_settings
+from samen_model.products.explorer.chart import png, whatif_chart
 
 ROOT = Path(__file__).resolve().parents[1] / "scenarios"
 

@@ -2,7 +2,7 @@
 
 The package's folders are its layers, each importing only from the ones below it:
 
-    cli  ->  report  ->  analysis  ->  model  ->  scenario
+    cli  ->  products  ->  present  ->  analysis  ->  model  ->  scenario
 
 (``errors``, ``parallel`` and ``_version`` are shared by all and import none of them.) See
 ``docs/architecture.md``.
@@ -13,7 +13,7 @@ The package's folders are its layers, each importing only from the ones below it
 """
 
 from samen_model._version import __version__
-from samen_model.analysis.calibration import Calibration, calibrate
+from samen_model.analysis.calibration.fit import Calibration, calibrate
 from samen_model.errors import DataFileError, ObservationError, SamenInputError, ScenarioError
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate

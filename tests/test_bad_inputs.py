@@ -103,8 +103,8 @@ TREE_CASES: list[tuple[str, Callable[[dict], None], str, tuple[str, ...]]] = [
      f"{FAMILY}.colour", ("no such key", "share_of_new_cases")),
     ("missing_source", lambda t: del_at(t, f"{LEAK}.source"),
      f"{LEAK}.source", ("required",)),
-    ("missing_unit", lambda t: del_at(t, f"{FAMILY}.price_eur_per_client_year.unit"),
-     f"{FAMILY}.price_eur_per_client_year.unit", ("required",)),
+    ("wrong_unit", lambda t: set_at(t, f"{FAMILY}.price_eur_per_client_year.unit", "EUR"),
+     f"{FAMILY}.price_eur_per_client_year.unit", ("EUR per client-year (price base year)",)),
     ("missing_value", lambda t: del_at(t, "parameters.costs.overhead_share.value"),
      "parameters.costs.overhead_share.value", ("required",)),
     ("source_not_text", lambda t: set_at(t, f"{LEAK}.source", 42),
@@ -118,7 +118,7 @@ TREE_CASES: list[tuple[str, Callable[[dict], None], str, tuple[str, ...]]] = [
     ("empty_products", lambda t: set_at(t, "parameters.products", {}),
      "parameters.products", ("at least one",)),
     ("leaf_not_a_mapping", lambda t: set_at(t, LEAK, 0.1),
-     LEAK, ("mapping with value, unit",)),
+     LEAK, ("mapping with value and source",)),
     ("string_for_number", lambda t: set_at(t, "parameters.demand.inflow_per_1000.value", "52"),
      "parameters.demand.inflow_per_1000.value", ("a number", "'52'")),
     ("bool_for_share", lambda t: set_at(t, f"{LEAK}.value", True),
@@ -438,3 +438,22 @@ def test_cli_validate_exits_non_zero_for_a_bad_file(tmp_path: Path, capsys) -> N
     assert "bad.yaml" in err
     assert f"{LEAK}.value" in err
     assert "share between 0 and 1" in err
+
+
+def test_unit_and_description_may_be_left_to_the_registry(tmp_path) -> None:
+    """A leaf with only value and source takes the registry's unit and description."""
+    tree = plan_tree()
+    leaf = tree["parameters"]["routing"]["leakage"]
+    del leaf["unit"], leaf["description"]
+    s = load_scenario(dump(tmp_path / "short.yaml", tree))
+    assert s.params["routing.leakage"].unit == "fraction of in-scope new cases"
+    assert s.params["routing.leakage"].description.startswith("Share of in-scope new cases")
+
+
+def test_a_unit_other_than_the_registry_is_refused(tmp_path) -> None:
+    """A leaf's unit must be the unit the parameter is computed in: leakage as 'percent' would
+    be read as a fraction, so the file is refused and the expected unit named."""
+    tree = plan_tree()
+    tree["parameters"]["routing"]["first_year_uptake"]["unit"] = "percent"
+    refuse(dump(tmp_path / "unit.yaml", tree), "routing.first_year_uptake.unit", "fraction",
+           "percent")

@@ -15,10 +15,12 @@ import pytest
 import samen_model as sm
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.model.columns import COLUMN_NAMES
-from samen_model.report.briefing import docx_render, html_render, typst_render
-from samen_model.report.briefing.compose import compose_briefing
-from samen_model.report.briefing.content import COLOPHON, Briefing, Figure, Table
-from samen_model.report.manifest import Run, manifest
+from samen_model.present.manifest import Run, manifest
+from samen_model.products.briefing.compose import compose_briefing
+from samen_model.products.briefing.content import COLOPHON, Briefing, Figure, Table
+from samen_model.products.briefing.render import html as html_render
+from samen_model.products.briefing.render import pdf as typst_render
+from samen_model.products.briefing.render import word as docx_render
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import load_observations
 

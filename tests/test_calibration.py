@@ -1,4 +1,5 @@
-"""realised_2023 against the 2023 evaluation (seed 003) and the financial context (seed 001)."""
+"""realised_2023 against the Evaluatie Basis jeugdhulp 2023 (15 December 2023) and the financial
+context of the MEMO info totstandkoming SAMEN. (6 December 2021)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,23 @@ def at(run, column, year):
 
 
 def test_young_people_helped_2023(realised_run):
-    # seed 003 §2: 967 young people received basic youth care from WIJ in 2023
+    # Evaluatie Basis jeugdhulp 2023, §2: 967 young people received basic youth care from WIJ
+    # in 2023
     assert at(realised_run, "samen_clients_served", 2023) == pytest.approx(967, rel=0.10)
 
 
 def test_fte_end_of_2023(realised_run):
-    # seed 003 §2: "ruim 80 fte" employed for SAMEN.
+    # Evaluatie Basis jeugdhulp 2023, §2: "ruim 80 fte" employed for SAMEN.
     assert 80 <= at(realised_run, "fte_samen", 2023) <= 90
 
 
 def test_subsidy_2023(realised_run):
-    # seed 003 'Financiën': WIJ received a subsidy of EUR 4.2M in 2023
+    # Evaluatie Basis jeugdhulp 2023, 'Financiën': WIJ received a subsidy of EUR 4.2M in 2023
     assert at(realised_run, "execution_budget_eur", 2023) == pytest.approx(4.2e6, rel=0.05)
 
 
 def test_square_deviation_2023(realised_run):
-    # seed 003 'Financiën': an expected incidental overrun of EUR 1M in 2023
+    # Evaluatie Basis jeugdhulp 2023, 'Financiën': an expected incidental overrun of EUR 1M in 2023
     assert at(realised_run, "square_deviation_eur", 2023) == pytest.approx(1.0e6, rel=0.25)
 
 
@@ -35,7 +37,8 @@ def test_plan_has_no_2023_overrun(plan_run):
 
 
 def test_scope_is_14_of_60_million_in_base_year(realised_run):
-    # seed 001 annex 2: EUR 60M Groningen youth care, of which EUR 14M moves to SAMEN.
+    # MEMO info totstandkoming SAMEN. (2021), bijlage 2: EUR 60M Groningen youth care, of which
+    # EUR 14M moves to SAMEN.
     scope = at(realised_run, "comparable_cost_eur", 2021)
     total = at(realised_run, "total_youth_care_eur", 2021)
     assert scope == pytest.approx(14e6, rel=0.03)

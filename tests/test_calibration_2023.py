@@ -17,17 +17,17 @@ import numpy as np
 import pytest
 
 import samen_model as sm
-from samen_model.analysis import calibration_diagnostics as diag
-from samen_model.analysis.calibration import calibrate
-from samen_model.analysis.calibration_forecast import forecast_vs_actual
-from samen_model.analysis.calibration_weights import CalibrationError, CalibrationWarning
+from samen_model.analysis.calibration import diagnostics as diag
+from samen_model.analysis.calibration.fit import calibrate
+from samen_model.analysis.calibration.forecast import forecast_vs_actual
+from samen_model.analysis.calibration.weights import CalibrationError, CalibrationWarning
 from samen_model.cli.commands import main
-from samen_model.report import calibration_report as cr
-from samen_model.report.calibration_text import verdict_sentence
-from samen_model.report.manifest import run_key
-from samen_model.report.parameters import label_text
-from samen_model.report.plotting import calibration_charts as cc
-from samen_model.report.posterior_file import calibration_manifest
+from samen_model.present.charts import calibration as cc
+from samen_model.present.manifest import run_key
+from samen_model.present.parameters import label_text
+from samen_model.present.tables import calibration as cr
+from samen_model.present.text.calibration import verdict_sentence
+from samen_model.products.posterior_file import calibration_manifest
 from samen_model.scenario.observations import load_observations
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""The likelihood reads each figure as what it is (analysis/calibration_likelihood.py).
+"""The likelihood reads each figure as what it is (analysis/calibration/likelihood.py).
 
 * a count at a date (``to_date``) is the year total minus the flow of the rest of the year:
   967 counted in November 2023 is compared with the model's count in mid-November, so a
@@ -19,8 +19,8 @@ import pytest
 import yaml
 from scipy import stats
 
-from samen_model.analysis.calibration import as_observations
-from samen_model.analysis.calibration_likelihood import (
+from samen_model.analysis.calibration.fit import as_observations
+from samen_model.analysis.calibration.likelihood import (
     groups,
     observation_loglik,
     observed_columns,

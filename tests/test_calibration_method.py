@@ -12,8 +12,8 @@ import pytest
 from scipy import stats
 
 import samen_model as sm
-from samen_model.analysis.calibration import calibrate, prior_predictions
-from samen_model.analysis.calibration_likelihood import (
+from samen_model.analysis.calibration.fit import calibrate, prior_predictions
+from samen_model.analysis.calibration.likelihood import (
     log_prob_between,
     loglik,
     loglik_reducer,
@@ -21,7 +21,7 @@ from samen_model.analysis.calibration_likelihood import (
     pointwise_loglik,
     predict,
 )
-from samen_model.analysis.calibration_weights import (
+from samen_model.analysis.calibration.weights import (
     khat_threshold,
     psis_weights,
     systematic_resample,

@@ -12,8 +12,8 @@ from papermill.exceptions import PapermillExecutionError
 from test_notebooks import execute as run_notebook  # the same papermill call
 from test_notebooks import outputs_text
 
-from samen_model.report.calibration_notebook import check_calibration_params
-from samen_model.report.notebook_params import NotebookParameterError
+from samen_model.products.notebooks.calibration import check_calibration_params
+from samen_model.products.notebooks.params import NotebookParameterError
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "06_forecast_vs_actual.ipynb"

@@ -12,8 +12,8 @@ import pytest
 from samen_model import SamenInputError, load_scenario
 from samen_model.analysis.discovery import choose_step, discover, find_box
 from samen_model.cli.commands import main
-from samen_model.report import discovery_tables as dt
-from samen_model.report.plotting.discovery_charts import box_chart, tradeoff_chart
+from samen_model.present.charts.discovery import box_chart, tradeoff_chart
+from samen_model.present.tables import discovery as dt
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Dutch and English number formatting (samen_model.report.formatting), including its doctests."""
+"""Dutch and English number formatting (samen_model.present.formatting), including its doctests."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import doctest
 
 import pytest
 
-from samen_model.report import formatting as fmt
+from samen_model.analysis import key_figures as kf
+from samen_model.present import formatting as fmt
 
 
 def test_doctests():
@@ -64,8 +65,11 @@ def test_key_figures_by_kind():
     assert fmt.key_figure("net_savings_structural_eur", 7_104_000) == "€ 7,10 mln"
     assert fmt.key_figure("young_people_helped_first_year", 977.37) == "977"
     assert fmt.key_figure("fte_end_of_transition", 1464.4, "en") == "1,464"
-    assert fmt.key_figure_label("payback_year", "nl") == "Terugverdienjaar (nominaal)"
-    assert fmt.key_figure_label("payback_year", "en") == "Payback year (nominal)"
+    # every money figure says whether it is nominal, in 2021 prices or discounted
+    assert kf.label("payback_year", "nl") == "Terugverdienjaar (nominaal)"
+    assert kf.label("payback_year", "en") == "Payback year (nominal)"
+    assert kf.label("payback_year_discounted", "nl") == "Terugverdienjaar (contante waarde, 2,25%)"
+    assert "(prijzen 2021)" in kf.label("net_savings_structural_real_eur", "nl")
 
 
 def test_column_labels_from_dictionary():

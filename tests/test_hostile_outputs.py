@@ -25,8 +25,8 @@ import samen_model as sm
 from samen_model.errors import SamenInputError
 from samen_model.model.finite import check_finite, first_non_finite
 from samen_model.model.memory import available_bytes, check_fits, output_bytes
-from samen_model.report.atomic import staged_dir, write_manifest
-from samen_model.report.build import build_report, point_latest
+from samen_model.products.atomic import staged_dir, write_manifest
+from samen_model.products.build.report import build_report, point_latest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from engine_reference import STOCK_NAMES, reference_ledger
 from numpy.testing import assert_allclose, assert_array_equal
 
 import samen_model as sm
 from samen_model.model.from_scenario import resolve_inputs
-from samen_model.model.reference import STOCK_NAMES, reference_ledger
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 N_DRAWS = 80

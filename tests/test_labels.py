@@ -1,4 +1,4 @@
-"""Parameter labels (data/parameters_nl_en.yaml) and parameter values as a reader sees them."""
+"""Parameter labels (data/parameters.yaml) and parameter values as a reader sees them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import samen_model as sm
-from samen_model.report import parameters as rp
+from samen_model.present import parameters as rp
 from samen_model.scenario import labels as lb
 from samen_model.scenario.catalogue import CATALOGUE
 
@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_catalogue_parameter_has_dutch_and_english_labels():
     missing = lb.missing_labels()
     assert not missing, (
-        "parameters of scenario/catalogue.py without an entry in "
-        f"samen_model/data/parameters_nl_en.yaml (label, description, theme): {missing}")
+        "parameters of the registry without an entry in "
+        f"samen_model/data/parameters.yaml (label, description, theme): {missing}")
     for key in CATALOGUE:
         entry = lb.labels().parameters[key]
         assert entry.label["nl"] and entry.label["en"] and entry.description["nl"], key
@@ -91,13 +91,13 @@ def test_malformed_labels_file_is_refused(tmp_path):
                    "  time.no_such: {theme: time, nl: {label: a, description: b}, "
                    "en: {label: a, description: b}}\n", encoding="utf-8")
     with pytest.raises(lb.LabelError, match=r"parameters\.time\.no_such: a key of the "
-                       "parameter catalogue"):
+                       "parameter registry"):
         lb.load_labels(bad)
 
 
 def test_every_choice_value_has_words() -> None:
     """A switch (``choice`` parameter) is shown in words, never as its code value."""
-    from samen_model.report.parameters import CHOICE_WORDS
+    from samen_model.present.parameters import CHOICE_WORDS
     from samen_model.scenario.catalogue import CATALOGUE
 
     for key, spec in CATALOGUE.items():

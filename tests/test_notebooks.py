@@ -14,7 +14,7 @@ import papermill as pm
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from samen_model.report import notebook as nt
+from samen_model.products.notebooks import toolkit as nt
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -138,7 +138,7 @@ def test_briefing_notebook_in_english(tmp_path):
     assert "Main scenario" in text and "Key figures per scenario" in text
     assert "Annex: assumptions" in text and "Colophon" in text
     assert "with 90% certainty between" in text and "200 draws" in text
-    from samen_model.report.briefing.run import briefing_from_notebook
+    from samen_model.products.briefing.run import briefing_from_notebook
 
     carried = briefing_from_notebook(tmp_path / "04_briefing.ipynb")  # for PDF and Word
     assert carried is not None and carried.language == "en" and carried.title in text

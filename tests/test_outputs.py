@@ -62,7 +62,8 @@ def test_provider_table_splits_moved_revenue(realised_run):
     moved = (realised_run.arrays["comparable_cost_eur"]
              - realised_run.arrays["open_house_scope_cost_eur"])[:, 0]
     by_year = p.groupby("year")["revenue_moved_eur"].sum().to_numpy()
-    np.testing.assert_allclose(by_year, moved)  # shares sum to 1 (seed 001 + other providers)
+    # shares sum to 1 (the 2021 memo's providers + other providers)
+    np.testing.assert_allclose(by_year, moved)
     cosis = p[(p.provider == "cosis") & (p.year == 2025)].iloc[0]
     assert cosis.revenue_moved_eur == pytest.approx(0.07 * moved[list(realised_run.years)
                                                                   .index(2025)])
@@ -103,7 +104,7 @@ def test_cli_compare_prints_key_figures(capsys):
 
 
 def test_failed_write_keeps_previous_output(tmp_path):
-    from samen_model.report.atomic import staged_dir, write_manifest
+    from samen_model.products.atomic import staged_dir, write_manifest
 
     target = tmp_path / "out"
     with staged_dir(target) as tmp:
@@ -117,7 +118,7 @@ def test_failed_write_keeps_previous_output(tmp_path):
 
 
 def test_report_points_latest_only_after_success(tmp_path):
-    from samen_model.report.build import build_report
+    from samen_model.products.build.report import build_report
 
     # tables only (notebooks=[]): the notebooks themselves are covered by tests/test_report.py
     run_dir = build_report(SCENARIOS, tmp_path, names=["plan_2022", "realised_2023"],

@@ -15,9 +15,9 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from samen_model.analysis.monte_carlo import monte_carlo  # noqa: E402
 from samen_model.analysis.sensitivity import sobol, tornado  # noqa: E402
-from samen_model.report import notebook as nt  # noqa: E402
-from samen_model.report import plotting as pl  # noqa: E402
-from samen_model.report.manifest import manifest  # noqa: E402
+from samen_model.present import charts as pl  # noqa: E402
+from samen_model.present.manifest import manifest  # noqa: E402
+from samen_model.products.notebooks import toolkit as nt  # noqa: E402
 from samen_model.scenario import labels as lb  # noqa: E402
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"

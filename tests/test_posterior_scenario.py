@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 import samen_model as sm
-from samen_model.analysis.calibration import calibrate
+from samen_model.analysis.calibration.fit import calibrate
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.analysis.sensitivity import sobol, tornado
 from samen_model.errors import ObservationError, ScenarioError
-from samen_model.report.calibration_text import conditioned_sentence
-from samen_model.report.posterior_file import save_calibrated
+from samen_model.present.text.calibration import conditioned_sentence
+from samen_model.products.posterior_file import save_calibrated
 from samen_model.scenario.observations import load_observations
 from samen_model.scenario.posterior import PosteriorMarginal, sample_sha256
 from samen_model.scenario.sampling import sample_values
@@ -222,7 +222,7 @@ def test_bad_observation_files(tmp_path, old, new, field, words):
 def test_register_describes_a_posterior_marginal_in_words() -> None:
     """The register and the comparison table show a calibrated parameter as the posterior's
     median and 90% range (the report's 02_compare failed on it before)."""
-    from samen_model.report.parameters import value_text
+    from samen_model.present.parameters import value_text
 
     cal = sm.load_scenario(ROOT / "scenarios" / "calibrated_2023.yaml")
     info = cal.params["routing.leakage"]

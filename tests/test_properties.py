@@ -2,7 +2,7 @@
 included, gives finite outputs, stocks that are never negative, conserved clients and the
 identities of the closed square.
 
-The ranges are read from the catalogue (``scenario/catalogue.py``: kind plus ``low``/``high``),
+The ranges are read from the catalogue (``data/parameters.yaml``: kind plus ``low``/``high``),
 so a range widened there is tested here at once. Each example is one horizon (up to 2100, the
 longest the validation allows: 110 years of compounding) and 12 draws, each draw a full set of
 parameter values.
@@ -106,7 +106,7 @@ def test_every_allowed_input_gives_finite_consistent_outputs(case) -> None:
     # clients: every in-scope new case is leakage, overflow or a new SAMEN. client
     assert close(a["leakage_cases"] + a["capacity_overflow_cases"] + a["samen_new_clients"],
                  a["in_scope_new_cases"])
-    # the closed square (SPEC §12) and net savings (§11)
+    # the closed square and net savings
     assert close(a["open_house_scope_cost_eur"] + a["other_youth_care_cost_eur"]
                  + a["samen_cost_to_municipality_eur"], a["total_youth_care_eur"])
     assert close(a["total_youth_care_eur"] - a["counterfactual_total_eur"],

@@ -12,8 +12,9 @@ import pytest
 
 import samen_model as sm
 from samen_model import cli
-from samen_model.report.build import build_report
-from samen_model.report.config import ReportConfig, ReportError, load_config
+from samen_model.analysis import key_figures as kf
+from samen_model.products.build.config import ReportConfig, ReportError, load_config
+from samen_model.products.build.report import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -89,7 +90,7 @@ def test_briefing_html_has_no_code(report):
 def test_briefing_html_has_key_figures_in_dutch_format(report):
     _, run_dir = report
     html = briefing_text(run_dir)
-    realised = sm.simulate(sm.load_scenario(SCENARIOS / "realised_2023.yaml")).key_figures()
+    realised = kf.central(sm.simulate(sm.load_scenario(SCENARIOS / "realised_2023.yaml")))
     for label in ("Gesloten vierkant 2023–2025", "Netto resultaat 2026–2030",
                   "Terugverdienjaar", "Jeugdigen geholpen 2023", "Bijlage: aannames",
                   "Begrippen", "Colofon"):

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from samen_model import ScenarioError, load_scenario, simulate
+from samen_model.analysis import key_figures as kf
 from samen_model.model.from_scenario import resolve_inputs
 from samen_model.model.results import Result
 from samen_model.scenario.scenario import deep_merge
@@ -419,12 +420,12 @@ def test_uncertainty_scenario_samples_reproducibly() -> None:
     unc = load_scenario(SCENARIO_DIR / "uncertainty_2023.yaml")
     first = simulate(unc, draws=200, seed=7)
     again = simulate(unc, draws=200, seed=7)
-    dev = first.key_figures_arrays()["deviation_transition_eur"]
+    dev = kf.arrays(first)["deviation_transition_eur"]
     assert dev.shape == (200,)
-    assert np.array_equal(dev, again.key_figures_arrays()["deviation_transition_eur"])
+    assert np.array_equal(dev, kf.arrays(again)["deviation_transition_eur"])
     assert np.isfinite(dev).all()
     assert np.std(dev) > 1e5
-    central = run("uncertainty_2023").key_figures_arrays()["deviation_transition_eur"][0]
+    central = kf.arrays(run("uncertainty_2023"))["deviation_transition_eur"][0]
     assert np.percentile(dev, 5) < central < np.percentile(dev, 95)
 
 

@@ -9,6 +9,7 @@ import pytest
 from scipy import stats
 
 import samen_model as sm
+from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import monte_carlo, payback_distribution, percentiles_by_year
 from samen_model.analysis.outputs import Output, output
 from samen_model.scenario.correlations import normal_correlation
@@ -104,7 +105,7 @@ def test_key_figures_of_many_draws_are_honest_about_payback(uncertain) -> None:
     """uncertainty_2023: almost no draw pays back within the horizon, so the key figures say
     'no payback year' and give the share that does and its median apart."""
     r = sm.simulate(uncertain, draws=2_000, seed=4)
-    k = r.key_figures()
+    k = kf.central(r)
     share = float(np.mean(~np.isnan(r.payback_year)))
     assert share < 0.5 and np.isnan(k["payback_year"])
     assert k["payback_share_within_horizon"] == pytest.approx(share)
@@ -113,7 +114,7 @@ def test_key_figures_of_many_draws_are_honest_about_payback(uncertain) -> None:
     mc = monte_carlo(uncertain, 2_000, seed=4)
     assert mc.payback_median_year_if_paid_back == k["payback_year_median_if_paid_back"]
     assert mc.probabilities["no_payback_within_horizon"] == pytest.approx(1 - share)
-    assert "payback_share_within_horizon" not in sm.simulate(uncertain).key_figures()
+    assert "payback_share_within_horizon" not in kf.central(sm.simulate(uncertain))
 
 
 def test_outputs_by_name_and_column() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from samen_model.analysis.monte_carlo import monte_carlo
-from samen_model.report import formatting as fmt
-from samen_model.report import narrative as na
-from samen_model.report import notebook as nt
+from samen_model.present import formatting as fmt
+from samen_model.present.text import narrative as na
+from samen_model.products.notebooks import toolkit as nt
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 
@@ -53,7 +53,7 @@ def test_breakeven_table_with_and_without_a_root():
     rows = nt.run_breakeven(nt.breakeven_cases("uncertainty_2023", "savings_budget_cut"),
                             SCENARIOS)
     table = nt.breakeven_table(rows, "nl")
-    # parameters by their labels (data/parameters_nl_en.yaml), scenarios by their titles
+    # parameters by their labels (data/parameters.yaml), scenarios by their titles
     assert list(table["aanname"]) == ["Weglek", "Taakstelling op het budget", "Weglek"]
     assert set(table["scenario"]) == {"Realisatie 2023 met onzekerheidsmarges",
                                       "Taakstelling op het SAMEN.-budget (5% in 2026, 10% "

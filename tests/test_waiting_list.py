@@ -12,6 +12,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 import samen_model as sm
+from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import monte_carlo
 
 BINDS = {"capacity.shortfall": "waiting_list",
@@ -89,11 +90,11 @@ def test_waiting_time_by_littles_law(binding) -> None:
 
 
 def test_key_figures_report_the_list(binding, realised_run) -> None:
-    k = binding.key_figures()
+    k = kf.central(binding)
     assert k["waiting_list_max_cases"] == pytest.approx(max(col(binding, "waiting_list_cases")
                                                             .values()))
     assert k["waiting_time_max_months"] >= 6.0
-    assert realised_run.key_figures()["waiting_list_max_cases"] == 0.0
+    assert kf.central(realised_run)["waiting_list_max_cases"] == 0.0
 
 
 def test_overflow_and_waiting_list_differ_only_after_capacity_binds(realised) -> None:
@@ -142,7 +143,7 @@ def hiring(uncertain):
 def test_shortfall_table_gives_p_waiting_list_from_the_samen_start(hiring) -> None:
     """One row of percentages, the years from the SAMEN. start (time.samen_start_year 2023)
     to the horizon, the numbers those of MonteCarloSummary.shortfall_probability."""
-    from samen_model.report import notebook as nt
+    from samen_model.products.notebooks import toolkit as nt
 
     p = hiring.shortfall_probability
     table = nt.shortfall_table(hiring, "nl")

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 
 from samen_model import simulate
+from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import monte_carlo
-from samen_model.report import workbook_format as wf
-from samen_model.report.manifest import manifest
-from samen_model.report.workbook import write_workbook
+from samen_model.present.manifest import manifest
+from samen_model.products.workbook import format as wf
+from samen_model.products.workbook.sheets import write_workbook
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +65,9 @@ def test_number_formats_freeze_widths_filters(books) -> None:
     comparison = openpyxl.load_workbook(paths["nl"])["vergelijking"]
     assert comparison.freeze_panes == "B2" and comparison.auto_filter.ref
     assert comparison.cell(row=2, column=2).number_format == wf.EUR
-    # the realised_2023 deviation 2023-2025 as a number (-EUR 14,202, SPEC §12), not as text
+    # the realised_2023 deviation 2023-2025 as a number (-EUR 14,202), not as text
     assert comparison.cell(row=2, column=2).value == pytest.approx(
-        results[0].key_figures()["deviation_transition_eur"])
+        kf.central(results[0])["deviation_transition_eur"])
     kansen = openpyxl.load_workbook(paths["nl"])["mc_kansen"]
     assert kansen.cell(row=2, column=5).number_format == wf.PERCENT
 
@@ -92,7 +93,7 @@ def test_assumptions_hold_real_numbers(books) -> None:
     paths, _, _ = books
     sheet = pd.read_excel(paths["nl"], sheet_name="aannames")
     realised = sheet[sheet["scenario"] == "realised_2023"].set_index("parameter")
-    # realised_2023: leakage 0.10 and uptake 0.82 (seed 003 calibration) as numbers
+    # realised_2023: leakage 0.10 and uptake 0.82 (calibrated on the 2023 evaluation) as numbers
     assert realised.at["routing.leakage", "waarde"] == pytest.approx(0.10)
     assert realised.at["routing.first_year_uptake", "waarde"] == pytest.approx(0.82)
     assert realised.at["costs.cost_per_fte_eur", "waarde"] == pytest.approx(58_000)

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from samen_model.analysis.calibration import prior_values
+from samen_model.analysis.calibration.fit import prior_values
 from samen_model.analysis.monte_carlo import shortfall
 from samen_model.errors import SamenInputError
 from samen_model.model.simulate import simulate

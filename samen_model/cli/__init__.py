@@ -1,6 +1,6 @@
-"""Layer 5, cli: the ``samen`` command.
+"""Layer 6, cli: the ``samen`` command.
 
-Parses arguments, calls the layers below and prints; writes files only through the report
+Parses arguments, calls the layers below and prints; writes files only through the products
 layer's atomic writers. Nothing imports this layer.
 """
 

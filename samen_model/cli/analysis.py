@@ -32,10 +32,10 @@ from samen_model.cli.common import (
 )
 from samen_model.errors import SamenInputError
 from samen_model.model.memory import check_fits
-from samen_model.report import formatting as fmt
-from samen_model.report.manifest import Run as _Run
-from samen_model.report.manifest import manifest
-from samen_model.report.uncertainty_tables import (
+from samen_model.present import formatting as fmt
+from samen_model.present.manifest import Run as _Run
+from samen_model.present.manifest import manifest
+from samen_model.present.tables.uncertainty import (
     measure_next_table,
     shortfall_by_year,
     shortfall_table,

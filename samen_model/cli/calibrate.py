@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from samen_model.analysis import calibration_diagnostics as diag
-from samen_model.analysis.calibration import DEFAULT_DRAWS, DEFAULT_SAMPLE_SIZE, calibrate
-from samen_model.analysis.calibration_weights import MIN_ESS
+from samen_model.analysis.calibration import diagnostics as diag
+from samen_model.analysis.calibration.fit import DEFAULT_DRAWS, DEFAULT_SAMPLE_SIZE, calibrate
+from samen_model.analysis.calibration.weights import MIN_ESS
 from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
@@ -29,8 +29,8 @@ from samen_model.cli.common import (
     show,
     write_folder,
 )
-from samen_model.report.calibration_text import verdict_sentence
-from samen_model.report.posterior_file import calibration_manifest, save_calibrated
+from samen_model.present.text.calibration import verdict_sentence
+from samen_model.products.posterior_file import calibration_manifest, save_calibrated
 
 
 def _show(title: str, table: pd.DataFrame) -> None:

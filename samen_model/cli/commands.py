@@ -30,8 +30,8 @@ EPILOG = """exit codes: 0 ok; 1 bad input or a run that could not complete; 2 wr
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from samen_model.report.build import build_report
-    from samen_model.report.config import DEFAULT_CONFIG, ReportError, load_config
+    from samen_model.products.build.config import DEFAULT_CONFIG, ReportError, load_config
+    from samen_model.products.build.report import build_report
 
     started = time.perf_counter()
     config_path = args.config
@@ -84,7 +84,7 @@ def _register_report(sub: argparse._SubParsersAction) -> None:
 
 
 def _version() -> str:
-    from samen_model.report.manifest import git_commit
+    from samen_model.present.manifest import git_commit
 
     commit = git_commit()
     return f"samen {__version__}" + (f" (commit {commit[:12]})" if commit else "")

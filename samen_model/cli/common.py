@@ -12,11 +12,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from samen_model.analysis import key_figures as kf
 from samen_model.errors import SamenInputError
 from samen_model.model.finite import check_finite
 from samen_model.model.results import Result
-from samen_model.report import formatting as fmt
-from samen_model.report.atomic import staged_dir, write_csv, write_manifest
+from samen_model.present import formatting as fmt
+from samen_model.products.atomic import staged_dir, write_csv, write_manifest
 from samen_model.scenario.library import resolve_scenario
 from samen_model.scenario.scenario import Scenario, load_scenario
 
@@ -111,10 +112,10 @@ def key_figures_table(result: Result) -> pd.DataFrame:
     For several draws the payback year shows the share of draws that pay back within the
     horizon and the median year among those (labelled so).
     """
-    arrays = result.key_figures_arrays()
+    arrays = kf.arrays(result)
     rows = {}
     for name, values in arrays.items():
-        label = fmt.key_figure_label(name, "en")
+        label = kf.label(name, "en", result)
         if result.draws == 1:
             rows[label] = {"value": fmt.key_figure(name, float(values[0]), "en")}
             continue

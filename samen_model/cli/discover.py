@@ -18,10 +18,10 @@ from samen_model.cli.common import (
     seed_int,
     write_folder,
 )
-from samen_model.report import discovery_tables as dt
-from samen_model.report import formatting as fmt
-from samen_model.report.manifest import Run, manifest
-from samen_model.report.tables import print_table
+from samen_model.present import formatting as fmt
+from samen_model.present.manifest import Run, manifest
+from samen_model.present.tables import discovery as dt
+from samen_model.present.tables.results import print_table
 
 
 def _share(text: str) -> float:

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from samen_model.analysis.compare import assumptions_register, compare
+from samen_model.analysis import key_figures as kf
 from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
@@ -29,15 +29,16 @@ from samen_model.model.columns import COLUMN_NAMES
 from samen_model.model.memory import check_fits
 from samen_model.model.results import DEFAULT_PERCENTILES, Result
 from samen_model.model.simulate import simulate
-from samen_model.report.atomic import check_target, write_parquet
-from samen_model.report.manifest import manifest
+from samen_model.present.manifest import manifest
+from samen_model.present.parameters import assumptions_register
+from samen_model.products.atomic import check_target, write_parquet
 
 
 def key_figure_percentiles(result: Result) -> pd.DataFrame:
     """Key figures over draws: one row each, percentiles p5..p95 and the share of draws with a
     value (the payback year only counts draws that pay back within the horizon)."""
     rows = []
-    for name, values in result.key_figures_arrays().items():
+    for name, values in kf.arrays(result).items():
         finite = values[np.isfinite(values)]
         row = {"key_figure": name, "share_of_draws": finite.size / values.size}
         q = np.percentile(finite, DEFAULT_PERCENTILES) if finite.size else \
@@ -61,7 +62,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = checked(simulate(scenario, draws=args.draws, seed=args.seed))
         advance("tables")
         info = manifest([result], command="run", per_draw_file=bool(args.per_draw))
-        tables = {"key_figures": (compare([result]).reset_index() if result.draws == 1
+        tables = {"key_figures": (kf.table([result]).reset_index() if result.draws == 1
                                   else key_figure_percentiles(result))}
         if result.draws == 1:
             tables["yearly"] = result.yearly
@@ -108,7 +109,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     scenarios = [load(args, p) for p in args.scenarios]
     results = [checked(simulate(s)) for s in scenarios]
-    table = compare(results)
+    table = kf.table(results)
     show(table, "{:,.0f}")
     if args.out is not None:
         out = write_folder(args, {"comparison": table.reset_index()},

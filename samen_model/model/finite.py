@@ -1,6 +1,6 @@
 """The last check before anything is written: every output of a run is a finite number.
 
-Validated scenarios keep every output finite (the ranges of ``scenario/catalogue.py``), so this
+Validated scenarios keep every output finite (the ranges of ``data/parameters.yaml``), so this
 fires only for values set around the validation (``simulate(values=...)``) or a model bug; it
 then names the first column, year and draw that went wrong and the inputs of that draw, instead
 of letting NaN or infinity reach a table.

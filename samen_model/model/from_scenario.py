@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from samen_model.model.inputs import Inputs
+from samen_model.scenario.catalogue import CATALOGUE
 from samen_model.scenario.data_files import load_ova, population_0_17
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.values import amounts_on_years, central_value, series_on_years
@@ -64,7 +65,7 @@ def plan_leakage(years: np.ndarray, start: int, planned: np.ndarray, realised: n
                  follows: bool) -> np.ndarray:
     """Leakage the plan assumes (Y, n): ``planned``, or, when the plan follows the realisation,
     the realised leakage of the year before for every year after the start year (the 2024
-    budget took the 2023 experience into account, seed 003)."""
+    budget took the 2023 experience into account: Evaluatie Basis jeugdhulp 2023)."""
     if not follows:
         return planned
     n = max(planned.shape[1], realised.shape[1])
@@ -79,38 +80,14 @@ def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
                      for n in scenario.entities(group)], dtype=int)
 
 
-#: Inputs field fed by each scalar parameter path (one (Y, n) array each).
-FIELD_OF: dict[str, str] = {
-    "population.growth_after_data": "population_growth",
-    "demand.inflow_per_1000": "inflow_per_1000",
-    "demand.inflow_trend": "inflow_trend",
-    "demand.prevention_effect": "prevention_effect",
-    "routing.first_year_uptake": "first_year_uptake",
-    "routing.leakage": "leakage",
-    "routing.samen_duration_factor": "samen_duration_factor",
-    "routing.step_up_share": "step_up_share",
-    "routing.step_up_cost_eur_per_case": "step_up_cost_eur",
-    "plan.first_year_uptake": "plan_first_year_uptake",
-    "capacity.caseload_per_fte": "caseload_per_fte",
-    "capacity.fte_at_start": "fte_at_start",
-    "capacity.max_fte_growth_per_year": "max_fte_growth",
-    "capacity.vacancy_rate": "vacancy_rate",
-    "capacity.realised_caseload_ratio": "realised_caseload_ratio",
-    "capacity.waiting_list_dropout_share": "waiting_dropout_share",
-    "capacity.waiting_list_specialist_share": "waiting_specialist_share",
-    "capacity.waiting_list_dropout_cost_eur_per_case": "waiting_dropout_cost_eur",
-    "capacity.waiting_list_specialist_cost_eur_per_case": "waiting_specialist_cost_eur",
-    "costs.cost_per_fte_eur": "cost_per_fte_eur",
-    "costs.overhead_share": "overhead_share",
-    "costs.other_youth_care_eur": "other_youth_care_eur",
-    "costs.other_youth_care_real_growth": "other_youth_care_real_growth",
-    "index.expected_cost_development": "expected_cost_development",
-    "savings.budget_cut_share": "budget_cut_share",
-    "savings.specialist_referral_reduction": "specialist_referral_reduction",
-}
+#: Inputs field fed by each scalar parameter path (one (Y, n) array each): the registry's
+#: ``field`` (``data/parameters.yaml``).
+FIELD_OF: dict[str, str] = {key: spec.field for key, spec in CATALOGUE.items()
+                            if spec.field and not key.startswith("products.")}
 #: Inputs fields fed by the parameters of every product.
-PRODUCT_FIELD_OF = {"price_eur_per_client_year": "product_price_eur",
-                    "mean_duration_years": "product_duration_years"}
+PRODUCT_FIELD_OF: dict[str, str] = {key.split(".")[2]: spec.field
+                                    for key, spec in CATALOGUE.items()
+                                    if spec.field and key.startswith("products.*.")}
 
 
 class InputBuilder:

@@ -20,9 +20,6 @@ from samen_model.scenario.data_files import provider_shares
 from samen_model.scenario.scenario import Scenario
 
 DEFAULT_PERCENTILES = (5, 25, 50, 75, 95)
-SAVINGS_WINDOW = (2026, 2030)
-#: Payback years among the key figures: nominal, in prices of the base year, discounted.
-PAYBACK_FIGURES = ("payback_year", "payback_year_real", "payback_year_discounted")
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,75 +143,9 @@ class Result:
         cumulative = np.cumsum(self.money("net_savings_eur", terms), axis=0)
         return payback_year(cumulative, self.years, self.discount_year)
 
-    def key_figures_arrays(self, savings_window: tuple[int, int] = SAVINGS_WINDOW
-                           ) -> dict[str, np.ndarray]:
-        """Headline figures per draw (EUR, persons, FTE, months, year)."""
-        v = self.scenario.value
-        start, end = v("time.samen_start_year"), v("time.transition_end_year")
-        first_structural = v("time.structural_start_year")
-        lo, hi = max(savings_window[0], first_structural), savings_window[1]
-        at = {int(y): i for i, y in enumerate(self.years)}
-        first_row = at.get(start, 0)
-        samen_years = self.years >= start
-        return {
-            "deviation_transition_eur": self.total_over("square_deviation_eur", start, end),
-            "net_savings_structural_eur": self.total_over("net_savings_eur", lo, hi),
-            "cumulative_net_savings_end_eur": self.arrays["cumulative_net_savings_eur"][-1],
-            "payback_year": self.payback_year,
-            **self._real_key_figures(lo, hi),
-            "young_people_helped_first_year": self.arrays["samen_clients_served"][first_row],
-            "fte_end_of_transition": self.arrays["fte_samen"][at.get(end, -1)],
-            "execution_budget_first_year_eur": self.arrays["execution_budget_eur"][first_row],
-            "waiting_list_max_cases": _max_over(self.arrays["waiting_list_cases"], samen_years),
-            "waiting_time_max_months": _max_over(self.arrays["waiting_time_months"],
-                                                 samen_years),
-        }
-
-    def _real_key_figures(self, lo: int, hi: int) -> dict[str, np.ndarray]:
-        """Net savings of the window and payback in prices of the base year and discounted
-        (only when the price level was kept)."""
-        if "price_level" not in self.arrays or "net_savings_eur" not in self.arrays:
-            return {}
-        rows = self._years_mask(lo, hi)
-        return {
-            "net_savings_structural_real_eur": self.real("net_savings_eur")[rows].sum(axis=0),
-            "net_savings_structural_discounted_eur":
-                self.discounted("net_savings_eur")[rows].sum(axis=0),
-            "cumulative_net_savings_end_real_eur": self.real("net_savings_eur").sum(axis=0),
-            "cumulative_net_savings_end_discounted_eur":
-                self.discounted("net_savings_eur").sum(axis=0),
-            "payback_year_real": self.payback_year_in("real"),
-            "payback_year_discounted": self.payback_year_in("discounted"),
-        }
-
-    def key_figures(self, savings_window: tuple[int, int] = SAVINGS_WINDOW) -> pd.Series:
-        """Headline figures of a deterministic run.
-
-        With several draws: the median over draws, except the payback year, which is the year
-        by which at least half of the draws have paid back (NaN when fewer than half pay back
-        within the horizon, never the median of only those that do). Two figures are added:
-        ``payback_share_within_horizon`` (the share of draws that pay back) and
-        ``payback_year_median_if_paid_back`` (the median only among the draws that pay back,
-        NaN when none does).
-        """
-        arrays = self.key_figures_arrays(savings_window)
-        values = {k: (float(np.nanmedian(a)) if np.isfinite(a).any() else float("nan"))
-                  for k, a in arrays.items() if not k.startswith("payback_year")}
-        for k in PAYBACK_FIGURES:
-            if k in arrays:
-                values[k] = median_payback_year(arrays[k])
-        payback = arrays["payback_year"]
-        if self.draws > 1:
-            paid = payback[~np.isnan(payback)]
-            values["payback_share_within_horizon"] = float(paid.size / payback.size)
-            values["payback_year_median_if_paid_back"] = float(np.median(paid)) if paid.size \
-                else float("nan")
-        order = [*arrays, "payback_share_within_horizon", "payback_year_median_if_paid_back"]
-        return pd.Series({k: values[k] for k in order if k in values}, name=self.scenario.name)
-
-    # ------------------------------------------------------------------ providers (SPEC §13)
+    # ------------------------------------------------------------------ providers
     def providers(self, draw: int | None = None) -> pd.DataFrame:
-        """Open-house revenue moved to SAMEN. per provider and year (SPEC §13).
+        """Open-house revenue moved to SAMEN. per provider and year.
 
         Revenue moved = comparable cost - open-house scope cost (the SAMEN. clients valued at
         open-house prices), split by each provider's share in SAMEN. products; as a percentage of
@@ -243,11 +174,6 @@ class Result:
             }))
         return pd.concat(rows, ignore_index=True)
 
-
-
-def _max_over(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The largest value over the ``rows`` (years) of a (year, draw) array, per draw."""
-    return a[rows].max(axis=0) if rows.any() else np.zeros(a.shape[1])
 
 
 def paid_back_by_year(payback_years: np.ndarray, years: np.ndarray) -> np.ndarray:

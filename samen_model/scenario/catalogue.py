@@ -1,14 +1,23 @@
-"""The parameter catalogue: every key a scenario file may hold, with its kind and unit.
+"""The parameter registry: every key a scenario file may hold, with its kind, unit and bounds.
 
-This is the single list the loader validates against, the assumptions register is built from,
-and the uncertainty tools take their parameter paths from. ``*`` stands for a product or
-referrer name chosen in the scenario file.
+The registry is data, ``samen_model/data/parameters.yaml``: one entry per key with how it is
+checked (kind, unit, series and distributions allowed, bounds), the engine input it feeds and
+what a reader sees (theme, Dutch and English label and description; read by
+:mod:`samen_model.scenario.labels`). This module reads the checking part into :data:`CATALOGUE`,
+the single list the loader validates against, the assumption register is built from and the
+uncertainty tools take their parameter paths from. ``*`` stands for a product or referrer name
+chosen in the scenario file. Adding a parameter is one entry there, its use in an engine step
+and its test.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from samen_model.errors import SamenInputError
+from samen_model.scenario.yaml_reader import read_yaml
 
 Kind = Literal[
     "share",  # fraction in [0, 1]
@@ -37,139 +46,60 @@ class Spec:
     unit: str
     series: bool = False
     dist: bool = False
-    spec_section: str = ""
     choices: tuple[str, ...] = ()  # the allowed words of a "choice" parameter
     low: float | None = None
     high: float | None = None
+    field: str | None = None  # the engine input (Inputs field) a per-draw value feeds
 
 
 #: Largest magnitude of any number in a scenario (EUR, persons, FTE, ...): 10^12.
 MAX_MAGNITUDE = 1e12
-#: Lowest yearly rate for rates that compound over the horizon (0.1^110 stays far from 0).
-COMPOUND_LOW = -0.9
-#: Highest price of one client-year, FTE-year or case (EUR, price base year).
-UNIT_COST_HIGH = 1e7
-#: Highest yearly amount in EUR (the whole municipality spends about 10^9).
-YEARLY_EUR_HIGH = 1e11
 
 
-CATALOGUE: dict[str, Spec] = {
-    # time (SPEC §4)
-    "time.first_year": Spec("year", "year", spec_section="§4"),
-    "time.last_year": Spec("year", "year", spec_section="§4"),
-    "time.samen_start_year": Spec("year", "year", spec_section="§2, §4"),
-    "time.transition_end_year": Spec("year", "year", spec_section="§4"),
-    "time.structural_start_year": Spec("year", "year", spec_section="§4"),
-    "time.price_base_year": Spec("year", "year", spec_section="§9"),
-    # population and volume (§6)
-    "population.data_file": Spec("path", "file", spec_section="§6"),
-    "population.growth_after_data": Spec(
-        "signed_fraction", "fraction per year", series=True, dist=True, spec_section="§6",
-        low=COMPOUND_LOW,
-    ),
-    # demand (§7)
-    "demand.inflow_per_1000": Spec(
-        "nonneg", "new cases per 1,000 aged 0-17 per year", series=True, dist=True,
-        spec_section="§7", high=1000.0,
-    ),
-    "demand.inflow_trend": Spec("signed_fraction", "fraction per year", dist=True,
-                                spec_section="§7", low=COMPOUND_LOW),
-    "demand.prevention_effect": Spec("share", "fraction of inflow", series=True, dist=True,
-                                     spec_section="§7"),
-    # routing (§7)
-    "routing.first_year_uptake": Spec("share", "fraction", dist=True, spec_section="§7"),
-    "routing.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
-                            spec_section="§7"),
-    "routing.samen_duration_factor": Spec("positive", "ratio", dist=True, spec_section="§8",
-                                          low=0.01, high=100.0),
-    "routing.step_up_share": Spec("share", "fraction of SAMEN. new clients", series=True,
-                                  dist=True, spec_section="§7"),
-    "routing.step_up_cost_eur_per_case": Spec("nonneg", "EUR per case (price base year)",
-                                              dist=True, spec_section="§7, §9",
-                                              high=UNIT_COST_HIGH),
-    # the plan the budget and the hiring follow (§9, §10)
-    "plan.leakage": Spec("share", "fraction of in-scope new cases", series=True, dist=True,
-                         spec_section="§10"),
-    "plan.first_year_uptake": Spec("share", "fraction", dist=True, spec_section="§10"),
-    "plan.leakage_follows_realised": Spec("bool", "switch", spec_section="§10"),
-    # capacity (§7)
-    "capacity.caseload_per_fte": Spec("positive", "clients per FTE", dist=True,
-                                      spec_section="§7", low=0.1, high=1000.0),
-    "capacity.fte_at_start": Spec("nonneg", "FTE", dist=True, spec_section="§7", high=1e6),
-    "capacity.max_fte_growth_per_year": Spec("nonneg", "FTE per year", series=True, dist=True,
-                                             spec_section="§7", high=1e6),
-    # costs (§9)
-    "costs.cost_per_fte_eur": Spec("nonneg", "EUR per FTE-year (price base year)", dist=True,
-                                   spec_section="§9", high=UNIT_COST_HIGH),
-    "costs.overhead_share": Spec("nonneg", "fraction of staff cost", dist=True,
-                                 spec_section="§9", high=10.0),
-    "costs.other_youth_care_eur": Spec("nonneg", "EUR per year (price base year)", dist=True,
-                                       spec_section="§9", high=YEARLY_EUR_HIGH),
-    "costs.other_youth_care_real_growth": Spec("signed_fraction", "fraction per year",
-                                               series=True, dist=True, spec_section="§9",
-                                               low=COMPOUND_LOW),
-    # index (§9, §10)
-    "index.ova_assumed_pct": Spec("percent", "percent", series=True, dist=True,
-                                  spec_section="§9"),
-    "index.expected_cost_development": Spec("signed_fraction", "fraction", series=True,
-                                            dist=True, spec_section="§10"),
-    # budget rule (§10)
-    "budget.ict_share": Spec("share", "fraction of final budget", spec_section="§10"),
-    "budget.housing_share": Spec("share", "fraction of final budget", spec_section="§10"),
-    "budget.settle_after_transition": Spec("bool", "switch", spec_section="§10"),
-    # structural savings (§10 step 6)
-    "savings.budget_cut_share": Spec("share", "fraction of the rechecked budget", series=True,
-                                     dist=True, spec_section="§10"),
-    "savings.specialist_referral_reduction": Spec(
-        "share", "fraction of other youth-care spend", series=True, dist=True,
-        spec_section="§10",
-    ),
-    # incidental budget (§11)
-    "incidental.tranches_eur": Spec("amounts", "EUR per year", spec_section="§11",
-                                    high=YEARLY_EUR_HIGH),
-    "incidental.spending_eur": Spec("amounts", "EUR per year", spec_section="§11",
-                                    high=YEARLY_EUR_HIGH),
-    "incidental.return_year": Spec("year", "year", spec_section="§11"),
-    # products and referrers (§7)
-    "products.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
-    "products.*.price_eur_per_client_year": Spec(
-        "nonneg", "EUR per client-year (price base year)", dist=True, spec_section="§9",
-        high=UNIT_COST_HIGH,
-    ),
-    "products.*.mean_duration_years": Spec("positive", "years", dist=True, spec_section="§8",
-                                           low=0.01, high=50.0),
-    "products.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
-    "referrers.*.share_of_new_cases": Spec("share", "fraction", spec_section="§7"),
-    "referrers.*.samen_entry_year": Spec("year", "year", spec_section="§7"),
-    # capacity shortfall: waiting list or overflow, and the uncertainty of hiring (§7, §9)
-    "capacity.shortfall": Spec("choice", "switch", spec_section="§7",
-                               choices=("waiting_list", "overflow")),
-    "capacity.waiting_list_dropout_share": Spec(
-        "share", "fraction of the waiting list per year", series=True, dist=True,
-        spec_section="§7"),
-    "capacity.waiting_list_specialist_share": Spec(
-        "share", "fraction of those still waiting per year", series=True, dist=True,
-        spec_section="§7"),
-    "capacity.waiting_list_dropout_cost_eur_per_case": Spec(
-        "nonneg", "EUR per case (price base year)", dist=True, spec_section="§7, §9"),
-    "capacity.waiting_list_specialist_cost_eur_per_case": Spec(
-        "nonneg", "EUR per case (price base year)", dist=True, spec_section="§7, §9"),
-    "capacity.vacancy_rate": Spec("share", "fraction of the FTE target", series=True, dist=True,
-                                  spec_section="§7, §9"),
-    "capacity.realised_caseload_ratio": Spec("positive", "ratio", series=True, dist=True,
-                                             spec_section="§7"),
-    # the two readings of §8 left open (§10)
-    "budget.lapsing_cost_ceiling": Spec("choice", "switch", spec_section="§10",
-                                        choices=("off", "final_budget", "execution_budget")),
-    "budget.population_growth_reading": Spec("choice", "switch", spec_section="§6, §10",
-                                             choices=("up_to_t-2", "during_t-2")),
-}
+REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "parameters.yaml"
+#: Keys of a registry entry: how it is checked, which input it feeds, what a reader sees.
+CHECK_KEYS = {"kind", "unit", "series", "dist", "choices", "low", "high", "field"}
+READER_KEYS = {"theme", "nl", "en", "unit_text"}
+
+
+class RegistryError(SamenInputError):
+    """The parameter registry shipped with the package is malformed."""
+
+
+def _spec(key: str, raw: Any) -> Spec:
+    where = f"parameters.{key}"
+    if not isinstance(raw, dict) or not {"kind", "unit"} <= set(raw) or \
+            not set(raw) <= CHECK_KEYS | READER_KEYS:
+        raise RegistryError(REGISTRY_PATH, where, "a mapping with kind and unit (and optionally "
+                            f"{', '.join(sorted(CHECK_KEYS - {'kind', 'unit'}))})")
+    if raw["kind"] not in get_args(Kind):
+        raise RegistryError(REGISTRY_PATH, f"{where}.kind", f"one of {', '.join(get_args(Kind))}")
+    if not all(isinstance(c, str) for c in raw.get("choices", ())):
+        raise RegistryError(REGISTRY_PATH, f"{where}.choices", "words in quotes ('off', not off)")
+    return Spec(kind=raw["kind"], unit=str(raw["unit"]), series=bool(raw.get("series", False)),
+                dist=bool(raw.get("dist", False)), choices=tuple(raw.get("choices", ())),
+                low=None if raw.get("low") is None else float(raw["low"]),
+                high=None if raw.get("high") is None else float(raw["high"]),
+                field=raw.get("field"))
+
+
+def load_registry(path: Path = REGISTRY_PATH) -> dict[str, dict[str, Any]]:
+    """The registry's entries by key, as written (checked by :func:`_spec` and the labels)."""
+    data = read_yaml(path, RegistryError, "parameter registry",
+                     "a mapping with themes and parameters")
+    entries = data.get("parameters")
+    if not isinstance(entries, dict) or not entries:
+        raise RegistryError(path, "parameters", "a mapping of parameter key: entry")
+    return entries
+
+
+CATALOGUE: dict[str, Spec] = {key: _spec(key, raw) for key, raw in load_registry().items()}
 
 #: Plain-text fields an entity (product, referrer) may carry besides its parameters.
 ENTITY_LABELS = ("label_nl", "label_en")
 ENTITY_GROUPS = ("products", "referrers")
 
-#: Keys every parameter leaf must have.
+#: Keys a parameter leaf may have (value and source are required).
 PARAM_KEYS = ("value", "unit", "description", "source")
 
 

@@ -1,9 +1,10 @@
-"""Labels of the parameters for readers (``samen_model/data/parameters_nl_en.yaml``).
+"""Labels of the parameters for readers: the reader's part of the parameter registry
+(``samen_model/data/parameters.yaml``).
 
-One entry per catalogue key (:data:`samen_model.scenario.catalogue.CATALOGUE`): a Dutch and
-English label and description, the theme it is grouped under, and the unit written after a
-value (``per jaar``). A missing entry does not stop a run (the label falls back to the key);
-``tests/test_labels.py`` names every catalogue key without one.
+For every key of the registry: a Dutch and English label and description, the theme it is
+grouped under, and the unit written after a value (``unit_text``: ``per jaar``). A missing
+entry does not stop a run (the label falls back to the key); ``tests/test_labels.py`` names
+every registry key without one.
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.errors import SamenInputError
-from samen_model.scenario.catalogue import CATALOGUE, ENTITY_GROUPS
+from samen_model.scenario.catalogue import (
+    CATALOGUE,
+    CHECK_KEYS,
+    ENTITY_GROUPS,
+    READER_KEYS,
+    REGISTRY_PATH,
+)
 from samen_model.scenario.mapping_checks import LANGUAGES, texts_by_language
 from samen_model.scenario.yaml_reader import read_yaml
 
-LABELS_PATH = Path(__file__).resolve().parents[1] / "data" / "parameters_nl_en.yaml"
+LABELS_PATH = REGISTRY_PATH
 
 
 class LabelError(SamenInputError):
@@ -52,10 +59,10 @@ def _pair(raw: Any, where: str, path: Path) -> dict[str, str]:
 def _entry(key: str, raw: Any, themes: dict, path: Path) -> ParameterLabel:
     where = f"parameters.{key}"
     if key not in CATALOGUE:
-        raise LabelError(path, where, "a key of the parameter catalogue (scenario/catalogue.py)")
-    if not isinstance(raw, dict) or not {"theme", "nl", "en"} <= set(raw) or not set(raw) <= {
-            "theme", "nl", "en", "unit"}:
-        raise LabelError(path, where, "a mapping with theme, nl, en and optionally unit")
+        raise LabelError(path, where, "a key of the parameter registry (data/parameters.yaml)")
+    if not isinstance(raw, dict) or not {"theme", "nl", "en"} <= set(raw) or \
+            not set(raw) <= READER_KEYS | CHECK_KEYS:
+        raise LabelError(path, where, "a mapping with theme, nl, en and optionally unit_text")
     if raw["theme"] not in themes:
         raise LabelError(path, f"{where}.theme", f"one of the themes ({', '.join(themes)})")
     texts = {}
@@ -65,8 +72,8 @@ def _entry(key: str, raw: Any, themes: dict, path: Path) -> ParameterLabel:
                 and all(isinstance(v, str) and v for v in body.values())):
             raise LabelError(path, f"{where}.{lang}", "a mapping with a label and a description")
         texts[lang] = body
-    unit = _pair(raw["unit"], f"{where}.unit", path) if "unit" in raw else dict.fromkeys(
-        LANGUAGES, "")
+    unit = _pair(raw["unit_text"], f"{where}.unit_text", path) if "unit_text" in raw \
+        else dict.fromkeys(LANGUAGES, "")
     return ParameterLabel(key=key, theme=raw["theme"],
                           label={lang: texts[lang]["label"] for lang in LANGUAGES},
                           description={lang: texts[lang]["description"] for lang in LANGUAGES},

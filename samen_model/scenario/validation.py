@@ -27,6 +27,7 @@ from samen_model.scenario.catalogue import (
     plain_groups,
     spec_for,
 )
+from samen_model.scenario.labels import label_of
 from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.values import DIST_KINDS, Distribution
 
@@ -38,12 +39,13 @@ MAX_YEAR = 2100
 
 
 class _Leaf(BaseModel):
-    """The four keys every parameter carries (``value`` is checked by its spec afterwards)."""
+    """The keys of a parameter: ``value`` (checked by its spec afterwards) and ``source``;
+    ``unit`` and ``description`` may be left to the registry (a unit given must be its unit)."""
 
     model_config = ConfigDict(extra="forbid")
     value: Any
-    unit: StrictStr
-    description: StrictStr
+    unit: StrictStr | None = None
+    description: StrictStr | None = None
     source: StrictStr
 
 
@@ -292,7 +294,7 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
     for path, leaf in leaves.items():
         where = f"parameters.{path}"
         if not isinstance(leaf, dict):
-            fail(where, "a mapping with value, unit, description and source")
+            fail(where, "a mapping with value and source (and optionally unit and description)")
         leaf = {k: v for k, v in leaf.items() if k != "_declared_in"}
         try:
             _Leaf.model_validate(leaf)
@@ -301,6 +303,14 @@ def validate_tree(tree: dict, file: Path) -> dict[str, ParamInfo]:
         if (problem := citation_problem(leaf["source"])) is not None:
             fail(f"{where}.source", problem)
         spec = spec_for(path)
+        if leaf.get("unit") is None:
+            leaf["unit"] = spec.unit
+        if leaf.get("description") is None:
+            entry = label_of(path)
+            leaf["description"] = entry.description["en"] if entry else ""
+        if leaf["unit"] != spec.unit:
+            fail(f"{where}.unit", f"'{spec.unit}', the unit this parameter is computed in "
+                 f"(got {shown(leaf['unit'])})")
         value, problem, sub = _parse_value(leaf["value"], spec, horizon)
         if problem is not None:
             fail(f"{where}.value" + (f".{sub}" if sub else ""), problem)

@@ -1,0 +1,1 @@
+"""Tables for readers: results, uncertainty, calibration, observed figures, scenario discovery."""

@@ -1,0 +1,179 @@
+"""Scenario discovery for a reader: the box in plain words, the box table, the trade-off table.
+
+Dutch by default, English with ``language="en"``; they format what
+:func:`samen_model.analysis.discovery.discover` found and compute nothing new.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from samen_model.analysis.discovery import Discovery
+from samen_model.analysis.outputs import output
+from samen_model.present import formatting as fmt
+from samen_model.scenario import labels as lb
+from samen_model.scenario.catalogue import spec_for
+from samen_model.scenario.scenario import Scenario
+
+#: Short names of the parameters a scenario usually samples, for a sentence (others fall back to
+#: their label in the labels file, then to their path).
+PARAMETER_LABELS: dict[str, dict[str, str]] = {
+    "routing.leakage": {"nl": "de weglek naar open-house-aanbieders",
+                        "en": "the leakage to open-house providers"},
+    "routing.first_year_uptake": {"nl": "de benutting in het eerste jaar",
+                                  "en": "the first-year uptake"},
+    "demand.inflow_per_1000": {"nl": "de instroom per 1.000 jeugdigen",
+                               "en": "the inflow per 1,000 young people"},
+    "costs.cost_per_fte_eur": {"nl": "de kosten per fte (prijzen 2021)",
+                               "en": "the cost per FTE (2021 prices)"},
+    "capacity.caseload_per_fte": {"nl": "het aantal cliënten per fte",
+                                  "en": "the number of clients per FTE"},
+    "index.expected_cost_development": {"nl": "de verwachte kostenontwikkeling",
+                                        "en": "the expected cost development"},
+    "index.ova_assumed_pct": {"nl": "de aangenomen OVA", "en": "the assumed OVA"},
+    "population.growth_after_data": {"nl": "de groei van de jeugdbevolking per jaar",
+                                     "en": "the youth population growth a year"},
+    "capacity.max_fte_growth_per_year": {"nl": "de grootste groei van het personeel (fte per "
+                                               "jaar)",
+                                         "en": "the largest staff growth (FTE a year)"},
+    "capacity.vacancy_rate": {"nl": "het aandeel vacatures", "en": "the vacancy share"},
+    "capacity.realised_caseload_ratio": {"nl": "de werkelijke caseload tegenover het plan",
+                                         "en": "the realised caseload against the plan"},
+}
+WORDS = {
+    "nl": {"above": "boven", "below": "onder", "and": "en", "between": "tussen {a} en {b}",
+           "at_most": "hoogstens {b}", "at_least": "minstens {a}",
+           "sampled": "getrokken: {a} tot {b}",
+           "lead": "{event} treedt vooral op wanneer tegelijk geldt: {conditions}.",
+           "density": "In dat gebied ({mass} van de trekkingen) geeft {density} van de "
+                      "trekkingen {short} (de dichtheid; over alle {draws} trekkingen {share}, "
+                      "{cases} trekkingen).",
+           "coverage": "Het gebied bevat {coverage} van alle trekkingen met {short} (de "
+                       "dekking).",
+           "weak": "De grens op {names} telt nauwelijks mee (quasi-p boven 0,05).",
+           "sample": {"prior": "de verdelingen van scenario",
+                      "values": "de meegegeven waarden per trekking voor scenario"},
+           "from": "Trekkingen uit {sample} {scenario} (startgetal {seed}).", "a": "Een",
+           "columns": ("aanname", "van", "tot", "getrokken van", "getrokken tot", "quasi-p"),
+           "trade": ("stap", "dekking", "dichtheid", "massa", "begrensde aannames", "gekozen"),
+           "overrun": "een overschrijding", "case": "die uitkomst"},
+    "en": {"above": "above", "below": "below", "and": "and", "between": "between {a} and {b}",
+           "at_most": "at most {b}", "at_least": "at least {a}",
+           "sampled": "sampled: {a} to {b}",
+           "lead": "{event} happens mainly when all of these hold: {conditions}.",
+           "density": "In that region ({mass} of the draws) {density} of the draws give {short} "
+                      "(the density; over all {draws} draws {share}, {cases} draws).",
+           "coverage": "The region holds {coverage} of all draws with {short} (the coverage).",
+           "weak": "The limit on {names} hardly matters (quasi-p above 0.05).",
+           "sample": {"prior": "the distributions of scenario",
+                      "values": "the given per-draw values for scenario"},
+           "from": "Draws from {sample} {scenario} (seed {seed}).", "a": "A",
+           "columns": ("assumption", "from", "to", "sampled from", "sampled to", "quasi-p"),
+           "trade": ("step", "coverage", "density", "mass", "restricted assumptions", "chosen"),
+           "overrun": "an overrun", "case": "that outcome"},
+}
+
+
+def parameter_label(path: str, language: str = "nl") -> str:
+    """A parameter's short name for a sentence: :data:`PARAMETER_LABELS`, else its label
+    (``data/parameters.yaml``) starting in lower case, else its path."""
+    language = fmt.check_language(language)
+    if path in PARAMETER_LABELS:
+        return PARAMETER_LABELS[path][language]
+    entry = lb.label_of(path)
+    if entry is None:
+        return path
+    label = entry.label[language]
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def parameter_value(path: str, value: float, language: str = "nl") -> str:
+    """A parameter value in its unit: shares as %, euros, percent figures, plain numbers."""
+    spec = spec_for(path)
+    if spec is not None and spec.kind in ("share", "signed_fraction"):
+        return fmt.pct(value, 1, language)
+    if spec is not None and spec.unit.startswith("EUR"):
+        return fmt.eur(value, 0, language)
+    if spec is not None and spec.kind == "percent":
+        return fmt.number(value, 1, language) + "%"
+    return fmt.number(value, 1 if abs(value) >= 1 else 3, language)
+
+
+def threshold_text(d: Discovery, language: str = "nl") -> str:
+    """``Afwijking gesloten vierkant 2023-2025 boven € 2,0 mln``."""
+    w = WORDS[fmt.check_language(language)]
+    column = output(d.output).column
+    value = fmt.eur_auto(d.threshold, language) if column.endswith("_eur") else \
+        fmt.number(d.threshold, 1, language)
+    return f"{fmt.output_label(d.output, language)} {w[d.direction]} {value}"
+
+
+def _condition(path: str, row: pd.Series, language: str) -> str:
+    w = WORDS[language]
+    a, b = (parameter_value(path, row[k], language) for k in ("low", "high"))
+    low_cut, high_cut = row["low"] > row["sample_low"], row["high"] < row["sample_high"]
+    if low_cut and high_cut:
+        text = w["between"].format(a=a, b=b)
+    else:
+        text = w["at_least"].format(a=a) if low_cut else w["at_most"].format(b=b)
+    sampled = w["sampled"].format(a=parameter_value(path, row["sample_low"], language),
+                                  b=parameter_value(path, row["sample_high"], language))
+    return f"{parameter_label(path, language)} {text} ({sampled})"
+
+
+def discovery_text(d: Discovery, language: str = "nl", scenario: Scenario | None = None) -> str:
+    """Which assumptions must hold for the output to cross the threshold, in plain words (the
+    scenario the draws came from by its title when ``scenario`` is given, else its name)."""
+    w = WORDS[fmt.check_language(language)]
+    event = threshold_text(d, language)
+    overrun = d.direction == "above" and d.output.startswith("deviation_")
+    if overrun:
+        event += " (" + w["overrun"] + ")"
+    conditions = [_condition(p, r, language) for p, r in d.limits.iterrows()]
+    joined = (", ".join(conditions[:-1]) + f" {w['and']} " + conditions[-1]
+              if len(conditions) > 1 else "".join(conditions))
+    short = w["overrun"] if overrun else w["case"]
+    parts = [
+        w["lead"].format(event=f"{w['a']} {event[:1].lower()}{event[1:]}", conditions=joined),
+        w["density"].format(mass=fmt.pct(d.mass, 0, language),
+                            density=fmt.pct(d.density, 0, language), short=short,
+                            share=fmt.pct(d.share, 0, language),
+                            draws=fmt.number(d.draws, 0, language),
+                            cases=fmt.number(d.cases, 0, language)),
+        w["coverage"].format(coverage=fmt.pct(d.coverage, 0, language), short=short),
+    ]
+    weak = [parameter_label(p, language) for p, r in d.limits.iterrows() if r["qp"] > 0.05]
+    if weak:
+        parts.append(w["weak"].format(names=f" {w['and']} ".join(weak)))
+    title = scenario.title if scenario is not None else d.scenario
+    parts.append(w["from"].format(sample=w["sample"][d.sample], scenario=title, seed=d.seed))
+    return " ".join(parts)
+
+
+def _quasi_p(qp: float, language: str) -> str:
+    """A quasi-p-value: three decimals, or ``< 0,001``."""
+    return "< " + fmt.number(0.001, 3, language) if qp < 0.001 else fmt.number(qp, 3, language)
+
+
+def box_table(d: Discovery, language: str = "nl", step: int | None = None) -> pd.DataFrame:
+    """The chosen box (or the box of ``step``): one row per restricted parameter, as text."""
+    cols = WORDS[fmt.check_language(language)]["columns"]
+    lim = d.limits if step is None else d.box(step)
+    rows = [(parameter_label(p, language),
+             *(parameter_value(p, r[k], language)
+               for k in ("low", "high", "sample_low", "sample_high")),
+             _quasi_p(r["qp"], language)) for p, r in lim.iterrows()]
+    return pd.DataFrame(rows, columns=cols).set_index(cols[0])
+
+
+def tradeoff_table(d: Discovery, language: str = "nl", every: int = 3) -> pd.DataFrame:
+    """Coverage, density and mass along the peeling trajectory (every ``every``-th step, the
+    chosen one and the last always shown), as text."""
+    cols = WORDS[fmt.check_language(language)]["trade"]
+    t = d.trajectory
+    steps = sorted({*range(0, len(t), every), d.chosen, len(t) - 1})
+    rows = [(s, fmt.pct(t.at[s, "coverage"], 1, language), fmt.pct(t.at[s, "density"], 1,
+                                                                   language),
+             fmt.pct(t.at[s, "mass"], 1, language), int(t.at[s, "restricted"]),
+             "◀" if s == d.chosen else "") for s in steps]
+    return pd.DataFrame(rows, columns=cols).set_index(cols[0])

@@ -1,0 +1,1 @@
+"""Sentences generated from results: the narrative, the square's dynamics, the calibration."""

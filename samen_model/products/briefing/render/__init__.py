@@ -1,0 +1,1 @@
+"""The briefing rendered: HTML (notebook and web), PDF (Typst) and Word (python-docx)."""

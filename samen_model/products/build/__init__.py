@@ -1,0 +1,1 @@
+"""``samen report``: the configuration, notebook execution, HTML and the run folder."""

@@ -1,0 +1,1 @@
+"""``summary.xlsx``: the sheets (:mod:`.sheets`) and their Excel presentation (:mod:`.format`)."""
