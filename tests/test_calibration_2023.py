@@ -52,10 +52,11 @@ def test_posterior_predictive_2023_sits_within_each_figure(cal):
         if oid == "subsidy_2023":
             low, high = 0.95 * low, 1.05 * high
         assert low <= r["posterior_p50"] <= high, oid
-        # and the 2023 interval much narrower than the prior's: at most half its width (FTE,
-        # one-sided since "ruim 80" only says "at least", 54%; the overrun 44%)
+        # and the 2023 interval much narrower than the prior's: at most 60% of its width with
+        # the likelihood tempered by 2 (FTE, one-sided since "ruim 80" only says "at least",
+        # 60%, allowed 70%; the overrun 51%)
         width = r["posterior_p95"] - r["posterior_p5"]
-        share = 0.6 if oid == "fte_2023" else 0.5
+        share = 0.7 if oid == "fte_2023" else 0.6
         assert width <= share * (r["prior_p95"] - r["prior_p5"]), oid
     assert check["posterior_inside"].all()
 

@@ -121,5 +121,6 @@ def test_cli_prints_the_council_table(capsys):
     text = capsys.readouterr().out
     assert code == 0
     assert "Deze gegevens maken de bandbreedte het smalst" in text
-    assert "Opschaling" in text or "opschaling" in text
+    assert "Opschaling naar specialistische hulp" in text
+    assert "naar specialistische jeugdhulp gaan" in text  # where to measure it
     assert "deel van de spreiding" in text

@@ -192,11 +192,14 @@ MEASURE_HOW: dict[str, dict[str, str]] = {
     "demand.inflow_per_1000": {
         "nl": "nieuwe hulpvragen basisjeugdhulp per jaar (WIJ, CBS jeugdhulp)",
         "en": "new requests for basic youth care per year (WIJ, CBS youth care)"},
-    "routing.step_up": {
+    "routing.step_up_share": {
         "nl": "cliënten van SAMEN. die later naar specialistische jeugdhulp gaan (registratie "
               "WIJ naast declaraties)",
         "en": "SAMEN. clients who later go to specialist youth care (WIJ records against "
               "claims)"},
+    "routing.step_up_cost_eur_per_case": {
+        "nl": "kosten van die specialistische trajecten (declaraties)",
+        "en": "cost of those specialist trajectories (claims)"},
     "routing.samen_duration_factor": {
         "nl": "duur van de trajecten bij SAMEN. (registratie WIJ)",
         "en": "length of SAMEN. trajectories (WIJ records)"},
