@@ -147,12 +147,12 @@ def cmd_measure_next(args: argparse.Namespace) -> int:
                   "zekerheid nul); wel maken gegevens de bandbreedte smaller.")
         print("Deze gegevens maken de bandbreedte het smalst:")
     else:
+        print(f"Net savings {first}-{last} (nominal): 90% between {p5} and {p95}, chance of "
+              f"savings {chance}%; value of perfect information {evpi}.")
         if net.evpi == 0:
             print("The sign never changes between draws, so no data can change the choice "
                   "between continuing and returning to open house (value of information "
                   "zero); data still narrow the range.")
-        print(f"Net savings {first}-{last} (nominal): 90% between {p5} and {p95}, chance of "
-              f"savings {chance}%; value of perfect information {evpi}.")
         print("These data narrow the range most:")
     show(measure_next_table(r.table, scenario, NET_SAVINGS, args.language, top=args.top))
     p = fmt.number(100 * r.outputs.at[SHORTFALL, "mean"], 0, lang)
