@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_calibration.py
 	$(BIN)/python benchmarks/bench_speedup.py
 	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 lab: install
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
@@ -60,7 +61,7 @@ lab: install
 
 # the what-if explorer (notebooks/05_explorer.ipynb) as a standalone page, on this machine only
 explorer: install
-	$(BIN)/voila notebooks/05_explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=8866
+	$(BIN)/python -m samen_model.products.explorer.serve notebooks/05_explorer.ipynb
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache

@@ -21,9 +21,13 @@ NET = output("net_savings_2026_2030")
 
 @pytest.fixture(scope="module")
 def stale(realised):
-    """realised_2023 with a plan that stops learning after 2024 (leakage then costs twice)."""
+    """realised_2023 with a plan that stops learning after 2024 (leakage then costs twice),
+    under the t-2 rule after the transition (budget.structural_regime: t2_rule; under the
+    default reeel the municipality pays at most the open-house cost that lapses, so net
+    savings 2026-2030 never fall below 0 and the -2M target has no root)."""
     return realised.with_values({"plan.leakage_follows_realised": False,
-                                 "plan.leakage": {2023: 0.0, 2024: 0.10}})
+                                 "plan.leakage": {2023: 0.0, 2024: 0.10},
+                                 "budget.structural_regime": "t2_rule"})
 
 
 def test_root_meets_the_target(stale) -> None:
@@ -37,10 +41,13 @@ def test_root_meets_the_target(stale) -> None:
 
 
 def test_root_from_a_year_on(realised, stale) -> None:
-    r = breakeven(realised, "savings.specialist_referral_reduction",
+    # under the t-2 rule after 2025 (cumulative net savings 2030 below 0 without a reduction;
+    # under the default reeel they are above it already)
+    t2_rule = realised.with_values({"budget.structural_regime": "t2_rule"})
+    r = breakeven(t2_rule, "savings.specialist_referral_reduction",
                   "cumulative_net_savings_2030", from_year=2026)
     assert r.found and 0 < r.value < 0.1
-    s = set_from_year(realised, "savings.specialist_referral_reduction", r.value, 2026)
+    s = set_from_year(t2_rule, "savings.specialist_referral_reduction", r.value, 2026)
     assert abs(output("cumulative_net_savings_2030")(sm.simulate(s))[0]) < 1e-3
     # leakage from 2026: the years before keep the scenario's values
     s = set_from_year(stale, "plan.leakage", 0.3, 2026)
@@ -52,7 +59,10 @@ def test_root_from_a_year_on(realised, stale) -> None:
 
 
 def test_no_root_is_reported(realised) -> None:
-    r = breakeven(realised, "routing.leakage", "net_savings_2026_2030")
+    """Under the t-2 rule after 2025 net savings 2026-2030 stay between -0.59M and -0.38M
+    for any leakage (the budget follows the comparable cost): no root at 0."""
+    t2_rule = realised.with_values({"budget.structural_regime": "t2_rule"})
+    r = breakeven(t2_rule, "routing.leakage", "net_savings_2026_2030")
     assert not r.found and r.value is None and r.output_at_root is None
     assert "no root" in r.message and "below 0" in r.message
     assert r.output_range[1] < 0
@@ -94,14 +104,16 @@ def run_cli(argv: list[str]) -> int:
 
 def test_cli_breakeven(capsys) -> None:
     realised = str(SCENARIOS / "realised_2023.yaml")
+    # under the default regime (reeel) net savings 2026-2030 fall from EUR 16.8M at leakage 0
+    # to 0 at high leakage: a root for EUR 5M, none for EUR 20M
     assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
-                    "net_savings_2026_2030", "--value=-1e6", "--from-year", "2026"]) == 0
+                    "net_savings_2026_2030", "--value=5e6", "--from-year", "2026"]) == 0
     root = breakeven(sm.load_scenario(realised), "routing.leakage", "net_savings_2026_2030",
-                     value=-1e6, from_year=2026)
+                     value=5e6, from_year=2026)
     assert f"routing.leakage = {root.value:.6g} from 2026 on" in capsys.readouterr().out
     # no root in the range is an answer (exit 0); exit 1 is kept for bad input
     assert run_cli(["breakeven", realised, "--parameter", "routing.leakage", "--target",
-                    "net_savings_2026_2030"]) == 0
+                    "net_savings_2026_2030", "--value=20e6"]) == 0
     assert "no root" in capsys.readouterr().out
     with pytest.raises(sm.SamenInputError):
         run_cli(["breakeven", realised, "--parameter", "x.y", "--target", "deviation_2023_2025"])

@@ -126,8 +126,9 @@ def test_sections_in_order_and_every_figure_has_alt_text(briefing):
 def test_html_has_key_figures_in_dutch_and_no_internal_names(briefing, parts):
     text = html_text(briefing)
     # realised_2023: 977 helped in 2023 (967 counted in November 2023, evaluation §2),
-    # execution budget 2023 € 4,28 mln, net result 2026-2030 € 0,57 mln extra cost
-    for figure in ("977 jeugdigen", "967 jeugdigen", "€ 4,3 mln", "€ 0,57 mln extra kosten",
+    # execution budget 2023 € 4,28 mln, net result 2026-2030 € 14,84 mln saved (under the
+    # default reeel budget after 2025; € 0,57 mln extra cost under the t-2 rule)
+    for figure in ("977 jeugdigen", "967 jeugdigen", "€ 4,3 mln", "€ 14,84 mln besparing",
                    "Gesloten vierkant", "Weglek", "Uitvoeringsbudget",
                    "Evaluatie Basis jeugdhulp 2023 (15 december 2023)",
                    "ons kenmerk 373336-2023"):
@@ -147,7 +148,7 @@ def test_pdf_text_has_dutch_figures_and_provenance_only_in_the_colophon(pdf_page
     assert 8 <= len(pdf_pages) <= 16, len(pdf_pages)
     for i, page in enumerate(pdf_pages, start=1):
         assert f"Pagina {i} van {len(pdf_pages)}" in page, i
-    for figure in ("977 jeugdigen", "967 jeugdigen", "€ 4,3 mln", "€ 0,57 mln extra",
+    for figure in ("977 jeugdigen", "967 jeugdigen", "€ 4,3 mln", "€ 14,84 mln",
                    "Begrippen", "Gesloten vierkant"):
         assert figure in text.replace("\n", " "), figure
     body = before_colophon(text)
@@ -214,7 +215,7 @@ def test_docx_has_headings_tables_and_pictures_as_word_objects(docx_text, briefi
     assert all(len(s._inline.docPr.get("descr")) > 60 for s in shapes)  # alt text
     assert doc.core_properties.title == briefing.title
     assert doc.core_properties.language == "nl-NL"
-    for figure in ("977 jeugdigen", "967 jeugdigen", "€ 4,3 mln", "€ 0,57 mln extra kosten"):
+    for figure in ("977 jeugdigen", "967 jeugdigen", "€ 4,3 mln", "€ 14,84 mln besparing"):
         assert figure in text, figure
     body = before_colophon(text)
     for name in internal_names(parts):

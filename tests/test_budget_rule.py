@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import samen_model as sm
-from samen_model.model import kernel
+from samen_model.model import budget_rule, kernel
 from samen_model.model.steps import budget, flows
 
 
@@ -16,15 +16,15 @@ def col(values):
 
 def test_past_reads_the_earlier_rows():
     x = col([1, 2, 3, 4])
-    assert budget.past(x, 1, 2)[:, 0].tolist() == [2.0, 3.0]  # x[t-1] for rows 2 and 3
-    assert budget.past(x, 2, 2)[:, 0].tolist() == [1.0, 2.0]
+    assert budget_rule.past(x, 1, 2)[:, 0].tolist() == [2.0, 3.0]  # x[t-1] for rows 2 and 3
+    assert budget_rule.past(x, 2, 2)[:, 0].tolist() == [1.0, 2.0]
 
 
 def test_budget_index_is_previous_ova_plus_correction():
     # years 2021..2023 need OVA from 2019: prov 2,3,4,5,6 ; def 2.5,3,4.5,5,6
     prov = col([2, 3, 4, 5, 6])
     definitive = col([2.5, 3, 4.5, 5, 6])
-    idx = budget.budget_index_pct(prov, definitive)[:, 0]
+    idx = budget_rule.budget_index_pct(prov, definitive)[:, 0]
     # t=2021: prov[2020]=3 + def[2019]-prov[2019] = 3 + 0.5 = 3.5
     assert idx.tolist() == pytest.approx([3.5, 4.0, 5.5])
 
@@ -53,7 +53,7 @@ def test_price_level_compounds_after_and_deflates_before_base_year():
 def test_provisional_budget_and_march_recheck_by_hand():
     cc = col([10, 20, 30, 40])
     pop = col([100, 110, 121, 121])
-    steps = budget.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4),
+    steps = budget_rule.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4),
                                       first_row=3)
     # year index 3 (the only row asked for): estimate = CC[1] * 1.05 = 21;
     # volume = pop[1]/pop[0] = 1.1
@@ -61,11 +61,11 @@ def test_provisional_budget_and_march_recheck_by_hand():
     assert steps["volume"][0, 0] == pytest.approx(1.1)
     assert steps["provisional"][0, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5)
     # 1 March: realised CC[2] = 30 against the estimate 21
-    recheck = budget.recheck_budget(steps["provisional"], steps["estimate"], cc, first_row=3)
+    recheck = budget_rule.recheck_budget(steps["provisional"], steps["estimate"], cc, first_row=3)
     assert recheck[0, 0] == pytest.approx(21 * 1.1 * 1.02 * 0.5 * 30 / 21)
     # the rule needs t-3: asking for an earlier row has no history to read
     with pytest.raises(ValueError):
-        budget.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4),
+        budget_rule.provisional_budget(cc, col([0.05] * 4), pop, col([2.0] * 4), col([0.5] * 4),
                                   first_row=2)
 
 
@@ -76,8 +76,8 @@ def test_the_two_population_readings_by_hand():
     is 102/100 = 1.02; growth during t-2 is 105/102."""
     cc, ecd, index, share = col([10, 20, 30, 40]), col([0.0] * 4), col([0.0] * 4), col([1.0] * 4)
     pop = col([100, 102, 105, 111])
-    up_to = budget.provisional_budget(cc, ecd, pop, index, share, first_row=3, volume_lag=2)
-    during = budget.provisional_budget(cc, ecd, pop, index, share, first_row=3, volume_lag=1)
+    up_to = budget_rule.provisional_budget(cc, ecd, pop, index, share, first_row=3, volume_lag=2)
+    during = budget_rule.provisional_budget(cc, ecd, pop, index, share, first_row=3, volume_lag=1)
     assert up_to["volume"][0, 0] == pytest.approx(1.02)
     assert during["volume"][0, 0] == pytest.approx(105 / 102)
     # estimate CC[1] = 20, so the provisional budgets are 20.4 and 20.588...
@@ -89,12 +89,12 @@ def test_lapsing_cost_ceiling_by_hand():
     """§8 uitgangspunt 1: the budget at most the current cost of the open-house products that
     lapse. Budgets 120 and 90 against a lapsing cost of 100, ICT + housing 10.9%."""
     final, lapsing = col([120.0, 90.0]), col([100.0, 100.0])
-    assert budget.lapsing_cost_ceiling(final, lapsing, "off", 0.109)[:, 0].tolist() == [0, 0]
+    assert budget_rule.lapsing_cost_ceiling(final, lapsing, "off", 0.109)[:, 0].tolist() == [0, 0]
     # the final budget (incl. ICT and housing) capped at 100: 20 cut, nothing below the cap
-    cut = budget.lapsing_cost_ceiling(final, lapsing, "final_budget", 0.109)[:, 0]
+    cut = budget_rule.lapsing_cost_ceiling(final, lapsing, "final_budget", 0.109)[:, 0]
     assert cut.tolist() == pytest.approx([20.0, 0.0])
     # the execution budget (89.1% of the final) capped at 100: final at most 100 / 0.891
-    cut = budget.lapsing_cost_ceiling(final, lapsing, "execution_budget", 0.109)[:, 0]
+    cut = budget_rule.lapsing_cost_ceiling(final, lapsing, "execution_budget", 0.109)[:, 0]
     assert cut.tolist() == pytest.approx([120.0 - 100.0 / 0.891, 0.0])
     assert (120.0 - cut[0]) * 0.891 == pytest.approx(100.0)
 
@@ -119,8 +119,13 @@ def test_budget_columns_follow_the_rule(realised_run):
         * a["planned_samen_share"][t])
     assert a["budget_recheck_eur"][t] == pytest.approx(
         a["budget_provisional_eur"][t] * a["comparable_cost_eur"][t - 1] / estimate)
-    np.testing.assert_allclose(a["budget_final_eur"],
-                               a["budget_recheck_eur"] - a["budget_cut_eur"])
+    # the final budget starts from the regime's budget (the recheck in the transition, the
+    # reëel budget after it by default), less the cut and the ceiling
+    np.testing.assert_allclose(a["budget_final_eur"], a["budget_before_cut_eur"]
+                               - a["budget_cut_eur"] - a["budget_ceiling_cut_eur"])
+    transition = (realised_run.years >= 2023) & (realised_run.years <= 2025)
+    np.testing.assert_allclose(a["budget_before_cut_eur"][transition],
+                               a["budget_recheck_eur"][transition])
 
 
 def test_ict_and_housing_take_10_9_percent(realised_run):
@@ -129,9 +134,10 @@ def test_ict_and_housing_take_10_9_percent(realised_run):
     np.testing.assert_allclose(a["execution_budget_eur"], 0.891 * a["budget_final_eur"])
 
 
-def test_settlement_in_transition_and_lump_sum_after(realised, realised_run):
-    import samen_model as sm
-
+def test_settlement_in_transition_and_by_regime_after(realised, realised_run):
+    """In the transition WIJ is settled whatever the regime (uitgangspunt 3); after it the
+    default regime (reeel, result kept) and t2_rule leave the result with WIJ, settlement
+    settles it."""
     a, y = realised_run.arrays, list(realised_run.years)
     for year in (2023, 2024, 2025):
         t = y.index(year)
@@ -144,10 +150,15 @@ def test_settlement_in_transition_and_lump_sum_after(realised, realised_run):
     assert a["samen_cost_to_municipality_eur"][t] == pytest.approx(a["budget_final_eur"][t])
     assert a["wij_result_eur"][t] == pytest.approx(
         a["execution_budget_eur"][t] - a["samen_cost_eur"][t])
-    settled = sm.simulate(realised.with_values({"budget.settle_after_transition": True}))
-    assert settled.arrays["settlement_eur"][t, 0] == pytest.approx(
-        a["execution_budget_eur"][t] - a["samen_cost_eur"][t])
-    assert settled.arrays["wij_result_eur"][t, 0] == 0
+    settled = sm.simulate(realised.with_values({"budget.structural_regime": "settlement"}))
+    s = settled.arrays
+    assert s["settlement_eur"][t, 0] == pytest.approx(
+        s["execution_budget_eur"][t, 0] - s["samen_cost_eur"][t, 0])
+    assert s["wij_result_eur"][t, 0] == 0
+    reeel_settled = sm.simulate(realised.with_values({"budget.reeel_wij_result": "settled"}))
+    assert reeel_settled.arrays["wij_result_eur"][t, 0] == 0
+    assert reeel_settled.arrays["samen_cost_to_municipality_eur"][t, 0] == pytest.approx(
+        a["samen_cost_eur"][t, 0] + a["ict_housing_transfer_eur"][t, 0])
 
 
 def test_incidental_tranches_carry_forward_and_return():

@@ -63,6 +63,10 @@ def test_moving_the_leakage_path_keeps_2023_and_saves_a_valid_short_file(folder:
     assert saved is not None and saved.path == path and "samen validate: ok" in app.status.value
     raw = read_yaml(path)
     assert raw["extends"] == "realised_2023.yaml"  # beside its base
+    # a title of its own (saves can be told apart in a comparison), the note in the description
+    assert raw["title"] == "Wat-als leakage_2024_20: referrers keep choosing specialists"
+    assert raw["description"].startswith("referrers keep choosing specialists")
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by all (umask 022)
     assert raw["parameters"] == {"routing": {"leakage": {
         "value": {2024: 0.2, 2025: 0.1, 2026: 0.1, 2030: 0.1},
         "source": "what-if: referrers keep choosing specialists"}}}  # only what changed
@@ -103,17 +107,22 @@ def test_a_base_value_off_the_slider_grid_counts_as_unchanged(realised) -> None:
     assert changed_values(realised, settings) == {}
 
 
-def test_save_refuses_bad_input_and_writes_nothing(folder: Path) -> None:
+def test_save_refuses_bad_input_in_dutch_and_writes_nothing(folder: Path) -> None:
     app = Explorer("realised_2023", scenario_dir=folder, chart=False)
     app.name.value = "nothing_changed"
-    assert app.save() is None and "at least one value" in app.status.value
+    assert app.save() is None and "er is nog niets veranderd" in app.status.value
     app.set(caseload=9.0)
     app.note.value = ""
-    assert app.save() is None and "a note" in app.status.value
+    assert app.save() is None and "schrijf bij ‘Toelichting’" in app.status.value
     app.note.value, app.name.value = "test", "realised_2023"
-    assert app.save() is None and "this file exists" in app.status.value
-    app.name.value = "../escape"
-    assert app.save() is None and "NAME.yaml" in app.status.value
+    assert app.save() is None and "bestaat al. Kies een andere naam" in app.status.value
+    for bad in ("../escape", "foute naam!", "analist.weglek"):
+        app.name.value = bad
+        assert app.save() is None and "kan geen bestandsnaam worden" in app.status.value
+        assert bad.replace("'", "&#x27;") in app.status.value  # the name as typed, not cut
+    app.name.value = "  "
+    assert app.save() is None and "Geef het scenario een naam" in app.status.value
+    assert "Traceback" not in app.status.value and ".yaml: " not in app.status.value
     assert sorted(p.stem for p in folder.glob("*.yaml")) == sorted(
         p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
     assert not list(folder.glob(".*tmp"))
@@ -131,15 +140,81 @@ def test_other_bases_and_a_base_with_distributions(folder: Path) -> None:
     # a series cannot extend a distribution: the path starts at the first model year
     assert whatif.changed == {"routing.leakage": {2019: 0.1, 2026: 0.05, 2030: 0.1}}
     app.name.value, app.note.value = "unc_low_2026", "test"
+    # the base lies in another folder than mine/: samen validate would refuse the file there
+    # (it reads ../uncertainty_2023.yaml only with --input-root), so the page refuses it too
+    assert app.save() is None and "alleen met --input-root" in app.status.value
+    assert not (folder / "mine" / "unc_low_2026.yaml").exists()
+    app.save_dir = folder
     saved = app.save()
-    assert saved is not None and saved.path.parent == folder / "mine"
-    assert read_yaml(saved.path)["extends"] == "../uncertainty_2023.yaml"
+    assert saved is not None and read_yaml(saved.path)["extends"] == "uncertainty_2023.yaml"
     assert saved.value("demand.inflow_per_1000").kind == "normal"  # the rest keeps its ranges
+
+
+def test_a_save_outside_the_scenarios_extends_the_shipped_base_by_name(tmp_path: Path,
+                                                                        capsys) -> None:
+    app = Explorer("realised_2023", scenario_dir=ROOT / "scenarios",
+                   save_dir=tmp_path / "mine", chart=False)
+    app.set(leakage_2025=0.15)
+    app.name.value, app.note.value = "analist_weglek", "weglek 15% in 2025"
+    saved = app.save()
+    assert saved is not None, app.status.value
+    assert read_yaml(saved.path)["extends"] == "realised_2023"  # found from any folder
+    assert main(["validate", str(saved.path)]) == 0  # no --input-root needed
+    assert capsys.readouterr().out.startswith(f"ok: {saved.path}")
+
+
+def test_name_and_note_reach_the_kernel_whole_before_the_click(tmp_path: Path) -> None:
+    """A change per keystroke let a click right after typing overtake the last letters; the
+    boxes send their text when they lose focus, which the press of the button causes first
+    (the browser test types a name and clicks at once)."""
+    app = Explorer("realised_2023", scenario_dir=ROOT / "scenarios", save_dir=tmp_path,
+                   chart=False, uncertainty=None)
+    assert app.name.continuous_update is False and app.note.continuous_update is False
+    app.set(caseload=9.0)
+    app.note.value, app.name.value = "test", "analist_weglek"
+    app.clicked()
+    assert [p.name for p in tmp_path.glob("*.yaml")] == ["analist_weglek.yaml"]
+
+
+def test_percent_boxes_read_whole_percents(folder: Path) -> None:
+    """A share's slider runs in percent: typing 5 (or "5%", which the box reads as 5) is 5%."""
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False, uncertainty=None)
+    assert app.sliders["budget_cut"].max == pytest.approx(25.0)  # 0-25%
+    assert app.sliders["leakage_2024"].value == pytest.approx(10.0)  # realised_2023: 10%
+    app.sliders["budget_cut"].value = 5  # what the box sends for "5" or "5%"
+    assert app.settings()["budget_cut"] == pytest.approx(0.05)
+    assert app.whatif.changed == {"savings.budget_cut_share": pytest.approx(0.05)}
+    assert "(%)" in app.sliders["budget_cut"].description
+
+
+def test_the_band_follows_the_levers(folder: Path) -> None:
+    """The 5-95% band is a Monte Carlo of uncertainty_2023 with the levers as set: at the base
+    it is that scenario's own Monte Carlo (same draws, same seed); more leakage in 2024 raises
+    the 95th percentile of the 2024 square deviation."""
+    from samen_model.analysis.monte_carlo import monte_carlo
+    from samen_model.products.explorer.whatif import BAND_DRAWS, BAND_SEED
+
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
+    years = list(app.band.years)
+    mc = monte_carlo(load_scenario(folder / "uncertainty_2023.yaml"), draws=BAND_DRAWS,
+                     seed=BAND_SEED)
+    assert app.band.shortfall[years.index(2025)] == pytest.approx(
+        mc.shortfall_probability.loc[2025])
+    assert "data-key='p95' data-year='2024'" in app.band_box.value
+    before = app.band.high["square_deviation_eur"][years.index(2024)]
+    app.set(leakage_2024=0.30)
+    after = app.band.high["square_deviation_eur"][years.index(2024)]
+    assert after > before + 100_000
+    # the lever fixes the leakage (its distribution gives way), the other ranges stay
+    leakage = app.band.scenario.value("routing.leakage")  # a path from the first year
+    assert isinstance(leakage, dict) and leakage[2024] == pytest.approx(0.3)
+    assert app.band.scenario.value("demand.inflow_per_1000").kind == "normal"
 
 
 def test_english_labels(folder: Path) -> None:
     app = Explorer("realised_2023", language="en", scenario_dir=folder, chart=False)
     assert app.sliders["caseload"].description == "Clients per FTE"
+    assert app.sliders["leakage_2024"].description == "Leakage 2024 (%)"
     assert "key figure" in app.key_figures.value and "Save as scenario" == \
         app.save_button.description
     assert {lv.key for lv in LEVERS} == set(app.sliders)

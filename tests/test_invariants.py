@@ -80,14 +80,15 @@ def close(actual, desired, rtol: float = RTOL, atol: float = ATOL, msg: str = ""
 
 VARIANTS = {  # name -> changes to realised_2023
     "realised": {},
-    "settle_after_transition": {"budget.settle_after_transition": True},
+    "settlement": {"budget.structural_regime": "settlement"},
+    "t2_rule": {"budget.structural_regime": "t2_rule"},
     "late_start": {"time.samen_start_year": 2025, "time.transition_end_year": 2026,
                    "time.structural_start_year": 2027, "incidental.return_year": 2026},
     "waiting_list": {"capacity.shortfall": "waiting_list",
                      "capacity.vacancy_rate": {2023: 0.0, 2025: 0.15},
                      "budget.lapsing_cost_ceiling": "final_budget"},
 }
-SEEDS = {"realised": 1, "settle_after_transition": 2, "late_start": 3, "waiting_list": 4}
+SEEDS = {"realised": 1, "settlement": 2, "late_start": 3, "waiting_list": 4, "t2_rule": 5}
 
 
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
@@ -102,10 +103,14 @@ def masks(scenario: sm.Scenario, years: np.ndarray) -> dict[str, np.ndarray]:
     v = scenario.value
     samen = years >= v("time.samen_start_year")
     structural = samen & (years >= v("time.structural_start_year"))
+    regime = v("budget.structural_regime")
+    after = samen & (years > v("time.transition_end_year"))
     settles = samen & ((years <= v("time.transition_end_year"))
-                       | bool(v("budget.settle_after_transition")))
+                       | (regime == "settlement")
+                       | (regime == "reeel" and v("budget.reeel_wij_result") == "settled"))
     return {"samen": samen, "structural": structural, "settles": settles,
-            "lump_sum": samen & ~settles, "before": ~samen}
+            "lump_sum": samen & ~settles, "before": ~samen,
+            "reeel": after if regime == "reeel" else np.zeros_like(samen)}
 
 
 # ----------------------------------------------------------------------------- clients
@@ -273,22 +278,35 @@ def test_budget_rule_and_settlement_identities(run) -> None:
     ict, housing = scenario.value("budget.ict_share"), scenario.value("budget.housing_share")
     assert (ict, housing) == (0.049, 0.060)
     final = a["budget_final_eur"]
-    close(final, a["budget_recheck_eur"] - a["budget_cut_eur"] - a["budget_ceiling_cut_eur"])
-    close(a["budget_above_lapsing_cost_eur"], a["budget_recheck_eur"] - a["budget_cut_eur"]
+    before_cut = a["budget_before_cut_eur"]
+    close(final, before_cut - a["budget_cut_eur"] - a["budget_ceiling_cut_eur"])
+    close(a["budget_above_lapsing_cost_eur"], before_cut - a["budget_cut_eur"]
           - a["lapsing_open_house_cost_eur"])
     close(a["lapsing_open_house_cost_eur"][m["samen"]],
           (a["comparable_cost_eur"] - a["open_house_scope_cost_eur"])[m["samen"]])
-    if scenario.value("budget.lapsing_cost_ceiling") == "final_budget":  # the 'reëel' ceiling
-        assert (final[m["samen"]] <= a["lapsing_open_house_cost_eur"][m["samen"]]
+    # the t-2 rule in the transition and under t2_rule and settlement; the reëel budget after
+    reeel, t2 = m["reeel"], m["samen"] & ~m["reeel"]
+    close(before_cut[t2], a["budget_recheck_eur"][t2])
+    rows = np.flatnonzero(reeel)
+    if len(rows):
+        b = rows[0] - 1  # the last transition year, at its year-end staff
+        run_rate = a["samen_cost_eur"][b] * a["fte_samen"][b] / a["fte_samen_avg"][b]
+        close(before_cut[rows[0]], run_rate / (1 - 0.049 - 0.060)
+              * (1 + a["budget_index"][rows[0]] / 100) * a["volume_factor"][rows[0]])
+        close(before_cut[rows[1:]], before_cut[rows[:-1]]
+              * (1 + a["budget_index"][rows[1:]] / 100) * a["volume_factor"][rows[1:]])
+    capped = m["samen"] if scenario.value("budget.lapsing_cost_ceiling") == "final_budget" \
+        else reeel
+    if capped.any():  # the 'reëel' ceiling on the final budget
+        assert (final[capped] <= a["lapsing_open_house_cost_eur"][capped]
                 * (1 + 1e-12) + 1e-6).all()
-        close(a["budget_ceiling_cut_eur"], np.maximum(a["budget_above_lapsing_cost_eur"], 0))
-    else:
-        assert (a["budget_ceiling_cut_eur"] == 0).all()
+        close(a["budget_ceiling_cut_eur"][capped],
+              np.maximum(a["budget_above_lapsing_cost_eur"], 0)[capped])
+    assert (a["budget_ceiling_cut_eur"][~capped] == 0).all()
     close(a["execution_budget_eur"], final - a["ict_housing_transfer_eur"])
     close(a["ict_housing_transfer_eur"], final * (0.049 + 0.060))
     cut_share = values["savings.budget_cut_share"]
-    close(a["budget_cut_eur"], np.where(m["structural"][:, None],
-                                        a["budget_recheck_eur"] * cut_share, 0.0))
+    close(a["budget_cut_eur"], np.where(m["structural"][:, None], before_cut * cut_share, 0.0))
     # the 1 October estimate and the 1 March recheck (column dictionary)
     cc = a["comparable_cost_eur"]
     s = m["samen"]
@@ -364,7 +382,7 @@ def _counterfactual_variants(scenario: sm.Scenario) -> dict[str, dict]:
         "duration": {"routing.samen_duration_factor": 1.9},
         "prevention": {"demand.prevention_effect": 0.2},
         "entry_years": entries,
-        "settlement": {"budget.settle_after_transition": True, "budget.ict_share": 0.2},
+        "settlement": {"budget.structural_regime": "settlement", "budget.ict_share": 0.2},
         "timing": {"time.samen_start_year": 2024, "time.transition_end_year": 2027,
                    "time.structural_start_year": 2028},
         "never": {"time.samen_start_year": 2031},

@@ -44,7 +44,9 @@ def test_values_in_dutch_with_units(plan):
     assert value(plan, "population.growth_after_data") == "0,63% per jaar"
     assert value(plan, "capacity.caseload_per_fte") == "8 cliënten per fte"
     assert value(plan, "time.samen_start_year") == "2023"
-    assert value(plan, "budget.settle_after_transition") == "nee"
+    assert value(plan, "plan.leakage_follows_realised") == "nee"
+    assert value(plan, "budget.structural_regime") == \
+        "reëel budget uit de werkelijke kosten van het laatste overgangsjaar"
     assert value(plan, "costs.other_youth_care_eur", "en") == "€46.0M a year (2021 prices)"
     realised = sm.load_scenario(ROOT / "scenarios" / "high_leakage.yaml")
     assert value(realised, "routing.leakage") == "2023: 10%; 2024: 25% van de nieuwe hulpvragen"

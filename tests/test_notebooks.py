@@ -147,7 +147,8 @@ def test_briefing_notebook_in_english(tmp_path):
 # ----------------------------------------------------------------------------- bad parameters
 @pytest.mark.parametrize(("name", "parameters", "message"), [
     ("01_scenario", {"scenario": "no_such_scenario"},
-     r"scenario: expected a scenario name in .*scenarios \(one of: .*realised_2023"),
+     r"scenario: expected a scenario name in .*scenarios or a shipped one "
+     r"\(one of: .*realised_2023"),
     ("01_scenario", {"horizon": "2030"}, r"horizon: expected a year as an integer"),
     ("04_briefing", {"language": "de"}, r"language: expected one of nl, en, got 'de'"),
     ("03_uncertainty", {"scenario": "realised_2023"},

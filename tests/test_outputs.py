@@ -100,7 +100,8 @@ def test_cli_compare_prints_key_figures(capsys):
     assert cli.main(["compare", str(SCENARIOS / "plan_2022.yaml"),
                      str(SCENARIOS / "realised_2023.yaml")]) == 0
     text = capsys.readouterr().out
-    assert "deviation_transition_eur" in text and "realised_2023" in text
+    assert "Square deviation 2023-2025" in text and "realised_2023" in text
+    assert "deviation_transition_eur" not in text
 
 
 def test_failed_write_keeps_previous_output(tmp_path):

@@ -76,9 +76,12 @@ def test_every_chart_is_a_figure_with_one_provenance_line_and_alt_text(results, 
 def test_deviation_chart_marks_the_transition_and_the_largest_swing(results, info):
     fig = pl.deviation_chart(results, "nl", info)
     text = texts(fig)
-    # realised_2023: from 2025 (settled, € 1,13 mln within) to 2026 (whole budget paid)
-    assert "2026: verrekening stopt" in text and "overgang: verrekening" in text
-    assert "Gemarkeerd: 2026: verrekening stopt" in pl.alt_text(fig)
+    # realised_2023 under the reëel budget after 2025 (the default since the regime became a
+    # choice): the largest change is from 2024 (+€ 0,06 mln) to 2025 (−€ 1,13 mln), the year
+    # whose budget the 1 March recheck raised by € 0,52 mln; 2025 to 2026 is −€ 1,18 mln less
+    # steep per year than before (under the t-2 rule the 2026 step was the largest)
+    assert "2025: toets 1 maart" in text and "overgang: verrekening" in text
+    assert "Gemarkeerd: 2025: toets 1 maart" in pl.alt_text(fig)
 
 
 def test_dutch_labels_and_euro_axes(results, info):
@@ -91,7 +94,8 @@ def test_dutch_labels_and_euro_axes(results, info):
     assert "Afwijking gesloten vierkant" in square and "Totaal zonder SAMEN." in square
     assert "," in "".join(t.get_text() for t in figs["square"].axes[1].get_yticklabels())
     assert "Jeugdigen geholpen door SAMEN." in texts(figs["flows"])
-    assert "€ 0,57 mln" in texts(figs["key_figure"]).replace("−", "")
+    # net savings 2026-2030 of realised_2023 under the default reeel regime (t2_rule: −€ 0,57 mln)
+    assert "€ 14,84 mln" in texts(figs["key_figure"])
 
 
 def test_english_labels(results, info):
@@ -188,3 +192,22 @@ def test_sobol_chart_bars_and_error_bars_are_the_table(indices):
     text = texts(fig)
     assert "eerste orde (S1)" in text and "totaal (ST)" in text and "95%" in text
     assert "rekenrun" in text  # footer from the attrs
+
+
+def test_many_scenarios_keep_the_legend_off_the_data() -> None:
+    """With every shipped scenario (15) the legend goes beside the axes: no legend box on the
+    axes, the figure's legend right of the plot area, every scenario named in it."""
+    names = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+    runs = nt.run_named(names, SCENARIOS)
+    for chart in (pl.deviation_chart, pl.cumulative_savings_chart):
+        fig = chart(runs, "nl", manifest(runs))
+        fig.draw_without_rendering()  # the constrained layout places the legend
+        ax = fig.axes[0]
+        assert ax.get_legend() is None
+        (legend,) = fig.legends
+        labels = [t.get_text() for t in legend.get_texts()]
+        assert all(r.scenario.title in labels for r in runs)
+        box = legend.get_window_extent()
+        assert box.x0 >= ax.get_window_extent().x1  # beside the axes, not over the lines
+    few = pl.cumulative_savings_chart(runs[:3], "nl", manifest(runs[:3]))
+    assert few.axes[0].get_legend() is not None and not few.legends  # a few: inside

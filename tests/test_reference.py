@@ -136,10 +136,11 @@ def waiting_run(realised):
     return result, resolve_inputs(scenario, N_SETTLE, values)
 
 
-@pytest.fixture(scope="module")
-def settle_run(realised):
-    """As ``random_run`` with settlement after the transition (budget.settle_after_transition)."""
-    scenario = realised.with_values({"budget.settle_after_transition": True})
+@pytest.fixture(scope="module", params=["settlement", "t2_rule"])
+def settle_run(request, realised):
+    """As ``random_run`` under the other regimes after the transition
+    (budget.structural_regime; the default reeel is ``random_run``)."""
+    scenario = realised.with_values({"budget.structural_regime": request.param})
     values = random_values(scenario, N_SETTLE, seed=7)
     result = sm.simulate(scenario, draws=N_SETTLE, values=values, sample=False)
     return result, resolve_inputs(scenario, N_SETTLE, values)
@@ -173,14 +174,17 @@ def test_random_draws_match_the_engine(random_run) -> None:
     assert_engine_matches_reference(result.arrays, inputs)
 
 
-def test_random_draws_with_settlement_after_transition_match(settle_run) -> None:
+def test_random_draws_under_the_other_regimes_match(settle_run) -> None:
     result, inputs = settle_run
-    assert inputs.settle_after_transition
     assert_engine_matches_reference(result.arrays, inputs)
     after = result.years > result.scenario.value("time.transition_end_year")
     a = result.arrays
-    assert (a["wij_result_eur"][after] == 0.0).all()
-    assert (a["settlement_eur"][after] != 0.0).any()
+    if inputs.structural_regime == "settlement":
+        assert (a["wij_result_eur"][after] == 0.0).all()
+        assert (a["settlement_eur"][after] != 0.0).any()
+    else:
+        assert (a["settlement_eur"][after] == 0.0).all()
+        assert (a["wij_result_eur"][after] > 0.0).any() and (a["wij_result_eur"] < 0.0).any()
 
 
 def test_random_draws_with_a_waiting_list_match(waiting_run) -> None:
@@ -214,7 +218,9 @@ def test_random_draws_exercise_every_path(random_run) -> None:
     assert (a["specialist_reduction_eur"][structural] > 0).any()
     assert (a["step_up_cost_eur"] > 0).any()
     assert (a["settlement_eur"] > 0).any() and (a["settlement_eur"] < 0).any()
-    assert (a["wij_result_eur"] > 0).any() and (a["wij_result_eur"] < 0).any()
+    assert (a["wij_result_eur"] < 0).any()  # reeel, kept: deficits (surpluses under t2_rule)
+    after = result.years > result.scenario.value("time.transition_end_year")
+    assert (a["budget_ceiling_cut_eur"][after] > 0).any()  # the reëel budget capped
     assert (a["square_deviation_eur"] > 0).any() and (a["square_deviation_eur"] < 0).any()
 
 

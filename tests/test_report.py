@@ -213,3 +213,36 @@ def test_shipped_configuration_loads():
         "06_forecast_vs_actual", "07_discovery"]
     draws = {n["notebook"]: (n.get("parameters") or {}).get("draws") for n in config.notebooks}
     assert draws["03_uncertainty"] == draws["04_briefing"] == 10_000 > CI_DRAWS
+
+
+def test_index_opens_on_the_briefing_with_a_line_per_page_and_the_explorer():
+    """The front page says what to read first, what each page is, and how to start the
+    explorer; the pages follow the reading order whatever order they ran in."""
+    from samen_model.products.build.config import NotebookJob
+    from samen_model.products.build.html import PAGES, index_html
+
+    info = {"version": "0", "created_utc": "2026-12-02T00:00:00+00:00", "run_id": "r1",
+            "git_commit": None,
+            "timings_s": {"total": 1.0, "notebooks": {}}}
+    jobs = [NotebookJob("00_calibration_2023", "00_calibration_2023"),
+            NotebookJob("01_scenario", "01_scenario_realised_2023"),
+            NotebookJob("02_compare", "02_compare"),
+            NotebookJob("04_briefing", "04_briefing", hide_input=True)]
+    for language, start, words in (("nl", "Begin hier", "make explorer"),
+                                   ("en", "Start here", "make explorer")):
+        page = index_html(info, jobs, ["plan_2022"], language, ["briefing.pdf", "briefing.docx"])
+        first = page.index(start)
+        assert first < page.index('href="04_briefing.html"') < page.index('href="02_compare.html"')
+        assert 'href="briefing.pdf"' in page and words in page and "127.0.0.1:8866" in page
+        pages = page[page.index('<ol class="samen-pages">'):page.index("</ol>")]
+        order = re.findall(r'<li><a href="([^"]+)\.html"', pages)
+        assert order == ["04_briefing", "02_compare", "01_scenario_realised_2023",
+                         "00_calibration_2023"]
+        for job in jobs:  # one line that says what the page is
+            assert html_escape(PAGES[job.notebook][language]) in pages
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -41,15 +41,20 @@ def test_tornado_shows_that_expected_cost_development_cancels(uncertain) -> None
     table = tornado(uncertain, "net_savings_2026_2030").set_index("parameter")
     assert table.loc["index.expected_cost_development", "swing"] < 1.0  # EUR, rounding only
     assert table["swing"].is_monotonic_decreasing  # sorted, largest bar first
-    # a plan that stops learning pays twice for leakage after the transition: leakage moves
-    # up among the largest bars (with the caseload staff carry: young people SAMEN. cannot
-    # take on go to open house while the lump sum stands, the same double payment)
+    # under the t-2 rule after 2025, a plan that stops learning pays twice for leakage after
+    # the transition: leakage moves up among the largest bars (with the caseload staff carry:
+    # young people SAMEN. cannot take on go to open house while the lump sum stands, the same
+    # double payment). (Under the default reeel budget the lump sum follows WIJ's real cost.)
     stale = uncertain.with_values({"plan.leakage_follows_realised": False,
-                             "plan.leakage": {2023: 0.0, 2024: 0.10}})
+                                   "plan.leakage": {2023: 0.0, 2024: 0.10},
+                                   "budget.structural_regime": "t2_rule"})
     bars = tornado(stale, "net_savings_2026_2030").set_index("parameter")
     # (after the step-ups to specialist care, the waterbed effect, and the caseload)
     assert "routing.leakage" in bars.index[:3]
-    assert bars.loc["routing.leakage", "swing"] > 10 * table.loc["routing.leakage", "swing"]
+    learning = tornado(uncertain.with_values({"budget.structural_regime": "t2_rule"}),
+                       "net_savings_2026_2030", parameters=["routing.leakage"])
+    assert bars.loc["routing.leakage", "swing"] > 10 * learning.set_index("parameter").loc[
+        "routing.leakage", "swing"]
 
 
 def test_tornado_bounds_and_bad_input(uncertain) -> None:
@@ -90,8 +95,10 @@ def test_sobol_wrapper_recovers_ishigami() -> None:
 
 
 def test_sobol_of_the_model(uncertain) -> None:
+    # the t-2 rule after 2025 (the double payment of a stale plan, as in the tornado test)
     stale = uncertain.with_values({"plan.leakage_follows_realised": False,
-                             "plan.leakage": {2023: 0.0, 2024: 0.10}})
+                                   "plan.leakage": {2023: 0.0, 2024: 0.10},
+                                   "budget.structural_regime": "t2_rule"})
     table = sobol(stale, ["net_savings_2026_2030", "deviation_2023_2025"], n=256, seed=3)
     k = len(uncertain.uncertain_parameters())
     assert len(table) == 2 * k and table.attrs["evaluations"] == 256 * (k + 2)

@@ -110,6 +110,28 @@ def test_assumptions_hold_real_numbers(books) -> None:
     assert formats["costs.cost_per_fte_eur"] == wf.EUR
 
 
+def test_assumption_descriptions_and_units_in_the_sheets_language(books) -> None:
+    paths, _, _ = books
+    nl = pd.read_excel(paths["nl"], sheet_name="aannames").set_index(["scenario", "parameter"])
+    en = pd.read_excel(paths["en"], sheet_name="assumptions").set_index(
+        ["scenario", "parameter"])
+    key = ("realised_2023", "capacity.caseload_per_fte")
+    # the labels file's texts (samen_model/data/parameters_nl_en.yaml), not the YAML's English
+    assert nl.at[key, "omschrijving"] == "Cliënten tegelijk in zorg per fte bij SAMEN."
+    assert nl.at[key, "eenheid"] == "cliënten per fte"
+    assert en.at[key, "description"] == ("Clients in care at the same time per FTE of SAMEN. "
+                                         "staff.")
+
+
+def test_waiting_time_has_a_number_format(books) -> None:
+    paths, _, _ = books
+    ws = openpyxl.load_workbook(paths["nl"])["realised_2023"]
+    header = _header(ws)
+    column = next(i for i, h in enumerate(header, start=1) if h.startswith("Gemiddelde wachttijd"))
+    assert header[column - 1] == "Gemiddelde wachttijd (maanden)"
+    assert ws.cell(row=2, column=column).number_format == wf.ONE_DECIMAL
+
+
 def test_workbook_without_monte_carlo(tmp_path: Path, realised_run) -> None:
     path = tmp_path / "s.xlsx"
     write_workbook([realised_run], manifest([realised_run]), path, "en")

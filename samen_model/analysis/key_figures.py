@@ -167,6 +167,10 @@ register(KeyFigure(
      "en": "WIJ execution budget {years} (nominal)"},
     lambda w: w.samen_start, _at("execution_budget_eur", lambda w: w.samen_start)))
 register(KeyFigure(
+    "wij_result_structural_eur", "eur",
+    {"nl": "Resultaat WIJ {years} (behouden)", "en": "WIJ's kept result {years}"},
+    lambda w: w.structural, _total("wij_result_eur", lambda w: w.structural)))
+register(KeyFigure(
     "waiting_list_max_cases", "persons",
     {"nl": "Grootste wachtlijst (jeugdigen, eind jaar)",
      "en": "Largest waiting list (young people, year end)"},

@@ -10,37 +10,31 @@ takes the parsed arguments and returns an exit code; bad input raises a
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from samen_model.analysis.attribution import attribute
-from samen_model.analysis.breakeven import TARGETS, breakeven
-from samen_model.analysis.monte_carlo import monte_carlo
-from samen_model.analysis.outputs import OUTPUT_NAMES
-from samen_model.analysis.sensitivity import sobol, tornado
-from samen_model.analysis.value_of_information import NET_SAVINGS, SHORTFALL, measure_next
 from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
+    add_language,
     add_out,
     bad_argument,
+    is_money,
     load,
+    needs_distributions,
     positive_int,
     seed_int,
     show,
     write_folder,
 )
 from samen_model.errors import SamenInputError
-from samen_model.model.memory import check_fits
-from samen_model.present import formatting as fmt
-from samen_model.present.manifest import Run as _Run
-from samen_model.present.manifest import manifest
-from samen_model.present.tables.uncertainty import (
-    measure_next_table,
-    shortfall_by_year,
-    shortfall_table,
-)
 
+if TYPE_CHECKING:  # imported when a command runs (samen --help stays fast)
+    import pandas as pd
+
+#: Named outputs (as ``samen_model.analysis.outputs.OUTPUT_NAMES``; a test keeps them equal).
+OUTPUT_NAMES = ("deviation_2023_2025", "net_savings_2026_2030", "cumulative_net_savings_2030")
+#: Break-even targets (as ``samen_model.analysis.breakeven.TARGETS``; a test keeps them equal).
+TARGETS = ("deviation_2023_2025", "net_savings_2026_2030", "cumulative_net_savings_2030")
 OUTPUT_HELP = (f"output: {', '.join(OUTPUT_NAMES)} (any years), or COLUMN:YEAR / "
                "COLUMN:FIRST-LAST (a column of docs/columns.md, summed)")
 
@@ -52,7 +46,16 @@ def _write(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info: dict
 
 
 def cmd_uncertainty(args: argparse.Namespace) -> int:
+    from samen_model.analysis.monte_carlo import monte_carlo
+    from samen_model.cli.common import label
+    from samen_model.model.memory import check_fits
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+    from samen_model.present.tables.uncertainty import shortfall_by_year, shortfall_table
+
     scenario = load(args, args.scenario)
+    needs_distributions(scenario, "<scenario>", "a Monte Carlo run",
+                        f"samen run {scenario.name} gives its central values")
     years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
     try:  # the sampled values and the outputs the summary keeps
         check_fits(years, args.draws, 16 + len(scenario.uncertain_parameters()))
@@ -60,13 +63,23 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
         raise bad_argument("--draws", exc.expected) from None
     mc = monte_carlo(scenario, draws=args.draws, seed=args.seed, savings_year=args.savings_year)
     print(f"{scenario.name} (#{scenario.hash}): {args.draws:,} draws, seed {args.seed}")
-    show(mc.probabilities.to_frame())
-    show(mc.outputs)
-    show(mc.payback)
+    lang = args.language
+    en = lang == "en"
+    print("\n" + ("Chances (share of draws)" if en else "Kansen (aandeel trekkingen)"))
+    show(mc.probabilities.to_frame("share of draws" if en else "aandeel trekkingen"), lang)
+    print("\n" + ("Outputs over the draws (percentiles)" if en else
+                  "Uitkomsten over de trekkingen (percentielen)"))
+    show(mc.outputs, lang)
+    print("\n" + ("Payback year" if en else "Terugverdienjaar"))
+    payback = mc.payback.drop(columns="year")
+    payback["payback_year"] = [label(y, lang) for y in payback["payback_year"]]
+    show(payback, lang, index=False)
     shortfall = shortfall_by_year(mc)
-    print("\nP(waiting list): share of draws in which SAMEN. could not take on all new demand "
-          "because staff fell short")
-    show(shortfall_table(mc, "en"))
+    print("\n" + ("P(waiting list): share of draws in which SAMEN. could not take on all new "
+                  "demand because staff fell short" if en else
+                  "P(wachtlijst): aandeel trekkingen waarin SAMEN. niet alle nieuwe vraag kon "
+                  "opnemen omdat personeel tekortschoot"))
+    show(shortfall_table(mc, lang), lang)
     info = manifest([_Run(scenario, args.draws, args.seed, True)], command="uncertainty",
                     savings_year=args.savings_year)
     _write(args, {
@@ -80,11 +93,21 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
 
 
 def cmd_tornado(args: argparse.Namespace) -> int:
+    from samen_model.analysis.sensitivity import tornado
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+
     scenario = load(args, args.scenario)
+    needs_distributions(scenario, "<scenario>", "a tornado (bars over the ranges of the "
+                        "distributions)", "samen explain A B splits the difference between "
+                        "two scenarios")
     table = tornado(scenario, args.output, coverage=args.coverage)
     print(f"{scenario.name} (#{scenario.hash}): {table.attrs['output']}, bars at the central "
           f"{args.coverage:.0%} interval")
-    show(table)
+    in_euros = is_money(table.attrs["output"])
+    show(table, args.language, index=False,
+         money=("output_low", "output_central", "output_high", "delta_low", "delta_high",
+                "swing") if in_euros else ())
     info = manifest([_Run(scenario, 1, 0, False)], command="tornado", output=args.output,
                     coverage=args.coverage)
     _write(args, {"tornado": table}, info)
@@ -92,12 +115,19 @@ def cmd_tornado(args: argparse.Namespace) -> int:
 
 
 def cmd_sobol(args: argparse.Namespace) -> int:
+    from samen_model.analysis.sensitivity import sobol
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+
     scenario = load(args, args.scenario)
+    needs_distributions(scenario, "<scenario>", "Sobol indices (the variance over the "
+                        "distributions)", "samen explain A B splits the difference between "
+                        "two scenarios")
     targets = args.output or ["deviation_2023_2025", "net_savings_2026_2030"]
     table = sobol(scenario, targets, n=args.n, seed=args.seed)
     print(f"{scenario.name} (#{scenario.hash}): Sobol indices, N={args.n} "
           f"({table.attrs['evaluations']:,} runs), 95% bootstrap intervals")
-    show(table)
+    show(table, args.language, index=False)
     info = manifest([_Run(scenario, table.attrs["evaluations"], args.seed, True)],
                     command="sobol", outputs=targets, n=args.n)
     _write(args, {"sobol": table}, info)
@@ -105,6 +135,12 @@ def cmd_sobol(args: argparse.Namespace) -> int:
 
 
 def cmd_breakeven(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from samen_model.analysis.breakeven import breakeven
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+
     scenario = load(args, args.scenario)
     r = breakeven(scenario, args.parameter, args.target, value=args.value, low=args.low,
                   high=args.high, from_year=args.from_year)
@@ -113,16 +149,32 @@ def cmd_breakeven(args: argparse.Namespace) -> int:
         print(f"  {r.parameter} = {r.value:.8g}; {r.target} there = {r.output_at_root:,.2f}; "
               f"bracket {r.root_bracket[0]:.6g}..{r.root_bracket[1]:.6g}; "
               f"{r.iterations} brentq iterations")
+    row = {"scenario": scenario.name, "parameter": r.parameter, "target": r.target,
+           "target_value": args.value, "from_year": args.from_year,
+           "value": r.value, "output_at_value": r.output_at_root,
+           "bracket_low": r.root_bracket[0] if r.root_bracket else None,
+           "bracket_high": r.root_bracket[1] if r.root_bracket else None,
+           "iterations": r.iterations, "message": r.message}
+    info = manifest([_Run(scenario, 1, 0, False)], command="breakeven", parameter=r.parameter,
+                    target=r.target, target_value=args.value, from_year=args.from_year)
+    _write(args, {"breakeven": pd.DataFrame([row])}, info)
     return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from samen_model.analysis.attribution import attribute
+    from samen_model.cli.common import cell, label
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+
     a, b = load(args, args.a), load(args, args.b)
     r = attribute(a, b, args.output)
-    print(f"{r.output}: {r.scenario_a} {r.value_a:,.0f} -> {r.scenario_b} {r.value_b:,.0f} "
-          f"(difference {r.total:,.0f}); exact Shapley values over {len(r.table)} group(s), "
+    lang, money = args.language, is_money(r.output)
+    print(f"{label(r.output, lang)}: {r.scenario_a} {cell(r.value_a, money, lang)} -> "
+          f"{r.scenario_b} {cell(r.value_b, money, lang)} (difference "
+          f"{cell(r.total, money, lang)}); exact Shapley values over {len(r.table)} group(s), "
           f"{r.engine_calls} engine call(s)")
-    show(r.table)
+    show(r.table, lang, index=False, money=("contribution",) if money else ())
     info = manifest([_Run(a, 1, 0, False), _Run(b, 1, 0, False)], command="explain",
                     output=r.output)
     _write(args, {"attribution": r.table}, info)
@@ -130,6 +182,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_measure_next(args: argparse.Namespace) -> int:
+    from samen_model.analysis.value_of_information import NET_SAVINGS, SHORTFALL, measure_next
+    from samen_model.present import formatting as fmt
+    from samen_model.present.manifest import Run as _Run
+    from samen_model.present.manifest import manifest
+    from samen_model.present.tables.uncertainty import measure_next_table
+
     scenario = load(args, args.scenario)
     first, last = args.window
     r = measure_next(scenario, draws=args.draws, seed=args.seed, window=(first, last))
@@ -180,36 +238,58 @@ def _window(text: str) -> tuple[int, int]:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the analysis subcommands to ``samen``'s subparsers."""
-    p = subparsers.add_parser("uncertainty", help="Monte Carlo summary of a scenario")
+    p = subparsers.add_parser(
+        "uncertainty", help="Monte Carlo summary of a scenario",
+        description="Draw the scenario's uncertain parameters (its distributions), run the "
+                    "model for every draw and print percentiles of the key outputs, the chance "
+                    "of an overrun or of no savings, the payback year and the chance of a "
+                    "waiting list per year. See docs/uncertainty.md.")
     p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--draws", type=positive_int, default=10_000,
-                   help="Monte Carlo draws (default 10,000)")
+                   help="Monte Carlo draws")
     p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers")
     p.add_argument("--savings-year", type=int, default=2030,
                    help="year for the chance that cumulative net savings are below zero")
+    add_language(p)
     add_out(p, "percentiles.csv, outputs.csv, probabilities.csv, payback.csv, shortfall.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_uncertainty)
 
-    p = subparsers.add_parser("tornado", help="one-way sensitivity of an output")
+    p = subparsers.add_parser(
+        "tornado", help="one-way sensitivity of an output",
+        description="Move each uncertain parameter alone to the ends of its central interval "
+                    "(the others at their central values) and print how far the output moves, "
+                    "largest swing first.")
     p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--output", default="net_savings_2026_2030", help=OUTPUT_HELP)
     p.add_argument("--coverage", type=float, default=0.90,
                    help="bars at the central interval of this probability (0.90: 5th-95th pct)")
+    add_language(p)
     add_out(p, "tornado.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_tornado)
 
-    p = subparsers.add_parser("sobol", help="Sobol indices (SALib) of outputs")
+    p = subparsers.add_parser(
+        "sobol", help="Sobol indices (SALib) of outputs",
+        description="Variance-based sensitivity: the share of an output's variance each "
+                    "uncertain parameter explains alone (S1) and with its interactions (ST), "
+                    "with 95% bootstrap intervals. Without --output: deviation_2023_2025 and "
+                    "net_savings_2026_2030.")
     p.add_argument("scenario", help=SCENARIO_HELP + " (with distributions)")
     p.add_argument("--output", action="append", help=OUTPUT_HELP + "; repeatable")
     p.add_argument("--n", type=positive_int, default=1024, help="base sample (power of two)")
     p.add_argument("--seed", type=seed_int, default=0, help="seed of the Sobol design")
+    add_language(p)
     add_out(p, "sobol.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_sobol)
 
-    p = subparsers.add_parser("breakeven", help="parameter value at which a target is met")
+    p = subparsers.add_parser(
+        "breakeven", help="parameter value at which a target is met",
+        description="Find the value of one parameter at which an output reaches a target "
+                    "(default 0), e.g. the leakage at which net savings 2026-2030 are zero. "
+                    "Prints the value (or why there is none in the range); --out writes it as "
+                    "breakeven.csv with manifest.json.")
     p.add_argument("scenario", help=SCENARIO_HELP)
     p.add_argument("--parameter", required=True, help="parameter path, e.g. routing.leakage")
     p.add_argument("--target", required=True, help=f"{', '.join(TARGETS)} (any years), or "
@@ -219,13 +299,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--from-year", type=int, help="change a year series only from this year on")
     p.add_argument("--low", type=float, help="lower end of the search range")
     p.add_argument("--high", type=float, help="upper end of the search range")
+    add_out(p, "breakeven.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_breakeven)
 
-    p = subparsers.add_parser("explain", help="attribute the difference between two scenarios")
+    p = subparsers.add_parser(
+        "explain", help="attribute the difference between two scenarios",
+        description="Split the difference in an output between scenario A and B over the "
+                    "groups of parameters that differ (exact Shapley values: every order of "
+                    "switching groups from A to B, averaged).")
     p.add_argument("a", help="scenario A (the base): " + SCENARIO_HELP)
     p.add_argument("b", help="scenario B: a name in scenarios/ or a file path")
     p.add_argument("--output", default="net_savings_2026_2030", help=OUTPUT_HELP)
+    add_language(p)
     add_out(p, "attribution.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_explain)

@@ -12,12 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from samen_model.analysis.calibration import diagnostics as diag
-from samen_model.analysis.calibration.fit import DEFAULT_DRAWS, DEFAULT_SAMPLE_SIZE, calibrate
-from samen_model.analysis.calibration.weights import MIN_ESS
 from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
@@ -29,8 +25,15 @@ from samen_model.cli.common import (
     show,
     write_folder,
 )
-from samen_model.present.text.calibration import verdict_sentence
-from samen_model.products.posterior_file import calibration_manifest, save_calibrated
+
+if TYPE_CHECKING:  # imported when the command runs (samen --help stays fast)
+    import pandas as pd
+
+#: As ``samen_model.analysis.calibration`` and ``calibration_weights`` (a test keeps them
+#: equal; those modules are imported only when the command runs).
+DEFAULT_DRAWS = 1_000_000
+DEFAULT_SAMPLE_SIZE = 4_000
+MIN_ESS = 400
 
 
 def _show(title: str, table: pd.DataFrame) -> None:
@@ -39,6 +42,11 @@ def _show(title: str, table: pd.DataFrame) -> None:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
+    from samen_model.analysis.calibration import diagnostics as diag
+    from samen_model.analysis.calibration.fit import calibrate
+    from samen_model.present.text.calibration import verdict_sentence
+    from samen_model.products.posterior_file import calibration_manifest, save_calibrated
+
     prior = load(args, args.scenario)
     if args.save and Path(args.save).exists() and not args.force:  # never overwrite unasked
         raise bad_argument("--save", f"a new file ({args.save} exists; pass --force to "

@@ -20,7 +20,7 @@ from pathlib import Path
 from samen_model._version import __version__
 from samen_model.cli.analysis import register as register_analysis
 from samen_model.cli.calibrate import register as register_calibrate
-from samen_model.cli.common import positive_int, seed_int
+from samen_model.cli.common import DefaultsFormatter, add_input_root, positive_int, seed_int
 from samen_model.cli.discover import register as register_discover
 from samen_model.cli.run import register as register_run
 from samen_model.errors import SamenInputError
@@ -49,7 +49,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         run_dir = build_report(
             scenario_dir=Path(args.scenario_dir), out_root=Path(args.out),
             names=args.scenarios, seed=args.seed, config=config, notebooks=notebooks,
-            jobs=args.jobs, progress=not args.quiet, notebook_dir=Path(args.notebook_dir),
+            jobs=args.jobs, progress=not args.quiet,
+            notebook_dir=Path(args.notebook_dir) if args.notebook_dir else None,
+            input_root=Path(args.input_root) if args.input_root else None,
         )
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -61,25 +63,34 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _register_report(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="run the scenarios and notebooks into reports/<run-id>")
+    p = sub.add_parser(
+        "report", help="run the scenarios and notebooks into reports/<run-id>",
+        description="Run every scenario of --scenario-dir (or those --scenarios names) and the "
+                    "notebooks of reports.yaml, and write reports/<run-id>/: index.html (start "
+                    "there: it says what to read first), the council briefing as HTML, PDF and "
+                    "Word, summary.xlsx, CSVs and manifest.json. reports/latest points at it "
+                    "once everything succeeded.")
     p.add_argument("--config", help="report configuration YAML (default: reports.yaml if present)")
     p.add_argument("--scenario-dir", default="scenarios",
-                   help="folder of the scenario files (default: scenarios)")
+                   help="folder of the scenario files; scenarios the notebooks name that are "
+                        "not there come from the shipped ones")
     p.add_argument("--scenarios", nargs="*", metavar="NAME",
                    help="scenario names (default: the configuration, else every file)")
     p.add_argument("--notebooks", nargs="*", metavar="NAME",
                    help="notebooks to run instead of the configured ones (none: tables only)")
     p.add_argument("--notebook", action="append", metavar="NAME",
                    help="add a notebook (repeatable), e.g. --notebook 03_uncertainty")
-    p.add_argument("--notebook-dir", default="notebooks", help="folder of the notebooks")
+    p.add_argument("--notebook-dir", help="folder of the notebooks (default: the model's own "
+                   "notebooks/, wherever you run samen from)")
     p.add_argument("--jobs", type=positive_int, help="notebooks run at the same time")
     p.add_argument("--language", choices=["nl", "en"], help="labels and text of the notebooks")
     p.add_argument("--out", default="reports", metavar="DIR",
                    help="folder of the reports: each run in DIR/<run-id>, DIR/latest points at "
-                        "the newest complete one (default: reports)")
+                        "the newest complete one")
     p.add_argument("--seed", type=seed_int, default=None,
                    help="seed of the sampled numbers (default: the configuration's)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_input_root(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -90,11 +101,23 @@ def _version() -> str:
     return f"samen {__version__}" + (f" (commit {commit[:12]})" if commit else "")
 
 
+class _Version(argparse.Action):
+    """``--version``: looks up the git commit only when asked (not on every command)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(_version())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="samen", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Financial simulation model of Groningen's youth-care reform SAMEN.")
-    parser.add_argument("--version", action="version", version=_version(),
+    parser.add_argument("--version", action=_Version,
                         help="print the version (and git commit) and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
     register_run(sub)  # run, validate, compare
@@ -102,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     register_analysis(sub)  # uncertainty, tornado, sobol, breakeven, explain
     register_discover(sub)  # discover (scenario discovery, PRIM)
     register_calibrate(sub)  # calibrate (docs/calibration.md)
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    for name, p in sub.choices.items():  # every command: help with defaults, a description
+        p.formatter_class = DefaultsFormatter
+        if not p.description:
+            p.description = helps.get(name, "")[:1].upper() + helps.get(name, "")[1:] + "."
     return parser
 
 

@@ -4,22 +4,21 @@ output folder, printing tables, the progress bar."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
-from samen_model.analysis import key_figures as kf
 from samen_model.errors import SamenInputError
-from samen_model.model.finite import check_finite
-from samen_model.model.results import Result
-from samen_model.present import formatting as fmt
-from samen_model.products.atomic import staged_dir, write_csv, write_manifest
-from samen_model.scenario.library import resolve_scenario
-from samen_model.scenario.scenario import Scenario, load_scenario
+
+if TYPE_CHECKING:  # the modules below are imported when a command runs (fast --help)
+    import numpy as np
+    import pandas as pd
+
+    from samen_model.model.results import Result
+    from samen_model.scenario.scenario import Scenario
 
 #: Largest seed numpy's generator takes from the command line (any non-negative integer works
 #: in Python; 2^63 - 1 keeps the manifest readable by every JSON reader).
@@ -72,11 +71,16 @@ def add_out(p: argparse.ArgumentParser, what: str, required: bool = False) -> No
 
 def load(args: argparse.Namespace, text: str) -> Scenario:
     """Load a scenario named on the command line (a name in scenarios/ or a path)."""
+    from samen_model.scenario.library import resolve_scenario
+    from samen_model.scenario.scenario import load_scenario
+
     return load_scenario(resolve_scenario(text), input_root=getattr(args, "input_root", None))
 
 
 def checked(result: Result, values: dict[str, np.ndarray] | None = None) -> Result:
     """The result, once every output is known to be finite (before anything is written)."""
+    from samen_model.model.finite import check_finite
+
     check_finite(result, values)
     return result
 
@@ -89,6 +93,8 @@ def write_folder(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info
     """
     if getattr(args, "out", None) is None:
         return None
+    from samen_model.products.atomic import staged_dir, write_csv, write_manifest
+
     with staged_dir(args.out, force=args.force) as tmp:
         for name, table in tables.items():
             write_csv(table, tmp / f"{name}.csv", info)
@@ -98,39 +104,212 @@ def write_folder(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info
     return Path(args.out)
 
 
-def show(table: pd.DataFrame, floats: str = "{:,.4g}") -> None:
-    """Print a table in full."""
-    with pd.option_context("display.width", 200, "display.max_columns", 30,
-                           "display.max_colwidth", 60, "display.max_rows", 500,
-                           "display.float_format", floats.format):
-        print(table.to_string())
+#: Columns and rows with these names are euros (besides names ending in ``_eur``).
+MONEY_OUTPUT = re.compile(r"(deviation|net_savings|cumulative_net_savings)_\d{4}(_\d{4})?"
+                          r"|[a-z0-9_]+_eur:\d{4}(-\d{4})?")
+#: Names of shares and probabilities (printed as percentages).
+SHARE_NAMES = re.compile(r".*(probability|share).*|S1|ST|S1_conf|ST_conf")
+#: Labels of names printed by the commands that no table of the report uses.
+EXTRA_LABELS = {
+    "square_exceeded": {"en": "Square exceeded 2023-2025 (overrun)",
+                        "nl": "Gesloten vierkant overschreden 2023-2025"},
+    "no_payback_within_horizon": {"en": "No payback within the horizon",
+                                  "nl": "Niet terugverdiend binnen de horizon"},
+    "share_below_zero": {"en": "share below zero", "nl": "aandeel onder nul"},
+    "share": {"en": "share of draws", "nl": "aandeel trekkingen"},
+    "cumulative_share": {"en": "paid back by then", "nl": "terugverdiend tot dan"},
+    "year": {"en": "year", "nl": "jaar"},
+    "mean": {"en": "mean", "nl": "gemiddelde"},
+    "output": {"en": "output", "nl": "uitkomst"},
+    "not within horizon": {"en": "not within the horizon", "nl": "niet binnen de horizon"},
+}
 
 
-def key_figures_table(result: Result) -> pd.DataFrame:
+def label(name: object, language: str = "en", results: object = None) -> str:
+    """A column, key figure or output name as a person reads it (unknown names unchanged);
+    a key figure's label names the years it covers in ``results`` (a Result or several).
+
+    >>> label("deviation_transition_eur")
+    'Square deviation 2023-2025'
+    >>> label("net_savings_2026_2030", "nl")
+    'Netto besparing 2026-2030'
+    """
+    from samen_model.analysis import key_figures as kf
+    from samen_model.model.columns import COLUMN_NAMES
+    from samen_model.present import formatting as fmt
+
+    text = str(name)
+    if text in EXTRA_LABELS:
+        return EXTRA_LABELS[text][language]
+    m = re.fullmatch(r"cumulative_net_savings_below_zero_(\d{4})", text)
+    if m:
+        return (f"Cumulative net savings below zero in {m.group(1)}" if language == "en" else
+                f"Cumulatieve netto besparing onder nul in {m.group(1)}")
+    if text in kf.REGISTRY or text in kf.OVER_DRAWS:
+        return kf.label(text, language, results)
+    if MONEY_OUTPUT.fullmatch(text) or re.fullmatch(r"[a-z0-9_]+:\d{4}(-\d{4})?", text):
+        return fmt.output_label(text, language)
+    if text in COLUMN_NAMES:
+        return fmt.column_label(text, language)
+    return text
+
+
+def is_money(name: object) -> bool:
+    text = str(name)
+    return text.endswith("_eur") or bool(MONEY_OUTPUT.fullmatch(text))
+
+
+def cell(x: object, money: bool = False, language: str = "en", kind: str = "") -> str:
+    """One value as text: euros in full with a sign and thousands (``−€128,900``), a share
+    (``kind="share"``) as a percentage, a year (``kind="year"``) plain, other numbers with the
+    decimals they need (at most four), ``–`` for missing.
+
+    >>> cell(-128_900.4, money=True), cell(float("nan")), cell(0.05), cell(0.05, kind="share")
+    ('−€128,900', '–', '0.05', '5.0%')
+    """
+    import numbers
+
+    import pandas as pd
+
+    from samen_model.present import formatting as fmt
+
+    if x is None or x is pd.NA:
+        return fmt.MISSING
+    if isinstance(x, bool) or not isinstance(x, numbers.Number):
+        return str(x)
+    x = float(x)
+    if x != x or x in (float("inf"), float("-inf")):
+        return fmt.MISSING
+    if kind == "year":
+        return fmt.year(x)
+    if kind == "share":
+        return fmt.pct(x, 1, language)
+    if money:
+        return fmt.eur(x, 0, language)
+    if abs(x) >= 1000:
+        return fmt.number(x, 0, language)
+    return fmt.number_auto(x, language, 1 if abs(x) >= 100 else 2 if abs(x) >= 10 else 4)
+
+
+def readable(table: pd.DataFrame, language: str = "en", money: Sequence[str] = ()
+             ) -> pd.DataFrame:
+    """The table as text a person reads: names labelled (:func:`label`), numbers formatted
+    (:func:`cell`; a row or column of euros by its name or listed in ``money``), ``–`` for
+    missing."""
+    import pandas as pd
+
+    rows_money = [is_money(i) or (isinstance(i, tuple) and any(map(is_money, i)))
+                  for i in table.index]
+    rows_share = [bool(SHARE_NAMES.fullmatch(str(i))) or str(i).startswith(
+        ("square_exceeded", "no_payback", "cumulative_net_savings_below")) for i in table.index]
+    out = {}
+    for column in table.columns:
+        name = str(column)
+        kind = ("share" if SHARE_NAMES.fullmatch(name) else
+                "year" if name in ("year", "payback_year") else "")
+        values = [cell(v, is_money(column) or name in money or (money_row and not kind),
+                       language,
+                       kind or ("share" if share_row else ""))
+                  for v, money_row, share_row in zip(table[column].tolist(), rows_money,
+                                                     rows_share, strict=True)]
+        out[label(column, language)] = values
+    index = [label(i, language) if not isinstance(i, tuple) else
+             " · ".join(label(j, language) for j in i) for i in table.index]
+    return pd.DataFrame(out, index=pd.Index(index, name=table.index.name))
+
+
+def show(table: pd.DataFrame, language: str = "en", index: bool = True,
+         money: Sequence[str] = ()) -> None:
+    """Print a table for a person (:func:`readable`) at the width of the terminal: columns that
+    do not fit continue below, long labels are cut with "…"."""
+    import shutil
+
+    import pandas as pd
+
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    text = readable(table, language, money)
+    with pd.option_context("display.width", width, "display.max_columns", None,
+                           "display.max_colwidth", max(24, width // 3),
+                           "display.max_rows", 500, "display.expand_frame_repr", True,
+                           "display.colheader_justify", "right"):
+        print(text.to_string(index=index, line_width=width))
+
+
+def key_figures_table(result: Result, language: str = "en") -> pd.DataFrame:
     """The key figures as readable text: one column for a central run, p5/median/p95 for draws.
 
     For several draws the payback year shows the share of draws that pay back within the
     horizon and the median year among those (labelled so).
     """
+    import numpy as np
+    import pandas as pd
+
+    from samen_model.analysis import key_figures as kf
+    from samen_model.present import formatting as fmt
+
+    en = language == "en"
     arrays = kf.arrays(result)
     rows = {}
     for name, values in arrays.items():
-        label = kf.label(name, "en", result)
+        label_text = kf.label(name, language, result)
         if result.draws == 1:
-            rows[label] = {"value": fmt.key_figure(name, float(values[0]), "en")}
+            rows[label_text] = {"value" if en else "waarde":
+                                fmt.key_figure(name, float(values[0]), language)}
             continue
         if name == "payback_year":
             paid = values[np.isfinite(values)]
-            share = paid.size / values.size
-            rows[f"{label} (median of the {share:.0%} of draws that pay back)"] = {
-                "p5": "", "median": fmt.year(np.median(paid)) if paid.size else fmt.MISSING,
-                "p95": ""}
+            share = fmt.pct(paid.size / values.size, 0, language)
+            key = (f"{label_text} (median of the {share} of draws that pay back)" if en else
+                   f"{label_text} (mediaan van de {share} trekkingen die terugverdienen)")
+            rows[key] = {"p5": "", "median" if en else "mediaan":
+                         fmt.year(np.median(paid)) if paid.size else fmt.MISSING, "p95": ""}
             continue
         p5, p50, p95 = np.percentile(values, (5, 50, 95))
-        rows[label] = {"p5": fmt.key_figure(name, p5, "en"),
-                       "median": fmt.key_figure(name, p50, "en"),
-                       "p95": fmt.key_figure(name, p95, "en")}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("key figure")
+        rows[label_text] = {"p5": fmt.key_figure(name, p5, language),
+                            "median" if en else "mediaan": fmt.key_figure(name, p50, language),
+                            "p95": fmt.key_figure(name, p95, language)}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
+        "key figure" if en else "kerncijfer")
+
+
+def add_language(p: argparse.ArgumentParser, default: str = "en") -> None:
+    """``--language``: labels and numbers in Dutch (nl) or English (en)."""
+    p.add_argument("--language", choices=["nl", "en"], default=default,
+                   help="labels and number format of what is printed")
+
+
+def needs_distributions(scenario: Scenario, field: str, asked: str, instead: str) -> None:
+    """Refuse a Monte Carlo command on a scenario without any distribution, in the words of
+    the command line (``asked``: what needs them; ``instead``: what to do)."""
+    if not scenario.uncertain_parameters():
+        raise SamenInputError(
+            scenario.path, field,
+            f"a scenario with uncertain parameters (a distribution such as {{dist: triangular, "
+            f"...}}) for {asked}: {scenario.name} has none, so every draw would give the same "
+            f"numbers; {instead}, or use a scenario with distributions such as "
+            "uncertainty_2023")
+
+
+class DefaultsFormatter(argparse.HelpFormatter):
+    """Help that states each option's default (unless the text already does or there is none)
+    and keeps the line breaks of descriptions and epilogs."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        if ("default" in text or default is None or default is False
+                or default == argparse.SUPPRESS or not action.option_strings):
+            return text
+        shown = f"{default:,}" if isinstance(default, int) and not isinstance(default, bool) \
+            else default
+        return f"{text} (default: {shown})"
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        return "\n".join(textwrap.fill(line, width, initial_indent=indent,
+                                        subsequent_indent=indent) if line.strip() else ""
+                         for line in text.splitlines())
 
 
 @contextmanager

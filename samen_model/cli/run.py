@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
-from samen_model.analysis import key_figures as kf
 from samen_model.cli.common import (
     SCENARIO_HELP,
     add_input_root,
+    add_language,
     add_out,
     bad_argument,
     checked,
     key_figures_table,
     load,
+    needs_distributions,
     positive_int,
     progress,
     seed_int,
@@ -25,18 +24,22 @@ from samen_model.cli.common import (
     write_folder,
 )
 from samen_model.errors import SamenInputError
-from samen_model.model.columns import COLUMN_NAMES
-from samen_model.model.memory import check_fits
-from samen_model.model.results import DEFAULT_PERCENTILES, Result
-from samen_model.model.simulate import simulate
-from samen_model.present.manifest import manifest
-from samen_model.present.parameters import assumptions_register
-from samen_model.products.atomic import check_target, write_parquet
+
+if TYPE_CHECKING:  # imported when a command runs (samen --help stays fast)
+    import pandas as pd
+
+    from samen_model.model.results import Result
 
 
 def key_figure_percentiles(result: Result) -> pd.DataFrame:
     """Key figures over draws: one row each, percentiles p5..p95 and the share of draws with a
     value (the payback year only counts draws that pay back within the horizon)."""
+    import numpy as np
+    import pandas as pd
+
+    from samen_model.analysis import key_figures as kf
+    from samen_model.model.results import DEFAULT_PERCENTILES
+
     rows = []
     for name, values in kf.arrays(result).items():
         finite = values[np.isfinite(values)]
@@ -49,6 +52,14 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from samen_model.analysis import key_figures as kf
+    from samen_model.model.columns import COLUMN_NAMES
+    from samen_model.model.memory import check_fits
+    from samen_model.model.simulate import simulate
+    from samen_model.present.manifest import manifest
+    from samen_model.present.parameters import assumptions_register
+    from samen_model.products.atomic import check_target, write_parquet
+
     with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
         scenario = load(args, args.scenario)
         years = scenario.value("time.last_year") - scenario.value("time.first_year") + 1
@@ -56,6 +67,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             check_fits(years, args.draws, (len(COLUMN_NAMES) - 1) * (2 if args.per_draw else 1))
         except SamenInputError as exc:
             raise bad_argument("--draws", exc.expected) from None
+        if args.draws > 1:
+            needs_distributions(scenario, "--draws", f"--draws {args.draws:,}",
+                                "leave out --draws for its central values")
         if args.out is not None:
             check_target(args.out, args.force)  # before the model runs; checked again at the end
         advance("model")
@@ -79,7 +93,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     sampled = "sampled" if result.sampled else "central values"
     print(f"{scenario.name} (#{scenario.hash}): {result.draws:,} draw(s), seed {args.seed}, "
           f"{sampled}")
-    show(key_figures_table(result))
+    show(key_figures_table(result, args.language))
     if out is not None:
         if args.per_draw:
             size = (out / "draws.parquet").stat().st_size
@@ -107,10 +121,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from samen_model.analysis import key_figures as kf
+    from samen_model.model.simulate import simulate
+    from samen_model.present.manifest import manifest
+    from samen_model.present.tables.results import key_figures_table as labelled
+
     scenarios = [load(args, p) for p in args.scenarios]
     results = [checked(simulate(s)) for s in scenarios]
     table = kf.table(results)
-    show(table, "{:,.0f}")
+    shown = labelled(results, args.language)
+    shown.columns = [r.scenario.name for r in results]  # short headers; the titles below
+    show(shown)
+    for r in results:
+        print(f"  {r.scenario.name}: {r.scenario.title} (#{r.scenario.hash})")
     if args.out is not None:
         out = write_folder(args, {"comparison": table.reset_index()},
                            manifest(results, command="compare"))
@@ -128,23 +151,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", help=SCENARIO_HELP)
     p.add_argument("--draws", type=positive_int, default=1,
                    help="Monte Carlo draws of the parameters with a distribution (default 1: "
-                        "central values)")
-    p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers "
-                   "(default 0); the same seed gives the same numbers")
+                        "the central values)")
+    p.add_argument("--seed", type=seed_int, default=0, help="seed of the sampled numbers; the "
+                   "same seed gives the same numbers")
     p.add_argument("--per-draw", action="store_true",
                    help="also write every draw's outputs to draws.parquet (its size is printed)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_language(p)
     add_out(p, "yearly.csv (or summary.csv), key_figures.csv, providers.csv, assumptions.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_run)
 
-    p = subparsers.add_parser("validate", help="check scenario files (and their data files)")
+    p = subparsers.add_parser(
+        "validate", help="check scenario files (and their data files)",
+        description="Check scenario files as `samen run` reads them: every key, value, unit and "
+                    "source, the files they extend and their data files. Prints ok or one line "
+                    "per problem (file: key.path: what was expected); exit code 1 if any fails.")
     p.add_argument("files", nargs="+", metavar="scenario", help=SCENARIO_HELP + "; several")
     add_input_root(p)
     p.set_defaults(func=cmd_validate)
 
-    p = subparsers.add_parser("compare", help="key figures of scenarios side by side")
+    p = subparsers.add_parser(
+        "compare", help="key figures of scenarios side by side",
+        description="Run each scenario with its central values and print the key figures side "
+                    "by side, one column per scenario (by title); --out writes comparison.csv "
+                    "with the figures in full (EUR, persons, FTE, year).")
     p.add_argument("scenarios", nargs="+", metavar="scenario", help=SCENARIO_HELP + "; several")
+    add_language(p)
     add_out(p, "comparison.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_compare)

@@ -102,19 +102,27 @@ COLUMNS: tuple[Column, ...] = (
     _C("budget_recheck_eur", "EUR", "§10",
        "Provisional budget * CC[t-1] / estimate (1 March recheck).",
        "Budget na toets 1 maart"),
-    _C("budget_cut_eur", "EUR", "§10", "Structural cut of the budget (from the structural year).",
-       "Taakstelling"),
+    _C("budget_before_cut_eur", "EUR", "§10",
+       "The budget the regime sets, before the cut and the ceiling: budget_recheck_eur (the t-2 "
+       "rule; in every year of the transition), or after it under budget.structural_regime: "
+       "reeel the actual SAMEN. cost of the last transition year / (1 - ict - housing share), "
+       "carried forward with (1 + budget_index/100) * volume_factor each year.",
+       "Budget vóór taakstelling"),
+    _C("budget_cut_eur", "EUR", "§10",
+       "Structural cut: savings.budget_cut_share * budget_before_cut_eur from the structural "
+       "start year (the first savings form of the framework, §8).", "Taakstelling"),
     _C("lapsing_open_house_cost_eur", "EUR", "§10",
        "Open-house cost that lapses: comparable_cost_eur - open_house_scope_cost_eur (0 before "
        "SAMEN.); the §8 'reëel' ceiling.", "Vervallen kosten open house"),
     _C("budget_above_lapsing_cost_eur", "EUR", "§10",
-       "budget_recheck_eur - budget_cut_eur - lapsing_open_house_cost_eur: the budget's excess "
-       "over the ceiling (negative: room below it).", "Budget boven vervallen kosten"),
+       "budget_before_cut_eur - budget_cut_eur - lapsing_open_house_cost_eur: the budget's "
+       "excess over the ceiling (negative: room below it).", "Budget boven vervallen kosten"),
     _C("budget_ceiling_cut_eur", "EUR", "§10",
-       "What the ceiling cuts (budget.lapsing_cost_ceiling; 0 when off).",
+       "What the ceiling cuts (budget.lapsing_cost_ceiling; 0 when off; under "
+       "budget.structural_regime: reeel always on after the transition).",
        "Korting door plafond"),
     _C("budget_final_eur", "EUR", "§10",
-       "budget_recheck_eur - budget_cut_eur - budget_ceiling_cut_eur.", "Definitief budget"),
+       "budget_before_cut_eur - budget_cut_eur - budget_ceiling_cut_eur.", "Definitief budget"),
     _C("ict_housing_transfer_eur", "EUR", "§10",
        "(ict_share + housing_share, 4.9% + 6.0% by default) x final budget, moved to the "
        "municipality.",
@@ -126,13 +134,17 @@ COLUMNS: tuple[Column, ...] = (
        "Actual SAMEN. cost: average FTE * cost per FTE (indexed) * (1 + overhead).",
        "Werkelijke kosten SAMEN."),
     _C("settlement_eur", "EUR", "§10",
-       "execution_budget_eur - samen_cost_eur where settled (positive flows back), else 0.",
+       "execution_budget_eur - samen_cost_eur where settled (positive flows back): in the "
+       "transition, and after it under the regimes settlement and reeel with its result "
+       "settled; else 0.",
        "Verrekening"),
     _C("samen_cost_to_municipality_eur", "EUR", "§12",
        "What SAMEN. costs the municipality: execution budget - settlement + ICT/housing transfer.",
        "Kosten SAMEN. voor gemeente"),
     _C("wij_result_eur", "EUR", "§10",
-       "WIJ's own result when not settled (lump sum minus cost), else 0.", "Resultaat WIJ"),
+       "The result WIJ keeps: execution_budget_eur - samen_cost_eur in the years not settled "
+       "(after the transition under the regimes t2_rule and reeel with its result kept; "
+       "negative: a deficit WIJ bears), else 0.", "Resultaat WIJ (behouden)"),
     _C("open_house_scope_cost_eur", "EUR", "§9",
        "Open-house cost of the scope products: client-years * indexed price.",
        "Kosten open house (scope)"),

@@ -16,6 +16,7 @@ import functools
 
 import numpy as np
 
+from samen_model.model import budget_rule
 from samen_model.model.inputs import Inputs, assemble_ova, assemble_population
 from samen_model.model.steps import budget, flows
 from samen_model.model.stocks import Demand, PhaseIn, yearly_flows
@@ -73,8 +74,9 @@ def _run_block(inp: Inputs) -> dict[str, np.ndarray]:
     phase = phase_in(inp, g)  # 3.
     out = yearly_flows(inp, g, demand, phase, price_level, draws)  # 4.-9.
     samen_cost = samen_cost_eur(out["fte_samen_avg"], g, price_level)  # 10.
-    budgets = budget_rule(inp, g, out, pop, index_pct, samen_on, structural_on)  # 11.
-    settled = settlement(inp, budgets, samen_cost, samen_on)  # 12.
+    budgets = budget_columns(inp, g, out, pop, index_pct, samen_cost)  # 11.
+    settled = budget_rule.yearly_settlement(inp.years, budget_rule_of(inp), budgets,
+                                            samen_cost)  # 12.
     other = other_youth_care(inp, g, out, price_level, structural_on)  # 13.
     square = closed_square(out, other, settled["samen_cost_to_municipality_eur"])  # 14.
     savings = incidental_and_net_savings(inp, square["square_deviation_eur"])  # 15.
@@ -102,7 +104,7 @@ def index_and_prices(inp: Inputs, g: dict[str, np.ndarray]
     price base year)."""
     ova_prov, ova_def = assemble_ova(inp.ova_provisional_data, inp.ova_definitive_data,
                                      g["ova_assumed_pct"])
-    index_pct = budget.budget_index_pct(ova_prov, ova_def)
+    index_pct = budget_rule.budget_index_pct(ova_prov, ova_def)
     price_level = budget.cumulative_factor(index_pct / 100.0, inp.years, inp.price_base_year)
     return ova_prov, ova_def, index_pct, price_level
 
@@ -139,78 +141,29 @@ def samen_cost_eur(fte_avg: np.ndarray, g: dict[str, np.ndarray], price_level: n
     return fte_avg * g["cost_per_fte_eur"] * price_level * (1.0 + g["overhead_share"])
 
 
-def budget_rule(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.ndarray],
-                pop: np.ndarray, index_pct: np.ndarray, samen_on: np.ndarray,
-                structural_on: np.ndarray) -> dict[str, np.ndarray]:
-    """11. The budget rule (SPEC §10 steps 2-4), in SAMEN. years only; EUR unless a ratio.
-
-    Provisional budget (1 October t-1, with the population reading ``inp.volume_lag``),
-    1 March recheck, structural budget cut, the §8 'reëel' ceiling (the final budget against
-    the open-house cost that lapses, cut when ``inp.lapsing_cost_ceiling`` says so), final
-    budget, the ICT/housing transfer and WIJ's execution budget. Computed on the SAMEN. rows
-    (``samen_on``; before them the columns are 0, the ratios NaN).
-    """
-    r = int(np.argmax(samen_on[:, 0])) if samen_on.any() else len(inp.years)
-    draws = max(flows_out["comparable_cost_eur"].shape[-1], pop.shape[-1])
-    if r == len(inp.years):
-        return {name: np.full((len(inp.years), 1), np.nan if name in RATIOS else 0.0)
-                for name in BUDGET_COLUMNS}
-    cc = flows_out["comparable_cost_eur"]
-    steps = budget.provisional_budget(cc, g["expected_cost_development"], pop, index_pct,
-                                      flows_out["planned_samen_share"], r, inp.volume_lag)
-    recheck = budget.recheck_budget(steps["provisional"], steps["estimate"], cc, r)
-    cut = _masked(structural_on[r:], recheck, g["budget_cut_share"][r:])
-    lapsing = cc[r:] - flows_out["open_house_scope_cost_eur"][r:]
-    before_ceiling = _minus(recheck, cut)
-    transfer_share = inp.ict_share + inp.housing_share
-    ceiling_cut = budget.lapsing_cost_ceiling(before_ceiling, lapsing, inp.lapsing_cost_ceiling,
-                                              transfer_share)
-    final = _minus(before_ceiling, ceiling_cut)
-    transfer = final * transfer_share
-    rows = {
-        "expected_cost_development": g["expected_cost_development"][r:],
-        "volume_factor": steps["volume"],
-        "budget_estimate_eur": steps["estimate"],
-        "budget_provisional_eur": steps["provisional"],
-        "budget_recheck_eur": recheck,
-        "budget_cut_eur": cut,
-        "lapsing_open_house_cost_eur": lapsing,
-        "budget_above_lapsing_cost_eur": before_ceiling - lapsing,
-        "budget_ceiling_cut_eur": ceiling_cut,
-        "budget_final_eur": final,
-        "ict_housing_transfer_eur": transfer,
-        "execution_budget_eur": final - transfer,
-    }
-    return {name: _from_row(x, r, np.nan if name in RATIOS else 0.0, draws)
-            for name, x in rows.items()}
+def budget_rule_of(inp: Inputs) -> budget_rule.BudgetRule:
+    """The scenario's dates and choices the budget rule reads."""
+    return budget_rule.BudgetRule(
+        samen_start=inp.samen_start_year, transition_end=inp.transition_end_year,
+        structural_start=inp.structural_start_year, regime=inp.structural_regime,
+        reeel_wij_result=inp.reeel_wij_result, ceiling=inp.lapsing_cost_ceiling,
+        volume_lag=inp.volume_lag, ict_share=inp.ict_share, housing_share=inp.housing_share)
 
 
-#: The columns of step 11, and those of them that are ratios (NaN before SAMEN.).
-BUDGET_COLUMNS = (
-    "expected_cost_development", "volume_factor", "budget_estimate_eur",
-    "budget_provisional_eur", "budget_recheck_eur", "budget_cut_eur",
-    "lapsing_open_house_cost_eur", "budget_above_lapsing_cost_eur", "budget_ceiling_cut_eur",
-    "budget_final_eur", "ict_housing_transfer_eur", "execution_budget_eur")
-RATIOS = ("expected_cost_development", "volume_factor")
-
-
-def settlement(inp: Inputs, budgets: dict[str, np.ndarray], samen_cost: np.ndarray,
-               samen_on: np.ndarray) -> dict[str, np.ndarray]:
-    """12. Settlement (SPEC §10 step 5), EUR: in the transition (or by switch) the difference
-    between execution budget and actual cost flows back or is topped up, so WIJ has no result;
-    otherwise the lump sum stands and the difference is WIJ's result. (Before SAMEN. every
-    term is 0.)"""
-    years = inp.years
-    execution, transfer = budgets["execution_budget_eur"], budgets["ict_housing_transfer_eur"]
-    settles = samen_on & ((years <= inp.transition_end_year)[:, None]
-                          | inp.settle_after_transition)
-    difference = execution - samen_cost
-    settled = np.where(settles, difference, 0.0)
-    return {
-        "settlement_eur": settled,
-        "samen_cost_to_municipality_eur": execution - settled + transfer,
-        "wij_result_eur": np.where(samen_on & ~settles, difference, 0.0),
-    }
+def budget_columns(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.ndarray],
+                   pop: np.ndarray, index_pct: np.ndarray, samen_cost: np.ndarray
+           ) -> dict[str, np.ndarray]:
+    """11. The budget rule of the framework (SPEC §10), EUR unless a ratio, with the planned
+    share: :func:`samen_model.model.budget_rule.yearly_budget`."""
+    planned = budget_rule.planned_share(flows_out.pop("planned_samen_value_eur"),
+                                        flows_out["comparable_cost_eur"])
+    out = budget_rule.yearly_budget(
+        inp.years, budget_rule_of(inp), flows_out["comparable_cost_eur"],
+        flows_out["open_house_scope_cost_eur"], planned, samen_cost,
+        budget_rule.run_rate_cost(samen_cost, flows_out["fte_samen"], flows_out["fte_samen_avg"]),
+        pop, index_pct, g["expected_cost_development"], g["budget_cut_share"])
+    out["planned_samen_share"] = planned
+    return out
 
 
 def other_youth_care(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.ndarray],
@@ -294,13 +247,3 @@ def _plus(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def _minus(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """``x - y``, without a pass over the draws when ``y`` is a shared zero."""
     return x if _is_zero(y) else x - y
-
-
-def _from_row(x: np.ndarray, r: int, before: float, draws: int) -> np.ndarray:
-    """A column (year, draw or 1): ``before`` in the rows before ``r``, then ``x``."""
-    if _is_zero(x) and before == 0.0:
-        return np.zeros((r + len(x), 1))
-    out = np.empty((r + len(x), draws if x.shape[-1] > 1 else 1))
-    out[:r] = before
-    out[r:] = x
-    return out

@@ -57,7 +57,8 @@ class Inputs:
     expected_cost_development: np.ndarray  # (Y, n)
     ict_share: float
     housing_share: float
-    settle_after_transition: bool
+    structural_regime: str  # after the transition: "t2_rule", "settlement" or "reeel"
+    reeel_wij_result: str  # under "reeel": WIJ's result "kept" or "settled"
     lapsing_cost_ceiling: str  # "off", "final_budget" or "execution_budget" (§8 'reëel')
     volume_lag: int  # 2: pop[t-2] / pop[t-3] (growth up to t-2); 1: pop[t-1] / pop[t-2]
     budget_cut_share: np.ndarray  # (Y, n)

@@ -34,14 +34,14 @@ from numba import types
 OUTPUT_COLUMNS = (
     "in_scope_new_cases", "leakage_cases", "capacity_overflow_cases", "samen_new_clients",
     "samen_clients_served", "samen_client_years", "open_house_scope_client_years",
-    "fte_samen", "fte_samen_avg", "samen_capacity_client_years", "planned_samen_share",
+    "fte_samen", "fte_samen_avg", "samen_capacity_client_years", "planned_samen_value_eur",
     "comparable_cost_eur", "open_house_scope_cost_eur",
     "counterfactual_open_house_scope_cost_eur",
     "waiting_list_joined_cases", "waiting_list_admitted_cases", "waiting_list_dropout_cases",
     "waiting_list_specialist_cases", "waiting_list_cases", "waiting_time_months",
 )
 (IN_SCOPE, LEAKAGE, OVERFLOW, NEW_CLIENTS, SERVED, CLIENT_YEARS, OH_CLIENT_YEARS, FTE, FTE_AVG,
- CAPACITY, PLANNED_SHARE, COMPARABLE, OH_COST, CF_COST, JOINED, ADMITTED, DROPOUTS, SPECIALIST,
+ CAPACITY, PLAN_VALUE, COMPARABLE, OH_COST, CF_COST, JOINED, ADMITTED, DROPOUTS, SPECIALIST,
  WAITING, WAITING_MONTHS) = range(len(OUTPUT_COLUMNS))
 
 _jit = functools.partial(numba.njit, cache=True, nogil=True, error_model="numpy")
@@ -315,13 +315,11 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
             for j in range(m):
                 o[OH_COST, j] = value[j] * level[j]
             # 9. Comparable cost: every arrival at open-house durations and prices, and the
-            # plan's share of it (SPEC §10 steps 1-2).
+            # plan's SAMEN. clients valued the same way (the budget rule's planned share).
             _run_off(eq, arrivals, osv, oa, ob, pr, m, scratch, value)
             for j in range(m):
-                comparable = value[j] * level[j]
-                o[COMPARABLE, j] = comparable
-                o[PLANNED_SHARE, j] = (plan_value[j] * level[j] / comparable
-                                       if comparable > 0.0 else 0.0)
+                o[COMPARABLE, j] = value[j] * level[j]
+                o[PLAN_VALUE, j] = plan_value[j] * level[j]
             _flush(o, out, t, start, m)
 
 

@@ -82,6 +82,15 @@ class Result:
         return payback_year(self.arrays["cumulative_net_savings_eur"], self.years,
                             self.scenario.value("time.samen_start_year"))
 
+    @property
+    def structural_regime(self) -> str:
+        """The budget regime after the transition by name: ``t2_rule``, ``settlement``,
+        ``reeel_kept`` or ``reeel_settled`` (``budget.structural_regime`` and, under reeel,
+        ``budget.reeel_wij_result``)."""
+        v = self.scenario.value
+        regime = v("budget.structural_regime")
+        return f"reeel_{v('budget.reeel_wij_result')}" if regime == "reeel" else regime
+
     # ------------------------------------------------------------------ real and discounted
     @property
     def price_base_year(self) -> int:

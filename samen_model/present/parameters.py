@@ -55,6 +55,14 @@ CHOICE_WORDS = {
                   "en": "growth up to 1 January t-2 (count t-2 over t-3)"},
     "during_t-2": {"nl": "groei in het jaar t-2 (1 januari t-1 tegen t-2)",
                    "en": "growth during year t-2 (1 January t-1 over t-2)"},
+    "t2_rule": {"nl": "t-2-methode loopt door, WIJ houdt het verschil",
+                "en": "t-2 method continued, WIJ keeps the difference"},
+    "settlement": {"nl": "t-2-methode loopt door, verrekend met de werkelijke kosten",
+                   "en": "t-2 method continued, settled against the actual cost"},
+    "reeel": {"nl": "reëel budget uit de werkelijke kosten van het laatste overgangsjaar",
+              "en": "realistic budget from the actual cost of the last transition year"},
+    "kept": {"nl": "WIJ houdt het resultaat", "en": "WIJ keeps its result"},
+    "settled": {"nl": "verrekend", "en": "settled"},
 }
 
 

@@ -59,7 +59,7 @@ MAX_MAGNITUDE = 1e12
 REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "parameters.yaml"
 #: Keys of a registry entry: how it is checked, which input it feeds, what a reader sees.
 CHECK_KEYS = {"kind", "unit", "series", "dist", "choices", "low", "high", "field"}
-READER_KEYS = {"theme", "nl", "en", "unit_text"}
+READER_KEYS = {"theme", "nl", "en", "unit_text", "phrase"}
 
 
 class RegistryError(SamenInputError):

@@ -41,6 +41,7 @@ class ParameterLabel:
     label: dict[str, str]
     description: dict[str, str]
     unit: dict[str, str]
+    phrase: dict[str, str]  # how a sentence names it (the label in lower case when not given)
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,13 @@ def _entry(key: str, raw: Any, themes: dict, path: Path) -> ParameterLabel:
         texts[lang] = body
     unit = _pair(raw["unit_text"], f"{where}.unit_text", path) if "unit_text" in raw \
         else dict.fromkeys(LANGUAGES, "")
-    return ParameterLabel(key=key, theme=raw["theme"],
-                          label={lang: texts[lang]["label"] for lang in LANGUAGES},
+    label = {lang: texts[lang]["label"] for lang in LANGUAGES}
+    phrase = _pair(raw["phrase"], f"{where}.phrase", path) if "phrase" in raw else {
+        lang: text[:1].lower() + text[1:] if text[1:2].islower() else text
+        for lang, text in label.items()}
+    return ParameterLabel(key=key, theme=raw["theme"], label=label,
                           description={lang: texts[lang]["description"] for lang in LANGUAGES},
-                          unit=unit)
+                          unit=unit, phrase=phrase)
 
 
 def load_labels(path: str | Path = LABELS_PATH) -> Labels:

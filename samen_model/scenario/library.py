@@ -6,13 +6,18 @@ folder they live in and loads them. Paths given explicitly are used as they are.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from samen_model.errors import ScenarioError
-from samen_model.scenario.scenario import Scenario, load_scenario
+from samen_model.scenario.scenario import SHIPPED_DIR, Scenario, load_scenario
 
 #: The repository folder next to the package (an editable install / a clone).
 REPOSITORY = Path(__file__).resolve().parents[2]
+
+#: Environment variable that gives :func:`load_named` an ``input_root`` when none is passed
+#: (``samen report --input-root DIR`` sets it for the notebooks it runs).
+INPUT_ROOT_ENV = "SAMEN_INPUT_ROOT"
 
 
 def find_dir(kind: str, given: str | Path | None = "") -> Path:
@@ -43,10 +48,27 @@ def scenario_names(scenario_dir: str | Path | None = "") -> list[str]:
     return sorted(p.stem for p in find_scenario_dir(scenario_dir).glob("*.yaml"))
 
 
+def known_names(scenario_dir: str | Path | None = "") -> list[str]:
+    """Names a notebook may use: the folder's scenarios and the shipped ones, sorted."""
+    shipped = {p.stem for p in SHIPPED_DIR.glob("*.yaml")}
+    return sorted(set(scenario_names(scenario_dir)) | shipped)
+
+
+def named_file(name: str, scenario_dir: str | Path | None = "") -> Path:
+    """``<scenario_dir>/<name>.yaml``, or the shipped scenario of that name when the folder
+    has none (a folder of one's own needs no copy of ``plan_2022``)."""
+    own = find_scenario_dir(scenario_dir) / f"{name}.yaml"
+    shipped = SHIPPED_DIR / f"{name}.yaml"
+    return shipped if not own.is_file() and shipped.is_file() else own
+
+
 def load_named(name: str, scenario_dir: str | Path | None = "",
-               horizon: int | None = None) -> Scenario:
-    """Load ``<scenario_dir>/<name>.yaml``; with ``horizon`` set as its ``time.last_year``."""
-    scenario = load_scenario(find_scenario_dir(scenario_dir) / f"{name}.yaml")
+               horizon: int | None = None, input_root: str | Path | None = None) -> Scenario:
+    """Load the scenario ``name`` (:func:`named_file`); with ``horizon`` set as its
+    ``time.last_year``. ``input_root`` as in ``load_scenario`` (default: the environment
+    variable :data:`INPUT_ROOT_ENV`, else the scenario's own folder)."""
+    root = input_root or os.environ.get(INPUT_ROOT_ENV) or None
+    scenario = load_scenario(named_file(name, scenario_dir), input_root=root)
     if horizon is not None and horizon != scenario.value("time.last_year"):
         scenario = scenario.with_values({"time.last_year": int(horizon)})
     return scenario

@@ -1,7 +1,9 @@
 """Scenario files: load, merge ``extends:`` chains, validate, and the :class:`Scenario` object.
 
 A scenario is a YAML file with ``schema_version``, an optional ``extends:`` naming a base file
-(relative to this file), and ``parameters`` grouped as in :mod:`samen_model.scenario.catalogue`.
+(relative to this file; a bare name such as ``realised_2023`` that is no file there names the
+shipped scenario of that name), and ``parameters`` grouped as in
+:mod:`samen_model.scenario.catalogue`.
 Each parameter is a mapping with ``value``, ``unit``, ``description`` and ``source``. A variant
 only lists what differs; the merge builds a new tree and never touches the base.
 
@@ -87,6 +89,46 @@ def _resolve_paths(data: dict, path: Path, root: Path) -> dict:
     return data
 
 
+#: The scenarios shipped with the model (the repository's ``scenarios/`` beside the package).
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def shipped_scenario(name: str) -> Path | None:
+    """The shipped scenario file called ``name`` (``realised_2023`` or ``realised_2023.yaml``),
+    or None when there is none (or ``name`` holds a folder)."""
+    if not name or Path(name).name != name or name in (".", ".."):
+        return None
+    stem = name[:-5] if name.lower().endswith(".yaml") else name
+    candidate = SHIPPED_DIR / f"{stem}.yaml"
+    return candidate.resolve() if stem and candidate.is_file() else None
+
+
+def _base_file(path: Path, base_name: str, root: Path) -> tuple[Path, Path]:
+    """The file ``extends: base_name`` names in ``path``, and the folder tree it may read.
+
+    First a file of that name beside ``path`` (also ``NAME.yaml`` for a bare ``NAME``), which
+    must lie inside ``root``; else a shipped scenario of that name (:data:`SHIPPED_DIR`), which
+    then reads its own bases from the shipped folder.
+    """
+    beside = [path.parent / base_name]
+    if not base_name.lower().endswith((".yaml", ".yml")):
+        beside.append(path.parent / f"{base_name}.yaml")
+    for candidate in beside:
+        if candidate.is_file():
+            if not inside(candidate, root):
+                raise ScenarioError(path, "extends", f"{_outside(root)} (got {base_name!r})")
+            return candidate.resolve(), root
+    shipped = shipped_scenario(base_name)
+    if shipped is not None:
+        return shipped, SHIPPED_DIR.resolve()
+    if not inside(beside[0], root):
+        raise ScenarioError(path, "extends", f"{_outside(root)} (got {base_name!r})")
+    names = ", ".join(sorted(p.stem for p in SHIPPED_DIR.glob("*.yaml")))
+    raise ScenarioError(path, "extends", f"an existing base scenario file ({base_name!r} "
+                        f"relative to this file: {beside[0].resolve()}) or the name of a "
+                        f"shipped scenario ({names or 'none installed'})")
+
+
 def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = None
               ) -> tuple[dict, tuple[Path, ...]]:
     """Read a scenario file and everything it extends; return the merged tree and the chain.
@@ -110,14 +152,8 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = Non
         return data, (path,)
     if not isinstance(base_name, str) or not base_name:
         raise ScenarioError(path, "extends", "the file name of a base scenario (a string)")
-    base_path = path.parent / base_name
-    if not inside(base_path, root):
-        raise ScenarioError(path, "extends", f"{_outside(root)} (got {base_name!r})")
-    base_path = base_path.resolve()
-    if not base_path.is_file():
-        raise ScenarioError(path, "extends", f"an existing base scenario file ({base_name!r} "
-                            f"relative to this file: {base_path})")
-    base, base_chain = load_tree(base_path, chain, root)
+    base_path, base_root = _base_file(path, base_name, root)
+    base, base_chain = load_tree(base_path, chain, base_root)
     own = {k: v for k, v in data.items() if k != "extends"}
     merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
     merged = apply_series_rule(base, own, merged, path)  # a series overrides from its first year

@@ -21,7 +21,13 @@ from typing import Any
 import yaml
 
 from samen_model.errors import ScenarioError
-from samen_model.scenario.scenario import Scenario, deep_merge, load_scenario, scenario_from_tree
+from samen_model.scenario.scenario import (
+    Scenario,
+    deep_merge,
+    load_scenario,
+    scenario_from_tree,
+    shipped_scenario,
+)
 from samen_model.scenario.series import apply_series_rule
 from samen_model.scenario.sources import citation_problem
 from samen_model.scenario.validation import SCHEMA_VERSION
@@ -86,12 +92,28 @@ def variant(base: Scenario, values: Mapping[str, Any], name: str = "what_if",
     return scenario_from_tree(merged, None, base.chain)
 
 
+def extends_text(base: Scenario, target: Path) -> str:
+    """What ``extends:`` says in a file at ``target`` so that it loads ``base``: the file name
+    when the base lies beside it, the bare name of a shipped base (found from anywhere, unless
+    another file of that name lies beside the target), else the relative path (which
+    ``samen validate`` reads only with ``--input-root``)."""
+    if base.path is None:
+        raise ScenarioError(target, "extends", "a base scenario loaded from a file")
+    folder = Path(target).resolve().parent
+    here = folder / base.path.name
+    if base.path.resolve().parent == folder:
+        return base.path.name
+    shipped = shipped_scenario(base.path.name)
+    if shipped is not None and shipped == base.path.resolve() and not here.exists() \
+            and not (folder / base.path.stem).exists():
+        return base.path.stem
+    return os.path.relpath(base.path, folder)
+
+
 def variant_text(base: Scenario, values: Mapping[str, Any], note: str, target: Path,
                  title: str | None = None, description: str | None = None) -> str:
     """The YAML text of a variant file at ``target`` extending ``base`` (:func:`write_variant`)."""
-    if base.path is None:
-        raise ScenarioError(target, "extends", "a base scenario loaded from a file")
-    extends = os.path.relpath(base.path, Path(target).resolve().parent)
+    extends = extends_text(base, target)
     tree: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "extends": extends}
     tree["title"] = title or f"{base.title}: what-if"
     if description:
@@ -115,12 +137,15 @@ def variant_path(folder: str | Path, name: str) -> Path:
 
 def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any], note: str,
                   title: str | None = None, description: str | None = None,
-                  overwrite: bool = False) -> Scenario:
+                  overwrite: bool = False, input_root: str | Path | None = None) -> Scenario:
     """Write ``target`` (``NAME.yaml``) extending ``base`` with ``values``; return it loaded.
 
     ``note`` (required) becomes the ``source`` of every changed value. The file is validated
-    from a temporary file beside ``target`` before it is moved into place; an existing file is
-    replaced only with ``overwrite``. Raises :class:`~samen_model.errors.ScenarioError`.
+    from a temporary file beside ``target`` before it is moved into place, exactly as ``samen
+    validate`` reads it (``input_root`` as its ``--input-root``; default none: a base in
+    another folder that is not a shipped scenario is refused); an existing file is replaced
+    only with ``overwrite``. The file is readable by all (mode 0644 less the umask). Raises
+    :class:`~samen_model.errors.ScenarioError`.
     """
     target = Path(target)
     if target.suffix != ".yaml":
@@ -136,14 +161,16 @@ def write_variant(target: str | Path, base: Scenario, values: Mapping[str, Any],
     _unknown(base, values, target)
     text = variant_text(base, values, as_source(note.strip()), target, title, description)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # the file extends its base wherever that is: check it with the base's folder in reach
-    root = os.path.commonpath([target.parent.resolve(), base.path.parent]) if base.path else None
+    root = input_root
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".yaml.tmp",
                                     dir=target.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it 0600; a scenario is for everyone
         try:
             load_scenario(tmp, input_root=root)
         except ScenarioError as exc:

@@ -88,7 +88,8 @@ class _Draw:
     expected_cost_development: list[float]  # fraction
     ict_share: float
     housing_share: float
-    settle_after_transition: bool
+    structural_regime: str  # after the transition: "t2_rule", "settlement" or "reeel"
+    reeel_wij_result: str  # under "reeel": "kept" or "settled"
     lapsing_cost_ceiling: str  # "off", "final_budget" or "execution_budget"
     volume_lag: int  # 2: pop[t-2] / pop[t-3]; 1: pop[t-1] / pop[t-2]
     budget_cut_share: list[float]  # fraction of the rechecked budget
@@ -149,7 +150,8 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         expected_cost_development=s(inp.expected_cost_development, draw),
         ict_share=float(inp.ict_share),
         housing_share=float(inp.housing_share),
-        settle_after_transition=bool(inp.settle_after_transition),
+        structural_regime=str(inp.structural_regime),
+        reeel_wij_result=str(inp.reeel_wij_result),
         lapsing_cost_ceiling=str(inp.lapsing_cost_ceiling),
         volume_lag=int(inp.volume_lag),
         budget_cut_share=s(inp.budget_cut_share, draw),

@@ -148,7 +148,8 @@ def _compute(inp: Inputs, draw: int,
     # 10. SAMEN. cost; 11-12. budget rule and settlement.
     cost = samen_cost(d, cols["fte_samen_avg"], price_level)
     b = budget_rule(d, cols["comparable_cost_eur"], cols["open_house_scope_cost_eur"],
-                    cols["planned_samen_share"], index_pct)
+                    cols["planned_samen_share"], index_pct, cost, cols["fte_samen"],
+                    cols["fte_samen_avg"])
     s = settlement(d, b["execution"], b["transfer"], cost)
 
     # 13. Other youth care; 14. the closed square; 15. incidental budget and net savings.
@@ -173,6 +174,7 @@ def _compute(inp: Inputs, draw: int,
         budget_estimate_eur=b["estimate"],
         budget_provisional_eur=b["provisional"],
         budget_recheck_eur=b["recheck"],
+        budget_before_cut_eur=b["before"],
         budget_cut_eur=b["cut"],
         lapsing_open_house_cost_eur=b["lapsing"],
         budget_above_lapsing_cost_eur=b["above"],

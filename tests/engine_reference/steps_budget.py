@@ -40,7 +40,8 @@ def samen_cost(d: _Draw, fte_avg: list[float], price_level: list[float]) -> list
 
 
 def budget_rule(d: _Draw, cc: list[float], open_house_cost: list[float],
-                planned_share: list[float], index_pct: list[float]) -> dict[str, list[float]]:
+                planned_share: list[float], index_pct: list[float], samen_cost: list[float],
+                fte_end: list[float], fte_avg: list[float]) -> dict[str, list[float]]:
     """The budget rule per year (EUR; volume a ratio); zero (NaN for ratios) outside SAMEN. years.
 
     * estimate (1 October t-1) ``= CC[t-2] * (1 + expected_cost_development[t])``;
@@ -48,22 +49,29 @@ def budget_rule(d: _Draw, cc: list[float], open_house_cost: list[float],
       1 January t-2) or ``population[t-1] / population[t-2]`` (``volume_lag`` 1: during t-2);
     * provisional ``= estimate * volume * (1 + index[t] / 100) * planned_share[t]``;
     * recheck (1 March t) ``= provisional * CC[t-1] / estimate`` (unchanged if estimate <= 0);
-    * cut ``= recheck * budget_cut_share`` from the structural start year;
+    * the budget before the cut is the recheck, except after the transition under the regime
+      ``reeel`` (when a SAMEN. year precedes it): the actual SAMEN. cost of the last transition
+      year scaled to its year-end staff (``cost * FTE on 31 December / average FTE``, the cost
+      itself without staff), over ``1 - ict - housing``, times ``(1 + index / 100) * volume`` of
+      every year since;
+    * cut ``= before * budget_cut_share`` from the structural start year;
     * lapsing open-house cost ``= CC[t] - open-house cost[t]`` (what open house no longer pays);
-      above ``= recheck - cut - lapsing``;
-    * the 'reëel' ceiling cuts ``max(recheck - cut - lapsing, 0)`` (``final_budget``) or
-      ``max(recheck - cut - lapsing / (1 - ict - housing), 0)`` (``execution_budget``: the
-      execution budget at most the lapsing cost), nothing when ``off``;
-    * final ``= recheck - cut - ceiling cut``; transfer ``= final * (ict + housing)``;
+      above ``= before - cut - lapsing``;
+    * the 'reëel' ceiling cuts ``max(before - cut - lapsing, 0)`` (``final_budget``) or
+      ``max(before - cut - lapsing / (1 - ict - housing), 0)`` (``execution_budget``: the
+      execution budget at most the lapsing cost), nothing when ``off``; under ``reeel`` after the
+      transition it is always on (``final_budget`` unless ``execution_budget`` is chosen);
+    * final ``= before - cut - ceiling cut``; transfer ``= final * (ict + housing)``;
       execution ``= final - transfer``.
 
     A history before the first model year is NaN (never silently zero).
     """
     out: dict[str, list[float]] = {k: [] for k in (
-        "expected", "volume", "estimate", "provisional", "recheck", "cut", "lapsing", "above",
-        "ceiling_cut", "final", "transfer", "execution")}
+        "expected", "volume", "estimate", "provisional", "recheck", "before", "cut", "lapsing",
+        "above", "ceiling_cut", "final", "transfer", "execution")}
     k = d.volume_lag
     transfer_share = d.ict_share + d.housing_share
+    reeel_level = NAN  # the reëel budget carried forward from the last transition year
     for i, year in enumerate(d.years):
         if year < d.samen_start:
             for key in out:
@@ -75,20 +83,33 @@ def budget_rule(d: _Draw, cc: list[float], open_house_cost: list[float],
         volume = d.population[i - k] / d.population[i - k - 1] if i >= k + 1 else NAN
         provisional = estimate * volume * (1.0 + index_pct[i] / 100.0) * planned_share[i]
         recheck = provisional * (cc_1 / estimate) if estimate > 0.0 else provisional
-        cut = recheck * d.budget_cut_share[i] if year >= d.structural_start else 0.0
+        before = recheck
+        ceiling = d.lapsing_cost_ceiling
+        reeel = (d.structural_regime == "reeel" and year > d.transition_end
+                 and d.transition_end >= d.samen_start)  # else no experience to set it from
+        if reeel:
+            if d.years[i - 1] <= d.transition_end:  # the first year after the transition
+                run_rate = (samen_cost[i - 1] * fte_end[i - 1] / fte_avg[i - 1]
+                            if fte_avg[i - 1] > 0.0 else samen_cost[i - 1])
+                reeel_level = (run_rate / (1.0 - transfer_share) if transfer_share < 1.0
+                               else run_rate)
+            reeel_level = reeel_level * (1.0 + index_pct[i] / 100.0) * volume
+            before = reeel_level
+            ceiling = "execution_budget" if ceiling == "execution_budget" else "final_budget"
+        cut = before * d.budget_cut_share[i] if year >= d.structural_start else 0.0
         lapsing = cc[i] - open_house_cost[i]
         ceiling_cut = 0.0
-        if d.lapsing_cost_ceiling == "final_budget":
-            ceiling_cut = max(recheck - cut - lapsing, 0.0)
-        elif d.lapsing_cost_ceiling == "execution_budget":
-            ceiling_cut = max(recheck - cut - lapsing / (1.0 - transfer_share), 0.0)
-        final = recheck - cut - ceiling_cut
+        if ceiling == "final_budget":
+            ceiling_cut = max(before - cut - lapsing, 0.0)
+        elif ceiling == "execution_budget":
+            ceiling_cut = max(before - cut - lapsing / (1.0 - transfer_share), 0.0)
+        final = before - cut - ceiling_cut
         transfer = final * transfer_share
         values = {
             "expected": d.expected_cost_development[i], "volume": volume, "estimate": estimate,
-            "provisional": provisional, "recheck": recheck, "cut": cut, "lapsing": lapsing,
-            "above": recheck - cut - lapsing, "ceiling_cut": ceiling_cut, "final": final,
-            "transfer": transfer, "execution": final - transfer,
+            "provisional": provisional, "recheck": recheck, "before": before, "cut": cut,
+            "lapsing": lapsing, "above": before - cut - lapsing, "ceiling_cut": ceiling_cut,
+            "final": final, "transfer": transfer, "execution": final - transfer,
         }
         for key, v in values.items():
             out[key].append(v)
@@ -99,15 +120,18 @@ def settlement(d: _Draw, execution: list[float], transfer: list[float],
                samen_cost: list[float]) -> dict[str, list[float]]:
     """Settlement, cost to the municipality and WIJ's result per year (EUR).
 
-    In the transition (and after it when ``settle_after_transition``) WIJ settles budget minus
-    cost: ``settlement = execution - samen_cost`` and WIJ's result is 0. Otherwise the budget is a
-    lump sum: no settlement, ``wij_result = execution - samen_cost``. The municipality pays
-    ``execution - settlement + transfer`` in SAMEN. years.
+    In the transition, and after it under the regime ``settlement`` or ``reeel`` with its result
+    ``settled``, WIJ settles budget minus cost: ``settlement = execution - samen_cost`` and WIJ's
+    result is 0. Otherwise the budget is a lump sum: no settlement, ``wij_result = execution -
+    samen_cost`` (kept by WIJ). The municipality pays ``execution - settlement + transfer`` in
+    SAMEN. years.
     """
+    after = (d.structural_regime == "settlement"
+             or (d.structural_regime == "reeel" and d.reeel_wij_result == "settled"))
     out: dict[str, list[float]] = {"settlement": [], "to_municipality": [], "wij_result": []}
     for i, year in enumerate(d.years):
         samen_on = year >= d.samen_start
-        settles = samen_on and (year <= d.transition_end or d.settle_after_transition)
+        settles = samen_on and (year <= d.transition_end or after)
         settled = execution[i] - samen_cost[i] if settles else 0.0
         out["settlement"].append(settled)
         out["to_municipality"].append(execution[i] - settled + transfer[i] if samen_on else 0.0)

@@ -13,6 +13,7 @@ from samen_model.analysis import key_figures as kf
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
 from samen_model.present.charts.base import (
+    FIGSIZE,
     _info,
     _mask,
     _t,
@@ -161,6 +162,26 @@ def provider_chart(result: Result, language: str = "nl", info: dict[str, Any] | 
 
 
 # ------------------------------------------------------------------------ several scenarios
+#: More legend entries than this: the legend goes beside the axes, where it covers no data.
+LEGEND_INSIDE_MAX = 5
+#: Inches added to the figure's width for a legend beside the axes (the axes keep theirs).
+LEGEND_WIDTH_IN = 3.4
+
+
+def _legend(fig: Figure, ax: Any) -> None:
+    """The legend of a chart with one line per scenario: inside the axes for a few entries,
+    beside them (right of the plot, the figure widened) for more, so no line is covered."""
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    fig.legends.clear()
+    handles, labels = ax.get_legend_handles_labels()
+    if len(labels) <= LEGEND_INSIDE_MAX:
+        ax.legend(fontsize=7)
+        return
+    fig.set_figwidth(FIGSIZE[0] + LEGEND_WIDTH_IN)
+    fig.legend(handles, labels, fontsize=7, loc="outside right upper", frameon=False)
+
+
 def _per_scenario_lines(results: Sequence[Result], column: str, key: str, language: str,
                         info: dict[str, Any] | None, first: int | None) -> Figure:
     fig, ax = new_figure()
@@ -171,7 +192,7 @@ def _per_scenario_lines(results: Sequence[Result], column: str, key: str, langua
     ax.axhline(0, color="0.3", lw=0.8)
     ax.yaxis.set_major_formatter(euro_formatter(language))
     ax.set_title(_t(key, language), fontsize=10)
-    ax.legend(fontsize=7, ncols=2 if len(results) > 6 else 1)
+    _legend(fig, ax)
     _year_axis(ax, language)
     main = results[0]
     m = _mask(main, first)
@@ -203,7 +224,7 @@ def _annotate_swing(fig: Figure, result: Result, language: str, first: int | Non
                 fontsize=7.5, ha="left", va="center",
                 arrowprops={"arrowstyle": "->", "color": "0.25", "lw": 0.9},
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "0.6", "lw": 0.6})
-    ax.legend(fontsize=7)
+    _legend(fig, ax)
     set_alt_text(fig, alt_text(fig) + ALT["swing"][language].format(
         label=text.replace("\n", " ")))
 

@@ -17,29 +17,6 @@ from samen_model.scenario.scenario import Scenario
 
 #: Short names of the parameters a scenario usually samples, for a sentence (others fall back to
 #: their label in the labels file, then to their path).
-PARAMETER_LABELS: dict[str, dict[str, str]] = {
-    "routing.leakage": {"nl": "de weglek naar open-house-aanbieders",
-                        "en": "the leakage to open-house providers"},
-    "routing.first_year_uptake": {"nl": "de benutting in het eerste jaar",
-                                  "en": "the first-year uptake"},
-    "demand.inflow_per_1000": {"nl": "de instroom per 1.000 jeugdigen",
-                               "en": "the inflow per 1,000 young people"},
-    "costs.cost_per_fte_eur": {"nl": "de kosten per fte (prijzen 2021)",
-                               "en": "the cost per FTE (2021 prices)"},
-    "capacity.caseload_per_fte": {"nl": "het aantal cliënten per fte",
-                                  "en": "the number of clients per FTE"},
-    "index.expected_cost_development": {"nl": "de verwachte kostenontwikkeling",
-                                        "en": "the expected cost development"},
-    "index.ova_assumed_pct": {"nl": "de aangenomen OVA", "en": "the assumed OVA"},
-    "population.growth_after_data": {"nl": "de groei van de jeugdbevolking per jaar",
-                                     "en": "the youth population growth a year"},
-    "capacity.max_fte_growth_per_year": {"nl": "de grootste groei van het personeel (fte per "
-                                               "jaar)",
-                                         "en": "the largest staff growth (FTE a year)"},
-    "capacity.vacancy_rate": {"nl": "het aandeel vacatures", "en": "the vacancy share"},
-    "capacity.realised_caseload_ratio": {"nl": "de werkelijke caseload tegenover het plan",
-                                         "en": "the realised caseload against the plan"},
-}
 WORDS = {
     "nl": {"above": "boven", "below": "onder", "and": "en", "between": "tussen {a} en {b}",
            "at_most": "hoogstens {b}", "at_least": "minstens {a}",
@@ -75,16 +52,11 @@ WORDS = {
 
 
 def parameter_label(path: str, language: str = "nl") -> str:
-    """A parameter's short name for a sentence: :data:`PARAMETER_LABELS`, else its label
-    (``data/parameters.yaml``) starting in lower case, else its path."""
+    """A parameter's name in a sentence: its ``phrase`` in the registry
+    (``data/parameters.yaml``; the label in lower case when it has none), else its path."""
     language = fmt.check_language(language)
-    if path in PARAMETER_LABELS:
-        return PARAMETER_LABELS[path][language]
     entry = lb.label_of(path)
-    if entry is None:
-        return path
-    label = entry.label[language]
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+    return path if entry is None else entry.phrase[language]
 
 
 def parameter_value(path: str, value: float, language: str = "nl") -> str:

@@ -31,18 +31,33 @@ def _labels(names: Iterable[str], language: str) -> list[str]:
     return [fmt.column_label(n, language) for n in names]
 
 
+#: The first row of the key figures: the budget regime after the transition, by name.
+REGIME_LABEL = {"nl": "Budgetregime na de overgang", "en": "Budget regime after the transition"}
+
+
+def regime_words(result: Result, language: str = "nl") -> str:
+    """The budget regime after the transition in words (``budget.structural_regime``, under
+    reeel with ``budget.reeel_wij_result``)."""
+    regime, *result_word = result.structural_regime.split("_", 1) \
+        if result.structural_regime.startswith("reeel") else (result.structural_regime,)
+    words = [rp.CHOICE_WORDS[regime][language], *(rp.CHOICE_WORDS[w][language]
+                                                  for w in result_word)]
+    return "; ".join(words)
+
+
 def key_figures_table(results: Sequence[Result], language: str = "nl",
                       scenarios_as_rows: bool = False) -> pd.DataFrame:
-    """Key figures (:mod:`samen_model.analysis.key_figures`) as text; one column per scenario
-    (named by its title), labelled with the years they cover.
+    """Key figures (:mod:`samen_model.analysis.key_figures`) as text, after the budget regime
+    by name; one column per scenario (named by its title), labelled with the years they cover.
 
     Euro figures in millions rounded to two decimals, counts whole, so the table is stable
     against floating-point noise (it is the table nbval checks).
     """
     table = kf.table(list(results))
     shown = pd.DataFrame(
-        {kf.label(k, language, results): [fmt.key_figure(k, v, language) for v in table[k]]
-         for k in table.columns},
+        {REGIME_LABEL[language]: [regime_words(r, language) for r in results]}
+        | {kf.label(k, language, results): [fmt.key_figure(k, v, language) for v in table[k]]
+           for k in table.columns},
         index=pd.Index([r.scenario.title for r in results], name="scenario"),
     )
     return shown if scenarios_as_rows else shown.T.rename_axis(

@@ -91,38 +91,121 @@ def notebook_html(path: Path, info: dict[str, Any], hide_input: bool = False,
         body + footer)
 
 
+#: What each report page is, in one line, by notebook (the reading order is this order).
+PAGES: dict[str, dict[str, str]] = {
+    "04_briefing": {
+        "nl": "Raadsnotitie: de uitkomsten in gewone taal, zonder code; begin hier.",
+        "en": "Council briefing: the results in plain words, without code; start here."},
+    "02_compare": {
+        "nl": "Scenario's naast elkaar: kerncijfers, grafieken per jaar en de aannames die "
+              "verschillen.",
+        "en": "Scenarios side by side: key figures, charts per year and the assumptions that "
+              "differ."},
+    "01_scenario": {
+        "nl": "Eén scenario in de diepte: instroom, cliënten, fte, budget en gesloten vierkant "
+              "per jaar.",
+        "en": "One scenario in depth: inflow, clients, FTE, budget and the closed square per "
+              "year."},
+    "03_uncertainty": {
+        "nl": "Onzekerheid: Monte Carlo-banden, tornado, Sobol-indices en break-evenpunten.",
+        "en": "Uncertainty: Monte Carlo bands, tornado, Sobol indices and break-even points."},
+    "06_forecast_vs_actual": {
+        "nl": "Voorspelling tegen realisatie: hoe goed het afgestemde model de cijfers "
+              "voorspelt.",
+        "en": "Forecast against actual: how well the calibrated model predicts the figures."},
+    "00_calibration_2023": {
+        "nl": "Afstemming op de cijfers van 2021 en 2023: hoe de onzekere aannames zijn "
+              "bijgesteld (voor wie de methode wil toetsen).",
+        "en": "Calibration on the 2021 and 2023 figures: how the uncertain assumptions were "
+              "updated (for those who check the method)."},
+    "07_discovery": {
+        "nl": "Scenario-ontdekking: welke combinaties van aannames tot een overschrijding "
+              "leiden.",
+        "en": "Scenario discovery: which combinations of assumptions lead to an overrun."},
+}
+INDEX_WORDS = {
+    "nl": {"title": "SAMEN. rapportage", "first": "Begin hier",
+           "first_text": "Lees eerst de raadsnotitie; de andere pagina's werken onderdelen uit.",
+           "pages": "Pagina's, in leesvolgorde", "briefing": "Raadsnotitie",
+           "also": "ook als", "explorer": "Zelf verkennen",
+           "explorer_text": "Schuif zelf aan de aannames (weglek, instroom, fte, taakstelling) en "
+                            "zie de kerncijfers en de onzekerheidsband meebewegen: start in de "
+                            "map van het model <code>make explorer</code> en open "
+                            "<code>http://127.0.0.1:8866</code> (alleen op deze computer). Een "
+                            "verkenning bewaart u met <em>Opslaan als scenario</em>; "
+                            "<code>samen report</code> neemt het bestand daarna mee.",
+           "tables": "Tabellen", "per_scenario": "per scenario, vergelijking, aannames, "
+                                                  "manifest",
+           "run": "Run", "total": "totale tijd", "notebook": "notebook"},
+    "en": {"title": "SAMEN. report", "first": "Start here",
+           "first_text": "Read the council briefing first; the other pages work out its parts.",
+           "pages": "Pages, in reading order", "briefing": "Council briefing",
+           "also": "also as", "explorer": "Explore yourself",
+           "explorer_text": "Move the assumptions yourself (leakage, inflow, FTE, budget cut) "
+                            "and watch the key figures and the uncertainty band follow: run "
+                            "<code>make explorer</code> in the model's folder and open "
+                            "<code>http://127.0.0.1:8866</code> (this computer only). Keep an "
+                            "exploration with <em>Save as scenario</em>; <code>samen "
+                            "report</code> then includes the file.",
+           "tables": "Tables", "per_scenario": "per scenario, comparison, assumptions, "
+                                               "manifest",
+           "run": "Run", "total": "total time", "notebook": "notebook"},
+}
+
+
+def reading_order(jobs: Sequence[NotebookJob]) -> list[NotebookJob]:
+    """The jobs in reading order: the notebooks of :data:`PAGES` in its order, then the rest
+    (by output name); several outputs of one notebook keep their order."""
+    rank = {name: i for i, name in enumerate(PAGES)}
+    return sorted(jobs, key=lambda j: (rank.get(j.notebook, len(rank)), j.output))
+
+
 def index_html(info: dict[str, Any], jobs: Sequence[NotebookJob], scenarios: Sequence[str],
                language: str = "nl", downloads: Sequence[str] = ()) -> str:
-    """The report's front page: links to the notebooks, the briefing as PDF and Word
-    (``downloads``), tables, workbook and manifest."""
-    nl = language == "nl"
-    rows = "\n".join(
-        f'<li><a href="{html.escape(j.output)}.html">{html.escape(j.output)}</a> '
-        f'(<a href="notebooks/{html.escape(j.output)}.ipynb">ipynb</a>, '
-        f"{info['timings_s']['notebooks'].get(j.output, 0):.1f} s)</li>" for j in jobs)
+    """The report's front page: where to start (the briefing, also as PDF and Word from
+    ``downloads``), every page in reading order with what it is in one line, how to start the
+    explorer, then tables, workbook and manifest."""
+    w = INDEX_WORDS.get(language, INDEX_WORDS["en"])
+    ordered = reading_order(jobs)
+    briefing = next((j for j in ordered if "briefing" in j.notebook), None)
+    timings = info.get("timings_s", {})
+
+    def line(j: NotebookJob) -> str:
+        about = PAGES.get(j.notebook, {}).get(language, "")
+        return (f'<li><a href="{html.escape(j.output)}.html">{html.escape(j.output)}</a>'
+                + (f" – {html.escape(about)}" if about else "")
+                + f' <small>(<a href="notebooks/{html.escape(j.output)}.ipynb">'
+                f'{w["notebook"]}</a>, {timings.get("notebooks", {}).get(j.output, 0):.1f} s)'
+                "</small></li>")
+
+    first = ""
+    if briefing is not None:
+        extra = ", ".join(f'<a href="{html.escape(f)}">{html.escape(f)}</a>' for f in downloads)
+        first = (f'<section class="samen-first"><h2>{w["first"]}</h2><p>{w["first_text"]}</p>'
+                 f'<p><strong><a href="{html.escape(briefing.output)}.html">{w["briefing"]}'
+                 "</a></strong>" + (f" ({w['also']} {extra})" if extra else "") + "</p>"
+                 "</section>")
+    rows = "\n".join(line(j) for j in ordered)
     scen = "\n".join(
         f"<li>{html.escape(s)}: " + ", ".join(
             f'<a href="{html.escape(s)}/{f}.csv">{f}.csv</a>'
             for f in ("yearly", "providers", "assumptions")) + "</li>" for s in scenarios)
-    title = "SAMEN. rapportage" if nl else "SAMEN. report"
-    files = ("<h2>" + ("Raadsnotitie" if nl else "Council briefing") + "</h2><ul>" + "".join(
-        f'<li><a href="{html.escape(f)}">{html.escape(f)}</a></li>' for f in downloads)
-        + "</ul>") if downloads else ""
+    total = timings.get("total", 0.0)
     return f"""<!DOCTYPE html>
-<html lang="{language}"><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font:15px/1.5 sans-serif;max-width:60em;margin:2em auto;padding:0 1em}}</style>
+<html lang="{language}"><head><meta charset="utf-8"><title>{w["title"]}</title>
+<style>body{{font:15px/1.5 sans-serif;max-width:60em;margin:2em auto;padding:0 1em}}
+.samen-first{{background:#f3f6fa;border-left:4px solid #2b6cb0;padding:.2em 1em;margin:1em 0}}
+li{{margin:.25em 0}}</style>
 </head><body>
-<h1>{title}</h1>
-<p>{"Run" if nl else "Run"} {html.escape(info.get("run_id", ""))} ·
-{"totale tijd" if nl else "total time"} {info['timings_s']['total']:.1f} s</p>
-<h2>Notebooks</h2><ul>
+<h1>{w["title"]}</h1>
+<p>{w["run"]} {html.escape(info.get("run_id", ""))} · {w["total"]} {total:.1f} s</p>
+{first}
+<h2>{w["pages"]}</h2><ol class="samen-pages">
 {rows}
-</ul>
-{files}
-<h2>{"Tabellen" if nl else "Tables"}</h2><ul>
-<li><a href="summary.xlsx">summary.xlsx</a>
-({"per scenario, vergelijking, aannames, manifest" if nl else
-  "per scenario, comparison, assumptions, manifest"})</li>
+</ol>
+<h2>{w["explorer"]}</h2><p class="samen-explorer">{w["explorer_text"]}</p>
+<h2>{w["tables"]}</h2><ul>
+<li><a href="summary.xlsx">summary.xlsx</a> ({w["per_scenario"]})</li>
 <li><a href="comparison.csv">comparison.csv</a></li>
 {scen}
 <li><a href="manifest.json">manifest.json</a></li>

@@ -49,6 +49,7 @@ from samen_model.products.build.config import ROOT, NotebookJob, ReportConfig, p
 from samen_model.products.build.execute import run_notebooks
 from samen_model.products.build.html import index_html, notebook_html
 from samen_model.products.workbook.sheets import WORKBOOK_DRAWS, write_workbook
+from samen_model.scenario.library import INPUT_ROOT_ENV
 from samen_model.scenario.scenario import load_scenario
 
 
@@ -137,15 +138,35 @@ def prepare_out_root(out_root: Path) -> Path:
     return out_root
 
 
+@contextmanager
+def _input_root_for_kernels(input_root: Path | None) -> Iterator[None]:
+    """Set ``SAMEN_INPUT_ROOT`` (read by ``load_named``) while the notebook kernels start."""
+    if input_root is None:
+        yield
+        return
+    before = os.environ.get(INPUT_ROOT_ENV)
+    os.environ[INPUT_ROOT_ENV] = str(Path(input_root).resolve())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(INPUT_ROOT_ENV, None)
+        else:
+            os.environ[INPUT_ROOT_ENV] = before
+
+
 def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = None,
                  seed: int | None = None, config: ReportConfig | None = None,
                  notebook_dir: Path | None = None, notebooks: list[Any] | None = None,
                  jobs: int | None = None, progress: bool = True,
-                 log: Callable[[str], None] | None = None) -> Path:
+                 log: Callable[[str], None] | None = None,
+                 input_root: Path | None = None) -> Path:
     """Run the report; return the run folder (``latest`` points at it).
 
     ``names``, ``seed``, ``notebooks`` (a list of notebook entries; ``[]`` for tables only)
-    and ``jobs`` override ``config``.
+    and ``jobs`` override ``config``. ``input_root``: where files the scenarios name
+    (``extends``, ``data_file``) may lie, as ``load_scenario`` takes it; the notebooks get it
+    through the environment variable ``SAMEN_INPUT_ROOT``.
     """
     from tqdm import tqdm
 
@@ -167,7 +188,8 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
 
     out_root = prepare_out_root(out_root)
     files = scenario_files(scenario_dir, config.scenarios)
-    scenarios = [load_scenario(f) for f in files]  # all validated before anything is written
+    # all validated before anything is written
+    scenarios = [load_scenario(f, input_root=input_root) for f in files]
     names_run = [s.name for s in scenarios]
     plan = plan_jobs(config, notebook_dir, scenario_dir, names_run)
 
@@ -201,8 +223,9 @@ def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = N
                 bar.update(1)
                 say(f"  {job.output}: {seconds:.1f} s")
 
-            nb_times = run_notebooks(plan, notebook_dir, tmp / "notebooks",
-                                     workers=config.jobs, on_done=done)
+            with _input_root_for_kernels(input_root):
+                nb_times = run_notebooks(plan, notebook_dir, tmp / "notebooks",
+                                         workers=config.jobs, on_done=done)
             timings["notebooks_wall"] = round(time.perf_counter() - t0, 3)
             timings["notebooks"] = {k: round(v, 3) for k, v in nb_times.items()}
 

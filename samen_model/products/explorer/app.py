@@ -1,11 +1,15 @@
 """The what-if explorer: sliders, key figures and a chart that follow them, save as scenario.
 
 ``Explorer(...).widget`` is an ipywidgets box for JupyterLab and Voilà (``notebooks/05_explorer``).
-Every lever change calls :meth:`Explorer.update` (one deterministic run, a few milliseconds, and
-the chart); :meth:`Explorer.save` writes the what-if as ``NAME.yaml`` beside the scenarios (or in
-``save_dir``) through :func:`samen_model.products.explorer.whatif.save`. Tests drive both methods
-without a browser. DOM classes (``samen-lever-<key>``, ``samen-key-figures``, ``samen-save-*``)
-let a browser test find the widgets.
+Every lever change calls :meth:`Explorer.update`: one deterministic run (a few milliseconds), a
+Monte Carlo of :data:`~samen_model.products.explorer.whatif.BAND_DRAWS` draws of the uncertain
+scenario with the same lever positions (the 5-95% band and the chance of a capacity shortfall,
+tens of milliseconds) and the chart. Sliders of shares read in percent, so typing "5" or "5%"
+in a box means 5%. :meth:`Explorer.save` writes the what-if as ``NAME.yaml`` beside the
+scenarios (or in ``save_dir``) through :func:`samen_model.products.explorer.whatif.save`, with
+the name as the box shows it at the click (:meth:`Explorer.clicked`). Tests drive the methods
+without a browser. DOM classes (``samen-lever-<key>``, ``samen-key-figures``, ``samen-band``,
+``samen-save-*``) let a browser test find the widgets.
 """
 
 from __future__ import annotations
@@ -17,15 +21,24 @@ from typing import Any
 
 import ipywidgets as w
 
-from samen_model.errors import SamenInputError
+from samen_model.errors import SamenInputError, ScenarioError
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
 from samen_model.present.manifest import manifest, provenance_line
 from samen_model.products.explorer.chart import png, whatif_chart
 from samen_model.products.explorer.levers import Lever, lever_range, levers_for, start_settings
-from samen_model.products.explorer.whatif import WhatIf, evaluate, key_figures_html, save
+from samen_model.products.explorer.whatif import (
+    Band,
+    WhatIf,
+    band,
+    band_html,
+    evaluate,
+    key_figures_html,
+    save,
+    title_from_note,
+)
 from samen_model.scenario.library import find_scenario_dir, load_named, scenario_names
-from samen_model.scenario.writer import variant_text
+from samen_model.scenario.writer import NAME_PATTERN, variant_text
 
 TEXT = {
     "nl": {"base": "Basisscenario", "levers": "Knoppen", "reset": "Terug naar basis",
@@ -33,32 +46,76 @@ TEXT = {
            "note_hint": "waarom deze waarden? (wordt de bron in het bestand)",
            "changes": "Wat verandert (dit bestand wordt opgeslagen)",
            "no_changes": "Nog niets veranderd: alle knoppen staan op het basisscenario.",
-           "saved": "Opgeslagen", "valid": "samen validate: ok", "ran": "berekend in"},
+           "saved": "Opgeslagen", "valid": "samen validate: ok", "ran": "berekend in",
+           "saving": "Bezig met opslaan …",
+           "empty_name": "Geef het scenario een naam (letters, cijfers, _ of -), bijvoorbeeld "
+                         "analist_weglek.",
+           "bad_name": "‘{name}’ kan geen bestandsnaam worden: gebruik alleen letters, cijfers, "
+                       "_ of - (hoogstens 64 tekens, beginnend met een letter of cijfer), "
+                       "bijvoorbeeld analist_weglek.",
+           "nothing": "Niet opgeslagen: er is nog niets veranderd ten opzichte van het "
+                      "basisscenario. Verschuif eerst een knop.",
+           "need_note": "Niet opgeslagen: schrijf bij ‘Toelichting’ waarom deze waarden "
+                        "(die tekst wordt de bron van elke gewijzigde waarde).",
+           "exists": "Niet opgeslagen: {path} bestaat al. Kies een andere naam.",
+           "elsewhere": "Niet opgeslagen: het basisscenario {base} ligt in een andere map dan "
+                        "{folder}, en samen validate leest het bestand daar alleen met "
+                        "--input-root. Sla op in de map van het basisscenario.",
+           "invalid": "Niet opgeslagen: de controle van samen validate keurt het bestand af "
+                      "({field}: {expected}).",
+           "title": "Titel"},
     "en": {"base": "Base scenario", "levers": "Levers", "reset": "Back to base",
            "name": "Name", "note": "Note", "save": "Save as scenario",
            "note_hint": "why these values? (becomes the source in the file)",
            "changes": "What changes (this file is saved)",
            "no_changes": "Nothing changed yet: every lever is at the base scenario.",
-           "saved": "Saved", "valid": "samen validate: ok", "ran": "computed in"},
+           "saved": "Saved", "valid": "samen validate: ok", "ran": "computed in",
+           "saving": "Saving …",
+           "empty_name": "Give the scenario a name (letters, digits, _ or -), e.g. "
+                         "analyst_leakage.",
+           "bad_name": "‘{name}’ cannot be a file name: use only letters, digits, _ or - (at "
+                       "most 64 characters, starting with a letter or digit), e.g. "
+                       "analyst_leakage.",
+           "nothing": "Not saved: nothing differs from the base scenario yet. Move a lever "
+                      "first.",
+           "need_note": "Not saved: write under ‘Note’ why these values (the text becomes "
+                        "the source of every changed value).",
+           "exists": "Not saved: {path} exists already. Choose another name.",
+           "elsewhere": "Not saved: the base scenario {base} lies in another folder than "
+                        "{folder}, and samen validate reads the file there only with "
+                        "--input-root. Save in the base scenario's folder.",
+           "invalid": "Not saved: the check of samen validate refuses the file ({field}: "
+                      "{expected}).",
+           "title": "Title"},
 }
-READOUT = {"share": ".1%", "eur": ",.0f", "number": ".1f", "year": "d"}
+READOUT = {"share": ".1f", "eur": ",.0f", "number": ".1f", "year": "d"}
 DEFAULT_NAME = "mijn_whatif"
+#: The uncertain scenario whose distributions give the live band (when it exists).
+UNCERTAINTY = "uncertainty_2023"
+
+
+def _scale(lever: Lever) -> float:
+    """Slider units per parameter unit: shares are shown (and typed) in percent."""
+    return 100.0 if lever.unit == "share" else 1.0
 
 
 def _readout(lever: Lever) -> str:
-    """d3 format of the slider's readout: shares as percentages, finer steps with 2 decimals."""
+    """d3 format of the slider's readout: shares in percent (finer steps with 2 decimals)."""
     if lever.unit == "share" and lever.step < 0.005:
-        return ".2%"
+        return ".2f"
     return READOUT[lever.unit]
 
 
 def _slider(lever: Lever, value: float, lo: float, hi: float, language: str) -> w.Widget:
-    common = {"description": lever.label(language), "continuous_update": False,
+    label = lever.label(language) + (" (%)" if lever.unit == "share" else "")
+    common = {"description": label, "continuous_update": False,
               "style": {"description_width": "250px"}, "layout": w.Layout(width="630px")}
     if lever.unit == "year":
         s = w.IntSlider(value=int(value), min=int(lo), max=int(hi), step=1, **common)
     else:
-        s = w.FloatSlider(value=value, min=lo, max=hi, step=lever.step,
+        k = _scale(lever)
+        # a typed "5" or "5%" is read as 5 (the box parses the leading number): 5% of a share
+        s = w.FloatSlider(value=value * k, min=lo * k, max=hi * k, step=lever.step * k,
                           readout_format=_readout(lever), **common)
     s.add_class(f"samen-lever-{lever.key}")
     return s
@@ -69,12 +126,18 @@ class Explorer:
 
     def __init__(self, scenario: str = "realised_2023", language: str = "nl",
                  scenario_dir: str | Path = "", save_dir: str | Path = "",
-                 chart: bool = True) -> None:
+                 chart: bool = True, uncertainty: str | None = UNCERTAINTY) -> None:
         self.language = fmt.check_language(language)
         self.folder = find_scenario_dir(scenario_dir)
         self.save_dir = Path(save_dir) if save_dir else self.folder
         t = TEXT[self.language]
-        self.choice = w.Dropdown(options=scenario_names(self.folder), value=scenario,
+        names = scenario_names(self.folder)
+        self.uncertain = load_named(uncertainty, self.folder) \
+            if uncertainty and uncertainty in names else None
+        self.band: Band | None = None
+        self.band_box = w.HTML()
+        self.band_box.add_class("samen-band-box")
+        self.choice = w.Dropdown(options=names, value=scenario,
                                  description=t["base"], style={"description_width": "120px"})
         self.choice.add_class("samen-base")
         self.reset_button = w.Button(description=t["reset"], icon="undo",
@@ -85,10 +148,13 @@ class Explorer:
         self.chart = w.Image(format="png", layout=w.Layout(width="100%", max_width="1000px"))
         self.changes = w.HTML()
         self.changes.add_class("samen-changes")
-        self.name = w.Text(value=DEFAULT_NAME, description=t["name"],
+        # name and note go to the kernel when the box loses focus (pressing the save button
+        # does that before the click), as one message: see :meth:`clicked`
+        self.name = w.Text(value=DEFAULT_NAME, description=t["name"], continuous_update=False,
                            layout=w.Layout(width="420px"))
         self.name.add_class("samen-save-name")
         self.note = w.Textarea(placeholder=t["note_hint"], description=t["note"],
+                               continuous_update=False,
                                layout=w.Layout(width="630px", height="60px"))
         self.note.add_class("samen-save-note")
         self.save_button = w.Button(description=t["save"], button_style="primary", icon="save",
@@ -103,7 +169,7 @@ class Explorer:
         self.draw_chart = chart  # False: key figures only (scripted use, about 0.2 s less a move)
         self.choice.observe(lambda _c: self.load(self.choice.value), names="value")
         self.reset_button.on_click(lambda _b: self.reset())
-        self.save_button.on_click(lambda _b: self.save())
+        self.save_button.on_click(lambda _b: self.clicked())
         self.name.observe(lambda _c: self._show_changes(), names="value")
         self.note.observe(lambda _c: self._show_changes(), names="value")
         self.load(scenario)
@@ -114,6 +180,7 @@ class Explorer:
         base = load_named(name, self.folder)
         self.base_result = simulate(base)
         self.sliders = {}
+        self.levers = {lever.key: lever for lever in levers_for(base)}
         start = start_settings(base)
         for lever in levers_for(base):
             lo, hi = lever_range(base, lever)
@@ -124,24 +191,28 @@ class Explorer:
         self.update()
 
     def settings(self) -> dict[str, float]:
-        """The levers' positions, by key."""
-        return {k: s.value for k, s in self.sliders.items()}
+        """The levers' positions, by key, in the parameters' units (a share as a fraction)."""
+        return {k: s.value / _scale(self.levers[k]) for k, s in self.sliders.items()}
 
     def set(self, **settings: float) -> WhatIf:
-        """Move levers (by key) as a person would; returns the updated what-if."""
+        """Move levers (by key, in the parameters' units) as a person would; returns the
+        updated what-if."""
         for key, value in settings.items():
-            self.sliders[key].value = value
+            self.sliders[key].value = value * _scale(self.levers[key])
         return self.whatif
 
     def reset(self) -> None:
         """Every lever back to the base scenario's value."""
-        for key, value in start_settings(self.base_result.scenario).items():
-            self.sliders[key].value = value
+        self.set(**start_settings(self.base_result.scenario))
 
     def update(self) -> None:
         """Recompute the what-if and refresh key figures, chart and the list of changes."""
         t0 = time.perf_counter()
         self.whatif = evaluate(self.base_result, self.settings(), self.language)
+        if self.uncertain is not None:
+            self.band = band(self.uncertain, self.settings())
+            start = int(self.base_result.scenario.value("time.samen_start_year"))
+            self.band_box.value = band_html(self.band, start, self.language)
         self.seconds = time.perf_counter() - t0
         info = manifest([self.whatif.base, self.whatif.result], command="explorer")
         ran = f"{TEXT[self.language]['ran']} {self.seconds * 1000:.0f} ms"
@@ -149,7 +220,7 @@ class Explorer:
                                   + f"<div style='font-size:80%;color:#555'>{ran} · "
                                   f"{html.escape(provenance_line(info))}</div>")
         if self.draw_chart:
-            self.chart.value = png(whatif_chart(self.whatif, self.language, info))
+            self.chart.value = png(whatif_chart(self.whatif, self.language, info, self.band))
         self._show_changes()
 
     def _show_changes(self) -> None:
@@ -157,26 +228,66 @@ class Explorer:
         if self.whatif is None or not self.whatif.changed:
             self.changes.value = f"<b>{t['changes']}</b><p>{t['no_changes']}</p>"
             return
-        target = self.save_dir / f"{self.name.value or DEFAULT_NAME}.yaml"
+        name = self.name.value.strip() or DEFAULT_NAME
+        target = self.save_dir / f"{name}.yaml"
         note = self.note.value.strip() or "..."
         try:
-            text = variant_text(self.base_result.scenario, self.whatif.changed, note, target)
+            text = variant_text(self.base_result.scenario, self.whatif.changed, note, target,
+                                title=title_from_note(name, self.note.value, self.language))
         except SamenInputError as exc:
             text = str(exc)
         self.changes.value = f"<b>{t['changes']}</b><pre>{html.escape(text)}</pre>"
 
     # ------------------------------------------------------------------ save
-    def save(self) -> Any:
-        """Write the what-if as ``save_dir/NAME.yaml``; show the result (or the error)."""
+    def clicked(self) -> Any:
+        """The save button: save with the name the box shows.
+
+        The browser holds back a box's changes while the kernel still works on the box's
+        previous one, but sends a click at once: with a change sent per keystroke, a click
+        right after typing overtook the last letters ("analis.yaml" for "analist_weglek").
+        Name and note are therefore sent whole when the box loses focus, which pressing the
+        button does before the click, on the same connection: the kernel has the name first.
+        """
+        self.status.value = f"<span>{TEXT[self.language]['saving']}</span>"
+        return self.save()
+
+    def _refusal(self, exc: SamenInputError, name: str) -> str:
+        """An error of the writer in the page's language and the analyst's words."""
         t = TEXT[self.language]
-        try:
-            scenario = save(self.whatif, self.save_dir, self.name.value.strip(), self.note.value)
-        except SamenInputError as exc:
-            self.status.value = f"<span style='color:#b00'>{html.escape(str(exc))}</span>"
+        field = getattr(exc, "field", "")
+        if field == "<file name>":
+            return t["bad_name"].format(name=name)
+        if field == "parameters" and "at least one value" in exc.expected:
+            return t["nothing"]
+        if field == "source":
+            return t["need_note"]
+        if field == "<file>" and "exists" in exc.expected:
+            return t["exists"].format(path=Path(exc.file))
+        if field == "extends":
+            base = self.base_result.scenario
+            return t["elsewhere"].format(base=base.path, folder=self.save_dir)
+        return t["invalid"].format(field=field, expected=exc.expected)
+
+    def save(self) -> Any:
+        """Write the what-if as ``save_dir/NAME.yaml`` with the name and note the boxes hold
+        now; show where (or why not, in the page's language)."""
+        t = TEXT[self.language]
+        name = self.name.value.strip()
+        problem = (t["empty_name"] if not name else
+                   None if NAME_PATTERN.fullmatch(name) else t["bad_name"].format(name=name))
+        if problem is None:
+            try:
+                scenario = save(self.whatif, self.save_dir, name, self.note.value,
+                                language=self.language)
+            except ScenarioError as exc:
+                problem = self._refusal(exc, name)
+        if problem is not None:
+            self.status.value = f"<span style='color:#b00'>{html.escape(problem)}</span>"
             return None
         where = html.escape(str(scenario.path))
         self.status.value = (f"<span style='color:#060'>{t['saved']}: {where} "
-                             f"(#{scenario.hash}) · {t['valid']}</span>")
+                             f"(#{scenario.hash}) · {html.escape(scenario.title)} · "
+                             f"{t['valid']}</span>")
         return scenario
 
     # ------------------------------------------------------------------ layout
@@ -187,5 +298,6 @@ class Explorer:
         left = w.VBox([w.HBox([self.choice, self.reset_button]), w.HTML(f"<b>{t['levers']}</b>"),
                        self.levers_box, self.name, self.note, self.save_button, self.status],
                       layout=w.Layout(width="650px", min_width="650px"))
-        right = w.VBox([self.key_figures, self.changes], layout=w.Layout(margin="0 0 0 16px"))
+        right = w.VBox([self.key_figures, self.band_box, self.changes],
+                       layout=w.Layout(margin="0 0 0 16px"))
         return w.VBox([w.HBox([left, right]), self.chart])

@@ -11,16 +11,17 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from samen_model.present import formatting as fmt
 from samen_model.present.charts.base import TITLES, add_footer, euro_formatter, new_figure
 from samen_model.present.manifest import manifest
-from samen_model.products.explorer.whatif import WhatIf
+from samen_model.products.explorer.whatif import Band, WhatIf
 
 PANELS = (("square_deviation_eur", "deviation"), ("cumulative_net_savings_eur", "cumulative"))
 BASE_STYLE = {"color": "0.45", "ls": "--", "lw": 1.4}
 WHAT_IF_STYLE = {"color": "#c0392b", "lw": 2.0, "marker": "o", "ms": 3}
 
 
-def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | None = None
-                 ) -> Figure:
-    """Square deviation per year and cumulative net savings (EUR): base dashed, what-if solid."""
+def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | None = None,
+                 band: Band | None = None) -> Figure:
+    """Square deviation per year and cumulative net savings (EUR): base dashed, what-if solid,
+    with the 5-95% band of the uncertain scenario when ``band`` is given."""
     fmt.check_language(language)
     fig, axes = new_figure(1, 2, figsize=(10.0, 3.6))
     start = whatif.base.scenario.value("time.samen_start_year")
@@ -30,6 +31,11 @@ def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | No
                                   (whatif.result, what_if_label, WHAT_IF_STYLE)):
             m = run.years >= start
             ax.plot(run.years[m], run.arrays[column][m, 0], label=label, **style)
+        if band is not None:
+            m = band.years >= start
+            ax.fill_between(band.years[m], band.low[column][m], band.high[column][m],
+                            color=WHAT_IF_STYLE["color"], alpha=0.15, lw=0,
+                            label="90%-band" if language == "nl" else "90% band")
         ax.axhline(0, color="0.3", lw=0.8)
         ax.yaxis.set_major_formatter(euro_formatter(language))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -18,12 +18,18 @@ import numpy as np
 import pandas as pd
 
 from samen_model.analysis import key_figures as kf
+from samen_model.analysis.monte_carlo import shortfall
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
 from samen_model.products.explorer.levers import changed_values
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.writer import variant, variant_path, write_variant
+
+#: Draws of the live uncertainty band (about 20-40 ms on two cores) and their seed.
+BAND_DRAWS = 2_000
+BAND_SEED = 1
+BAND_COLUMNS = ("square_deviation_eur", "cumulative_net_savings_eur")
 
 WHAT_IF_NAME = "what_if"
 KEY_FIGURES_STYLE = ("<style>.samen-kf {border-collapse: collapse} .samen-kf th, .samen-kf td "
@@ -57,6 +63,77 @@ def evaluate(base: Result, settings: Mapping[str, float], language: str = "nl") 
         title = f"{scenario.title}: {HEADERS[fmt.check_language(language)][2]}"
         scenario = replace(variant(scenario, changed, name=WHAT_IF_NAME), title=title)
     return WhatIf(base=base, result=simulate(scenario), changed=changed)
+
+
+@dataclass(frozen=True)
+class Band:
+    """The 5-95% band of the what-if under the uncertain scenario's distributions.
+
+    ``low``/``high``: column -> per-year 5th/95th percentile (EUR); ``shortfall``: per year,
+    the share of draws in which SAMEN. could not take on every young person (P(wachtlijst)).
+    """
+
+    scenario: Scenario
+    years: np.ndarray
+    draws: int
+    seed: int
+    low: dict[str, np.ndarray]
+    high: dict[str, np.ndarray]
+    shortfall: np.ndarray
+
+
+def band(uncertain: Scenario, settings: Mapping[str, float], draws: int = BAND_DRAWS,
+         seed: int = BAND_SEED) -> Band:
+    """Monte Carlo of ``uncertain`` with the levers at ``settings``: a lever away from the
+    uncertain scenario's central value fixes its parameter there (the distribution gives way
+    to the analyst's choice); the other distributions stay."""
+    changed = changed_values(uncertain, settings)
+    scenario = variant(uncertain, changed, name=f"{uncertain.name}_what_if") if changed \
+        else uncertain
+    result = simulate(scenario, draws=draws, seed=seed, sample=True, keep=BAND_COLUMNS,
+                      reduce={"shortfall": lambda block, _years: shortfall(block)})
+    low, high = {}, {}
+    for column in BAND_COLUMNS:
+        low[column], high[column] = np.percentile(result.arrays[column], (5, 95), axis=1)
+    return Band(scenario=scenario, years=result.years, draws=draws, seed=seed, low=low,
+                high=high, shortfall=result.reduced["shortfall"].mean(axis=1))
+
+
+BAND_WORDS = {
+    "nl": {"title": "Onzekerheid (90%-band)", "year": "jaar",
+           "low": "afwijking vierkant, 5%", "high": "afwijking vierkant, 95%",
+           "short": "kans op personeelstekort (P(wachtlijst))",
+           "from": "{draws} trekkingen van {name}, met de knoppen zoals ingesteld"},
+    "en": {"title": "Uncertainty (90% band)", "year": "year",
+           "low": "square deviation, 5%", "high": "square deviation, 95%",
+           "short": "chance of too few staff (P(waiting list))",
+           "from": "{draws} draws of {name}, with the levers as set"},
+}
+
+
+def band_html(b: Band, first_year: int, language: str = "nl") -> str:
+    """The band per year from ``first_year`` as an HTML table: the square deviation's 5th and
+    95th percentile and the chance of a capacity shortfall. Cells carry ``data-key``
+    (``p5``, ``p95``, ``shortfall``) and ``data-year`` for tests."""
+    w = BAND_WORDS[fmt.check_language(language)]
+    keep = b.years >= first_year
+    years = b.years[keep]
+    column = "square_deviation_eur"
+    rows = [("p5", w["low"], [fmt.eur_mln(v, 2, language) for v in b.low[column][keep]]),
+            ("p95", w["high"], [fmt.eur_mln(v, 2, language) for v in b.high[column][keep]]),
+            ("shortfall", w["short"], [fmt.pct(v, 0, language) for v in b.shortfall[keep]])]
+    head = "".join(f"<th>{int(y)}</th>" for y in years)
+    body = "".join(
+        f"<tr><td>{html.escape(text)}</td>"
+        + "".join(f"<td data-key='{key}' data-year='{int(y)}'>{html.escape(v)}</td>"
+                  for y, v in zip(years, values, strict=True)) + "</tr>"
+        for key, text, values in rows)
+    source = w["from"].format(draws=fmt.number(b.draws, 0, language), name=b.scenario.name
+                              .removesuffix("_what_if"))
+    return (f"<div class='samen-band'><b>{html.escape(w['title'])}</b>"
+            f"<table class='samen-kf'><thead><tr><th>{w['year']}</th>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table><div style='font-size:80%;color:#555'>"
+            f"{html.escape(source)}</div></div>")
 
 
 def _difference(name: str, value: float, language: str) -> str:
@@ -100,11 +177,29 @@ def key_figures_html(whatif: WhatIf, language: str = "nl") -> str:
     return "".join(cells)
 
 
+SAVED_WORDS = {"nl": ("Wat-als", "Wat-als op {title} ({name}), opgeslagen met de verkenner."),
+               "en": ("What-if", "What-if on {title} ({name}), saved with the explorer.")}
+
+
+def title_from_note(name: str, note: str, language: str = "nl") -> str:
+    """A title that tells saves apart: ``Wat-als NAME: <first line of the note>`` (cut at
+    100 characters)."""
+    first = (note or "").strip().splitlines()[0].strip() if (note or "").strip() else ""
+    title = f"{SAVED_WORDS[language][0]} {name}" + (f": {first}" if first else "")
+    return title if len(title) <= 100 else title[:99].rstrip() + "…"
+
+
 def save(whatif: WhatIf, folder: str | Path, name: str, note: str,
-         title: str | None = None, overwrite: bool = False) -> Scenario:
+         title: str | None = None, overwrite: bool = False, language: str = "nl") -> Scenario:
     """Write ``folder/NAME.yaml`` extending the base with only the changed values; the note is
-    the source of each. Returns the scenario loaded back from the file (validated)."""
+    the source of each, its first line is in the title (:func:`title_from_note`) and all of
+    it in the description. The file is checked as ``samen validate`` checks it where it lands.
+    Returns the scenario loaded back from the file."""
     base = whatif.base.scenario
-    description = f"What-if on {base.name}: {note.strip()}" if note else None
+    note = (note or "").strip()
+    about = SAVED_WORDS[fmt.check_language(language)][1].format(title=base.title,
+                                                                name=base.name)
+    description = f"{note}\n\n{about}" if note else about
     return write_variant(variant_path(folder, name), base, whatif.changed, note,
-                         title=title, description=description, overwrite=overwrite)
+                         title=title or title_from_note(name, note, language),
+                         description=description, overwrite=overwrite)

@@ -13,7 +13,7 @@ from samen_model.present import formatting as fmt
 from samen_model.present.manifest import Run, manifest
 from samen_model.products.notebooks.params import NotebookParameterError
 from samen_model.products.posterior_file import calibration_manifest, sample_text
-from samen_model.scenario.library import find_dir, load_named, scenario_names
+from samen_model.scenario.library import find_dir, known_names, load_named
 from samen_model.scenario.observations import Observations, load_observations
 from samen_model.scenario.posterior import observations_path, posterior_block, sample_sha256
 from samen_model.scenario.scenario import Scenario
@@ -52,7 +52,7 @@ class Rerun:
 def check_calibration_params(folder: Path, scenario: str, forecast_scenarios: Any,
                              observations: Any, calibration_draws: Any) -> None:
     """Notebook 06's own parameters (``check_params`` checks the shared ones)."""
-    known = scenario_names(folder)
+    known = known_names(folder)
     if not posterior_block(load_named(scenario, folder).tree):
         raise NotebookParameterError("scenario", "a calibrated scenario (with a posterior: "
                                      "block, e.g. calibrated_2023)", scenario)

@@ -17,8 +17,7 @@ from samen_model.errors import SamenInputError
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
-from samen_model.scenario.library import find_scenario_dir, load_named, scenario_names
-from samen_model.scenario.scenario import load_scenario
+from samen_model.scenario.library import find_scenario_dir, known_names, load_named
 
 HORIZON_RANGE = (2025, 2100)
 
@@ -39,7 +38,8 @@ def _check_name(name: str, value: Any, known: list[str], folder: Path) -> None:
         raise NotebookParameterError(name, "a scenario name (text)", value)
     if value not in known:
         raise NotebookParameterError(
-            name, f"a scenario name in {folder} (one of: {', '.join(known)})", value)
+            name, f"a scenario name in {folder} or a shipped one (one of: "
+            f"{', '.join(known)})", value)
 
 
 #: Parameters :func:`check_params` knows (the report checks these before any kernel starts).
@@ -49,7 +49,7 @@ SOBOL_N_MAX = 65_536
 
 
 def _check_uncertain(name: str, value: str, folder: Path) -> None:
-    if not load_scenario(folder / f"{value}.yaml").uncertain_parameters():
+    if not load_named(value, folder).uncertain_parameters():
         raise NotebookParameterError(
             name, "a scenario with at least one parameter with a distribution (e.g. "
             "uncertainty_2023)", value)
@@ -88,7 +88,7 @@ def check_params(scenario_dir: str | Path | None = "", uncertain: Sequence[str] 
     if not folder.is_dir():
         raise NotebookParameterError("scenario_dir", "an existing folder with scenario files",
                                      str(folder))
-    known = scenario_names(folder)
+    known = known_names(folder)
     for name, value in params.items():
         if name in ("scenario", "base", "breakeven_scenario", "uncertainty_scenario"):
             _check_name(name, value, known, folder)

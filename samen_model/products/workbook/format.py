@@ -27,14 +27,14 @@ GENERAL = "General"
 
 _UNIT_FORMATS = {"EUR": EUR, "cases/year": COUNT, "persons/year": COUNT, "persons": COUNT,
                  "person-years": ONE_DECIMAL, "FTE": ONE_DECIMAL, "percent": PERCENT_FIGURE,
-                 "ratio": RATIO, "fraction": SHARE, "year": YEAR}
+                 "ratio": RATIO, "fraction": SHARE, "year": YEAR, "months": ONE_DECIMAL}
 _UNIT_WORDS = {
     "nl": {"EUR": "€", "cases/year": "hulpvragen/jaar", "persons/year": "personen/jaar",
            "persons": "personen", "person-years": "cliëntjaren", "FTE": "fte", "percent": "%",
-           "ratio": "verhouding", "fraction": "aandeel", "year": ""},
+           "ratio": "verhouding", "fraction": "aandeel", "year": "", "months": ""},
     "en": {"EUR": "EUR", "cases/year": "cases/year", "persons/year": "persons/year",
            "persons": "persons", "person-years": "client-years", "FTE": "FTE", "percent": "%",
-           "ratio": "ratio", "fraction": "share", "year": ""},
+           "ratio": "ratio", "fraction": "share", "year": "", "months": ""},
 }
 _UNITS = {c.name: c.unit for c in COLUMNS}
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")

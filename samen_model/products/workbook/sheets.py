@@ -19,10 +19,12 @@ from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import parameters as rp
 from samen_model.present.manifest import provenance_line, run_text
 from samen_model.present.parameters import assumptions_register
 from samen_model.present.tables.uncertainty import shortfall_by_year
 from samen_model.products.workbook import format as wf
+from samen_model.scenario import labels as lb
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.sources import cite
 
@@ -165,9 +167,12 @@ def _assumptions(xl: pd.ExcelWriter, results: Sequence[Result], language: str) -
         for path, p in s.params.items():
             number = p.value if isinstance(p.value, (int, float)) and not isinstance(
                 p.value, bool) else None
+            entry = lb.label_of(path)  # description and unit in the sheet's language
             rows.append({w["scenario"]: s.name, w["parameter"]: path, w["value"]: number,
                          w["value_text"]: None if number is not None else text[path],
-                         w["unit"]: p.unit, w["description"]: p.description,
+                         w["unit"]: rp.unit_text(path, s, language) or p.unit,
+                         w["description"]: entry.description[language] if entry
+                         else p.description,
                          w["source"]: cite(p.source, language)})
             formats.append(_value_format(s, path))
     df = pd.DataFrame(rows)

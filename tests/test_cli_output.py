@@ -1,0 +1,149 @@
+"""What the `samen` command prints for a person: labels, euros, "–", widths, help, refusals.
+
+Also that the command starts without importing numpy or pandas (the modules of a command are
+imported when it runs), and that the defaults the help shows are the analysis layer's own.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from samen_model import cli
+from samen_model.cli import common
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+RAW = re.compile(r"\b[a-z]+(_[a-z0-9]+)+_eur\b")  # a raw column name such as deviation_..._eur
+EXPONENT = re.compile(r"\d[eE][+-]\d")  # -1.289e+05
+
+
+def test_compare_prints_labels_euros_and_a_dash_at_the_terminal_width(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    names = ["plan_2022", "realised_2023", "high_leakage", "low_leakage", "staff_shortage",
+             "savings_budget_cut"]
+    assert cli.main(["compare", *names]) == 0
+    out = capsys.readouterr().out
+    assert "Square deviation 2023-2025" in out and "Payback year" in out
+    assert not RAW.search(out) and "NaN" not in out and "nan" not in out
+    # high_leakage: the square deviation 2023-2025 is € 2.27 million (docs: 25% leakage)
+    # (columns that do not fit continue in a block below: the rows of every block together)
+    row = " ".join(line for line in out.splitlines() if line.startswith("Square deviation"))
+    assert "€2.27M" in row and "−€3.63M" in row  # plan_2022: an underrun of € 3.63 million
+    payback = " ".join(line for line in out.splitlines() if line.startswith("Payback year"))
+    assert "–" in payback and "2029" in payback  # plan_2022 never; savings_budget_cut 2029
+    assert max(len(line) for line in out.splitlines() if "(#" not in line) <= 80
+    assert "realised_2023: Realisatie 2023 (afgestemd op de evaluatie)" in out
+
+
+def test_compare_in_dutch(capsys):
+    assert cli.main(["compare", "plan_2022", "high_leakage", "--language", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "Afwijking gesloten vierkant 2023-2025" in out and "€ 2,27 mln" in out
+
+
+def test_uncertainty_prints_euros_and_percentages_not_exponents(capsys):
+    assert cli.main(["uncertainty", "uncertainty_2023", "--draws", "500", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    assert not EXPONENT.search(out) and not RAW.search(out) and "NaN" not in out
+    assert "Square deviation 2023-2025" in out and "−€" in out and "%" in out
+    assert "square_exceeded" not in out and "Square exceeded 2023-2025 (overrun)" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["tornado", "uncertainty_2023"],
+    ["explain", "realised_2023", "high_leakage"],
+    ["sobol", "uncertainty_2023", "--n", "32", "--output", "net_savings_2026_2030"],
+])
+def test_analysis_commands_print_no_exponents(capsys, argv):
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    assert not EXPONENT.search(out) and "NaN" not in out
+
+
+def test_cell_formats_a_value_for_a_person():
+    assert common.cell(-128_900.4, money=True) == "−€128,900"
+    assert common.cell(-128_900.4, money=True, language="nl") == "−€ 128.900"
+    assert common.cell(float("nan")) == "–" and common.cell(pd.NA) == "–"
+    assert common.cell(0.4463, kind="share") == "44.6%"
+    assert common.cell(2029.0, kind="year") == "2029"
+    assert common.cell(0.0776) == "0.0776" and common.cell(58_000.0) == "58,000"
+
+
+def test_breakeven_out_writes_the_answer_with_provenance(tmp_path, capsys):
+    from samen_model.analysis.breakeven import breakeven
+    from samen_model.scenario.scenario import load_scenario
+
+    out = tmp_path / "be"
+    assert cli.main(["breakeven", "savings_budget_cut", "--parameter", "routing.leakage",
+                     "--target", "net_savings_2026_2030", "--from-year", "2026",
+                     "--out", str(out)]) == 0
+    table = pd.read_csv(out / "breakeven.csv")
+    r = breakeven(load_scenario(SCENARIOS / "savings_budget_cut.yaml"), "routing.leakage",
+                  "net_savings_2026_2030", from_year=2026)
+    assert table.loc[0, "value"] == pytest.approx(r.value)
+    assert 0.3 < r.value < 0.45  # net savings 2026-2030 are zero at about 38% leakage
+    assert (out / "manifest.json").is_file()
+
+
+@pytest.mark.parametrize(("argv", "field"), [
+    (["run", "realised_2023", "--draws", "100"], "--draws"),
+    (["uncertainty", "realised_2023"], "<scenario>"),
+])
+def test_monte_carlo_on_a_scenario_without_distributions_is_refused_in_plain_words(
+        capsys, argv, field):
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert f": {field}: " in err and "realised_2023 has none" in err
+    assert "uncertainty_2023" in err
+    assert "sample=True" not in err and "draws=1" not in err and "draws > 1" not in err
+
+
+def test_every_command_has_a_description_and_shows_its_defaults():
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.choices and "run" in a.choices)
+    for name, p in sub.choices.items():
+        text = p.format_help()
+        assert p.description, name
+        for action in p._actions:
+            if action.option_strings and action.default not in (None, False, "==SUPPRESS=="):
+                assert "default" in (action.help or "") or "(default: " in text, \
+                    (name, action.option_strings)
+    def flat(name: str) -> str:
+        return " ".join(sub.choices[name].format_help().split())
+
+    assert "Monte Carlo draws (default: 10,000)" in flat("uncertainty")
+    assert "the same seed gives the same numbers (default: 0)" in flat("run")
+
+
+def test_defaults_shown_are_the_analysis_layers_own():
+    from samen_model.analysis import breakeven, discovery, outputs
+    from samen_model.analysis.calibration import fit as calibration
+    from samen_model.analysis.calibration import weights as calibration_weights
+    from samen_model.cli import analysis as cli_analysis
+    from samen_model.cli import calibrate as cli_calibrate
+    from samen_model.cli import discover as cli_discover
+
+    assert cli_analysis.OUTPUT_NAMES == tuple(outputs.OUTPUT_NAMES)
+    assert cli_analysis.TARGETS == tuple(breakeven.TARGETS)
+    assert cli_discover.DEFAULT_DRAWS == discovery.DEFAULT_DRAWS
+    assert cli_discover.DEFAULT_MIN_DENSITY == discovery.DEFAULT_MIN_DENSITY
+    assert cli_calibrate.DEFAULT_DRAWS == calibration.DEFAULT_DRAWS
+    assert cli_calibrate.DEFAULT_SAMPLE_SIZE == calibration.DEFAULT_SAMPLE_SIZE
+    assert cli_calibrate.MIN_ESS == calibration_weights.MIN_ESS
+
+
+def test_help_and_version_import_neither_numpy_nor_pandas():
+    code = ("import sys\nfrom samen_model.cli import main\n"
+            "for argv in (['--help'], ['--version'], ['run', '--help']):\n"
+            "    assert main(argv) == 0\n"
+            "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'numba') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
