@@ -117,7 +117,7 @@ def test_report_from_a_folder_of_ones_own(tmp_path, capsys, monkeypatch) -> None
     assert "Wat als de weglek 20% blijft" in page  # the what-if by its title
     assert "Plan 2022 (kader, geen weglek)" in page  # beside the shipped base
     # the key figures as a real table (headers in <th>), not as fixed-width text
-    assert re.search(r"<th[^>]*>Afwijking gesloten vierkant 2023-2025</th>", page)
+    assert re.search(r"<th[^>]*>Afwijking gesloten vierkant 2023-2025 \(nominaal\)</th>", page)
     assert not re.search(r"<pre>[^<]*Afwijking gesloten vierkant 2023-2025", page)
     index = (run / "index.html").read_text(encoding="utf-8")
     assert "02_compare.html" in index and "naast elkaar: kerncijfers" in index
