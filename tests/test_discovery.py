@@ -69,7 +69,9 @@ def test_overrun_box_of_uncertainty_2023(overrun) -> None:
     assert (d.draws, d.cases, d.output, d.sample) == (2000, int(d.y.sum()), "deviation_2023_2025",
                                                      "prior")
     assert d.y.tolist() == (d.outcome > 2e6).tolist()
-    assert 0.2 < d.share < 0.45  # about 30% of the prior draws overrun by more than EUR 2M
+    # about 55% of the prior draws overrun by more than EUR 2M (30% with the 11 uncertain
+    # inputs before issue 20: step-ups and longer trajectories add to the overrun)
+    assert 0.4 < d.share < 0.7
     # the chosen box: density >= 0.8 with the highest coverage, reported with both
     assert d.density >= 0.8 and 0.6 < d.coverage < 1.0
     # coverage and density recomputed by hand from the box limits
@@ -81,7 +83,7 @@ def test_overrun_box_of_uncertainty_2023(overrun) -> None:
     caseload, cost = d.limits.loc["capacity.caseload_per_fte"], d.limits.loc[
         "costs.cost_per_fte_eur"]
     assert caseload["low"] == pytest.approx(caseload["sample_low"])  # only an upper limit
-    assert 7.0 < caseload["high"] < 8.5  # sampled 6.5-9.5, central 8
+    assert 7.0 < caseload["high"] < 9.0  # sampled 6.5-9.5, central 8
     assert cost["high"] == pytest.approx(cost["sample_high"])  # only a lower limit
     assert 50_000 < cost["low"] < 62_000  # sampled 48,000-70,000, central 58,000
     assert list(d.limits.index[:2]) == ["capacity.caseload_per_fte", "costs.cost_per_fte_eur"]
@@ -90,11 +92,11 @@ def test_overrun_box_of_uncertainty_2023(overrun) -> None:
 def test_overrun_in_plain_words(overrun) -> None:
     nl, en = dt.discovery_text(overrun, "nl"), dt.discovery_text(overrun, "en")
     assert nl.startswith("Een afwijking gesloten vierkant 2023-2025 boven € 2,0 mln")
-    assert "het aantal cliënten per fte hoogstens 7," in nl
+    assert "het aantal cliënten per fte hoogstens " in nl
     assert "de kosten per fte (prijzen 2021) minstens € " in nl
     assert f"{overrun.density:.0%}" in nl and "dichtheid" in nl and "dekking" in nl
     assert f"{overrun.coverage:.0%}" in en and "coverage" in en and "2,000 draws" in en
-    assert "the number of clients per FTE at most 7." in en
+    assert "the number of clients per FTE at most " in en
     table = dt.box_table(overrun, "en")
     assert list(table.columns) == ["from", "to", "sampled from", "sampled to", "quasi-p"]
     trade = dt.tradeoff_table(overrun, "en")

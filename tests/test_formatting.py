@@ -65,8 +65,11 @@ def test_key_figures_by_kind():
     assert fmt.key_figure("net_savings_structural_eur", 7_104_000) == "€ 7,10 mln"
     assert fmt.key_figure("young_people_helped_first_year", 977.37) == "977"
     assert fmt.key_figure("fte_end_of_transition", 1464.4, "en") == "1,464"
-    assert kf.label("payback_year", "nl") == "Terugverdienjaar"
-    assert kf.label("payback_year", "en") == "Payback year"
+    # every money figure says whether it is nominal, in 2021 prices or discounted
+    assert kf.label("payback_year", "nl") == "Terugverdienjaar (nominaal)"
+    assert kf.label("payback_year", "en") == "Payback year (nominal)"
+    assert kf.label("payback_year_discounted", "nl") == "Terugverdienjaar (contante waarde, 2,25%)"
+    assert "(prijzen 2021)" in kf.label("net_savings_structural_real_eur", "nl")
 
 
 def test_column_labels_from_dictionary():

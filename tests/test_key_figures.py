@@ -40,23 +40,26 @@ def _variant(tmp_path: Path, name: str, **time: int) -> sm.Scenario:
 
 
 def test_default_labels_carry_the_years(plan_run) -> None:
-    assert kf.label("net_savings_structural_eur", "nl", plan_run) == "Netto besparing 2026-2030"
-    assert kf.label("deviation_transition_eur", "en", plan_run) == "Square deviation 2023-2025"
+    assert kf.label("net_savings_structural_eur", "nl", plan_run) == \
+        "Netto besparing 2026-2030 (nominaal)"
+    assert kf.label("deviation_transition_eur", "en", plan_run) == \
+        "Square deviation 2023-2025 (nominal)"
     assert kf.label("fte_end_of_transition", "nl", plan_run) == "Fte SAMEN. eind 2025"
     assert kf.label("young_people_helped_first_year", "en", plan_run) == \
         "Young people helped 2023"
     assert kf.label("cumulative_net_savings_end_eur", "nl", plan_run) == \
-        "Cumulatieve netto besparing eind 2030"
+        "Cumulatieve netto besparing (nominaal) eind 2030"
 
 
 def test_a_shorter_horizon_sums_and_labels_fewer_years(tmp_path: Path) -> None:
     run = sm.simulate(_variant(tmp_path, "to_2027", last_year=2027))
     net = run.arrays["net_savings_eur"][(run.years >= 2026) & (run.years <= 2027)].sum()
     assert kf.central(run)["net_savings_structural_eur"] == pytest.approx(net)
-    assert kf.label("net_savings_structural_eur", "nl", run) == "Netto besparing 2026-2027"
-    assert kf.label("net_savings_structural_eur", "en", run) == "Net savings 2026-2027"
+    assert kf.label("net_savings_structural_eur", "nl", run) == \
+        "Netto besparing 2026-2027 (nominaal)"
+    assert kf.label("net_savings_structural_eur", "en", run) == "Net savings 2026-2027 (nominal)"
     assert kf.label("cumulative_net_savings_end_eur", "en", run) == \
-        "Cumulative net savings end of 2027"
+        "Cumulative net savings (nominal) end of 2027"
 
 
 def test_a_longer_transition_moves_its_figures_and_labels(tmp_path: Path) -> None:
@@ -69,9 +72,10 @@ def test_a_longer_transition_moves_its_figures_and_labels(tmp_path: Path) -> Non
     assert central["fte_end_of_transition"] == pytest.approx(
         run.arrays["fte_samen"][years == 2027][0, 0])
     assert kf.label("deviation_transition_eur", "nl", run) == \
-        "Afwijking gesloten vierkant 2023-2027"
+        "Afwijking gesloten vierkant 2023-2027 (nominaal)"
     assert kf.label("fte_end_of_transition", "nl", run) == "Fte SAMEN. eind 2027"
-    assert kf.label("net_savings_structural_eur", "nl", run) == "Netto besparing 2028-2030"
+    assert kf.label("net_savings_structural_eur", "nl", run) == \
+        "Netto besparing 2028-2030 (nominaal)"
     # the briefing and the notebooks' table carry the same years
     header, rows = key_figure_rows([run], "nl")
     assert any("2023–2027" in row[0] or "2023-2027" in row[0] for row in rows), rows
@@ -81,7 +85,8 @@ def test_a_longer_transition_moves_its_figures_and_labels(tmp_path: Path) -> Non
 def test_results_with_different_years_get_a_label_without_years(tmp_path: Path,
                                                                  plan_run) -> None:
     short = sm.simulate(_variant(tmp_path, "to_2027", last_year=2027))
-    assert kf.label("net_savings_structural_eur", "nl", [plan_run, short]) == "Netto besparing"
+    assert kf.label("net_savings_structural_eur", "nl", [plan_run, short]) == \
+        "Netto besparing (nominaal)"
 
 
 @pytest.fixture()

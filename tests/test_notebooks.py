@@ -135,9 +135,9 @@ def test_briefing_notebook_in_english(tmp_path):
     nb = execute("04_briefing", tmp_path, scenarios=["realised_2023", "plan_2022"],
                  language="en", draws=200)
     text = outputs_text(nb)
-    assert "Main scenario" in text and "Key figures per scenario" in text
-    assert "Annex: assumptions" in text and "Colophon" in text
-    assert "with 90% certainty between" in text and "200 draws" in text
+    assert "In brief" in text and "The choice after 2025" in text
+    assert "Annex 3. Assumptions" in text and "Colophon" in text
+    assert "in 9 of 10 computed situations" in text and "200 computed situations" in text
     from samen_model.products.briefing.run import briefing_from_notebook
 
     carried = briefing_from_notebook(tmp_path / "04_briefing.ipynb")  # for PDF and Word

@@ -91,21 +91,24 @@ def test_briefing_html_has_key_figures_in_dutch_format(report):
     _, run_dir = report
     html = briefing_text(run_dir)
     realised = kf.central(sm.simulate(sm.load_scenario(SCENARIOS / "realised_2023.yaml")))
-    for label in ("Gesloten vierkant 2023–2025", "Netto resultaat 2026–2030",
-                  "Terugverdienjaar", "Jeugdigen geholpen 2023", "Bijlage: aannames",
-                  "Begrippen", "Colofon"):
+    for label in ("In het kort", "1. Aanleiding en vraag", "4. Wat het model verwacht",
+                  "5. De keuze na 2025", "6. Risico", "Bijlage 3. Aannames",
+                  "Bijlage 4. Begrippen", "Colofon"):
         assert label in html, label
-    assert f"{realised['young_people_helped_first_year']:.0f}" in html
+    assert f"{realised['young_people_helped_first_year']:.0f} jeugdigen" in html
     assert re.search(r"€\xa0\d{1,3},\d{1,2}\xa0mln", html)  # € 1,2 mln, never broken
     assert not re.search(r"€.?\d+\.\d{1,2}.?mln", html)  # no decimal point in Dutch millions
-    assert "€\xa04,3\xa0mln" in html  # the execution budget 2023 in the text
-    sentence = re.search(r"met 90% zekerheid tussen (.*?) en (.*?)</strong> \(5e tot 95e "
-                         r"percentiel van (\S+) trekkingen", html)
-    assert sentence, "the 90% sentence of the net savings"
-    assert re.fullmatch(r"€\xa0\d+,\d\d\xa0mln", sentence.group(1))
-    assert sentence.group(3) == "500"
-    assert "Onzekerheid" in html and html.count("met 90% zekerheid") == 3
-    assert "<title>SAMEN.: financiële stand voor de raad</title>" in html
+    assert "subsidie ontvangen van 4,2 miljoen euro" in html  # as the evaluation says it
+    sentence = re.search(r"middelste uitkomst van (\S+) doorgerekende situaties met onzekere "
+                         r"aannames; in 9 van de 10 doorgerekende situaties ligt het netto "
+                         r"resultaat tussen (.*?) (?:extra kosten )?en (.*?) "
+                         r"(?:extra kosten|besparing)", html)
+    assert sentence, "page 1: the band of the net result"
+    assert sentence.group(1) == "500"
+    assert re.fullmatch(r"€\xa0\d+,\d{1,2}\xa0mln", sentence.group(2))
+    assert "met 90% zekerheid" not in html and "trekkingen" not in html
+    assert "<title>SAMEN.: wat de basisjeugdhulp bij WIJ de gemeente naar verwachting kost" \
+        "</title>" in html
     assert '<html lang="nl"' in html
 
 
@@ -115,12 +118,13 @@ def test_briefing_pdf_and_docx_carry_the_same_content_and_run_key(report):
 
     _, run_dir = report
     html = briefing_text(run_dir)
-    key = re.search(r"rekenrun: <strong>([0-9a-f]{8})</strong>", html).group(1)
+    key = re.search(r"Kenmerk van deze berekening: <strong>([0-9a-f]{8})</strong>",
+                    html).group(1)
     pdf = "\n".join(p.extract_text() for p in PdfReader(run_dir / "briefing.pdf").pages)
     word = "\n".join(p.text for p in docx.Document(str(run_dir / "briefing.docx")).paragraphs)
     for text in (pdf, word):
-        assert key in text and "Samenvatting" in text and "Colofon" in text
-        assert "967 jeugdigen" in text.replace("\xa0", " ")
+        assert key in text and "In het kort" in text and "Colofon" in text
+        assert "977 jeugdigen" in text.replace("\xa0", " ")  # the model's 2023 count
 
 
 def test_every_html_page_has_a_visible_provenance_footer(report):
@@ -131,9 +135,9 @@ def test_every_html_page_has_a_visible_provenance_footer(report):
         assert 'class="samen-provenance"' in text, page.name
         assert info["run_id"] in text and 'href="manifest.json"' in text, page.name
         assert str(ROOT) not in text, page.name  # no absolute paths of this machine
-    briefing = briefing_text(run_dir)  # the colophon: only the scenarios the page uses
-    used = {s["name"] for s in info["scenarios"]}
-    assert all(s["hash"] in briefing for s in info["scenarios"] if s["name"] in used)
+    briefing = briefing_text(run_dir)  # the colophon: the run key; hashes in the manifest
+    assert all(s["hash"] not in briefing for s in info["scenarios"])
+    assert all(len(s["hash"]) == 16 for s in info["scenarios"])
 
 
 def test_index_links_every_notebook_and_table(report):

@@ -49,7 +49,8 @@ def test_tornado_shows_that_expected_cost_development_cancels(uncertain) -> None
                                    "plan.leakage": {2023: 0.0, 2024: 0.10},
                                    "budget.structural_regime": "t2_rule"})
     bars = tornado(stale, "net_savings_2026_2030").set_index("parameter")
-    assert "routing.leakage" in bars.index[:2]
+    # (after the step-ups to specialist care, the waterbed effect, and the caseload)
+    assert "routing.leakage" in bars.index[:3]
     learning = tornado(uncertain.with_values({"budget.structural_regime": "t2_rule"}),
                        "net_savings_2026_2030", parameters=["routing.leakage"])
     assert bars.loc["routing.leakage", "swing"] > 10 * learning.set_index("parameter").loc[
@@ -104,13 +105,16 @@ def test_sobol_of_the_model(uncertain) -> None:
     net = table[table["output"] == "net_savings_2026_2030"].set_index("parameter")
     # with a plan that does not learn, leakage matters for the structural result (with a
     # learning plan its total index is about 0); what capacity staff carry matters most
-    assert net.loc["routing.leakage", "ST"] > 0.1
-    assert net.index[0] == "capacity.realised_caseload_ratio"
+    assert net.loc["routing.leakage", "ST"] > 0.08
+    # step-ups to specialist care (the waterbed effect, 0-10% of new clients) and the caseload
+    # staff carry come first
+    assert list(net.index[:2]) == ["routing.step_up_share", "capacity.realised_caseload_ratio"]
     assert net.loc["index.expected_cost_development", "ST"] < 1e-6  # cancels by construction
     assert net["S1"].sum() <= 1.05
     dev = table[table["output"] == "deviation_2023_2025"].set_index("parameter")
     # in the transition WIJ's staff cost is settled: staffing drives the deviation
     assert set(dev.index[:2]) == {"capacity.caseload_per_fte", "costs.cost_per_fte_eur"}
+    assert "routing.step_up_share" in dev.index[:4]  # step-ups cost money from the start
     again = sobol(stale, ["net_savings_2026_2030", "deviation_2023_2025"], n=256, seed=3)
     assert table.equals(again)
 

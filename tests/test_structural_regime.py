@@ -31,8 +31,9 @@ def run(regime: str, result: str = "kept", *, ceiling: str = "off", lapsing_m: f
     cc = col([10 * M] * len(YEARS))
     open_house = col(np.where(samen, (10 - lapsing_m) * M, 10 * M))
     cost = col([0, 0, 0, 3.8 * M, 3.9 * M, 4.0 * M, 4.2 * M, 4.2 * M])
-    out = budget_rule.yearly_budget(  # staff at the year end as over the year: run rate = cost
-        YEARS, rule, cc, open_house, col([0.5] * len(YEARS)), cost, cost,
+    staff = col([10.0] * len(YEARS))  # the same on 31 December as over the year: cost itself
+    out = budget_rule.yearly_budget(
+        YEARS, rule, cc, open_house, col([0.5] * len(YEARS)), cost, staff, staff,
         col([100.0] * len(YEARS)),
         col([2.0] * len(YEARS)), col([0.0] * len(YEARS)),
         col(np.where(YEARS >= 2026, cut, 0.0)))
@@ -122,7 +123,7 @@ def test_no_reeel_budget_without_a_transition_year_to_learn_from():
     cost = col([0, 0, 0, 3.8 * M, 3.9 * M, 4.0 * M, 4.2 * M, 4.2 * M])
     ones = col([1.0] * len(YEARS))
     out = budget_rule.yearly_budget(YEARS, rule, 10 * M * ones, 5 * M * ones, 0.5 * ones, cost,
-                                    cost, 100 * ones, 0 * ones, 0 * ones, 0 * ones)
+                                    ones, ones, 100 * ones, 0 * ones, 0 * ones, 0 * ones)
     np.testing.assert_allclose(out["budget_before_cut_eur"], out["budget_recheck_eur"])
 
 

@@ -8,7 +8,10 @@ workbook, the briefing and the explorer take their key figures from here by name
 figure added with :func:`register` appears in all of them.
 
 Units: ``eur`` (nominal euros), ``persons``, ``fte``, ``months``, ``year`` (a calendar year)
-and ``share`` (a fraction of draws).
+and ``share`` (a fraction of draws). Money is nominal unless the name says otherwise: the
+``*_real_eur`` figures are in prices of ``time.price_base_year`` (2021), the
+``*_discounted_eur`` figures real and discounted to the first SAMEN. year at the MKBA rate of
+2.25% (``model/money.py``); their labels say so, and the nominal ones say "nominaal".
 """
 
 from __future__ import annotations
@@ -105,26 +108,51 @@ def _max_from_start(column: str) -> Callable[[Result, Windows], np.ndarray]:
     return values
 
 
+def _money(column: str, terms: str, span: Callable[[Windows], tuple[int, int]]
+           ) -> Callable[[Result, Windows], np.ndarray]:
+    """A euro column summed over the span in prices of the base year or discounted."""
+    def values(result: Result, w: Windows) -> np.ndarray:
+        first, last = span(w)
+        rows = (result.years >= first) & (result.years <= last)
+        return result.money(column, terms)[rows].sum(axis=0)
+    return values
+
+
 def _transition(w: Windows) -> tuple[int, int]:
     return (w.samen_start, w.transition_end)
 
 
 register(KeyFigure(
     "deviation_transition_eur", "eur",
-    {"nl": "Afwijking gesloten vierkant {years}", "en": "Square deviation {years}"},
+    {"nl": "Afwijking gesloten vierkant {years} (nominaal)",
+     "en": "Square deviation {years} (nominal)"},
     _transition, _total("square_deviation_eur", _transition)))
 register(KeyFigure(
     "net_savings_structural_eur", "eur",
-    {"nl": "Netto besparing {years}", "en": "Net savings {years}"},
+    {"nl": "Netto besparing {years} (nominaal)", "en": "Net savings {years} (nominal)"},
     lambda w: w.structural, _total("net_savings_eur", lambda w: w.structural)))
 register(KeyFigure(
+    "net_savings_structural_real_eur", "eur",
+    {"nl": "Netto besparing {years} (prijzen 2021)", "en": "Net savings {years} (2021 prices)"},
+    lambda w: w.structural, _money("net_savings_eur", "real", lambda w: w.structural)))
+register(KeyFigure(
+    "net_savings_structural_discounted_eur", "eur",
+    {"nl": "Netto besparing {years} (contante waarde 2023, 2,25%)",
+     "en": "Net savings {years} (present value 2023, 2.25%)"},
+    lambda w: w.structural, _money("net_savings_eur", "discounted", lambda w: w.structural)))
+register(KeyFigure(
     "cumulative_net_savings_end_eur", "eur",
-    {"nl": "Cumulatieve netto besparing eind {years}",
-     "en": "Cumulative net savings end of {years}"},
+    {"nl": "Cumulatieve netto besparing (nominaal) eind {years}",
+     "en": "Cumulative net savings (nominal) end of {years}"},
     lambda w: w.horizon, lambda r, w: r.arrays["cumulative_net_savings_eur"][-1]))
 register(KeyFigure(
-    "payback_year", "year", {"nl": "Terugverdienjaar", "en": "Payback year"},
+    "payback_year", "year", {"nl": "Terugverdienjaar (nominaal)",
+                             "en": "Payback year (nominal)"},
     lambda w: None, lambda r, w: r.payback_year))
+register(KeyFigure(
+    "payback_year_discounted", "year",
+    {"nl": "Terugverdienjaar (contante waarde, 2,25%)", "en": "Payback year (discounted, 2.25%)"},
+    lambda w: None, lambda r, w: r.payback_year_in("discounted")))
 register(KeyFigure(
     "young_people_helped_first_year", "persons",
     {"nl": "Jeugdigen geholpen {years}", "en": "Young people helped {years}"},
@@ -135,7 +163,8 @@ register(KeyFigure(
     lambda w: w.transition_end, _at("fte_samen", lambda w: w.transition_end)))
 register(KeyFigure(
     "execution_budget_first_year_eur", "eur",
-    {"nl": "Uitvoeringsbudget WIJ {years}", "en": "WIJ execution budget {years}"},
+    {"nl": "Uitvoeringsbudget WIJ {years} (nominaal)",
+     "en": "WIJ execution budget {years} (nominal)"},
     lambda w: w.samen_start, _at("execution_budget_eur", lambda w: w.samen_start)))
 register(KeyFigure(
     "wij_result_structural_eur", "eur",
@@ -151,6 +180,9 @@ register(KeyFigure(
     {"nl": "Langste gemiddelde wachttijd (maanden)",
      "en": "Longest average waiting time (months)"},
     lambda w: None, _max_from_start("waiting_time_months"), only_when_nonzero=True))
+
+#: Payback years (a year per draw, NaN when never): over draws the year by which half paid back.
+PAYBACK_FIGURES = ("payback_year", "payback_year_discounted")
 
 #: Figures a run over several draws adds to :func:`central` (not computed per draw).
 OVER_DRAWS: dict[str, dict[str, str]] = {
@@ -188,9 +220,10 @@ def central(result: Result, savings_window: tuple[int, int] = SAVINGS_WINDOW) ->
     """
     per_draw = arrays(result, savings_window)
     values = {k: (float(np.nanmedian(a)) if np.isfinite(a).any() else float("nan"))
-              for k, a in per_draw.items() if k != "payback_year"}
+              for k, a in per_draw.items() if k not in PAYBACK_FIGURES}
+    for k in PAYBACK_FIGURES:
+        values[k] = median_payback_year(per_draw[k])
     payback = per_draw["payback_year"]
-    values["payback_year"] = median_payback_year(payback)
     if result.draws > 1:
         paid = payback[~np.isnan(payback)]
         values["payback_share_within_horizon"] = float(paid.size / payback.size)

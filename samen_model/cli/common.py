@@ -293,6 +293,8 @@ def show(table: pd.DataFrame, language: str = "en", index: bool = True,
 
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
     text = readable(table, language, money)
+    most = max(24, width // 2)  # a cell of text longer than half the width is cut
+    text = text.map(lambda v: v if len(v) <= most else v[:most - 1] + "…")
     with pd.option_context("display.width", width, "display.max_columns", None,
                            "display.max_colwidth", max(24, width // 3),
                            "display.max_rows", 500, "display.expand_frame_repr", True,

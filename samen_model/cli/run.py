@@ -120,7 +120,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+#: A key figure whose text is longer than this is printed under the table, not in a column.
+WORDY = 24
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
+    import shutil
+    import textwrap
+
     from samen_model.analysis import key_figures as kf
     from samen_model.model.simulate import simulate
     from samen_model.present.manifest import manifest
@@ -131,7 +138,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
     table = kf.table(results)
     shown = labelled(results, args.language)
     shown.columns = [r.scenario.name for r in results]  # short headers; the titles below
-    show(shown)
+    # a figure in words (the budget regime) goes under the table, once per distinct text
+    wordy = [i for i, row in shown.iterrows() if max(len(str(v)) for v in row) > WORDY]
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    show(shown.drop(index=wordy))
+    for label_text in wordy:
+        row = shown.loc[label_text]
+        for text in dict.fromkeys(row):
+            names = [n for n, v in row.items() if v == text]
+            which = f" ({', '.join(names)})" if len(names) < len(row) else ""
+            print(textwrap.fill(f"{label_text}{which}: {text}", width,
+                                subsequent_indent="  "))
     for r in results:
         print(f"  {r.scenario.name}: {r.scenario.title} (#{r.scenario.hash})")
     if args.out is not None:

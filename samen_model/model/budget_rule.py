@@ -144,13 +144,15 @@ def run_rate_cost(samen_cost_eur: np.ndarray, fte_end: np.ndarray, fte_avg: np.n
         return np.where(fte_avg > 0.0, samen_cost_eur * fte_end / fte_avg, samen_cost_eur)
 
 
-def reeel_budget(t2_budget_eur: np.ndarray, run_rate_eur: np.ndarray, index_pct: np.ndarray,
+def reeel_budget(t2_budget_eur: np.ndarray, samen_cost_eur: np.ndarray, fte_end: np.ndarray,
+                 fte_avg: np.ndarray, index_pct: np.ndarray,
                  volume: np.ndarray, regime_rows: np.ndarray, transfer_share: float
                  ) -> np.ndarray:
     """The ``reeel`` structural budget (final budget, incl. ICT and housing), EUR, rows as
     ``t2_budget_eur`` (the SAMEN. years).
 
-    In the rows where ``regime_rows`` holds: ``run_rate_eur`` (:func:`run_rate_cost`) of the
+    In the rows where ``regime_rows`` holds: the cost at the year-end staff
+    (:func:`run_rate_cost` of ``samen_cost_eur``, ``fte_end`` and ``fte_avg``) of the
     year before the first of them (the last transition year, the first with the whole scope),
     grossed up for the ICT/housing transfer (``cost / (1 - transfer_share)``; not when the
     whole budget is transferred, which leaves no execution budget to cover), then carried
@@ -158,13 +160,14 @@ def reeel_budget(t2_budget_eur: np.ndarray, run_rate_eur: np.ndarray, index_pct:
     * volume[t]``. Elsewhere, and where no SAMEN. year precedes the regime (no experience to
     set it from), the t-2 budget.
     """
-    out = np.broadcast_to(t2_budget_eur, np.broadcast_shapes(t2_budget_eur.shape,
-                                                             run_rate_eur.shape)).copy()
+    out = np.broadcast_to(t2_budget_eur, np.broadcast_shapes(
+        t2_budget_eur.shape, samen_cost_eur.shape, fte_end.shape, fte_avg.shape)).copy()
     rows = np.flatnonzero(regime_rows)
     if not len(rows) or rows[0] == 0:
         return out
     gross_up = 1.0 / (1.0 - transfer_share) if transfer_share < 1.0 else 1.0  # all moved: none
-    level = run_rate_eur[rows[0] - 1] * gross_up
+    b = rows[0] - 1  # the last year before the regime
+    level = run_rate_cost(samen_cost_eur[b], fte_end[b], fte_avg[b]) * gross_up
     for i in rows:
         level = level * (1.0 + index_pct[i] / 100.0) * volume[i]
         out[i] = level
@@ -230,14 +233,15 @@ RATIOS = ("expected_cost_development", "volume_factor")
 
 def yearly_budget(years: np.ndarray, rule: BudgetRule, cc: np.ndarray,
                   open_house_cost: np.ndarray, planned: np.ndarray, samen_cost: np.ndarray,
-                  run_rate: np.ndarray, pop: np.ndarray, index_pct: np.ndarray,
+                  fte_end: np.ndarray, fte_avg: np.ndarray, pop: np.ndarray,
+                  index_pct: np.ndarray,
                   expected_development: np.ndarray, cut_share: np.ndarray
                   ) -> dict[str, np.ndarray]:
     """Every column of the budget rule, (year, draw), EUR unless a ratio.
 
     ``cc`` comparable cost, ``open_house_cost`` the open-house cost of the scope products,
-    ``planned`` the planned SAMEN. share, ``samen_cost`` the actual SAMEN. cost, ``run_rate``
-    that cost at the year-end staff (:func:`run_rate_cost`), ``pop`` the
+    ``planned`` the planned SAMEN. share, ``samen_cost`` the actual SAMEN. cost, ``fte_end``
+    and ``fte_avg`` the staff on 31 December and over the year (FTE), ``pop`` the
     0-17 population, ``index_pct`` the budget index, all (year, n); ``rule`` the choices of the
     scenario. Before the first SAMEN. year the columns are 0 (the ratios NaN).
     """
@@ -253,7 +257,8 @@ def yearly_budget(years: np.ndarray, rule: BudgetRule, cc: np.ndarray,
     recheck = recheck_budget(steps["provisional"], steps["estimate"], cc, r)
     after = (years[r:] > rule.transition_end)[:, None]  # the regime's years
     reeel = rule.regime == "reeel" and bool(after.any())
-    before_cut = (reeel_budget(recheck, run_rate[r:], index_pct[r:], steps["volume"],
+    before_cut = (reeel_budget(recheck, samen_cost[r:], fte_end[r:], fte_avg[r:],
+                               index_pct[r:], steps["volume"],
                                after[:, 0], transfer_share) if reeel else recheck)
     cut = structural_cut(before_cut, cut_share[r:], (years[r:] >= rule.structural_start)[:, None])
     lapsing = cc[r:] - open_house_cost[r:]

@@ -199,6 +199,29 @@ def label(name: str, language: str = "nl") -> str:
     return col.label_nl if language == "nl" else col.name.replace("_", " ")
 
 
+#: Readings of every euro column derived after the run (``Result.column``, model/money.py):
+#: suffix, unit, meaning.
+DERIVED_READINGS: tuple[tuple[str, str, str], ...] = (
+    ("_real_eur", "EUR of time.price_base_year",
+     "The nominal column divided by `price_level` (the model's OVA-based price index): euros "
+     "in prices of the price base year (2021 in the shipped scenarios)."),
+    ("_discounted_eur", "EUR of time.price_base_year, present value",
+     "The real column discounted to the first SAMEN. year (2023) at 2.25% a year, the "
+     "standard real discount rate of Dutch social cost-benefit analysis (MKBA; Rapport "
+     "Werkgroep discontovoet 2020): real / 1.0225^(year - 2023)."),
+)
+
+
+def derived_name(name: str) -> tuple[str, str] | None:
+    """``(euro column, terms)`` of a derived reading (``net_savings_real_eur`` ->
+    ``("net_savings_eur", "real")``), or None when ``name`` is not one."""
+    for suffix, terms in (("_real_eur", "real"), ("_discounted_eur", "discounted")):
+        base = name[: -len(suffix)] + "_eur" if name.endswith(suffix) else None
+        if base is not None and base in BY_NAME and BY_NAME[base].unit == "EUR":
+            return base, terms
+    return None
+
+
 def markdown_table() -> str:
     """The dictionary as a Markdown table (``docs/columns.md``)."""
     lines = [
@@ -213,6 +236,19 @@ def markdown_table() -> str:
     ]
     lines += [f"| `{c.name}` | {c.unit} | {c.section} | {c.meaning} | {c.label_nl} |"
               for c in COLUMNS]
+    lines += [
+        "",
+        "## Real and discounted readings",
+        "",
+        "Every column in EUR (nominal) has two readings computed from the kept arrays after the "
+        "run (`Result.column(name)`, `Result.real`, `Result.discounted`; "
+        "`samen_model/model/money.py`), e.g. `net_savings_real_eur` and "
+        "`net_savings_discounted_eur`:",
+        "",
+        "| suffix | unit | meaning |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `*{s}` | {u} | {m} |" for s, u, m in DERIVED_READINGS]
     return "\n".join(lines) + "\n"
 
 

@@ -160,7 +160,7 @@ def budget_columns(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, n
     out = budget_rule.yearly_budget(
         inp.years, budget_rule_of(inp), flows_out["comparable_cost_eur"],
         flows_out["open_house_scope_cost_eur"], planned, samen_cost,
-        budget_rule.run_rate_cost(samen_cost, flows_out["fte_samen"], flows_out["fte_samen_avg"]),
+        flows_out["fte_samen"], flows_out["fte_samen_avg"],
         pop, index_pct, g["expected_cost_development"], g["budget_cut_share"])
     out["planned_samen_share"] = planned
     return out

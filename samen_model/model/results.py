@@ -13,7 +13,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.columns import BY_NAME, COLUMN_NAMES, derived_name
+from samen_model.model.money import DISCOUNT_RATE, discounted, real_terms
 from samen_model.model.steps.budget import payback_year
 from samen_model.scenario.data_files import provider_shares
 from samen_model.scenario.scenario import Scenario
@@ -89,6 +90,67 @@ class Result:
         v = self.scenario.value
         regime = v("budget.structural_regime")
         return f"reeel_{v('budget.reeel_wij_result')}" if regime == "reeel" else regime
+
+    # ------------------------------------------------------------------ real and discounted
+    @property
+    def price_base_year(self) -> int:
+        """The year in whose prices ``real`` amounts are given (``time.price_base_year``)."""
+        return int(self.scenario.value("time.price_base_year"))
+
+    @property
+    def discount_year(self) -> int:
+        """The year discounted amounts are valued in: the first SAMEN. year."""
+        return int(self.scenario.value("time.samen_start_year"))
+
+    def _euro(self, column: str) -> np.ndarray:
+        if column not in BY_NAME or BY_NAME[column].unit != "EUR":
+            raise KeyError(f"{column!r}: expected a euro column of docs/columns.md")
+        for name in (column, "price_level"):
+            if name not in self.arrays:
+                raise KeyError(f"{name!r} was not kept in this run (simulate(keep=...) must "
+                               f"keep {column} and price_level for real amounts)")
+        return self.arrays[column]
+
+    def real(self, column: str) -> np.ndarray:
+        """A euro column in prices of :attr:`price_base_year` ``(year, draw)``: nominal
+        divided by the model's price level (model/money.py)."""
+        return real_terms(self._euro(column), self.arrays["price_level"])
+
+    def discounted(self, column: str, rate: float = DISCOUNT_RATE,
+                   to_year: int | None = None) -> np.ndarray:
+        """A euro column in real euros discounted at ``rate`` (MKBA 2.25% by default) to
+        ``to_year`` (default :attr:`discount_year`), ``(year, draw)``."""
+        year = self.discount_year if to_year is None else int(to_year)
+        return discounted(self.real(column), self.years, year, rate)
+
+    def money(self, column: str, terms: str = "nominal") -> np.ndarray:
+        """A euro column ``(year, draw)`` as ``nominal``, ``real`` or ``discounted``."""
+        if terms == "nominal":
+            return self._euro(column)
+        if terms == "real":
+            return self.real(column)
+        if terms == "discounted":
+            return self.discounted(column)
+        raise ValueError(f"terms: expected nominal, real or discounted, got {terms!r}")
+
+    def column(self, name: str) -> np.ndarray:
+        """A kept column or a derived reading of a euro column (``*_real_eur``,
+        ``*_discounted_eur``, docs/columns.md), ``(year, draw)``."""
+        if name in self.arrays:
+            return self.arrays[name]
+        derived = derived_name(name)
+        if derived is None:
+            raise KeyError(f"{name!r}: expected a kept column or a *_real_eur / "
+                           "*_discounted_eur reading of a euro column (docs/columns.md)")
+        return self.money(*derived)
+
+    def payback_year_in(self, terms: str = "nominal") -> np.ndarray:
+        """:attr:`payback_year` with net savings summed as ``terms`` (nominal, real or
+        discounted): the first year after which the running sum stays >= 0, per draw."""
+        if terms == "nominal":
+            return self.payback_year
+        cumulative = np.cumsum(self.money("net_savings_eur", terms), axis=0)
+        return payback_year(cumulative, self.years, self.discount_year)
 
     # ------------------------------------------------------------------ providers
     def providers(self, draw: int | None = None) -> pd.DataFrame:

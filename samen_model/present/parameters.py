@@ -17,6 +17,7 @@ import pandas as pd
 from samen_model.present import formatting as fmt
 from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
+from samen_model.scenario.quotes import quotes_for
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.sources import cite
 from samen_model.scenario.validation import ParamInfo
@@ -174,6 +175,7 @@ class RegisterRow:
     value: str
     source: str
     basis: str  # what-if, estimate, choice, figures or document (sources.basis)
+    quote: str = ""  # for a document: the words the value rests on ("…"; "…")
 
 
 def register_rows(scenario: Scenario, language: str = "nl",
@@ -191,7 +193,9 @@ def register_rows(scenario: Scenario, language: str = "nl",
             path=path, theme=theme_of(path), label=label_text(scenario, path, language),
             description=entry.description[language] if entry else info.description,
             value=value_text(info, scenario, language),
-            source=src.cite(info.source, language), basis=src.basis(info.source)))
+            source=src.cite(info.source, language), basis=src.basis(info.source),
+            quote="; ".join(f"“{q.words}”" for q in quotes_for(path))
+            if src.basis(info.source) == "document" else ""))
     return sorted(rows, key=lambda r: order.get(r.theme, len(order)))
 
 

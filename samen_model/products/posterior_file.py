@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from samen_model.analysis.calibration.fit import METHOD, Calibration
+from samen_model.analysis.calibration.fit import Calibration
 from samen_model.errors import OutputError
 from samen_model.files import PLAIN_NAME_TEXT, check_replace, plain_name, write_files
 from samen_model.present.manifest import Run, manifest, provenance_line
@@ -79,7 +79,7 @@ def scenario_tree(cal: Calibration, target: Path, sha: str, info: dict[str, Any]
             "prior": {"name": cal.prior.name, "hash": cal.prior.hash},
             "observations": {"name": obs.name, "file": rel(obs.path, None), "hash": obs.hash,
                              "used": [o.id for o in cal.used]},
-            "method": METHOD,
+            "method": cal.method,
             "draws": int(cal.draws),
             "seed": int(cal.seed),
             "sample_size": int(cal.sample_index.size),

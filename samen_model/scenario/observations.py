@@ -29,7 +29,8 @@ from samen_model.scenario.yaml_reader import read_yaml
 SCHEMA_VERSION = 2
 ENTRY_KEYS = {"id": True, "column": True, "year": True, "value": True, "reported": True,
               "counted": True, "date": True, "uncertainty": True, "source": True,
-              "model_note": False, "calibrate": False}
+              "model_note": False, "calibrate": False, "to_date": False}
+SHARED_KEYS = {"id": True, "figures": True, "sd_relative": True, "basis": True, "source": True}
 UNCERTAINTY_KEYS = ("sd", "interval", "basis", "source")
 BASES = ("stated", "estimate")
 #: z of a central 90% interval of the normal distribution (the range of a normal figure).
@@ -71,6 +72,25 @@ class Observation:
     source: str
     model_note: dict[str, str]
     calibrate: bool = True
+    #: the figure counts ``column`` up to ``date`` (not the year total): the column is a year
+    #: total of a stock on 1 January plus this flow column over the year (docs/calibration.md)
+    to_date_flow: str | None = None
+
+    def elapsed_share(self) -> float:
+        """Share of the year ``year`` elapsed at ``date`` (a month: its middle; a day: its
+        end); 1 for a figure dated after the year."""
+        parts = [int(x) for x in self.date.split("-")]
+        if parts[0] != self.year:
+            return 1.0 if parts[0] > self.year else 0.0
+        first = _dt.date(self.year, 1, 1)
+        days = (_dt.date(self.year + 1, 1, 1) - first).days
+        if len(parts) == 1:
+            return 1.0
+        if len(parts) == 2:
+            start = _dt.date(self.year, parts[1], 1)
+            end = _dt.date(self.year + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return ((start - first).days + 0.5 * (end - start).days) / days
+        return ((_dt.date(*parts) - first).days + 1) / days
 
     def stated_range(self) -> tuple[float, float]:
         """Where the figure says the value lies: ``value ± 1.645 sd`` (a central 90% range)
@@ -82,6 +102,19 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class SharedError:
+    """A relative error the figures ``figures`` share (e.g. one cost base behind two figures):
+    the model's values of all of them are off by the same factor ``1 + e``,
+    ``e ~ N(0, sd_relative^2)``, on top of each figure's own uncertainty."""
+
+    id: str
+    figures: tuple[str, ...]
+    sd_relative: float
+    basis: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Observations:
     """A validated observation file."""
 
@@ -90,6 +123,11 @@ class Observations:
     path: Path | None
     items: tuple[Observation, ...]
     hash: str
+    shared_errors: tuple[SharedError, ...] = ()
+    #: the log-likelihood is divided by this (>= 1): a likelihood that admits the model is
+    #: wrong (docs/calibration.md, "Checked where the model is wrong"); 1 = untempered
+    temper: float = 1.0
+    temper_source: str = ""
 
     def __iter__(self):
         return iter(self.items)
@@ -104,7 +142,8 @@ class Observations:
     def select(self, ids: Collection[str]) -> Observations:
         """The same file restricted to the observations ``ids`` (in file order)."""
         return Observations(self.name, self.title, self.path,
-                            tuple(o for o in self.items if o.id in ids), self.hash)
+                            tuple(o for o in self.items if o.id in ids), self.hash,
+                            self.shared_errors, self.temper, self.temper_source)
 
 
 def _texts(raw: Any, file: Path, where: str) -> dict[str, str]:
@@ -186,6 +225,18 @@ def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Obs
     calibrate = raw.get("calibrate", True)
     if not isinstance(calibrate, bool):
         raise ObservationError(file, f"{where}.calibrate", f"true or false (got {calibrate!r})")
+    flow = None
+    if "to_date" in raw:
+        td = raw["to_date"]
+        if not (isinstance(td, dict) and set(td) == {"flow"} and isinstance(td["flow"], str)
+                and (columns is None or td["flow"] in columns)):
+            raise ObservationError(file, f"{where}.to_date", "a mapping {flow: COLUMN}: the "
+                                   "output column of docs/columns.md that the year total adds "
+                                   f"to the stock of 1 January (got {td!r})")
+        if len(str(raw["date"]).split("-")) < 2:
+            raise ObservationError(file, f"{where}.date", "a month or a day (YYYY-MM or "
+                                   "YYYY-MM-DD) for a figure counted to a date")
+        flow = td["flow"]
     note = raw.get("model_note")
     return Observation(
         id=raw["id"], column=raw["column"], year=year, value=float(value),
@@ -195,8 +246,59 @@ def _entry(raw: Any, i: int, file: Path, columns: Collection[str] | None) -> Obs
                                  f"{where}.uncertainty"),
         source=raw["source"],
         model_note=_texts(note, file, f"{where}.model_note") if note is not None else {},
-        calibrate=calibrate,
+        calibrate=calibrate, to_date_flow=flow,
     )
+
+
+def _shared(raw: Any, items: tuple[Observation, ...], file: Path) -> tuple[SharedError, ...]:
+    """The ``shared_errors`` list: each names figures of the file (at least two, each in at
+    most one group) and a relative sd."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ObservationError(file, "shared_errors", "a list of {id, figures, sd_relative, "
+                               "basis, source}")
+    ids = {o.id for o in items}
+    seen: set[str] = set()
+    out = []
+    for i, r in enumerate(raw):
+        where = f"shared_errors[{i}]"
+        if not isinstance(r, dict):
+            raise ObservationError(file, where, "a mapping with " + ", ".join(SHARED_KEYS))
+        check_keys(r, SHARED_KEYS, ObservationError, file, where)
+        figs = r["figures"]
+        if not (isinstance(figs, list) and len(figs) >= 2 and all(f in ids for f in figs)
+                and len(set(figs)) == len(figs)):
+            raise ObservationError(file, f"{where}.figures", "a list of at least two different "
+                                   f"observation ids of this file (got {figs!r})")
+        if seen & set(figs):
+            raise ObservationError(file, f"{where}.figures", "figures in at most one shared "
+                                   f"error (again: {', '.join(sorted(seen & set(figs)))})")
+        seen |= set(figs)
+        if not _number(r["sd_relative"]) or not 0 < r["sd_relative"] < 0.5:
+            raise ObservationError(file, f"{where}.sd_relative", "a fraction between 0 and 0.5 "
+                                   f"(got {r['sd_relative']!r})")
+        if r["basis"] not in BASES:
+            raise ObservationError(file, f"{where}.basis", f"one of {', '.join(BASES)}")
+        if not isinstance(r["source"], str) or (p := citation_problem(r["source"])) is not None:
+            raise ObservationError(file, f"{where}.source", p if isinstance(r["source"], str)
+                                   else "a citation text")
+        out.append(SharedError(str(r["id"]), tuple(figs), float(r["sd_relative"]),
+                               r["basis"], r["source"]))
+    return tuple(out)
+
+
+def _temper(raw: Any, file: Path) -> dict[str, Any]:
+    """``temper: {value: T, source: text}``: T >= 1 divides the log-likelihood."""
+    if raw is None:
+        return {}
+    if not (isinstance(raw, dict) and set(raw) == {"value", "source"} and _number(raw["value"])
+            and 1.0 <= raw["value"] <= 100.0 and isinstance(raw["source"], str)):
+        raise ObservationError(file, "temper", "a mapping {value: T, source: text} with T a "
+                               f"number from 1 to 100 (got {raw!r})")
+    if (problem := citation_problem(raw["source"])) is not None:
+        raise ObservationError(file, "temper.source", problem)
+    return {"temper": float(raw["value"]), "temper_source": raw["source"]}
 
 
 def load_observations(path: str | Path, columns: Collection[str] | None = None) -> Observations:
@@ -213,9 +315,10 @@ def load_observations(path: str | Path, columns: Collection[str] | None = None) 
                                "version 2 adds uncertainty and date to every figure, see "
                                "docs/calibration.md)")
     for key in data:
-        if key not in ("schema_version", "name", "title", "observations"):
+        if key not in ("schema_version", "name", "title", "observations", "shared_errors",
+                       "temper"):
             raise ObservationError(path, key, "no such key (allowed: schema_version, name, "
-                                   "title, observations)")
+                                   "title, observations, shared_errors, temper)")
     raw = data.get("observations")
     if not isinstance(raw, list) or not raw:
         raise ObservationError(path, "observations", "a non-empty list of observations")
@@ -227,4 +330,6 @@ def load_observations(path: str | Path, columns: Collection[str] | None = None) 
         seen.add(o.id)
     name = data.get("name") if isinstance(data.get("name"), str) else path.stem
     return Observations(name=name, title=str(data.get("title") or name), path=path, items=items,
-                        hash=hashlib.sha256(path.read_bytes()).hexdigest()[:16])
+                        hash=hashlib.sha256(path.read_bytes()).hexdigest()[:16],
+                        shared_errors=_shared(data.get("shared_errors"), items, path),
+                        **_temper(data.get("temper"), path))

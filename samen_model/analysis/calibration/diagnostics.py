@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from samen_model.analysis.calibration.fit import Calibration
-from samen_model.analysis.calibration.likelihood import pointwise_loglik
+from samen_model.analysis.calibration.likelihood import total_loglik
 from samen_model.analysis.calibration.weights import (
     psis_weights,
     weighted_mean_sd,
@@ -99,13 +99,14 @@ def leave_one_out(cal: Calibration) -> pd.DataFrame:
     ``predicted`` (that 90% interval overlaps the stated range).
     """
     items = cal.observations.items
+    shared = cal.observations.shared_errors
     used = [i for i, o in enumerate(items) if o.calibrate]
-    pointwise = pointwise_loglik(cal.predicted[used], [items[i] for i in used])
-    total = pointwise.sum(axis=0)
     rows = []
-    for j, i in enumerate(used):
+    for i in used:
         o = items[i]
-        iw = psis_weights(total - pointwise[j])
+        others = [k for k in used if k != i]
+        iw = psis_weights(total_loglik(cal.predicted, [items[k] for k in others], others,
+                                       shared) / cal.observations.temper)
         low, high = o.stated_range()
         row = _interval_row("loo", cal.predicted[i], iw.weights, low, high)
         rows.append({"observation": o.id, "column": o.column, "year": o.year,

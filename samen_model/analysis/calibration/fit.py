@@ -106,6 +106,12 @@ class Calibration:
         return self.observations.used()
 
     @property
+    def method(self) -> str:
+        """:data:`METHOD`, with the tempering of the likelihood when the file asks for it."""
+        t = self.observations.temper
+        return METHOD if t == 1.0 else f"{METHOD}; log-likelihood divided by {t:g} (tempered)"
+
+    @property
     def reliable(self) -> bool:
         return not self.problems
 
@@ -134,9 +140,10 @@ class Calibration:
                              "file": str(path) if path is not None else None,
                              "hash": self.observations.hash,
                              "used": [o.id for o in self.used]},
-            "calibration": {"method": METHOD, "prior": self.prior.name,
+            "calibration": {"method": self.method, "prior": self.prior.name,
                             "prior_hash": self.prior.hash, "draws": self.draws,
                             "seed": self.seed, "sample_size": int(self.sample_index.size),
+                            "temper": self.observations.temper,
                             "ess": round(self.ess, 1), "pareto_k": round(self.pareto_k, 3),
                             "reliable": self.reliable, "problems": list(self.problems)},
         }
@@ -171,7 +178,8 @@ def calibrate(scenario: Scenario, observations: Observations | str | Path,
 
     ``draws`` prior draws (seeded; ``correlations:`` applied) run through the engine once;
     each draw is weighted by the likelihood of the figures with ``calibrate: true``; the
-    weights are Pareto smoothed; ``sample_size`` draws are resampled into an equally weighted
+    weights are Pareto smoothed (the log-likelihood divided by the file's ``temper``, 1 unless
+    the file says otherwise); ``sample_size`` draws are resampled into an equally weighted
     posterior sample. When Pareto k-hat exceeds ``min(1 - 1/log10(draws), 0.7)`` or the
     effective sample size is below ``min_ess``, raises :class:`CalibrationError` naming the
     figures the prior hardly reaches, or with ``allow_unreliable`` warns
@@ -203,7 +211,8 @@ def calibrate(scenario: Scenario, observations: Observations | str | Path,
     predicted = predictions(scenario, obs.items, int(draws), seed)
     mask = np.array([o.calibrate for o in obs.items])
     with np.errstate(all="ignore"):  # an overflow shows as a weight that is not finite
-        loglik = total_loglik(predicted, used, np.flatnonzero(mask))
+        loglik = total_loglik(predicted, used, np.flatnonzero(mask), obs.shared_errors) \
+            / obs.temper
     if np.isnan(loglik).any() or np.isposinf(loglik).any() or not np.isfinite(loglik).any():
         raise ObservationError(obs.path, "observations", "figures and uncertainties whose "
                                "likelihood is a finite number for some prior draws (check "

@@ -35,14 +35,19 @@ def _labels(names: Iterable[str], language: str) -> list[str]:
 REGIME_LABEL = {"nl": "Budgetregime na de overgang", "en": "Budget regime after the transition"}
 
 
+#: The regimes in a few words (a column of a table at a terminal's width).
+REGIME_WORDS = {
+    "t2_rule": {"nl": "t-2-methode, WIJ houdt verschil", "en": "t-2 method, WIJ keeps rest"},
+    "settlement": {"nl": "t-2-methode, verrekend", "en": "t-2 method, settled"},
+    "reeel_kept": {"nl": "reëel, WIJ houdt resultaat", "en": "reëel, WIJ keeps result"},
+    "reeel_settled": {"nl": "reëel, verrekend", "en": "reëel, settled"},
+}
+
+
 def regime_words(result: Result, language: str = "nl") -> str:
-    """The budget regime after the transition in words (``budget.structural_regime``, under
-    reeel with ``budget.reeel_wij_result``)."""
-    regime, *result_word = result.structural_regime.split("_", 1) \
-        if result.structural_regime.startswith("reeel") else (result.structural_regime,)
-    words = [rp.CHOICE_WORDS[regime][language], *(rp.CHOICE_WORDS[w][language]
-                                                  for w in result_word)]
-    return "; ".join(words)
+    """The budget regime after the transition in a few words (``budget.structural_regime``,
+    under reeel with ``budget.reeel_wij_result``; the assumptions register says it in full)."""
+    return REGIME_WORDS[result.structural_regime][language]
 
 
 def key_figures_table(results: Sequence[Result], language: str = "nl",

@@ -164,3 +164,94 @@ def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
             w["note"]: note,
         })
     return pd.DataFrame(out)
+
+
+#: Where a council could find each uncertain input measured (catalogue key prefix -> text).
+MEASURE_HOW: dict[str, dict[str, str]] = {
+    "capacity.caseload_per_fte": {
+        "nl": "cliënten per fte bij WIJ (eigen registratie, per kwartaal)",
+        "en": "clients per FTE at WIJ (own records, quarterly)"},
+    "capacity.realised_caseload_ratio": {
+        "nl": "werkelijke caseload tegenover de geplande (registratie WIJ)",
+        "en": "realised caseload against the planned one (WIJ records)"},
+    "capacity.max_fte_growth_per_year": {
+        "nl": "fte in dienst en aannames bij WIJ (personeelsadministratie, per kwartaal)",
+        "en": "FTE in service and hires at WIJ (HR records, quarterly)"},
+    "capacity.vacancy_rate": {
+        "nl": "openstaande vacatures bij WIJ (personeelsadministratie)",
+        "en": "open vacancies at WIJ (HR records)"},
+    "costs.cost_per_fte_eur": {
+        "nl": "loonkosten per fte bij WIJ (jaarrekening, cao-schalen)",
+        "en": "staff cost per FTE at WIJ (annual accounts, pay scales)"},
+    "routing.leakage": {
+        "nl": "declaraties van open-house-aanbieders voor basisjeugdhulp na de start",
+        "en": "open-house providers' claims for basic youth care after the start"},
+    "routing.first_year_uptake": {
+        "nl": "nieuwe cliënten bij SAMEN. per kwartaal tegenover alle nieuwe hulpvragen",
+        "en": "new SAMEN. clients per quarter against all new requests"},
+    "demand.inflow_per_1000": {
+        "nl": "nieuwe hulpvragen basisjeugdhulp per jaar (WIJ, CBS jeugdhulp)",
+        "en": "new requests for basic youth care per year (WIJ, CBS youth care)"},
+    "routing.step_up_share": {
+        "nl": "cliënten van SAMEN. die later naar specialistische jeugdhulp gaan (registratie "
+              "WIJ naast declaraties)",
+        "en": "SAMEN. clients who later go to specialist youth care (WIJ records against "
+              "claims)"},
+    "routing.step_up_cost_eur_per_case": {
+        "nl": "kosten van die specialistische trajecten (declaraties)",
+        "en": "cost of those specialist trajectories (claims)"},
+    "routing.samen_duration_factor": {
+        "nl": "duur van de trajecten bij SAMEN. (registratie WIJ)",
+        "en": "length of SAMEN. trajectories (WIJ records)"},
+    "products": {"nl": "tarieven en trajectduur per product (declaraties open house 2021-2022)",
+                 "en": "tariffs and trajectory length per product (open-house claims "
+                       "2021-2022)"},
+    "costs.overhead_share": {"nl": "overhead van WIJ (jaarrekening)",
+                             "en": "WIJ's overhead (annual accounts)"},
+    "capacity.fte_at_start": {"nl": "fte van SAMEN. op 1 januari 2023 (personeelsadministratie)",
+                              "en": "SAMEN. FTE on 1 January 2023 (HR records)"},
+    "demand.inflow_trend": {"nl": "nieuwe hulpvragen per jaar, als reeks (WIJ, CBS jeugdhulp)",
+                            "en": "new requests per year, as a series (WIJ, CBS youth care)"},
+    "index": {"nl": "OVA en kostenontwikkeling (Rijk, VNG): wordt jaarlijks bekend",
+              "en": "OVA and cost development (government, VNG): known each year"},
+    "population": {"nl": "aantal 0-17-jarigen (CBS StatLine), jaarlijks",
+                   "en": "number of 0-17 year olds (CBS StatLine), yearly"},
+}
+
+MEASURE_WORDS = {
+    "nl": {"rank": "rang", "parameter": "aanname", "how": "wat meten",
+           "share": "deel van de spreiding", "narrowing": "bandbreedte smaller",
+           "evppi": "waarde van zekerheid", "none": "-"},
+    "en": {"rank": "rank", "parameter": "assumption", "how": "what to measure",
+           "share": "share of the spread", "narrowing": "range narrower by",
+           "evppi": "value of certainty", "none": "-"},
+}
+
+
+def measure_how(path: str, language: str = "nl") -> str:
+    """Where the input could be measured (:data:`MEASURE_HOW`, longest matching prefix)."""
+    for key in sorted(MEASURE_HOW, key=len, reverse=True):
+        if path == key or path.startswith(key + "."):
+            return MEASURE_HOW[key][language]
+    return MEASURE_WORDS[language]["none"]
+
+
+def measure_next_table(table: pd.DataFrame, scenario: Scenario, output: str,
+                       language: str = "nl", top: int | None = None) -> pd.DataFrame:
+    """The ranking of :func:`samen_model.analysis.value_of_information.measure_next` for one
+    output as text a council reads: rank, assumption, where to measure it, the share of the
+    spread it explains and how much narrower the range gets (percent), and for net savings
+    the expected value of knowing it (EVPPI, € mln)."""
+    w = MEASURE_WORDS[fmt.check_language(language)]
+    rows = table[table["output"] == output]
+    if top is not None:
+        rows = rows.head(top)
+    out = pd.DataFrame({
+        w["parameter"]: [label_text(scenario, p, language) for p in rows["parameter"]],
+        w["how"]: [measure_how(p, language) for p in rows["parameter"]],
+        w["share"]: [f"{fmt.number(100 * s, 0, language)}%" for s in rows["variance_share"]],
+        w["narrowing"]: [f"{fmt.number(100 * s, 0, language)}%" for s in rows["narrowing"]],
+    }, index=pd.Index(rows["rank"].to_list(), name=w["rank"]))
+    if rows["evppi"].notna().any():
+        out[w["evppi"]] = [fmt.eur_mln(v, 2, language) for v in rows["evppi"]]
+    return out

@@ -1,268 +1,395 @@
-"""The council briefing, composed once from the runs: text, tables, charts, glossary, register.
+"""The council briefing, composed once from the runs, in the form of a raadsbrief.
 
 :func:`compose_briefing` returns a :class:`~samen_model.products.briefing.content.Briefing`; the
 notebook ``04_briefing`` shows it, ``samen report`` turns the same object into PDF and Word.
-Each section is one function below (``_summary``, ``_key_figures``, ...); to add content, call
-a method on a section of the result (see :mod:`samen_model.products.briefing.content`).
+
+Page 1 holds one bottom-line sentence, the middle outcome (median) of the uncertainty run with
+the band of 9 in 10 computed situations (5th-95th percentile), the choice that moves it most
+(how WIJ's budget is set after the transition) and one chart. The body follows a raadsbrief:
+aanleiding, context, what happened (only the documents' figures), what the model expects,
+the choice after the transition (one :class:`RegimeResult` per way of budgeting, side by side),
+risks, break-even, vervolg, limits. Annexes: the budget rule year by year, the assumptions
+register (each "document" row with the words it rests on), terms, sources, colophon.
+
+Each section is one function below; to add content, call a method on a section of the result
+(see :mod:`samen_model.products.briefing.content`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
-from samen_model.present import charts as pl
 from samen_model.present import formatting as fmt
 from samen_model.present import parameters as rp
-from samen_model.present.tables.results import budget_steps_frame, budget_steps_table
-from samen_model.present.tables.uncertainty import shortfall_table
-from samen_model.present.text import dynamics as dyn
-from samen_model.present.text import narrative as na
-from samen_model.present.text.calibration import conditioned_sentence
-from samen_model.products.briefing.colophon import colophon
+from samen_model.products.briefing import annexes as ax
+from samen_model.products.briefing import charts
+from samen_model.products.briefing import text as tx
+from samen_model.products.briefing.annexes import key_figure_rows  # noqa: F401 (the registry's)
 from samen_model.products.briefing.content import COLOPHON, Briefing, Section
 from samen_model.products.briefing.glossary import glossary
-from samen_model.scenario import labels as lb
+from samen_model.products.briefing.regimes import (
+    RegimeResult,
+    middle,
+    net_output,
+    share_at_or_below,
+    square_output,
+    years_of,
+)
 from samen_model.scenario import sources as src
-from samen_model.scenario.observations import Observations
-from samen_model.scenario.scenario import Scenario
+from samen_model.scenario.observations import Observation, Observations
+from samen_model.scenario.quotes import passages_of
 
-TITLES: dict[str, dict[str, str]] = {
-    "nl": {"title": "SAMEN.: financiële stand voor de raad",
-           "subtitle": "Hoofdscenario: {main} · berekend op {date}",
-           "summary": "Samenvatting", "key_figures": "Kerncijfers per scenario",
-           "dynamics": "Waarom de afwijking per jaar schommelt",
-           "scenarios": "Scenario's vergeleken", "uncertainty": "Onzekerheid",
-           "budget": "De budgetregel jaar voor jaar (hoofdscenario)",
-           "glossary": "Begrippen", "assumptions": "Bijlage: aannames",
-           "sources": "Bronnen", COLOPHON: "Colofon",
-           "kf_caption": "Uitkomsten per scenario. Boven of binnen: ten opzichte van het "
-                         "gesloten vierkant; extra kosten of besparing: netto, na het "
-                         "incidentele budget.",
-           "parts_caption": "Opbouw van de afwijking van het gesloten vierkant ({main}); "
-                            "bedragen in miljoenen euro's.",
-           "budget_caption": "Van de kosten van twee jaar eerder naar het budget van WIJ en de "
-                             "verrekening ({main}); bedragen in miljoenen euro's.",
-           "differ_head": "Wat de andere scenario's anders aannemen",
-           "register_intro": "Alle aannames van het hoofdscenario ({main}), per thema. De "
-                             "kolom 'soort' zegt waar een waarde op rust: een document, "
-                             "publieke cijfers, een schatting van het model, een wat-als-"
-                             "aanname of een modelkeuze.",
-           "sources_intro": "Documenten en publieke cijfers waarnaar de aannames en de "
-                            "gerapporteerde cijfers verwijzen.",
-           "figure": "Figuur", "no_payback": "niet binnen de horizon",
-           "header": ("Aanname", "Waarde", "Soort", "Bron"), "kf": "Kerncijfer",
-           "fig_deviation": "Afwijking van het gesloten vierkant per jaar; het grijze vlak is "
-                            "de overgangsperiode.",
-           "fig_cumulative": "Opgetelde netto besparing sinds de start (onder nul: extra "
-                             "kosten).",
-           "fig_net": "Netto resultaat 2026–2030 per scenario.",
-           "fig_budget": "Budget, kosten en verrekening van SAMEN. in het hoofdscenario.",
-           "fig_fan": "Onzekerheid van de opgetelde netto besparing.",
-           "shortfall_head": "Kans op te weinig personeel",
-           "shortfall_caption": "Aandeel van de {n} trekkingen waarin SAMEN. in dat jaar niet "
-                                "alle nieuwe hulpvragen kon aannemen omdat het personeel "
-                                "tekortschoot; wie niet past, komt op een wachtlijst of gaat "
-                                "naar een open-house-aanbieder ({title}).",
-           "year": "Jaar"},
-    "en": {"title": "SAMEN.: financial position for the council",
-           "subtitle": "Main scenario: {main} · computed on {date}",
-           "summary": "Summary", "key_figures": "Key figures per scenario",
-           "dynamics": "Why the deviation swings from year to year",
-           "scenarios": "Scenarios compared", "uncertainty": "Uncertainty",
-           "budget": "The budget rule year by year (main scenario)",
-           "glossary": "Terms", "assumptions": "Annex: assumptions",
-           "sources": "Sources", COLOPHON: "Colophon",
-           "kf_caption": "Results per scenario. Above or within: against the closed square; "
-                         "extra cost or savings: net, after the incidental budget.",
-           "parts_caption": "What the closed-square deviation is made of ({main}); amounts "
-                            "in millions of euros.",
-           "budget_caption": "From the cost of two years earlier to WIJ's budget and the "
-                             "settlement ({main}); amounts in millions of euros.",
-           "differ_head": "What the other scenarios assume differently",
-           "register_intro": "All assumptions of the main scenario ({main}), by theme. The "
-                             "column 'basis' says what a value rests on: a document, public "
-                             "figures, a modelling estimate, a what-if assumption or a "
-                             "modelling choice.",
-           "sources_intro": "Documents and public figures the assumptions and the reported "
-                            "figures refer to.",
-           "figure": "Figure", "no_payback": "not within the horizon",
-           "header": ("Assumption", "Value", "Basis", "Source"), "kf": "Key figure",
-           "fig_deviation": "Closed-square deviation per year; the grey area is the "
-                            "transition.",
-           "fig_cumulative": "Net savings added up since the start (below zero: extra cost).",
-           "fig_net": "Net result 2026–2030 per scenario.",
-           "fig_budget": "Budget, cost and settlement of SAMEN. in the main scenario.",
-           "fig_fan": "Uncertainty of the cumulative net savings.",
-           "shortfall_head": "Chance of too few staff",
-           "shortfall_caption": "Share of the {n} draws in which SAMEN. could not take on all new "
-                                "requests in that year because staff fell short; who does not "
-                                "fit waits or goes to an open-house provider ({title}).",
-           "year": "Year"},
-}
-KEY_FIGURE_WORDS = {
-    "nl": {"dev": ("boven", "binnen"), "net": ("besparing", "extra kosten"),
-           "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
-           "net_savings_structural_eur": "Netto resultaat {lo}–{hi}",
-           "cumulative_net_savings_end_eur": "Netto resultaat opgeteld tot eind {last}"},
-    "en": {"dev": ("above", "within"), "net": ("savings", "extra cost"),
-           "deviation_transition_eur": "Closed square {start}–{end}",
-           "net_savings_structural_eur": "Net result {lo}–{hi}",
-           "cumulative_net_savings_end_eur": "Net result added up to the end of {last}"},
-}
+MAIN_TITLE = {"nl": "Hoofdscenario", "en": "Main scenario"}
+DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
 
 
-def key_figure_rows(results: Sequence[Result], language: str = "nl"
-                    ) -> tuple[list[str], list[list[str]]]:
-    """Key figures with the signs in words; (header of scenario titles, rows)."""
-    t, w = TITLES[language], KEY_FIGURE_WORDS[language]
-    years = na._years(results[0])
+def _quote(source: str, start: str, end: str) -> str:
+    """Words of a shipped passage of ``source`` from ``start`` up to and including ``end``
+    (so a quote in the text is word for word the document's)."""
+    for p in passages_of(source):
+        i = p.text.find(start)
+        j = p.text.find(end, i) if i >= 0 else -1
+        if i >= 0 and j >= 0:
+            return p.text[i:j + len(end)]
+    raise KeyError(f"no passage of {source} holds {start!r} ... {end!r}")
+
+
+def _lower(label: str) -> str:
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _cite(key: str, language: str) -> str:
+    """``Evaluatie Basis jeugdhulp 2023 van 15 december 2023`` (no brackets inside brackets)."""
+    s = src.registry()[key]
+    of = "van" if language == "nl" else "of"
+    return f"{s.short_title[language]} {of} {s.when(language)}"
+
+
+def _title(result: Result, main: Result, language: str) -> str:
+    return MAIN_TITLE[language] if result is main else result.scenario.title
+
+
+# ------------------------------------------------------------------------------ sections
+def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Result],
+             cut: float | None, y: dict[str, int], language: str) -> None:
+    """Page 1: bottom line, middle outcome with its band, the choice, one chart, and three
+    pointers into the body (the closed square, the break-even cut, the largest risk)."""
+    w = tx.t(language)
+    main = next(r for r in regimes if r.main)
+    out = net_output(y)
+    p5, p50, p95 = middle(main.summary, out)
+    s.paragraph(w["bottom_saving" if p50 >= 0 else "bottom_cost"].format(
+        median=tx.money(p50, language), **y))
+    s.paragraph(w["median_range"].format(draws=fmt.count(main.summary.draws, language),
+                                         range=tx.range_words(p5, p95, language)))
+    alternatives = [r for r in regimes if not r.main and r.summary is not None]
+    if alternatives:
+        best = max(alternatives, key=lambda r: abs(middle(r.summary, out)[1] - p50))
+        b5, b50, b95 = middle(best.summary, out)
+        s.paragraph(w["choice_line"].format(best_label=best.words(language)[2],
+                                            median=tx.net_words(b50, language),
+                                            range=tx.range_words(b5, b95, language), **y))
+    shown = [r for r in regimes if r.summary is not None]
+    stats = [middle(r.summary, out) for r in shown]
+    mark = " (hoofdscenario)" if language == "nl" else " (main scenario)"
+    fig = charts.regime_chart([r.words(language)[0] + (mark if r.main else "") for r in shown],
+                              [m[1] for m in stats],
+                              [m[0] for m in stats], [m[2] for m in stats],
+                              (y["lo"], y["hi"]), y["end"], language)
+    s.figure(fig, w["fig_regimes"].format(**y))
+    sq = middle(main.summary, square_output(y))[1]
+    more = [w["more_square"].format(square=tx.square_words(sq, language), **y)]
+    if cut is not None and p50 < 0:
+        more.append(w["more_cut"].format(share=fmt.pct(cut, 2, language), **y))
+    nets = {r.scenario.title: float(kf.central(r)["net_savings_structural_eur"])
+            for r in others}
+    central = float(kf.central(main.result)["net_savings_structural_eur"])
+    worst = min(nets, key=nets.get) if nets else None
+    if worst is not None and nets[worst] < central:
+        more.append(w["more_risk"].format(title=worst, net=tx.net_words(nets[worst], language),
+                                          main=tx.net_words(central, language), **y))
+    s.bullets(more)
+
+
+def _occasion(s: Section, y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    refs = {"evaluation": _cite("evaluation-2023", language),
+            "framework": _cite("framework-2022", language)}
+    s.paragraph(w["occasion_1"].format(**refs, **y))
+    s.paragraph(w["occasion_2"].format(**y))
+
+
+def _phases(main: Result, language: str) -> str:
+    """Which forms of care and referrers enter SAMEN. in which year, from the scenario."""
+    sc = main.scenario
+    by_year: dict[int, list[str]] = {}
+    for group in ("products", "referrers"):
+        for name in sc.tree["parameters"].get(group, {}):
+            year = int(sc.value(f"{group}.{name}.samen_entry_year"))
+            by_year.setdefault(year, []).append(_lower(sc.label(group, name, language)))
+    w = tx.t(language)
+    return "; ".join(w["phase"].format(what=tx.join(items, language), year=year)
+                     for year, items in sorted(by_year.items()))
+
+
+def _context(s: Section, main: Result, y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    s.paragraph(w["context_1"].format(phases=_phases(main, language), **y))
+    s.paragraph(w["context_2"].format(
+        t2_quote=_quote("framework-2022", "deze methodiek speelt", "overgangperiode"),
+        framework=_cite("framework-2022", language), **y))
+
+
+def _happened(s: Section, main: Result, observed: Sequence[Observation], y: dict[str, int],
+              language: str) -> None:
+    """Only the documents' figures, as the source words them, with date and kind."""
+    w = tx.t(language)
+    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    s.paragraph(w["happened_intro"].format(after=after, **y))
     rows = []
-    centrals = [kf.central(r) for r in results]
-    for name in kf.REGISTRY:
-        values = [float(c[name]) for c in centrals]
-        if kf.REGISTRY[name].only_when_nonzero and not any(values):
-            continue
-        if name in w:
-            words = w["dev"] if name.startswith("deviation") else w["net"]
-            label = w[name].format(**years)
-            cells = [fmt.signed_words(v, words, 2, language) for v in values]
-        elif name == "payback_year":
-            label = kf.label(name, language, results)
-            cells = [t["no_payback"] if v != v else fmt.year(v) for v in values]
+    order = list(tx.OBSERVATION_WORDS)
+    for o in sorted(observed, key=lambda o: (order.index(o.id) if o.id in order
+                                             else len(order), -o.year)):
+        what, kind = tx.OBSERVATION_WORDS.get(o.id, {}).get(language, (o.id, ""))
+        said = tx.REPORTED_WORDS.get(o.id, {}).get(language, "{reported}").format(
+            reported=o.reported[language])
+        date = _date_words(o.date, language)
+        source = src.cite(o.source, language)
+        rows.append([what, said, kind, date, source])
+    s.table(list(w["happened_head"]), rows, w["happened_caption"],
+            widths=[2.4, 3.2, 1.1, 1.4, 3.4])
+    helped = next((o for o in observed if o.id == "helped_2023"), None)
+    if helped is not None:
+        at = {int(yr): i for i, yr in enumerate(main.years)}
+        modelled = float(main.arrays[helped.column][at[helped.year], 0])
+        s.paragraph(w["happened_count"].format(year=helped.year,
+                                               modelled=fmt.count(modelled, language),
+                                               reported=helped.reported[language]))
+    overrun = next((o for o in observed if o.id == "overrun_2023"), None)
+    if overrun is not None:
+        s.paragraph(w["happened_overrun"].format(year=overrun.year,
+                                                 reported=overrun.reported[language]))
+
+
+def _date_words(text: str, language: str) -> str:
+    """``2023-12-15`` -> ``15 december 2023``; ``2023-11`` -> ``november 2023``."""
+    parts = [int(p) for p in str(text).split("-")]
+    months = src.MONTHS[language]
+    if len(parts) == 3:
+        return src.format_date(dt.date(*parts), language)
+    if len(parts) == 2:
+        return f"{months[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def _expected(s: Section, main: Result, summary: MonteCarloSummary,
+              observed: Sequence[Observation], y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    draws = fmt.count(summary.draws, language)
+    s.paragraph(w["expected_1"].format(draws=draws, **y))
+    sq5, sq50, sq95 = middle(summary, square_output(y))
+    exceeded = float(summary.probabilities.get("square_exceeded", np.nan))
+    s.paragraph(w["expected_square"].format(square=tx.square_words(sq50, language),
+                                            range=tx.square_range_words(sq5, sq95, language),
+                                            share=tx.in_ten(exceeded, language), **y))
+    p5, p50, p95 = middle(summary, net_output(y))
+    k = kf.central(main)
+    central = float(k["net_savings_structural_eur"])
+    worse = share_at_or_below(summary, net_output(y), central)
+    s.paragraph(w["expected_net"].format(median=tx.net_words(p50, language),
+                                         main=tx.net_words(central, language),
+                                         share=tx.in_ten(worse, language), **y))
+    payback = float(k["payback_year"])
+    words = w["payback_no"] if payback != payback else w["payback_yes"].format(
+        year=fmt.year(payback))
+    paid = 1.0 - float(summary.probabilities.get("no_payback_within_horizon", np.nan))
+    s.paragraph(w["expected_payback"].format(payback=words, share=tx.in_ten(paid, language),
+                                             **y))
+    fte = next((o for o in observed if o.column == "fte_samen"), None)
+    if fte is not None:
+        s.paragraph(w["expected_fte"].format(fte=fmt.count(k["fte_end_of_transition"],
+                                                           language),
+                                             reported=fte.reported[language], **y))
+    frame = summary.percentiles.loc["cumulative_net_savings_eur"]
+    frame = frame[frame.index >= y["start"]]
+    years = [int(v) for v in frame.index]
+    at = {int(yr): i for i, yr in enumerate(main.years)}
+    central = [float(main.arrays["cumulative_net_savings_eur"][at[yr], 0]) for yr in years]
+    s.figure(charts.outlook_chart(years, frame["p5"].to_numpy(), frame["p50"].to_numpy(),
+                                  frame["p95"].to_numpy(), central, (y["start"], y["end"]),
+                                  language), w["fig_outlook"])
+
+
+def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
+            language: str) -> None:
+    w = tx.t(language)
+    s.paragraph(w["choice_1"].format(
+        t2_quote=_quote("framework-2022", "speelt alleen maar", "overgangperiode"), **y))
+    out = net_output(y)
+    rows = []
+    for r in regimes:
+        label, meaning, _ = r.words(language)
+        central = float(kf.central(r.result)["net_savings_structural_eur"])
+        if r.summary is not None:
+            p5, p50, p95 = middle(r.summary, out)
+            cells = [tx.net_words(p50, language), tx.range_words(p5, p95, language)]
         else:
-            label = kf.label(name, language, results)
-            cells = [fmt.key_figure(name, v, language) for v in values]
-        rows.append([label, *cells])
-    return [t["kf"], *[r.scenario.title for r in results]], rows
+            cells = [fmt.MISSING, fmt.MISSING]
+        rows.append([f"**{label}**" if r.main else label, meaning,
+                     tx.net_words(central, language), *cells])
+    head = [h.format(**y) for h in w["choice_head"]]
+    s.table(head, rows, w["choice_caption"].format(**y), widths=[2.2, 3.6, 1.7, 1.7, 2.4])
+    main = next(r for r in regimes if r.main)
+    t2 = next((r for r in regimes if r.key == "t2_rule"), None)
+    if t2 is not None:  # what WIJ keeps when the t-2 rule simply continues
+        kept = t2.result.arrays["wij_result_eur"][:, 0]
+        at = {int(yr): i for i, yr in enumerate(t2.result.years)}
+        total = float(sum(kept[at[yr]] for yr in range(y["lo"], y["hi"] + 1)))
+        s.paragraph(w["choice_kept"].format(kept=tx.money(kept[at[y["struct"]]], language),
+                                            kept_total=tx.money(total, language), **y))
+    s.paragraph(w["choice_main"].format(main=main.words(language)[0], **y))
 
 
-def _text_blocks(section: Section, markdown: str) -> None:
-    """Paragraphs and ``- `` bullet lists of a generated text into a section."""
-    for part in (p for p in markdown.split("\n\n") if p.strip()):
-        lines = part.splitlines()
-        if all(ln.startswith("- ") for ln in lines):
-            section.bullets([ln[2:] for ln in lines])
+def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,
+           y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    s.paragraph(w["risks_1"])
+    out = net_output(y)
+    base = float(kf.central(main)["net_savings_structural_eur"])
+    rows = []
+    for r in sorted(others, key=lambda r: float(kf.central(r)["net_savings_structural_eur"])):
+        net = float(kf.central(r)["net_savings_structural_eur"])
+        diff = net - base
+        below = share_at_or_below(summary, out, net)
+        if diff < 0:
+            often = w["often_worse"].format(n=round(10 * below)) if below >= 0.05 \
+                else w["often_rare"]
         else:
-            section.paragraph(" ".join(lines))
+            often = w["often_better"].format(n=round(10 * (1 - below))) if below <= 0.95 \
+                else w["often_rare"]
+        what = "; ".join(f"{d[list(d)[1]]}: {d[list(d)[2]]}"
+                         for d in rp.differing_rows([r.scenario], main.scenario, language))
+        versus = w["better" if diff >= 0 else "worse"].format(amount=tx.money(diff, language))
+        rows.append([r.scenario.title, what, tx.net_words(net, language), versus, often])
+    if rows:
+        s.table(list(w["risks_head"]), rows, w["risks_caption"].format(**y),
+                widths=[2.6, 3.6, 1.6, 1.6, 1.6], align=["l", "l", "r", "r", "l"])
+    shortfall = summary.shortfall_probability
+    if len(shortfall) and y["struct"] in shortfall.index:
+        s.paragraph(w["staff"].format(share=tx.in_ten(float(shortfall.loc[y["struct"]]),
+                                                       language),
+                                      year=y["struct"], **y))
+    s.paragraph(w["gi"].format(
+        gi_quote=_quote("evaluation-2023", "Met ingang van 1 januari worden", "toegevoegd."),
+        gi_year=int(main.scenario.value("referrers.certified_institutions.samen_entry_year"))
+        if "referrers.certified_institutions.samen_entry_year" in main.scenario.params
+        else y["first"]))
+    s.paragraph(w["waterbed"])
 
 
-def _register(section: Section, scenario: Scenario, language: str) -> None:
-    t = TITLES[language]
-    section.paragraph(t["register_intro"].format(main=scenario.title))
-    rows = rp.register_rows(scenario, language)
-    for theme in dict.fromkeys(r.theme for r in rows):
-        section.heading(lb.theme_label(theme, language))
-        section.table(list(t["header"]),
-                      [[r.label, r.value, rp.BASIS_WORDS[language][r.basis], r.source]
-                       for r in rows if r.theme == theme], widths=[3, 3, 1.3, 5])
-
-
-def _shortfall(section: Section, summary: MonteCarloSummary, first: int, language: str,
-               title: str) -> None:
-    """P(wachtlijst) per year from ``first`` on: the share of draws with a capacity shortfall
-    (:attr:`MonteCarloSummary.shortfall_probability`), as a one-row table."""
-    table = shortfall_table(summary, language, decimals=0, first_year=first)
-    if table.empty:
+def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Result],
+               cuts: Mapping[str, float], y: dict[str, int], language: str) -> None:
+    """The budget cut at which the net result is zero: for the main scenario, or, when that
+    already saves, for each other regime that costs extra (``cuts`` by regime key)."""
+    w = tx.t(language)
+    main = next(r for r in regimes if r.main)
+    net = float(kf.central(main.result)["net_savings_structural_eur"])
+    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    examples = [w["example"].format(title=r.scenario.title,
+                                    net=tx.net_words(kf.central(r)
+                                                     ["net_savings_structural_eur"], language))
+                for r in others if float(kf.central(r)["net_savings_structural_eur"]) > 0]
+    if net < 0:
+        if main.key not in cuts:
+            s.paragraph(w["breakeven_none"].format(**y))
+            return
+        s.paragraph(w["breakeven_found"].format(share=fmt.pct(cuts[main.key], 2, language),
+                                                examples="; ".join(examples) or "–",
+                                                after=after, **y))
         return
-    t = TITLES[language]
-    n = len(table.columns)
-    section.heading(t["shortfall_head"])
-    section.table([t["year"], *table.columns], [[table.index[0], *table.iloc[0]]],
-                  t["shortfall_caption"].format(n=fmt.number(summary.draws, 0, language),
-                                                title=title),
-                  widths=[2.6, *[0.8] * n], align=["l", *["r"] * n])
+    s.paragraph(w["breakeven_none_needed"].format(**y))
+    for r in regimes:
+        if not r.main and r.key in cuts:
+            s.paragraph(w["breakeven_regime"].format(
+                regime=r.words(language)[2], share=fmt.pct(cuts[r.key], 2, language),
+                after=after, **y))
 
 
+def _next(s: Section, main: Result, y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    impact = _quote("evaluation-2023", "Als onderdeel van de monitoring", "impactmeting uit.")
+    s.bullets([b.format(after=after, impact_quote=impact, **y) for b in w["next"]])
+
+
+def _limits(s: Section, y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    contact = _quote("evaluation-2023", "Binnen 5 werkdagen", "inwoner.")
+    s.bullets([b.format(contact_quote=contact, **y) for b in w["limits"]])
+
+
+# ------------------------------------------------------------------------------ compose
 def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: str = "nl",
                      uncertainty: MonteCarloSummary | None = None,
-                     uncertain: Scenario | None = None,
-                     observations: Observations | None = None) -> Briefing:
-    """The briefing of ``results`` (the first is the main scenario).
+                     uncertain: Any = None,
+                     observations: Observations | None = None,
+                     regimes: Sequence[RegimeResult] | None = None,
+                     breakeven_cuts: Mapping[str, float] | None = None,
+                     author: str = "") -> Briefing:
+    """The briefing of ``results`` (the first is the main scenario, the others the what-if
+    scenarios of the risks section).
 
-    ``info``: the run's manifest (:func:`samen_model.present.manifest.manifest`), shown in the
-    colophon and as the run key under each chart. ``uncertainty`` / ``uncertain``: a Monte
-    Carlo summary and its scenario (90% intervals, fan chart). ``observations``: the realised
-    figures (the evaluation's count of young people helped is set beside the model's).
+    ``info``: the run's manifest (:func:`samen_model.present.manifest.manifest`), summarised in
+    the colophon. ``uncertainty`` / ``uncertain``: the Monte Carlo summary (with the outputs
+    ``deviation_<start>_<end>`` and ``net_savings_<structural start>_<last>``; percentiles
+    1..99 make "hoe vaak" exact to the per cent) and its scenario. ``regimes``: one
+    :class:`RegimeResult` per way of budgeting after the transition (default: only the main
+    scenario's). ``breakeven_cuts``: per regime key, the budget-cut share at which that
+    regime's central net result is zero (only regimes that cost extra and have such a
+    share). ``observations``: the documents' figures.
     """
     fmt.check_language(language)
-    t = TITLES[language]
-    main = results[0]
-    created = dt.date.fromisoformat(info["created_utc"][:10])
-    b = Briefing(t["title"], t["subtitle"].format(
-        main=main.scenario.title, date=src.format_date(created, language)), language,
-        created=created.isoformat())
-
-    def section(key: str) -> Section:
-        return b.add_section(key, t[key])
-
+    if uncertainty is None:
+        raise ValueError("uncertainty: expected the Monte Carlo summary of the uncertainty "
+                         "scenario (page 1 states its middle outcome and band)")
+    main, others = results[0], list(results[1:])
     observed = tuple(observations) if observations is not None else ()
-    helped = next((o for o in observed if o.column == "samen_clients_served"
-                   and o.year == main.scenario.value("time.samen_start_year")), None)
-    utitle = uncertain.title if uncertain is not None else None
-    _text_blocks(section("summary"), na.briefing_text(results, language, uncertainty, helped,
-                                                      utitle))
-    header, rows = key_figure_rows(results, language)
-    section("key_figures").table(header, rows, t["kf_caption"],
-                                 widths=[2.2, *[1.0] * len(results)],
-                                 align=["l", *["r"] * len(results)])
+    y = years_of(main, observed)
+    own = str(main.scenario.value("budget.structural_regime"))
+    regimes = list(regimes) if regimes else [RegimeResult(own, main, uncertainty, True)]
+    if sum(r.main for r in regimes) != 1:
+        raise ValueError("regimes: expected exactly one regime marked main")
+    t = tx.TITLES[language]
+    author = author or DEFAULT_AUTHOR
+    b = Briefing(t["title"], t["subtitle"].format(**y), language,
+                 created=info["created_utc"], author=author)
 
-    s = section("dynamics")
-    _text_blocks(s, dyn.swing_paragraph(main, language))
-    s.figure(pl.deviation_chart(results, language, info), t["fig_deviation"])
-    head, rows = dyn.deviation_parts_rows(main, language)
-    s.table(head, rows, t["parts_caption"].format(main=main.scenario.title),
-            widths=[2.6, *[1.0] * (len(head) - 1)], align=["l", *["r"] * (len(head) - 1)])
+    def section(key: str, new_page: bool = False) -> Section:
+        return b.add_section(key, t[key].format(**y), new_page=new_page)
 
-    s = section("scenarios")
-    s.figure(pl.cumulative_savings_chart(results, language, info), t["fig_cumulative"])
-    s.figure(pl.key_figure_chart(results, "net_savings_structural_eur", language, info),
-             t["fig_net"])
-
-    if uncertainty is not None:
-        s = section("uncertainty")
-        if uncertain is not None and (conditioned := conditioned_sentence(uncertain, language)):
-            s.paragraph(conditioned)
-        s.paragraph(na.uncertainty_sentence(uncertainty, "deviation_2023_2025", language,
-                                            utitle))
-        s.paragraph(na.uncertainty_sentence(uncertainty, "net_savings_2026_2030", language,
-                                            utitle))
-        s.figure(pl.fan_chart(uncertainty, "cumulative_net_savings_eur", language, info),
-                 t["fig_fan"])
-        _shortfall(s, uncertainty, main.scenario.value("time.samen_start_year"), language,
-                   utitle or "")
-
-    s = section("budget")
-    steps = budget_steps_table(main, language, last=main.scenario.value(
-        "time.transition_end_year") + 2)
-    frame = budget_steps_frame(main, last=main.scenario.value("time.transition_end_year") + 2)
-    s.table([steps.index.name, *steps.columns],
-            [[label, *[fmt.number(v / 1e6, 2, language) for v in values]]
-             for label, values in zip(steps.index, frame.to_numpy(), strict=True)],
-            t["budget_caption"].format(main=main.scenario.title),
-            widths=[2.6, *[1.0] * len(steps.columns)], align=["l", *["r"] * len(steps.columns)])
-    s.figure(pl.budget_chart(main, language, info), t["fig_budget"])
-
+    _summary(section("summary"), regimes, others, (breakeven_cuts or {}).get(
+        next(r.key for r in regimes if r.main)), y, language)
+    _occasion(section("occasion", new_page=True), y, language)
+    _context(section("context"), main, y, language)
+    _happened(section("happened"), main, observed, y, language)
+    _expected(section("expected"), main, uncertainty, observed, y, language)
+    _choice(section("choice"), regimes, y, language)
+    _risks(section("risks"), main, others, uncertainty, y, language)
+    _breakeven(section("breakeven"), regimes, others, breakeven_cuts or {}, y, language)
+    _next(section("next"), main, y, language)
+    _limits(section("limits"), y, language)
+    ax.budget(section("budget", new_page=True), main, y, language)
+    ax.key_figures(section("key_figures"), results, y, language)
+    ax.register(section("assumptions"), results, language)
     section("glossary").definitions(glossary(language))
-
-    s = section("assumptions")
-    differ = rp.differing_rows([r.scenario for r in results], main.scenario, language)
-    if differ:
-        s.heading(t["differ_head"])
-        s.table(list(differ[0]), [list(d.values()) for d in differ], widths=[2.5, 2, 2.5, 2.5])
-    _register(s, main.scenario, language)
-
-    texts = [p.source for r in results for p in r.scenario.params.values()]
-    texts += [o.source for o in observed]
-    if uncertain is not None:
-        texts += [p.source for p in uncertain.params.values()]
-    s = section("sources")
-    s.paragraph(t["sources_intro"])
-    s.bullets([d.full(language) for d in src.cited_sources(texts)])
-
-    colophon(section(COLOPHON), info, language, observations)
+    ax.sources(section("sources"), results, uncertain, observed, language)
+    ax.colophon(section(COLOPHON), info, main, others, uncertainty, observations, y, author,
+                language)
     return b

@@ -25,6 +25,9 @@ from typing import Any
 #: The section that holds the provenance; renderers put it on its own, last page.
 COLOPHON = "colophon"
 NBSP = "\u00a0"
+#: The words before a caption's number: "Figuur 3. ...", "Tabel 2. ...".
+CAPTION_WORDS = {"nl": {"figure": "Figuur", "table": "Tabel"},
+                 "en": {"figure": "Figure", "table": "Table"}}
 
 
 def keep_together(text: str) -> str:
@@ -128,6 +131,8 @@ class Section:
     key: str
     title: str
     blocks: list[Block] = field(default_factory=list)
+    #: Start the section on a new page (PDF, Word): page 1 ends, the annexes begin.
+    new_page: bool = False
 
     def add(self, block: Block) -> Block:
         self.blocks.append(block)
@@ -164,7 +169,8 @@ class Briefing:
     subtitle: str
     language: str
     sections: list[Section] = field(default_factory=list)
-    created: str = ""  # ISO date of the run (the PDF's date)
+    created: str = ""  # ISO date and time of the run, UTC (the PDF's date, Word's "created")
+    author: str = ""  # the document property "author" of the PDF and the Word file
 
     def section(self, key: str) -> Section:
         """The section with this key (KeyError naming the keys there are)."""
@@ -173,11 +179,12 @@ class Briefing:
                 return s
         raise KeyError(f"no section {key!r} (sections: {', '.join(s.key for s in self.sections)})")
 
-    def add_section(self, key: str, title: str, after: str | None = None) -> Section:
+    def add_section(self, key: str, title: str, after: str | None = None,
+                    new_page: bool = False) -> Section:
         """A new empty section after section ``after`` (default: before the colophon)."""
         if any(s.key == key for s in self.sections):
             raise ValueError(f"section {key!r} exists already")
-        new = Section(key, title)
+        new = Section(key, title, new_page=new_page)
         keys = [s.key for s in self.sections]
         if after is not None:
             at = keys.index(self.section(after).key) + 1
@@ -206,6 +213,18 @@ class Briefing:
                 if kind is Definitions:
                     fields["items"] = [tuple(i) for i in fields["items"]]
                 blocks.append(kind(**fields))
-            sections.append(Section(s["key"], s["title"], blocks))
+            sections.append(Section(s["key"], s["title"], blocks, s.get("new_page", False)))
         return cls(data["title"], data["subtitle"], data["language"], sections,
-                   data.get("created", ""))
+                   data.get("created", ""), data.get("author", ""))
+
+    def numbers(self) -> dict[int, str]:
+        """The number word of every captioned figure and table, by ``id`` of the block
+        (``Figuur 1``, ``Tabel 1``, ...), counted through the whole briefing; the three
+        renderers use it so a number means the same block in HTML, PDF and Word."""
+        words, counts, out = CAPTION_WORDS[self.language], {"figure": 0, "table": 0}, {}
+        for s in self.sections:
+            for b in s.blocks:
+                if isinstance(b, (Figure, Table)) and b.caption:
+                    counts[b.kind] += 1
+                    out[id(b)] = f"{words[b.kind]} {counts[b.kind]}"
+        return out

@@ -1,7 +1,7 @@
 """The briefing's glossary: terms a council member meets, explained in plain words.
 
 Taken from the framework (Kaders van de opdracht en financiën, 31 August 2022, §8) and the
-model's columns (docs/columns.md).
+model's columns. One word per concept: the text, the tables and the charts use these terms.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ GLOSSARY: dict[str, list[tuple[str, str]]] = {
         ("Gesloten vierkant",
          "De afspraak dat de totale uitgaven aan jeugdhulp in de overgangsperiode 2023–2025 "
          "gelijk blijven: wat SAMEN. meer of minder kost, valt weg tegen minder of meer overige "
-         "jeugdhulp. De afwijking is het verschil tussen de uitgaven met en zonder SAMEN.; "
-         "boven het vierkant betekent dat de gemeente meer uitgeeft dan zonder SAMEN."),
+         "jeugdhulp. Boven het gesloten vierkant betekent dat de gemeente met SAMEN. meer "
+         "uitgeeft dan zonder; onder het gesloten vierkant dat zij minder uitgeeft."),
         ("Weglek",
          "Nieuwe hulpvragen die binnen het pakket van SAMEN. vallen maar toch naar een "
          "open-house-aanbieder gaan, bijvoorbeeld omdat op inhoudelijke gronden voor "
@@ -20,14 +20,15 @@ GLOSSARY: dict[str, list[tuple[str, str]]] = {
         ("Uitvoeringsbudget",
          "Het vaste budget (lumpsum) dat WIJ Groningen per jaar voor SAMEN. krijgt. Het deel "
          "voor ICT en huisvesting (samen 10,9%) gaat naar de budgetten van de gemeente."),
-        ("Budgetregel (t-2 en toets 1 maart)",
-         "Het budget voor jaar t wordt uiterlijk 1 oktober van het jaar ervoor bepaald op basis "
-         "van de gerealiseerde kosten van twee jaar eerder (t-2) en de verwachte ontwikkeling. "
-         "Op 1 maart van jaar t wordt getoetst of de kosten van het vorige jaar kloppen met die "
-         "verwachting; zo niet, dan wordt het budget aangepast."),
+        ("Budgetregel",
+         "Het budget voor een jaar wordt uiterlijk 1 oktober van het jaar ervoor bepaald op "
+         "basis van de werkelijke kosten van twee jaar eerder en de verwachte ontwikkeling "
+         "daarna. Op 1 maart van het jaar zelf wordt getoetst of de kosten van het vorige jaar "
+         "kloppen met die verwachting; zo niet, dan wordt het budget aangepast."),
         ("Verrekening",
          "In de overgangsperiode betaalt WIJ terug wat van het budget over is en vult de "
-         "gemeente een tekort aan. Daarna krijgt WIJ in dit model een vast budget."),
+         "gemeente een tekort aan. Of dat na 2025 zo blijft, is nog niet besloten; het "
+         "hoofdscenario rekent met een vast budget zonder verrekening."),
         ("Open house",
          "De inkoop van jeugdhulp via de RIGG bij aanbieders die aan de voorwaarden voldoen, "
          "met een indicatie per jeugdige. Lopende indicaties blijven daar tot ze aflopen."),
@@ -39,35 +40,45 @@ GLOSSARY: dict[str, list[tuple[str, str]]] = {
         ("Incidenteel budget",
          "Eenmalig geld voor voorinvesteringen en transitiekosten in 2022–2024 (€ 4,0 mln); "
          "wat over is vloeit terug naar de gemeente."),
-        ("Netto besparing",
+        ("Netto resultaat",
          "Wat de gemeente met SAMEN. minder uitgeeft dan zonder, na aftrek van het incidentele "
-         "budget. Is de uitkomst negatief, dan heet dat hier extra kosten."),
+         "budget. Een positief resultaat heet in deze notitie besparing, een negatief "
+         "resultaat extra kosten; in de grafieken staat een besparing rechts van of boven de "
+         "nul."),
         ("Terugverdienjaar",
-         "Het eerste jaar waarin de opgetelde netto besparing sinds de start boven nul komt."),
-        ("Rekenrun",
-         "Het kenmerk van de berekening onder elke grafiek; het colofon zegt wat erin zit. "
-         "Dezelfde invoer geeft hetzelfde kenmerk."),
+         "Het eerste jaar waarin het opgetelde netto resultaat sinds de start boven nul komt."),
+        ("Hoofdscenario",
+         "De berekening met één waarde per aanname: het plan van 2022, bijgesteld op de "
+         "evaluatie van 2023 (bijlage 3)."),
+        ("Doorgerekende situaties",
+         "Het model rekent de toekomst vele keren door (het colofon noemt hoe vaak), telkens "
+         "met andere waarden voor de aannames die onzeker zijn, binnen bereiken die passen bij "
+         "de cijfers van 2023. De middelste uitkomst is die waarbij de helft van de situaties "
+         "gunstiger en de helft ongunstiger uitvalt. '9 van de 10 situaties' is de band zonder "
+         "de 5% gunstigste en de 5% ongunstigste. Dat is geen zekerheid: de bereiken zijn zelf "
+         "aannames."),
     ],
     "en": [
         ("Closed square (gesloten vierkant)",
          "The agreement that total youth-care spend stays the same over the transition "
          "2023–2025: what SAMEN. costs more or less is offset by less or more other youth care. "
-         "The deviation is spend with SAMEN. minus spend without it; above the square means "
-         "the municipality spends more than without SAMEN."),
+         "Above the closed square means the municipality spends more with SAMEN. than without; "
+         "below it, that it spends less."),
         ("Leakage (weglek)",
          "New cases within SAMEN.'s scope that still go to an open-house provider, for example "
          "because specialist care was chosen on content grounds."),
         ("Execution budget (uitvoeringsbudget)",
          "The fixed (lump-sum) budget WIJ Groningen receives for SAMEN. each year. The part for "
          "ICT and housing (10.9% together) goes to the municipality's budgets."),
-        ("Budget rule (t-2 and 1 March recheck)",
-         "The budget for year t is set by 1 October of the year before from the realised cost "
-         "of two years earlier (t-2) and the expected development. On 1 March of year t the "
-         "cost of the previous year is checked against that expectation and the budget adjusted "
-         "if it differs."),
+        ("Budget rule",
+         "The budget for a year is set by 1 October of the year before from the actual cost "
+         "of two years earlier and the expected development since. On 1 March of the year "
+         "itself the cost of the previous year is checked against that expectation and the "
+         "budget adjusted if it differs."),
         ("Settlement (verrekening)",
          "During the transition WIJ repays what is left of the budget and the municipality tops "
-         "up a shortfall. After it, WIJ gets a fixed budget in this model."),
+         "up a shortfall. Whether that continues after 2025 has not been decided; the main "
+         "scenario assumes a fixed budget without settlement."),
         ("Open house",
          "Youth care purchased through the RIGG from any provider that meets the conditions, "
          "with an indication per young person. Running indications stay there until they end."),
@@ -78,14 +89,21 @@ GLOSSARY: dict[str, list[tuple[str, str]]] = {
         ("Incidental budget",
          "One-off money for pre-investments and transition costs in 2022–2024 (€4.0M); what is "
          "left flows back to the municipality."),
-        ("Net savings",
+        ("Net result",
          "What the municipality spends less with SAMEN. than without, after the incidental "
-         "budget. A negative result is called extra cost here."),
+         "budget. A positive result is called a saving in this note, a negative one extra "
+         "cost; in the charts a saving lies right of or above zero."),
         ("Payback year",
-         "The first year in which the net savings added up since the start exceed zero."),
-        ("Run key",
-         "The key of the calculation under each chart; the colophon says what is in it. The "
-         "same inputs give the same key."),
+         "The first year in which the net result added up since the start exceeds zero."),
+        ("Main scenario",
+         "The calculation with one value per assumption: the 2022 plan, adjusted to the 2023 "
+         "evaluation (annex 3)."),
+        ("Computed situations",
+         "The model computes the future many times (the colophon says how often), each time "
+         "with other values for the uncertain assumptions, within ranges that fit the 2023 "
+         "figures. The middle outcome is the one with half of the situations better and half "
+         "worse. '9 in 10 situations' is the band without the 5% best and the 5% worst. That "
+         "is no certainty: the ranges are assumptions themselves."),
     ],
 }
 

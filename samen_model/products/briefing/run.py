@@ -7,36 +7,98 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from samen_model.analysis import key_figures as kf
+from samen_model.analysis.breakeven import breakeven
 from samen_model.analysis.monte_carlo import monte_carlo
 from samen_model.analysis.runs import run_named
+from samen_model.errors import SamenInputError
 from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.simulate import simulate
 from samen_model.present.manifest import Run, manifest
 from samen_model.present.tables.observed import DEFAULT_OBSERVATIONS
 from samen_model.products.briefing.content import Briefing
 from samen_model.products.briefing.render.html import MIME
 from samen_model.scenario.library import find_dir, load_named
 from samen_model.scenario.observations import load_observations
+from samen_model.scenario.scenario import Scenario
+
+#: Percentiles kept of the briefing's Monte Carlo run: every whole per cent, so "in how many
+#: of the computed situations" reads to the per cent (they include 5, 25, 50, 75 and 95).
+PERCENTILES = tuple(range(1, 100))
+#: The regime after the transition (keys as in
+#: :data:`~samen_model.products.briefing.regimes.REGIME_WORDS`: t2_rule, settlement, reeel).
+REGIME_PARAMETER = "budget.structural_regime"
+
+
+def regime_choices(scenario: Scenario) -> tuple[str, dict[str, dict]]:
+    """The scenario's own regime after the transition and, per regime of
+    ``budget.structural_regime``, the parameter values that select it."""
+    from samen_model.products.briefing.regimes import REGIME_WORDS
+
+    return (str(scenario.value(REGIME_PARAMETER)),
+            {key: {REGIME_PARAMETER: key} for key in REGIME_WORDS})
+
+
+def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
+                   outputs: Sequence[str]) -> tuple[list, list[Run]]:
+    """One :class:`~samen_model.products.briefing.regimes.RegimeResult` per way of setting the
+    budget after the transition that the model has (:func:`regime_choices`), each with central
+    values and ``draws`` computed situations of ``uncertain`` (same seed, so the regimes differ
+    only in the rule); the main scenario's own regime is marked main. Also the runs for the
+    manifest."""
+    from samen_model.products.briefing.regimes import RegimeResult
+
+    own, choices = regime_choices(main)
+    drawn_own, _ = regime_choices(uncertain)
+    out, runs = [], []
+    for key, values in choices.items():
+        central = main if key == own else main.with_values(values)
+        drawn = uncertain if key == drawn_own else uncertain.with_values(values)
+        summary = monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
+                              outputs=outputs)
+        out.append(RegimeResult(key, simulate(central), summary, main=key == own))
+        if key != own:
+            runs += [Run(central, 1, 0, False), Run(drawn, draws, seed, True)]
+    return out, runs
 
 
 def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, draws: int,
                  seed: int, language: str = "nl", scenario_dir: str | Path | None = "",
-                 notebook: str = "04_briefing") -> Briefing:
-    """Run the named scenarios (central values; the first is the main one), draw ``draws``
-    times from ``uncertainty_scenario`` (seeded), read ``observations/groningen.yaml`` and
-    compose the briefing."""
-    from samen_model.products.briefing.compose import compose_briefing  # charts: matplotlib
+                 notebook: str = "04_briefing", author: str = "") -> Briefing:
+    """Run the named scenarios (central values; the first is the main one, the others the
+    what-ifs of the risks section), draw ``draws`` times from ``uncertainty_scenario``
+    (seeded) under each regime after the transition, find the break-even budget cut, read
+    ``observations/groningen.yaml`` and compose the briefing (``author``: the document
+    property; default the municipality)."""
+    from samen_model.products.briefing.compose import (  # charts: matplotlib
+        compose_briefing,
+        net_output,
+        square_output,
+        years_of,
+    )
 
+    if not uncertainty_scenario:
+        raise SamenInputError(None, "uncertainty_scenario", "a scenario with distributions "
+                              "(page 1 of the briefing gives its middle outcome and band)")
     results = run_named(list(scenarios), scenario_dir)
-    runs: list = list(results)
-    summary = uncertain = None
-    if uncertainty_scenario:
-        uncertain = load_named(uncertainty_scenario, scenario_dir)
-        summary = monte_carlo(uncertain, draws=draws, seed=seed)
-        runs.append(Run(uncertain, draws, seed, True))
     observations = load_observations(find_dir("observations") / DEFAULT_OBSERVATIONS,
                                      COLUMN_NAMES[1:])
+    main = results[0]
+    y = years_of(main, tuple(observations))
+    uncertain = load_named(uncertainty_scenario, scenario_dir)
+    regimes, extra = regime_results(main.scenario, uncertain, draws, seed,
+                                    (square_output(y), net_output(y)))
+    summary = next(r.summary for r in regimes if r.main)
+    cuts = {}  # the break-even budget cut of every regime that costs extra
+    for r in regimes:
+        if float(kf.central(r.result)["net_savings_structural_eur"]) < 0:
+            found = breakeven(r.result.scenario, "savings.budget_cut_share", net_output(y))
+            if found.found:
+                cuts[r.key] = float(found.value)
+    runs: list = [*results, Run(uncertain, draws, seed, True), *extra]
     info = manifest(runs, notebook=notebook)
-    return compose_briefing(results, info, language, summary, uncertain, observations)
+    return compose_briefing(results, info, language, summary, uncertain, observations,
+                            regimes, cuts, author)
 
 
 def briefing_from_notebook(path: Path) -> Briefing | None:

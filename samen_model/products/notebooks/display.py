@@ -37,8 +37,9 @@ def show_briefing(briefing: Any) -> None:
     from samen_model.products.briefing.render.html import MIME, head_html, section_html
 
     display(HTML(head_html(briefing)))
+    numbers = briefing.numbers()
     for section in briefing.sections:
-        display(HTML(section_html(section)))
+        display(HTML(section_html(section, numbers)))
     display({MIME: briefing.to_dict(), "text/plain": ""}, raw=True)
 
 
@@ -63,5 +64,6 @@ def print_briefing_table(briefing: Any, section: str, number: int = 0) -> None:
 
     tables = [b for b in briefing.section(section).blocks if isinstance(b, Table)]
     t = tables[number]
-    print_table(pd.DataFrame([r[1:] for r in t.rows], columns=t.header[1:],
-                             index=pd.Index([r[0] for r in t.rows], name=t.header[0])))
+    rows = [[c.replace("**", "") for c in r] for r in t.rows]  # bold is for the page only
+    print_table(pd.DataFrame([r[1:] for r in rows], columns=t.header[1:],
+                             index=pd.Index([r[0] for r in rows], name=t.header[0])))

@@ -115,6 +115,9 @@ def check_params(scenario_dir: str | Path | None = "", uncertain: Sequence[str] 
                 raise NotebookParameterError(name, "an integer >= 1", value)
         elif name == "outputs":
             _check_outputs(name, value)
+        elif name == "author":
+            if not isinstance(value, str):
+                raise NotebookParameterError(name, "a text (empty for the municipality)", value)
         elif name == "sobol_n":
             if not _is_int(value) or not 2 <= value <= SOBOL_N_MAX or value & (value - 1):
                 raise NotebookParameterError(

@@ -44,19 +44,25 @@ def inline(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(keep_together(text)))
 
 
-def _table(t: Table) -> str:
+def _caption(block: Table | Figure, numbers: dict[int, str] | None) -> str:
+    """``Figuur 2. caption`` (the number from :meth:`Briefing.numbers`), or the caption."""
+    number = (numbers or {}).get(id(block))
+    return f"**{number}.** {block.caption}" if number else block.caption
+
+
+def _table(t: Table, numbers: dict[int, str] | None = None) -> str:
     def cells(row: list[str], tag: str) -> str:
         return "".join(f'<{tag}{" class=r" if a == "r" else ""}>{inline(c)}</{tag}>'
                        for c, a in zip(row, t.align, strict=True))
 
-    caption = f"<caption>{inline(t.caption)}</caption>" if t.caption else ""
+    caption = f"<caption>{inline(_caption(t, numbers))}</caption>" if t.caption else ""
     body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in t.rows)
     return (f"<table>{caption}<thead><tr>{cells(t.header, 'th')}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
 
-def block_html(block: object) -> str:
-    """One block as an HTML fragment."""
+def block_html(block: object, numbers: dict[int, str] | None = None) -> str:
+    """One block as an HTML fragment (``numbers``: caption numbers by block id)."""
     if isinstance(block, Paragraph):
         return f"<p>{inline(block.text)}</p>"
     if isinstance(block, Heading):
@@ -64,9 +70,10 @@ def block_html(block: object) -> str:
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{inline(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Table):
-        return _table(block)
+        return _table(block, numbers)
     if isinstance(block, Figure):
-        caption = f"<figcaption>{inline(block.caption)}</figcaption>" if block.caption else ""
+        caption = (f"<figcaption>{inline(_caption(block, numbers))}</figcaption>"
+                   if block.caption else "")
         return (f'<figure><img src="data:image/png;base64,{block.png_base64}" '
                 f'alt="{html.escape(block.alt, quote=True)}">{caption}</figure>')
     if isinstance(block, Definitions):
@@ -75,11 +82,11 @@ def block_html(block: object) -> str:
     raise TypeError(f"not a briefing block: {type(block).__name__}")
 
 
-def section_html(section: Section) -> str:
+def section_html(section: Section, numbers: dict[int, str] | None = None) -> str:
     """A section: its title (h2) and its blocks."""
     return (f'<section class="samen-briefing" id="{html.escape(section.key)}">'
             f"<h2>{inline(section.title)}</h2>"
-            + "\n".join(block_html(b) for b in section.blocks) + "</section>")
+            + "\n".join(block_html(b, numbers) for b in section.blocks) + "</section>")
 
 
 def head_html(briefing: Briefing) -> str:
@@ -90,4 +97,5 @@ def head_html(briefing: Briefing) -> str:
 
 def briefing_html(briefing: Briefing) -> str:
     """The whole briefing as one HTML fragment."""
-    return head_html(briefing) + "\n".join(section_html(s) for s in briefing.sections)
+    numbers = briefing.numbers()
+    return head_html(briefing) + "\n".join(section_html(s, numbers) for s in briefing.sections)

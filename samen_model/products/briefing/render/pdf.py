@@ -29,8 +29,9 @@ from samen_model.products.briefing.content import (
 
 PAGE = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
 FONT = "DejaVu Sans"
-SHORT_TABLE_ROWS = 12
-PREAMBLE = """#set document(title: {title}, author: "samen_model", date: {date})
+SHORT_TABLE_ROWS = 3
+DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
+PREAMBLE = """#set document(title: {title}, author: {author}, date: {date})
 #set page(paper: "a4", margin: (x: 2.2cm, top: 2.0cm, bottom: 2.4cm),
   footer: context [#set text(7.5pt, fill: luma(90)); {short} #h(1fr) {page}
     #counter(page).display() {of} #counter(page).final().first()])
@@ -44,9 +45,10 @@ PREAMBLE = """#set document(title: {title}, author: "samen_model", date: {date})
   fill: (x, y) => if y == 0 {{ luma(235) }})
 #set table.cell(breakable: false)
 #show table: set text(size: 8pt)
-#show table.cell.where(y: 0): set text(weight: "bold")
+#show table.cell.where(y: 0): set text(weight: "bold", hyphenate: true)
 #show figure: set block(breakable: false)
 #show figure.caption: set text(size: 8pt, style: "italic")
+#set figure(numbering: none, gap: 0.5em)
 #set terms(separator: [: ], tight: false)
 """
 
@@ -66,13 +68,19 @@ def content(text: str) -> str:
     return "[" + "".join(out) + "]"
 
 
-def _table(t: Table) -> str:
+def _caption(block: Table | Figure, numbers: dict[int, str]) -> str:
+    """``Figuur 2. caption`` as Typst content (the number from :meth:`Briefing.numbers`)."""
+    number = numbers.get(id(block))
+    return content(f"**{number}.** {block.caption}" if number else block.caption)
+
+
+def _table(t: Table, numbers: dict[int, str] | None = None) -> str:
     cols = ", ".join(f"{w:g}fr" for w in t.widths)
     align = ", ".join("right" if a == "r" else "left" for a in t.align)
     head = ", ".join(content(c) for c in t.header)
     body = ",\n  ".join(", ".join(content(c) for c in row) for row in t.rows)
-    caption = (f"#block(below: 0.4em, text(size: 8pt, style: \"italic\", {content(t.caption)}))"
-               "\n") if t.caption else ""
+    caption = (f"#block(below: 0.4em, sticky: true, text(size: 8pt, style: \"italic\", "
+               f"{_caption(t, numbers or {})}))\n") if t.caption else ""
     table = (f"#table(columns: ({cols},), align: ({align},),\n"
              f"  table.header({head}),\n  {body})")
     # a short table stays on one page with its caption; a long one breaks between rows
@@ -80,18 +88,19 @@ def _table(t: Table) -> str:
     return f"#block(breakable: {breakable})[\n{caption}{table}]\n"
 
 
-def _block(block: object, figures: list[Figure]) -> str:
+def _block(block: object, figures: list[Figure], numbers: dict[int, str] | None = None
+           ) -> str:
     if isinstance(block, Paragraph):
         return f"#par({content(block.text)})\n"
     if isinstance(block, Heading):
-        return f"#heading(level: 2, {content(block.text)})\n"
+        return f"#block(sticky: true, heading(level: 2, {content(block.text)}))\n"
     if isinstance(block, Bullets):
         return "#list(" + ", ".join(content(i) for i in block.items) + ")\n"
     if isinstance(block, Table):
-        return _table(block)
+        return _table(block, numbers)
     if isinstance(block, Figure):
         figures.append(block)
-        caption = f", caption: {content(block.caption)}" if block.caption else ""
+        caption = f", caption: {_caption(block, numbers or {})}" if block.caption else ""
         return (f"#figure(image(\"fig-{len(figures)}.svg\", width: 100%, "
                 f"alt: {s(block.alt)}){caption})\n")
     if isinstance(block, Definitions):
@@ -108,16 +117,18 @@ def typst_source(briefing: Briefing, date: dt.date | None = None) -> tuple[str, 
     date_expr = f"datetime(year: {date.year}, month: {date.month}, day: {date.day})" \
         if date else "auto"
     out = [PREAMBLE.format(title=s(briefing.title), date=date_expr, short=f"#{s(briefing.title)}",
-                           page=f"#{s(page)}", of=f"#{s(of)}", font=FONT, lang=lang)]
+                           page=f"#{s(page)}", of=f"#{s(of)}", font=FONT, lang=lang,
+                           author=s(briefing.author or DEFAULT_AUTHOR))]
     out.append(f"#text(size: 19pt, weight: \"bold\", fill: rgb(\"#1f3b63\"), "
                f"{content(briefing.title)})\n")
     out.append(f"#par(text(size: 10pt, style: \"italic\", {content(briefing.subtitle)}))\n")
     figures: list[Figure] = []
+    numbers = briefing.numbers()
     for section in briefing.sections:
-        if section.key == COLOPHON:
-            out.append("#pagebreak()\n")
+        if section.key == COLOPHON or section.new_page:
+            out.append("#pagebreak(weak: true)\n")
         out.append(f"#heading(level: 1, {content(section.title)})\n")
-        out += [_block(b, figures) for b in section.blocks]
+        out += [_block(b, figures, numbers) for b in section.blocks]
     return "\n".join(out), figures
 
 
@@ -134,7 +145,7 @@ def pdf_bytes(briefing: Briefing, date: dt.date | None = None) -> bytes:
     import typst
 
     if date is None and briefing.created:
-        date = dt.date.fromisoformat(briefing.created)
+        date = dt.date.fromisoformat(briefing.created[:10])
     source, figures = typst_source(briefing, date)
     with tempfile.TemporaryDirectory(prefix="samen-typst-") as tmp:
         root = Path(tmp)

@@ -1,13 +1,18 @@
 """The briefing as a Word document (python-docx): real headings, tables and pictures to edit.
 
-Headings use Word's heading styles (so the navigation pane and a table of contents work),
-tables are Word tables whose header row repeats and whose rows do not split across pages,
-charts are pictures with their alt text, the footer numbers the pages ("Pagina 3 van 9"), the
-document language is Dutch (nl-NL) or English (en-GB), and the colophon starts a new page.
+Headings use Word's heading styles, and a table of contents field after the title lists them
+(Word fills it in when the document opens); tables are Word tables whose header row repeats
+and whose rows do not split across pages, with the column grid equal to the cell widths;
+captions are numbered with Word's own SEQ fields ("Figuur 2", "Tabel 3", the same numbers as
+the PDF); charts are pictures with their alt text; the footer numbers the pages ("Pagina 3 van
+9"); the document language is Dutch (nl-NL) or English (en-GB); the document properties carry
+the briefing's author and the run's time; sections marked ``new_page`` and the colophon start a
+new page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -25,6 +30,9 @@ from samen_model.products.briefing.content import (
 
 LANG = {"nl": "nl-NL", "en": "en-GB"}
 PAGE = {"nl": ("Pagina ", " van "), "en": ("Page ", " of ")}
+TOC = {"nl": ("Inhoud", "De inhoudsopgave verschijnt als Word de velden bijwerkt (F9)."),
+       "en": ("Contents", "The table of contents appears when Word updates the fields (F9).")}
+DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
 FONT = "Arial"
 TEXT_WIDTH_CM = 16.0
 
@@ -56,13 +64,21 @@ def _set_language(doc, language: str) -> None:
     doc.core_properties.language = LANG[language]
 
 
-def _field(paragraph, code: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+def _field(paragraph, code: str, shown: str | None = None, bold: bool = False) -> None:
+    """A Word field (PAGE, NUMPAGES, SEQ, TOC) that Word fills in when it lays out the page;
+    ``shown`` is the result it shows until then (e.g. the caption number)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    for kind, text in (("begin", None), (None, code), ("end", None)):
+    parts = [("begin", None), (None, code)]
+    if shown is not None:
+        parts += [("separate", None), ("text", shown)]
+    for kind, text in [*parts, ("end", None)]:
         run = paragraph.add_run()
+        run.bold = bold or None
+        if kind == "text":
+            run.text = text
+            continue
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -71,6 +87,58 @@ def _field(paragraph, code: str) -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = text
         run._r.append(el)
+
+
+def _caption(doc, block: Table | Figure, numbers: dict[int, str], keep_with_next: bool):
+    """A numbered caption paragraph: ``Figuur`` + SEQ field (showing its number) + text."""
+    para = doc.add_paragraph(style="Caption")
+    number = numbers.get(id(block))
+    if number:
+        word, n = number.rsplit(" ", 1)
+        para.add_run(f"{word} ").bold = True
+        _field(para, f" SEQ {word} \\* ARABIC ", n, bold=True)
+        para.add_run(". ").bold = True
+    _runs(para, block.caption)
+    para.paragraph_format.keep_with_next = keep_with_next
+    return para
+
+
+def _toc(doc, language: str) -> None:
+    """A table of contents (headings 1-2) as a TOC field, and Word asked to update fields on
+    opening so it fills in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    title, hint = TOC[language]
+    head = doc.add_paragraph(style="TOC Heading") if "TOC Heading" in [
+        st.name for st in doc.styles] else doc.add_paragraph()
+    head.add_run(title).bold = True
+    _field(doc.add_paragraph(), ' TOC \\o "1-2" \\h \\z \\u ', hint)
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    # the schema fixes the order of the settings: updateFields comes before these
+    later = [el for el in settings if el.tag in {qn(f"w:{n}") for n in (
+        "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")}
+        or el.tag.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/math}")]
+    if later:
+        later[0].addprevious(update)
+    else:
+        settings.append(update)
+
+
+def _properties(doc, briefing: Briefing) -> None:
+    """Core properties: title, subject, author, language and the run's time (not the
+    template's 2013 defaults)."""
+    props = doc.core_properties
+    props.title = briefing.title
+    props.subject = briefing.subtitle
+    props.author = props.last_modified_by = briefing.author or DEFAULT_AUTHOR
+    props.comments = ""
+    props.keywords = "SAMEN.; jeugdhulp; Groningen"
+    props.revision = 1
+    created = _created(briefing.created)
+    props.created = props.modified = props.last_printed = created
 
 
 def _row_properties(row, header: bool) -> None:
@@ -82,20 +150,32 @@ def _row_properties(row, header: bool) -> None:
         trpr.append(OxmlElement("w:tblHeader"))
 
 
-def _table(doc, t: Table) -> None:
+def _created(text: str) -> dt.datetime:
+    """The run's time (ISO, UTC) as a datetime for the document properties; now without it."""
+    if not text:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return when.replace(tzinfo=None, microsecond=0)
+
+
+def _table(doc, t: Table, numbers: dict[int, str] | None = None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     if t.caption:
-        doc.add_paragraph(t.caption, style="Caption")
+        _caption(doc, t, numbers or {}, keep_with_next=True)
     table = doc.add_table(rows=1 + len(t.rows), cols=len(t.header))
     table.style = "Light List Accent 1"
+    table.autofit = False
     total = sum(t.widths)
+    widths = [Cm(TEXT_WIDTH_CM * w / total) for w in t.widths]
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width  # the grid (w:gridCol) Word lays out by
     for r, row in enumerate([t.header, *t.rows]):
         _row_properties(table.rows[r], header=r == 0)
         for c, text in enumerate(row):
             cell = table.cell(r, c)
-            cell.width = Cm(TEXT_WIDTH_CM * t.widths[c] / total)
+            cell.width = widths[c]
             para = cell.paragraphs[0]
             _runs(para, f"**{text}**" if r == 0 and text else text, 8)
             if t.align[c] == "r":
@@ -103,15 +183,16 @@ def _table(doc, t: Table) -> None:
     doc.add_paragraph()
 
 
-def _figure(doc, f: Figure) -> None:
+def _figure(doc, f: Figure, numbers: dict[int, str] | None = None) -> None:
     from docx.shared import Cm
 
     doc.add_picture(io.BytesIO(f.png), width=Cm(TEXT_WIDTH_CM))
+    doc.paragraphs[-1].paragraph_format.keep_with_next = bool(f.caption)
     inline = doc.inline_shapes[-1]._inline
     inline.docPr.set("descr", f.alt)
     inline.docPr.set("title", f.caption or f.alt[:60])
     if f.caption:
-        doc.add_paragraph(f.caption, style="Caption")
+        _caption(doc, f, numbers or {}, keep_with_next=False)
 
 
 def docx_document(briefing: Briefing):
@@ -132,27 +213,28 @@ def docx_document(briefing: Briefing):
     _field(footer, "PAGE")
     footer.add_run(PAGE[lang][1])
     _field(footer, "NUMPAGES")
-    doc.core_properties.title = briefing.title
-    doc.core_properties.subject = briefing.subtitle
-    doc.core_properties.author = "samen_model"
+    _properties(doc, briefing)
     doc.add_heading(briefing.title, 0)
     _runs(doc.add_paragraph(), f"{briefing.subtitle}")
-    for part in briefing.sections:
-        if part.key == COLOPHON:
+    numbers = briefing.numbers()
+    for i, part in enumerate(briefing.sections):
+        if part.key == COLOPHON or (part.new_page and i > 0):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        doc.add_heading(part.title, 1)
+        if i == 1:  # after page 1 (the summary), before the body
+            _toc(doc, lang)
+        doc.add_heading(part.title, 1).paragraph_format.keep_with_next = True
         for block in part.blocks:
             if isinstance(block, Paragraph):
                 _runs(doc.add_paragraph(), block.text)
             elif isinstance(block, Heading):
-                doc.add_heading(block.text, 2)
+                doc.add_heading(block.text, 2).paragraph_format.keep_with_next = True
             elif isinstance(block, Bullets):
                 for item in block.items:
                     _runs(doc.add_paragraph(style="List Bullet"), item)
             elif isinstance(block, Table):
-                _table(doc, block)
+                _table(doc, block, numbers)
             elif isinstance(block, Figure):
-                _figure(doc, block)
+                _figure(doc, block, numbers)
             elif isinstance(block, Definitions):
                 for term, text in block.items:
                     _runs(doc.add_paragraph(), f"**{term}**: {text}")

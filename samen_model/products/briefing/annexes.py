@@ -1,0 +1,171 @@
+"""The briefing's annexes: the budget rule year by year, the assumptions register (each
+"document" row with the words of the document it rests on), the sources and the colophon
+(provenance in words: when, by whom, which scenarios, how many computed situations, the run
+key; versions and hashes stay in the manifest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from samen_model.analysis import key_figures as kf
+from samen_model.analysis.monte_carlo import MonteCarloSummary
+from samen_model.model.results import Result
+from samen_model.present import formatting as fmt
+from samen_model.present import parameters as rp
+from samen_model.present.tables.results import budget_steps_frame, budget_steps_table
+from samen_model.products.briefing import text as tx
+from samen_model.products.briefing.content import Section
+from samen_model.products.briefing.regimes import years_of
+from samen_model.scenario import labels as lb
+from samen_model.scenario import sources as src
+from samen_model.scenario.observations import Observation, Observations
+
+KEY_FIGURE_WORDS = {
+    "nl": {"dev": ("boven", "onder"), "net": ("besparing", "extra kosten"),
+           "no_payback": "niet vóór eind {last}", "kf": "Kerncijfer", "main": "Hoofdscenario",
+           "caption": "Kerncijfers per scenario, met centrale waarden; vanaf {first} zijn het "
+                      "verwachtingen.",
+           "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
+           "net_savings_structural_eur": "Netto resultaat {lo}–{hi}",
+           "cumulative_net_savings_end_eur": "Netto resultaat opgeteld tot eind {last}"},
+    "en": {"dev": ("above", "below"), "net": ("saving", "extra cost"),
+           "no_payback": "not before the end of {last}", "kf": "Key figure",
+           "main": "Main scenario",
+           "caption": "Key figures per scenario, with central values; from {first} on they are "
+                      "expectations.",
+           "deviation_transition_eur": "Closed square {start}–{end}",
+           "net_savings_structural_eur": "Net result {lo}–{hi}",
+           "cumulative_net_savings_end_eur": "Net result added up to the end of {last}"},
+}
+
+
+def key_figure_rows(results: Sequence[Result], language: str = "nl"
+                    ) -> tuple[list[str], list[list[str]]]:
+    """Every key figure of the registry (:mod:`samen_model.analysis.key_figures`) per scenario,
+    signs in words; (header: the main scenario, then the others by title; rows)."""
+    w = KEY_FIGURE_WORDS[fmt.check_language(language)]
+    y = years_of(results[0])
+    centrals = [kf.central(r) for r in results]
+    rows = []
+    for name in kf.REGISTRY:
+        values = [float(c[name]) for c in centrals]
+        if kf.REGISTRY[name].only_when_nonzero and not any(values):
+            continue
+        if name in w:
+            words = w["dev"] if name.startswith("deviation") else w["net"]
+            label = w[name].format(**y)
+            cells = [fmt.signed_words(v, words, 2, language) for v in values]
+        elif name == "payback_year":
+            label = kf.label(name, language, results)
+            cells = [w["no_payback"].format(**y) if v != v else fmt.year(v) for v in values]
+        else:
+            label = kf.label(name, language, results)
+            cells = [fmt.key_figure(name, v, language) for v in values]
+        rows.append([label, *cells])
+    # the short title (the part before its brackets): the risks table gives the full one
+    return [w["kf"], w["main"], *[r.scenario.title.split(" (")[0] for r in results[1:]]], rows
+
+
+def key_figures(s: Section, results: Sequence[Result], y: dict[str, int],
+                language: str) -> None:
+    """The key figures per scenario as one table."""
+    head, rows = key_figure_rows(results, language)
+    n = len(head) - 1
+    s.table(head, rows, KEY_FIGURE_WORDS[language]["caption"].format(**y),
+            widths=[1.9, *[1.0] * n], align=["l", *["r"] * n])
+
+
+#: Row labels of the budget-rule annex (the step names of the budget table, in plain words).
+BUDGET_LABELS = {
+    "nl": ["Kosten vergelijkbare zorg, twee jaar eerder", "Geraamde kosten, een jaar eerder",
+           "Voorlopig budget (1 oktober van het jaar ervoor)", "Budget na de toets van 1 maart",
+           "Taakstelling", "Definitief budget", "Naar ICT en huisvesting",
+           "Uitvoeringsbudget WIJ", "Werkelijke kosten SAMEN.",
+           "Verrekening (terug naar de gemeente)"],
+    "en": ["Cost of comparable care, two years earlier", "Estimated cost, one year earlier",
+           "Provisional budget (1 October of the year before)",
+           "Budget after the 1 March check", "Budget cut", "Final budget",
+           "To ICT and housing", "WIJ execution budget", "Actual cost of SAMEN.",
+           "Settlement (back to the municipality)"],
+}
+
+
+def budget(s: Section, main: Result, y: dict[str, int], language: str) -> None:
+    w = tx.t(language)
+    last = min(y["end"] + 2, y["last"])
+    steps = budget_steps_table(main, language, last=last)
+    frame = budget_steps_frame(main, last=last).to_numpy()
+    labels = BUDGET_LABELS[language] if len(BUDGET_LABELS[language]) == len(steps.index) \
+        else list(steps.index)
+    rows = [[label, *[fmt.number(v / 1e6, 2, language) for v in values]]
+            for label, values in zip(labels, frame, strict=True)
+            if np.any(np.abs(values) >= 5_000)]  # no rows of zeros
+    cols = [str(c) for c in steps.columns]
+    s.table([w["budget_step"], *cols], rows,
+            w["budget_caption"].format(first=y["start"], next_year=y["start"] + 1),
+            widths=[3.4, *[1.0] * len(cols)], align=["l", *["r"] * len(cols)])
+
+
+def register(s: Section, results: Sequence[Result], language: str) -> None:
+    w = tx.t(language)
+    main = results[0].scenario
+    rows = rp.register_rows(main, language)
+    counts = {b: sum(r.basis == b for r in rows) for b in rp.BASIS_WORDS[language]}
+    parts = [f"{n} {_basis_plural(b, n, language)}" for b, n in counts.items() if n]
+    s.paragraph(w["register_count"].format(n=len(rows), parts=tx.join(parts, language)))
+    for theme in dict.fromkeys(r.theme for r in rows):
+        s.table(list(w["register_head"]),
+                [[r.label, r.value, rp.BASIS_WORDS[language][r.basis],
+                  f"{r.source}: {r.quote}" if r.quote else r.source]
+                 for r in rows if r.theme == theme],
+                w["register_caption"].format(theme=lb.theme_label(theme, language)),
+                widths=[2.6, 2.6, 1.6, 5.2])
+
+
+BASIS_PLURAL = {
+    "nl": {"document": ("rust op een document", "rusten op een document"),
+           "figures": ("op publieke cijfers", "op publieke cijfers"),
+           "estimate": ("is een schatting", "zijn schattingen"),
+           "what-if": ("is een wat-als-aanname", "zijn wat-als-aannames"),
+           "choice": ("is een modelkeuze", "zijn modelkeuzes")},
+    "en": {"document": ("rests on a document", "rest on a document"),
+           "figures": ("on public figures", "on public figures"),
+           "estimate": ("is an estimate", "are estimates"),
+           "what-if": ("is a what-if assumption", "are what-if assumptions"),
+           "choice": ("is a modelling choice", "are modelling choices")},
+}
+
+
+def _basis_plural(basis: str, n: int, language: str) -> str:
+    return BASIS_PLURAL[language][basis][0 if n == 1 else 1]
+
+
+def sources(s: Section, results: Sequence[Result], uncertain: Any,
+             observed: Sequence[Observation], language: str) -> None:
+    texts = [p.source for r in results for p in r.scenario.params.values()]
+    texts += [o.source for o in observed]
+    if uncertain is not None:
+        texts += [p.source for p in uncertain.params.values()]
+    s.paragraph(tx.t(language)["sources_intro"])
+    s.bullets([d.full(language) for d in src.cited_sources(texts)])
+
+
+def colophon(s: Section, info: dict[str, Any], main: Result, others: Sequence[Result],
+              summary: MonteCarloSummary | None, observations: Observations | None,
+              y: dict[str, int], author: str, language: str) -> None:
+    """Provenance in words: when, by whom, which scenarios, how many situations, the run key;
+    versions and hashes stay in the manifest."""
+    w = tx.t(language)
+    when = dt.datetime.fromisoformat(info["created_utc"].replace("Z", "+00:00"))
+    created = f"{src.format_date(when.date(), language)}, {when:%H:%M}"
+    s.paragraph(w["colophon"].format(
+        created=created, author=author, main=f"‘{main.scenario.title}’",
+        others=tx.join([r.scenario.title for r in others], language) or "–",
+        draws=fmt.count(summary.draws, language) if summary else "0",
+        seed=summary.seed if summary else "–", key=info.get("run_key", "")))
+    if observations is not None and observations.path is not None:
+        s.paragraph(w["colophon_observations"].format(file=observations.title, **y))

@@ -1,0 +1,365 @@
+"""The briefing's words: section titles and sentence templates (Dutch, English on request) and
+the few helpers that turn a signed amount into words.
+
+One sign convention: a saving for the municipality is positive ("besparing"), a negative net
+result is "extra kosten"; the closed square is "boven" or "onder". One word per concept: "netto
+resultaat", "middelste uitkomst" (the median of the computed situations), "9 van de 10
+doorgerekende situaties" (5th to 95th percentile). Figures the model expects are written in the
+future tense or with "naar verwachting"; only the documents' own figures are told as facts,
+each with its date and whether it was counted or expected.
+"""
+
+from __future__ import annotations
+
+from samen_model.present import formatting as fmt
+from samen_model.products.briefing.text_en import TEXT_EN
+
+EVEN_EUR = 50_000.0  # a closed-square deviation below this (EUR) reads as "vrijwel precies"
+
+TITLES: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "SAMEN.: wat de basisjeugdhulp bij WIJ de gemeente naar verwachting kost",
+        "subtitle": "Informatie voor de gemeenteraad · cijfers tot en met {last_obs} · "
+                    "verwachting van het rekenmodel tot en met {last}",
+        "summary": "In het kort", "occasion": "1. Aanleiding en vraag",
+        "context": "2. SAMEN. en de afspraken over geld",
+        "happened": "3. Wat er is gebeurd (tot en met {last_obs})",
+        "expected": "4. Wat het model verwacht ({first}–{last})",
+        "choice": "5. De keuze na {end}", "risks": "6. Risico's en kansen",
+        "breakeven": "7. Hoeveel besparing nodig is",
+        "next": "8. Vervolg", "limits": "9. Wat het model niet zegt",
+        "budget": "Bijlage 1. De budgetregel jaar voor jaar",
+        "key_figures": "Bijlage 2. Kerncijfers per scenario",
+        "assumptions": "Bijlage 3. Aannames", "glossary": "Bijlage 4. Begrippen",
+        "sources": "Bijlage 5. Bronnen", "colophon": "Colofon",
+    },
+    "en": {
+        "title": "SAMEN.: what basic youth care at WIJ is expected to cost the municipality",
+        "subtitle": "Information for the municipal council · figures up to {last_obs} · "
+                    "the model's expectation up to {last}",
+        "summary": "In brief", "occasion": "1. Occasion and question",
+        "context": "2. SAMEN. and the agreements on money",
+        "happened": "3. What happened (up to {last_obs})",
+        "expected": "4. What the model expects ({first}–{last})",
+        "choice": "5. The choice after {end}", "risks": "6. Risks and opportunities",
+        "breakeven": "7. How much saving is needed",
+        "next": "8. Next steps", "limits": "9. What the model does not tell",
+        "budget": "Annex 1. The budget rule year by year",
+        "key_figures": "Annex 2. Key figures per scenario",
+        "assumptions": "Annex 3. Assumptions", "glossary": "Annex 4. Terms",
+        "sources": "Annex 5. Sources", "colophon": "Colophon",
+    },
+}
+
+TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        # page 1
+        "bottom_cost": "**Als het budget van WIJ na {end} wordt bepaald zoals nu in het "
+                       "hoofdscenario, kost SAMEN. de gemeente in {lo}–{hi} naar verwachting "
+                       "netto {median} meer dan de oude werkwijze.**",
+        "bottom_saving": "**Als het budget van WIJ na {end} wordt bepaald zoals nu in het "
+                         "hoofdscenario, levert SAMEN. de gemeente in {lo}–{hi} naar "
+                         "verwachting netto {median} op ten opzichte van de oude werkwijze.**",
+        "median_range": "Dat is de middelste uitkomst van {draws} doorgerekende situaties met "
+                        "onzekere aannames; in 9 van de 10 doorgerekende situaties ligt het "
+                        "netto resultaat {range}.",
+        "choice_line": "De keuze die het meest uitmaakt, is hoe het budget van WIJ na {end} "
+                       "wordt bepaald. {best_label}: dan is de middelste uitkomst {median} "
+                       "(9 van de 10 situaties: {range}). Paragraaf 5 zet de mogelijkheden "
+                       "naast elkaar.",
+        "fig_regimes": "Netto resultaat {lo}–{hi} per manier om het budget na {end} te "
+                       "bepalen: de middelste uitkomst (punt) en de band waarbinnen 9 van de 10 "
+                       "doorgerekende situaties vallen. Rechts van de nul: besparing; links: "
+                       "extra kosten.",
+        "more_square": "Over de overgangsperiode {start}–{end} blijven de uitgaven aan "
+                       "jeugdhulp naar verwachting {square} (paragraaf 4).",
+        "more_cut": "Een taakstelling van {share} op het budget van WIJ vanaf {struct} is in "
+                    "het hoofdscenario genoeg om in {lo}–{hi} quitte te spelen (paragraaf 7).",
+        "more_risk": "Met één waarde per aanname geeft het hoofdscenario in {lo}–{hi} "
+                     "{main}; het grootste doorgerekende risico, “{title}”, maakt dat {net} "
+                     "(paragraaf 6).",
+        # 1 occasion
+        "occasion_1": "De raad stemde op 28 september 2022 in met het implementatieplan voor "
+                      "de basisjeugdhulp bij WIJ Groningen, SAMEN. ({evaluation}, §1). Het "
+                      "financiële kader spreekt een overgangsperiode {start}–{end} af waarin "
+                      "op voorhand geen besparingen worden ingeboekt; vanaf {struct} worden de "
+                      "structurele effecten in het budget verwerkt ({framework}, §8). Hoe het "
+                      "budget van WIJ na {end} wordt bepaald, legt het kader niet vast.",
+        "occasion_2": "Deze notitie beantwoordt drie vragen: wat er tot en met {last_obs} is "
+                      "gebeurd, wat SAMEN. de gemeente naar verwachting kost of oplevert tot "
+                      "en met {last}, en welke keuzes en risico's die uitkomst het meest "
+                      "bepalen. Zij rekent met het rekenmodel SAMEN., dat de afspraken van "
+                      "het kader volgt en de uitgaven met en zonder SAMEN. naast elkaar zet.",
+        # 2 context
+        "context_1": "Sinds 1 januari {start} biedt WIJ Groningen zelf basisjeugdhulp, zoals "
+                     "individuele begeleiding en gezinsbegeleiding. Daarvoor ging die hulp naar "
+                     "aanbieders in de open house van de RIGG, die per jeugdige werden betaald. "
+                     "WIJ krijgt er een vast jaarbudget voor. Hulpvormen en verwijzers komen "
+                     "stap voor stap over: {phases}.",
+        "context_2": "Het budget voor een jaar volgt de werkelijke kosten van vergelijkbare "
+                     "zorg twee jaar eerder, bijgesteld voor het aantal jeugdigen, loon- en "
+                     "prijsstijging en een toets op 1 maart (bijlage 1). In de "
+                     "overgangsperiode verrekent WIJ het verschil tussen budget en werkelijke "
+                     "kosten met de gemeente, en gelden de totale uitgaven aan jeugdhulp als "
+                     "een gesloten vierkant: met SAMEN. zijn ze niet hoger dan zonder. Over "
+                     "de budgetregel zegt het kader: “{t2_quote}” ({framework}, §8).",
+        "phase": "{what} vanaf {year}",
+        # 3 happened
+        "happened_intro": "De cijfers hieronder staan in de documenten; de tabel geeft ze "
+                          "zoals de bron ze noemt, met de datum en of het een telling of een "
+                          "verwachting is. Over {after} zijn nog geen cijfers verwerkt.",
+        "happened_caption": "Cijfers uit de documenten over SAMEN., zoals de bron ze noemt.",
+        "happened_head": ("Wat", "Zoals de bron het zegt", "Soort", "Datum", "Bron"),
+        "happened_count": "Het model komt voor {year} uit op {modelled} jeugdigen over het "
+                          "hele jaar; de {reported} van de evaluatie zijn geteld in november "
+                          "{year}, dus zonder de laatste weken van het jaar.",
+        "happened_overrun": "Het nadeel van {reported} over {year} is een verwachting uit "
+                            "december {year}, geen afgerekend resultaat.",
+        # 4 expected
+        "expected_1": "Vanaf {first} zijn alle cijfers verwachtingen van het model. Het "
+                      "rekent met de cijfers tot en met {last_obs} en met de aannames in "
+                      "bijlage 3, en het laat de onzekere aannames variëren over {draws} "
+                      "doorgerekende situaties.",
+        "expected_square": "Over de overgangsperiode {start}–{end} blijven de uitgaven aan "
+                           "jeugdhulp naar verwachting {square} (middelste uitkomst; 9 van de "
+                           "10 situaties: {range}). In {share} doorgerekende situaties komen ze "
+                           "boven het gesloten vierkant.",
+        "expected_net": "Na de overgangsperiode, in {lo}–{hi}, is het netto resultaat naar "
+                        "verwachting {median} (middelste uitkomst). Het hoofdscenario, dat "
+                        "met één waarde per aanname rekent, komt uit op {main}; in {share} "
+                        "doorgerekende situaties is het netto resultaat ongunstiger. Het "
+                        "verschil komt uit de onzekere aannames: de doorgerekende situaties "
+                        "nemen ook hun minder gunstige waarden mee, binnen wat de cijfers van "
+                        "{last_obs} toelaten.",
+        "expected_payback": "In het hoofdscenario verdient SAMEN. zich vóór eind {last} "
+                            "{payback}; in {share} doorgerekende situaties gebeurt dat wel.",
+        "payback_no": "niet terug", "payback_yes": "terug in {year}",
+        "expected_fte": "Eind {end} werken naar verwachting {fte} fte voor SAMEN. In "
+                        "december {last_obs} had WIJ volgens de evaluatie “{reported} fte in "
+                        "dienst”.",
+        "fig_outlook": "Opgeteld netto resultaat sinds de start, per jaar: de middelste "
+                       "uitkomst, de band van 9 van de 10 doorgerekende situaties en het "
+                       "hoofdscenario. Boven de nul: besparing; onder de nul: extra kosten.",
+        # 5 choice
+        "choice_1": "Over de budgetregel zegt het kader dat die “{t2_quote}”. Na {end} moet "
+                    "dus worden gekozen hoe het budget van WIJ wordt bepaald. Het model rekent "
+                    "de mogelijkheden door met dezelfde aannames; alleen de manier van "
+                    "budgetteren verschilt.",
+        "choice_caption": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}.",
+        "choice_head": ("Budget na {end}", "Wat het betekent", "Met centrale waarden",
+                        "Middelste uitkomst", "9 van de 10 situaties"),
+        "choice_kept": "Als de budgetregel doorloopt, krijgt WIJ in {struct} naar verwachting "
+                       "{kept} meer dan SAMEN. kost, en houdt WIJ dat verschil; over {lo}–{hi} is "
+                       "dat {kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
+                       "overschotten houdt (uitgangspunt 3), maar noemt dat alleen “in ieder "
+                       "geval gedurende de overgangperiode”.",
+        "choice_main": "De andere paragrafen rekenen met “{main}”, de vetgedrukte regel. Dat is "
+                       "een keuze van het model, geen besluit.",
+        # 6 risks
+        "risks_1": "De documenten noemen risico's voor het personeel, de weglek naar "
+                   "specialistische hulp en de overgang van verwijzers. Elk risico is "
+                   "doorgerekend als een scenario: het hoofdscenario met één aanname anders. "
+                   "De kolom 'hoe vaak' zegt in hoeveel van de doorgerekende situaties het "
+                   "netto resultaat even slecht of slechter is (bij een kans: even goed of "
+                   "beter).",
+        "risks_caption": "Risico's en kansen: netto resultaat {lo}–{hi} per scenario, met het "
+                         "verschil met het hoofdscenario.",
+        "risks_head": ("Scenario", "Wat er anders is", "Netto resultaat",
+                       "Tegenover het hoofdscenario", "Hoe vaak"),
+        "better": "{amount} gunstiger", "worse": "{amount} ongunstiger",
+        "often_worse": "{n} van de 10 even slecht of slechter",
+        "often_better": "{n} van de 10 even goed of beter",
+        "often_rare": "minder dan 1 van de 10",
+        "staff": "**Personeel.** In {share} doorgerekende situaties kan WIJ in {year} "
+                 "niet alle nieuwe hulpvragen zelf aannemen, omdat het personeel niet snel "
+                 "genoeg groeit; in het hoofdscenario gebeurt dat niet. Wie niet terechtkan, "
+                 "gaat in het model naar een open-house-aanbieder; een wachtlijst is de andere "
+                 "mogelijkheid. De evaluatie meldt voor {last_obs}: “er zijn geen "
+                 "wachtlijsten”.",
+        "waterbed": "**Opschaling.** Jeugdigen die na de hulp van SAMEN. alsnog "
+                    "specialistische hulp nodig hebben (een waterbedeffect), staan in het "
+                    "hoofdscenario op nul, omdat er geen cijfers over zijn; als dat aandeel "
+                    "groeit, kost SAMEN. meer.",
+        "gi": "**Verwijzingen van de gecertificeerde instellingen.** De evaluatie zegt: "
+              "“{gi_quote}” (met ingang van 1 januari {gi_year}). Als die overgang een jaar "
+              "later komt, verandert het netto resultaat zoals de tabel laat zien.",
+        # 7 break-even
+        "breakeven_found": "In het hoofdscenario is een taakstelling van {share} op het budget "
+                           "van WIJ vanaf {struct} genoeg om in {lo}–{hi} quitte te spelen "
+                           "(netto resultaat nul). Ter vergelijking: {examples}. Het kader "
+                           "vraagt dat een taakstelling onderbouwd is met ervaringen uit de "
+                           "praktijk (uitgangspunt 1); de cijfers over {after} kunnen "
+                           "die onderbouwing geven.",
+        "breakeven_none": "In het hoofdscenario is met een taakstelling op het budget van WIJ "
+                          "geen netto resultaat nul te bereiken in {lo}–{hi}.",
+        "breakeven_none_needed": "In het hoofdscenario is het netto resultaat in {lo}–{hi} "
+                                 "al een besparing; een taakstelling is daarvoor niet nodig.",
+        "breakeven_regime": "{regime}, dan is een taakstelling van {share} op het budget van "
+                            "WIJ vanaf {struct} genoeg om in {lo}–{hi} quitte te spelen "
+                            "(met centrale waarden). De cijfers over {after} kunnen die "
+                            "taakstelling onderbouwen, zoals het kader vraagt (uitgangspunt 1).",
+        "example": "{title} geeft {net}",
+        # 8 next
+        "next": [
+            "De cijfers over {after} (jeugdigen, fte, budget en verrekening) vervangen de "
+            "schattingen van het model; daarna wordt het opnieuw afgestemd en deze notitie "
+            "opnieuw gemaakt.",
+            "Vóór het budget van {struct} wordt vastgesteld (uiterlijk 1 oktober van het jaar "
+            "ervoor) legt het college vast hoe het budget van WIJ na {end} wordt bepaald "
+            "(paragraaf 5).",
+            "De evaluatie kondigt een eigen monitoring aan voor de verwijzingen van de "
+            "gecertificeerde instellingen en zegt: “{impact_quote}” De uitkomsten daarvan "
+            "horen naast deze cijfers.",
+            "De groei van het personeel en de weglek naar specialistische hulp zijn het eerst "
+            "te volgen: daarover gaan de risico's van paragraaf 6.",
+        ],
+        # 9 limits
+        "limits": [
+            "Het model rekent met geld en aantallen, niet met de kwaliteit van de hulp of wat "
+            "die voor kinderen en gezinnen oplevert. Daarover gaat de impactmeting die de "
+            "evaluatie aankondigt.",
+            "De evaluatie meldt voor {last_obs} dat er geen wachtlijsten zijn en dat er "
+            "“{contact_quote}” Het model rekent niet met wachttijden tot het eerste contact.",
+            "Een preventief effect van SAMEN. en opschaling naar specialistische hulp staan "
+            "op nul, omdat er geen cijfers over zijn (bijlage 3).",
+            "Alle bedragen zijn in euro's van het jaar zelf (nominaal), zonder rente of "
+            "contante waarde.",
+        ],
+        # annexes
+        "budget_caption": "Van de kosten van vergelijkbare zorg naar het budget van WIJ en de "
+                          "verrekening, hoofdscenario; bedragen in miljoenen euro's. {first} "
+                          "sluit aan op de evaluatie; vanaf {next_year} zijn het verwachtingen.",
+        "budget_step": "Stap",
+        "register_count": "Het hoofdscenario heeft {n} aannames: {parts}. Bij een aanname die "
+                          "op een document rust, staan de woorden uit dat document erbij.",
+        "register_caption": "Aannames: {theme}.",
+        "register_head": ("Aanname", "Waarde", "Soort", "Bron"),
+        "sources_intro": "De documenten en publieke cijfers waarnaar deze notitie en de "
+                         "aannames verwijzen.",
+        "colophon": "Deze notitie is gemaakt op {created} (UTC) door {author}. Zij rekent met "
+                    "het hoofdscenario (scenario {main}) en de scenario's {others}, en met {draws} "
+                    "doorgerekende situaties (startgetal {seed}). Kenmerk van deze berekening: "
+                    "**{key}**. Met dezelfde invoer geeft het model hetzelfde kenmerk en "
+                    "dezelfde cijfers. Welke versies van het model en de invoer zijn gebruikt, "
+                    "staat in het bestand manifest.json bij deze notitie.",
+        "colophon_observations": "De cijfers over {last_obs} komen uit: {file}.",
+        # words
+        "saving": "besparing", "cost": "extra kosten",
+        "above": "{amount} boven het gesloten vierkant",
+        "below": "{amount} onder het gesloten vierkant",
+        "even": "vrijwel precies op het gesloten vierkant",
+        "between": "tussen {a} en {b}",
+        "between_mixed": "tussen {a} {wa} en {b} {wb}",
+        "and": "en",
+    },
+}
+
+#: What each observation is, and whether the document counted, received or expected it.
+OBSERVATION_WORDS = {
+    "helped_2023": {"nl": ("Jeugdigen geholpen in 2023", "geteld"),
+                    "en": ("Young people helped in 2023", "counted")},
+    "fte_2023": {"nl": ("Personeel SAMEN.", "geteld"), "en": ("SAMEN. staff", "counted")},
+    "subsidy_2023": {"nl": ("Subsidie WIJ 2023", "ontvangen"),
+                     "en": ("WIJ subsidy 2023", "received")},
+    "overrun_2023": {"nl": ("Nadeel 2023 door meer specialistische hulp", "verwacht"),
+                     "en": ("Shortfall 2023 from more specialist care", "expected")},
+    "scope_cost_2021": {"nl": ("Jeugdhulp die naar SAMEN. gaat (2021)", "genoemd"),
+                        "en": ("Youth care moving to SAMEN. (2021)", "stated")},
+    "youth_care_2021": {"nl": ("Uitgaven jeugdhulp gemeente (2021)", "genoemd"),
+                        "en": ("Municipal youth-care spending (2021)", "stated")},
+}
+#: The words of the source around the reported figure (the figure itself is ``{reported}``).
+REPORTED_WORDS = {
+    "helped_2023": {"nl": "{reported} jeugdigen (cijfers WIJ Groningen november 2023)",
+                    "en": "{reported} young people (WIJ Groningen figures, November 2023)"},
+    "fte_2023": {"nl": "{reported} fte in dienst", "en": "{reported} FTE employed"},
+    "subsidy_2023": {"nl": "subsidie ontvangen van 4,2 miljoen euro",
+                     "en": "a subsidy of 4.2 million euros received"},
+    "overrun_2023": {"nl": "“We verwachten hierdoor in 2023 een incidenteel nadeel van 1 "
+                           "miljoen euro.”",
+                     "en": "an expected one-off shortfall of 1 million euros in 2023"},
+    "scope_cost_2021": {"nl": "14 mln. gaat naar SAMEN.", "en": "14 million goes to SAMEN."},
+    "youth_care_2021": {"nl": "Gemeente Groningen 60 mln.", "en": "Gemeente Groningen 60 mln."},
+}
+
+
+TEXT["en"] = TEXT_EN
+
+
+def join(items: list[str], language: str) -> str:
+    """``a, b en c`` (nl) or ``a, b and c`` (en)."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t(language)['and']} " + items[-1]
+
+
+def t(language: str) -> dict:
+    """The sentence templates of ``language`` (``nl`` or ``en``)."""
+    return TEXT[fmt.check_language(language)]
+
+
+def money(x: float, language: str = "nl") -> str:
+    """An amount without its sign, in millions: two decimals below € 1 mln, else one."""
+    x = abs(float(x))
+    return fmt.eur_mln(x, 2 if x < 995_000 else 1, language)
+
+
+def net_words(x: float, language: str = "nl") -> str:
+    """A net result in words: ``€ 4,0 mln extra kosten`` or ``€ 8,3 mln besparing``."""
+    w = t(language)
+    return f"{money(x, language)} {w['saving'] if x >= 0 else w['cost']}"
+
+
+def range_words(low: float, high: float, language: str = "nl") -> str:
+    """A band of net results in words, one direction word where both ends agree:
+    ``tussen € 0,46 mln en € 13,0 mln extra kosten``."""
+    w = t(language)
+    if low >= 0:
+        return w["between"].format(a=money(low, language), b=money(high, language)) + \
+            f" {w['saving']}"
+    if high < 0:
+        return w["between"].format(a=money(high, language), b=money(low, language)) + \
+            f" {w['cost']}"
+    return w["between_mixed"].format(a=money(low, language), wa=w["cost"],
+                                     b=money(high, language), wb=w["saving"])
+
+
+def square_words(x: float, language: str = "nl") -> str:
+    """A closed-square deviation (EUR, positive = more spending) in words."""
+    w = t(language)
+    if abs(x) < EVEN_EUR:
+        return w["even"]
+    return w["above" if x > 0 else "below"].format(amount=money(x, language))
+
+
+def square_range_words(low: float, high: float, language: str = "nl") -> str:
+    """A band of closed-square deviations in words (``tussen € 2,6 mln onder en € 2,9 mln
+    boven het gesloten vierkant``)."""
+    w = t(language)
+    under, over = ("onder", "boven") if language == "nl" else ("below", "above")
+    tail = " het gesloten vierkant" if language == "nl" else " the closed square"
+    if low >= 0:
+        return w["between"].format(a=money(low, language), b=money(high, language)) + \
+            f" {over}{tail}"
+    if high < 0:
+        return w["between"].format(a=money(high, language), b=money(low, language)) + \
+            f" {under}{tail}"
+    return w["between_mixed"].format(a=money(low, language), wa=under,
+                                     b=money(high, language), wb=over) + tail
+
+
+def in_ten(share: float, language: str = "nl") -> str:
+    """A share of situations as a council member says it: ``7 van de 10``, ``minder dan 1 van
+    de 100``."""
+    n = round(10 * share)
+    if language == "nl":
+        if share > 0.99:
+            return "meer dan 99 van de 100"
+        if share < 0.01:
+            return "minder dan 1 van de 100"
+        return f"{n} van de 10" if n >= 1 else f"{round(100 * share)} van de 100"
+    if share > 0.99:
+        return "more than 99 in 100"
+    if share < 0.01:
+        return "fewer than 1 in 100"
+    return f"{n} in 10" if n >= 1 else f"{round(100 * share)} in 100"

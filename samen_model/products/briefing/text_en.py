@@ -1,0 +1,184 @@
+"""The briefing's sentence templates in English (the Dutch ones, and the conventions they
+follow, are in :mod:`samen_model.products.briefing.text`); the keys are the same."""
+
+from __future__ import annotations
+
+TEXT_EN: dict = {
+    # page 1
+    "bottom_cost": "**If WIJ's budget after {end} is set as in the main scenario, SAMEN. is "
+                   "expected to cost the municipality a net {median} more in {lo}–{hi} than "
+                   "the old way of working.**",
+    "bottom_saving": "**If WIJ's budget after {end} is set as in the main scenario, SAMEN. is "
+                     "expected to save the municipality a net {median} in {lo}–{hi} compared "
+                     "with the old way of working.**",
+    "median_range": "That is the middle outcome of {draws} computed situations with uncertain "
+                    "assumptions; in 9 of 10 computed situations the net result lies {range}.",
+    "choice_line": "The choice that matters most is how WIJ's budget is set after {end}. "
+                   "{best_label}: the middle outcome is then {median} (9 of 10 situations: "
+                   "{range}). Section 5 sets the options side by side.",
+    "fig_regimes": "Net result {lo}–{hi} per way of setting the budget after {end}: the middle "
+                   "outcome (dot) and the band that holds 9 of 10 computed situations. Right "
+                   "of zero: saving; left: extra cost.",
+    "more_square": "Over the transition {start}–{end} youth-care spending is expected to stay "
+                   "{square} (section 4).",
+    "more_cut": "A budget cut of {share} on WIJ's budget from {struct} is enough in the main "
+                "scenario to break even in {lo}–{hi} (section 7).",
+    "more_risk": "With one value per assumption the main scenario gives {main} in {lo}–{hi}; "
+                 "the largest risk computed, “{title}”, makes that {net} (section 6).",
+    # 1 occasion
+    "occasion_1": "On 28 September 2022 the council agreed to the implementation plan for "
+                  "basic youth care at WIJ Groningen, SAMEN. ({evaluation}, §1). The financial "
+                  "framework agrees a transition {start}–{end} in which no savings are booked "
+                  "in advance; from {struct} the structural effects are put into the budget "
+                  "({framework}, §8). How WIJ's budget is set after {end}, the framework does "
+                  "not fix.",
+    "occasion_2": "This note answers three questions: what happened up to {last_obs}, what "
+                  "SAMEN. is expected to cost or save the municipality up to {last}, and which "
+                  "choices and risks matter most for that result. It uses the SAMEN. model, "
+                  "which follows the framework's agreements and sets spending with and without "
+                  "SAMEN. side by side.",
+    # 2 context
+    "context_1": "Since 1 January {start} WIJ Groningen itself provides basic youth care, such "
+                 "as individual and family guidance. Before, that care went to providers in "
+                 "the RIGG's open house, paid per young person. WIJ receives a fixed yearly "
+                 "budget for it. Forms of care and referrers move over step by step: {phases}.",
+    "context_2": "The budget for a year follows the actual cost of comparable care two years "
+                 "earlier, adjusted for the number of young people, wages and prices and a "
+                 "check on 1 March (annex 1). During the transition WIJ settles the difference "
+                 "between budget and actual cost with the municipality, and total youth-care "
+                 "spending counts as a closed square: with SAMEN. it is no higher than "
+                 "without. On the budget rule the framework says: “{t2_quote}” ({framework}, "
+                 "§8).",
+    "phase": "{what} from {year}",
+    # 3 happened
+    "happened_intro": "The figures below are in the documents; the table gives them as the "
+                      "source words them, with the date and whether they were counted or "
+                      "expected. No figures for {after} have been included yet.",
+    "happened_caption": "Figures on SAMEN. from the documents, as the source words them.",
+    "happened_head": ("What", "As the source says", "Kind", "Date", "Source"),
+    "happened_count": "The model arrives at {modelled} young people for the whole of {year}; "
+                      "the evaluation's {reported} were counted in November {year}, so "
+                      "without the last weeks of the year.",
+    "happened_overrun": "The shortfall of {reported} for {year} is an expectation of December "
+                        "{year}, not a settled result.",
+    # 4 expected
+    "expected_1": "From {first} on, all figures are the model's expectations. It uses the "
+                  "figures up to {last_obs} and the assumptions of annex 3, and varies the "
+                  "uncertain assumptions over {draws} computed situations.",
+    "expected_square": "Over the transition {start}–{end} youth-care spending is expected to "
+                       "stay {square} (middle outcome; 9 of 10 situations: {range}). In {share} "
+                       "computed situations it ends above the closed square.",
+    "expected_net": "After the transition, in {lo}–{hi}, the net result is expected to be "
+                    "{median} (middle outcome). The main scenario, with one value per "
+                    "assumption, arrives at {main}; in {share} computed situations the net "
+                    "result is less favourable. The difference comes from the uncertain "
+                    "assumptions: the computed situations also take their less favourable "
+                    "values, within what the figures of {last_obs} allow.",
+    "expected_payback": "In the main scenario SAMEN. {payback} before the end of {last}; in "
+                        "{share} computed situations it does.",
+    "payback_no": "does not pay for itself", "payback_yes": "pays for itself in {year}",
+    "expected_fte": "At the end of {end} SAMEN. is expected to employ {fte} FTE. In December "
+                    "{last_obs} WIJ had “{reported} FTE” employed according to the "
+                    "evaluation.",
+    "fig_outlook": "Net result added up since the start, per year: the middle outcome, the "
+                   "band of 9 of 10 computed situations and the main scenario. Above zero: "
+                   "saving; below zero: extra cost.",
+    # 5 choice
+    "choice_1": "On the budget rule the framework says that it “{t2_quote}”. After {end} a "
+                "choice is therefore needed on how WIJ's budget is set. The model computes the "
+                "options with the same assumptions; only the way of budgeting differs.",
+    "choice_caption": "Net result {lo}–{hi} per way of budgeting after {end}.",
+    "choice_head": ("Budget after {end}", "What it means", "With central values",
+                    "Middle outcome", "9 of 10 situations"),
+    "choice_kept": "If the budget rule continues, WIJ is expected to receive {kept} more than "
+                   "SAMEN. costs in {struct}, and keeps that difference; over {lo}–{hi} that is "
+                   "{kept_total}. The framework assumes WIJ keeps no deficits or surpluses "
+                   "(principle 3), but states this only “in ieder geval gedurende de "
+                   "overgangperiode”.",
+    "choice_main": "The other sections use “{main}”, the row in bold. That is a modelling "
+                   "choice, not a decision.",
+    # 6 risks
+    "risks_1": "The documents name risks for staffing, leakage to specialist care and the move "
+               "of referrers. Each risk is computed as a scenario: the main scenario with one "
+               "assumption changed. The column 'how often' says in how many of the computed "
+               "situations the net result is as bad or worse (for an opportunity: as good or "
+               "better).",
+    "risks_caption": "Risks and opportunities: net result {lo}–{hi} per scenario, with the "
+                     "difference from the main scenario.",
+    "risks_head": ("Scenario", "What is different", "Net result", "Against the main scenario",
+                   "How often"),
+    "better": "{amount} better", "worse": "{amount} worse",
+    "often_worse": "{n} in 10 as bad or worse", "often_better": "{n} in 10 as good or better",
+    "often_rare": "fewer than 1 in 10",
+    "staff": "**Staff.** In {share} computed situations WIJ cannot take on all new requests "
+             "itself in {year}, because staff does not grow fast enough; in the main scenario "
+             "that does not happen. Who cannot be helped goes to an open-house provider in the "
+             "model; a waiting list is the other option. The evaluation reports for "
+             "{last_obs}: “er zijn geen wachtlijsten”.",
+    "waterbed": "**Step-up.** Young people who still need specialist care after SAMEN.'s help "
+                "(a waterbed effect) are set to zero in the main scenario, because there are "
+                "no figures; if that share grows, SAMEN. costs more.",
+    "gi": "**Referrals from the certified institutions.** The evaluation says: “{gi_quote}” "
+          "(from 1 January {gi_year}). If that move comes a year later, the net result "
+          "changes as the table shows.",
+    # 7 break-even
+    "breakeven_found": "In the main scenario a budget cut of {share} on WIJ's budget from "
+                       "{struct} is enough to break even in {lo}–{hi} (net result zero). For "
+                       "comparison: {examples}. The framework asks that a budget cut rests on "
+                       "experience in practice (principle 1); the figures for {after} can give "
+                       "that experience.",
+    "breakeven_none": "In the main scenario no budget cut on WIJ's budget reaches a net result "
+                      "of zero in {lo}–{hi}.",
+    "breakeven_none_needed": "In the main scenario the net result in {lo}–{hi} is already a "
+                             "saving; no budget cut is needed for it.",
+    "breakeven_regime": "{regime}, a budget cut of {share} on WIJ's budget from {struct} is "
+                        "enough to break even in {lo}–{hi} (central values). The figures for "
+                        "{after} can ground that cut, as the framework asks (principle 1).",
+    "example": "{title} gives {net}",
+    # 8 next
+    "next": [
+        "The figures for {after} (young people, FTE, budget and settlement) replace the "
+        "model's estimates; then it is tuned again and this note made again.",
+        "Before the budget for {struct} is set (by 1 October of the year before) the "
+        "municipal executive fixes how WIJ's budget is set after {end} (section 5).",
+        "The evaluation announces its own monitoring of referrals from the certified "
+        "institutions and an impact study: “{impact_quote}” Their results belong beside these "
+        "figures.",
+        "Staff growth and leakage to specialist care are the first to follow: the risks of "
+        "section 6 are about them.",
+    ],
+    # 9 limits
+    "limits": [
+        "The model computes money and numbers, not the quality of care or what it brings "
+        "children and families. The impact study the evaluation announces is about that.",
+        "The evaluation reports for {last_obs} that there are no waiting lists and that "
+        "“{contact_quote}” The model does not compute waiting times to the first contact.",
+        "A preventive effect of SAMEN. and step-up to specialist care are set to zero, because "
+        "there are no figures (annex 3).",
+        "All amounts are in euros of the year itself (nominal), without interest or present "
+        "value.",
+    ],
+    # annexes
+    "budget_caption": "From the cost of comparable care to WIJ's budget and the settlement, "
+                      "main scenario; amounts in millions of euros. {first} matches the "
+                      "evaluation; from {next_year} on they are expectations.",
+    "budget_step": "Step",
+    "register_count": "The main scenario has {n} assumptions: {parts}. Where an assumption "
+                      "rests on a document, the words of that document are given.",
+    "register_caption": "Assumptions: {theme}.",
+    "register_head": ("Assumption", "Value", "Basis", "Source"),
+    "sources_intro": "The documents and public figures this note and the assumptions refer "
+                     "to.",
+    "colophon": "This note was made on {created} (UTC) by {author}. It uses the main scenario "
+                "(scenario {main}) and the scenarios {others}, and {draws} computed situations "
+                "(seed {seed}). Key of this calculation: **{key}**. With the same input the "
+                "model gives the same key and the same figures. Which versions of the model "
+                "and the input were used is in the file manifest.json beside this note.",
+    "colophon_observations": "The figures for {last_obs} come from: {file}.",
+    # words
+    "saving": "saving", "cost": "extra cost",
+    "above": "{amount} above the closed square", "below": "{amount} below the closed square",
+    "even": "almost exactly on the closed square",
+    "between": "between {a} and {b}", "between_mixed": "between {a} {wa} and {b} {wb}",
+    "and": "and",
+}
