@@ -143,8 +143,13 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = Non
     :data:`MAX_EXTENDS` files). Every file it reads lies inside ``root`` (default: the folder
     of ``path``).
     """
-    path = path.resolve()
-    root = path.parent if root is None else root.resolve()
+    try:
+        path = path.resolve()
+        root = path.parent if root is None else root.resolve()
+    except (OSError, RuntimeError):
+        raise ScenarioError(path, "<file>", "a file, not a loop of symbolic links") from None
+    except ValueError:
+        raise ScenarioError(path, "<file>", "a file name without a NUL character") from None
     if path in _chain:
         cycle = " -> ".join(p.name for p in (*_chain, path))
         raise ScenarioError(_chain[-1], "extends", f"no cycle of extends ({cycle})")
