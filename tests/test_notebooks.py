@@ -86,7 +86,8 @@ def test_scenario_notebook_with_short_horizon(tmp_path):
     text = outputs_text(nb)
     assert "Uitvoeringsbudget WIJ" in text and "Verrekening" in text
     assert "De budgetregel jaar voor jaar" in text and "Hoge weglek (25% vanaf 2024)" in text
-    assert "2026" in text and "2027" not in text.split("Run manifest")[0].split("manifest")[0]
+    words = re.sub(r"[A-Za-z0-9+/=]{200,}", "", text)  # not inside a picture's base64 data
+    assert "2026" in words and "2027" not in words.split("Run manifest")[0].split("manifest")[0]
 
 
 def test_compare_notebook(tmp_path):
