@@ -99,7 +99,7 @@ def _run_block(inp: Inputs) -> dict[str, np.ndarray]:
 # ----------------------------------------------------------------------------- the steps
 def index_and_prices(inp: Inputs, g: dict[str, np.ndarray]
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """1. Index and prices (SPEC §9, §10): OVA provisional and definitive (percent, years
+    """1. Index and prices: OVA provisional and definitive (percent, years
     first-2..last), the budget index per year (percent) and the price level (ratio to the
     price base year)."""
     ova_prov, ova_def = assemble_ova(inp.ova_provisional_data, inp.ova_definitive_data,
@@ -111,7 +111,7 @@ def index_and_prices(inp: Inputs, g: dict[str, np.ndarray]
 
 def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray
               ) -> tuple[np.ndarray, Demand]:
-    """2. Demand (SPEC §6-7): the 0-17 population (persons) and the new cases in the SAMEN.
+    """2. Demand: the 0-17 population (persons) and the new cases in the SAMEN.
     product scope (cases/year), with trend and, in SAMEN. years, the prevention effect."""
     pop = assemble_population(inp.population_known, g["population_growth"])
     trend = budget.cumulative_factor(g["inflow_trend"], inp.years, inp.price_base_year)
@@ -123,7 +123,7 @@ def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray
 
 
 def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:
-    """3. Phase-in (SPEC §7): the shares of each product's new cases whose product and
+    """3. Phase-in: the shares of each product's new cases whose product and
     referrer are in SAMEN. (settled, or in their first year, where the first-year uptake
     applies), with the realised and the planned uptake and the plan's leakage."""
     settled_w, first_w = flows.phase_in_weights(
@@ -136,7 +136,7 @@ def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:
 
 def samen_cost_eur(fte_avg: np.ndarray, g: dict[str, np.ndarray], price_level: np.ndarray
                    ) -> np.ndarray:
-    """10. SAMEN. cost (SPEC §9), EUR: average FTE x cost per FTE (indexed) x (1 + overhead).
+    """10. SAMEN. cost, EUR: average FTE x cost per FTE (indexed) x (1 + overhead).
     WIJ hires for the plan, so this follows the plan's FTE path, not the realised clients."""
     return fte_avg * g["cost_per_fte_eur"] * price_level * (1.0 + g["overhead_share"])
 
@@ -153,7 +153,7 @@ def budget_rule_of(inp: Inputs) -> budget_rule.BudgetRule:
 def budget_columns(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.ndarray],
                    pop: np.ndarray, index_pct: np.ndarray, samen_cost: np.ndarray
            ) -> dict[str, np.ndarray]:
-    """11. The budget rule of the framework (SPEC §10), EUR unless a ratio, with the planned
+    """11. The budget rule of the framework, EUR unless a ratio, with the planned
     share: :func:`samen_model.model.budget_rule.yearly_budget`."""
     planned = budget_rule.planned_share(flows_out.pop("planned_samen_value_eur"),
                                         flows_out["comparable_cost_eur"])
@@ -169,7 +169,7 @@ def budget_columns(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, n
 def other_youth_care(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str, np.ndarray],
                      price_level: np.ndarray, structural_on: np.ndarray
                      ) -> dict[str, np.ndarray]:
-    """13. Other youth care (SPEC §9, §10 step 6), EUR: the rest of the municipal spend with
+    """13. Other youth care, EUR: the rest of the municipal spend with
     its real growth and the index, plus step-ups to specialist care and the cost of the
     waiting list (drop-outs and specialist care from the list), minus fewer referrals in
     structural years."""
@@ -198,7 +198,7 @@ def other_youth_care(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str,
 
 def closed_square(flows_out: dict[str, np.ndarray], other: dict[str, np.ndarray],
                   samen_to_municipality: np.ndarray) -> dict[str, np.ndarray]:
-    """14. The closed square against the paired counterfactual (SPEC §12), EUR; a positive
+    """14. The closed square against the paired counterfactual, EUR; a positive
     deviation is an overspend."""
     total = (flows_out["open_house_scope_cost_eur"] + other["other_youth_care_cost_eur"]
              + samen_to_municipality)
@@ -209,7 +209,7 @@ def closed_square(flows_out: dict[str, np.ndarray], other: dict[str, np.ndarray]
 
 
 def incidental_and_net_savings(inp: Inputs, deviation: np.ndarray) -> dict[str, np.ndarray]:
-    """15. Incidental budget (SPEC §11) and net savings, EUR: outside the square; net savings
+    """15. Incidental budget and net savings, EUR: outside the square; net savings
     are the saving (minus the deviation) less the incidental budget plus what returns."""
     inc = budget.incidental_budget(inp.incidental_tranches_eur, inp.incidental_spending_eur,
                                    inp.years, inp.incidental_return_year)

@@ -58,7 +58,7 @@ def fits(room: float, wanted: float) -> float:
 @_jit
 def fte_target(closing: float, client_years: float, plan_previous: float,
                caseload: float) -> float:
-    """Year-end FTE the hiring plan asks for (SPEC §9: WIJ hires for the plan).
+    """Year-end FTE the hiring plan asks for.
 
     Enough staff on 31 December for the planned year-end caseload ``closing`` (persons), and
     enough over the year (average of 1 January and 31 December staff) for the planned
@@ -200,7 +200,7 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
     o = np.zeros((len(OUTPUT_COLUMNS), TILE))
     for start in range(0, n_draws, TILE):
         m = min(TILE, n_draws - start)
-        # 4. Opening stocks: open house in steady state for the first year's inflow (SPEC §8).
+        # 4. Opening stocks: open house in steady state for the first year's inflow.
         _row(demand_cf, 0, start, m, dcf)
         _rows(duration, 0, start, m, oa)  # (oa holds the first year's durations here)
         _per_product(dcf, share, m, arrivals)
@@ -243,7 +243,7 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
             for x3, rows in ((sm_a, sa), (sm_b, sb), (sm_survive, ssv)):
                 _rows(x3, t, start, m, rows)
 
-            # 5. Routing (SPEC §7): in scope, leakage, SAMEN.'s demand, the plan's arrivals.
+            # 5. Routing: in scope, leakage, SAMEN.'s demand, the plan's arrivals.
             _per_product(dact, share, m, arrivals)
             in_scope_total = o[IN_SCOPE]
             for x in (in_scope_total, demand_total, demand_cy):
@@ -263,7 +263,7 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
             for j in range(m):
                 o[LEAKAGE, j] = in_scope_total[j] - demand_total[j]
 
-            # 6. The plan (SPEC §9), at SAMEN.'s durations (hiring) and open house's (budget).
+            # 6. The plan, at SAMEN.'s durations (hiring) and open house's (budget).
             _run_off(plan, plan_arrivals, ssv, sa, sb, pr, m, plan_cy, scratch)
             _total(plan, None, m, plan_closing)
             _run_off(plan_eq, plan_arrivals, osv, oa, ob, pr, m, scratch, plan_value)

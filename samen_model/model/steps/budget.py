@@ -1,5 +1,5 @@
 """The incidental budget, price levels, running sums and the payback year, as pure functions
-(SPEC §9, §11, §12). The budget rule itself is :mod:`samen_model.model.budget_rule`.
+. The budget rule itself is :mod:`samen_model.model.budget_rule`.
 
 Functions take arrays over (year, draw) unless said otherwise.
 """
@@ -30,7 +30,7 @@ def cumulative_factor(rate: np.ndarray, years: np.ndarray, base_year: int) -> np
 def incidental_budget(
     tranches_eur: np.ndarray, spending_eur: np.ndarray, years: np.ndarray, return_year: int
 ) -> dict[str, np.ndarray]:
-    """Tranches, spending with carry-forward, and the return of what is left (SPEC §11).
+    """Tranches, spending with carry-forward, and the return of what is left.
 
     Spending in a year is what was planned, capped by the tranche plus the carried reserve; the
     reserve carries to the next year; from ``return_year`` on, what is left flows back.

@@ -1,4 +1,4 @@
-"""Step functions over whole arrays for demand and stocks (SPEC §6-§8): the run-off
+"""Step functions over whole arrays for demand and stocks: the run-off
 coefficients of the stocks and the phase-in weights. The year-by-year rules of the stocks,
 hiring, capacity and the waiting list are in :mod:`samen_model.model.kernel`.
 """
@@ -27,7 +27,7 @@ def phase_in_weights(
     referrer_entry_year: np.ndarray,
     referrer_share: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Share of a product's new cases whose referrer and product are in SAMEN. (SPEC §7).
+    """Share of a product's new cases whose referrer and product are in SAMEN..
 
     Returns two (Y, P) arrays: ``settled`` (combinations active for a year or more) and
     ``first`` (combinations in their first year, to be multiplied by the first-year uptake).
