@@ -137,6 +137,9 @@ def value_text(info: ParamInfo, scenario: Scenario | None = None, language: str 
         return CHOICE_WORDS.get(str(value), {}).get(language, str(value))
     if kind == "path":
         return Path(value).name if value else WORDS[language]["shipped"]
+    if value is None and info.spec.optional:
+        entry = lb.label_of(info.path)
+        return entry.null_text[language] if entry and entry.null_text else fmt.MISSING
     if isinstance(value, Distribution):
         text = _distribution(info, value, language)
     elif isinstance(value, dict):
