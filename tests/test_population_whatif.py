@@ -112,3 +112,13 @@ def test_shipped_population_decline_uses_both(realised):
     assert decline.value("costs.other_youth_care_follows_population") is True
     run = sm.simulate(decline)
     assert _at(run, "population_0_17", 2026) == pytest.approx(POP_2023 * 0.99 ** 3)
+
+
+def test_a_comparison_of_assumptions_shows_the_empty_year_in_words(realised) -> None:
+    from samen_model.present.parameters import differing_rows
+
+    decline = sm.load_scenario(realised.path.parent / "population_decline.yaml")
+    rows = {r["Aanname"]: r for r in differing_rows([realised, decline], decline)}
+    row = rows["Groei 0-17-jarigen vanaf"]
+    assert (row["Waarde in dit scenario"], row["Waarde in het hoofdscenario"]) == (
+        "na het laatste jaar met gegevens", "2024")

@@ -121,15 +121,19 @@ def _distribution(info: ParamInfo, d: Distribution, language: str) -> str:
     return text
 
 
+#: ``value_text``'s default: the parameter's own value (None is a value: an empty optional one).
+OWN = object()
+
+
 def value_text(info: ParamInfo, scenario: Scenario | None = None, language: str = "nl",
-               value: Any = None) -> str:
+               value: Any = OWN) -> str:
     """A parameter value for a reader, with its unit: ``€ 46,0 mln per jaar (prijzen 2021)``,
     ``10% van de nieuwe hulpvragen``, ``2022: € 2,5 mln; 2023: € 1,0 mln; 2024: € 0,5 mln``.
 
     ``value`` replaces the parameter's own value (to show another scenario's value).
     """
     fmt.check_language(language)
-    value = info.value if value is None else value
+    value = info.value if value is OWN else value
     kind = info.spec.kind
     if kind == "bool":
         return WORDS[language]["yes" if value else "no"]
