@@ -17,6 +17,7 @@ from pathlib import Path
 
 from samen_model.products.briefing.content import (
     COLOPHON,
+    DEFAULT_AUTHOR,
     Briefing,
     Bullets,
     Definitions,
@@ -29,8 +30,7 @@ from samen_model.products.briefing.content import (
 
 PAGE = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
 FONT = "DejaVu Sans"
-SHORT_TABLE_ROWS = 3
-DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
+SHORT_TABLE_ROWS = 5  # up to this many rows a table is not split (no orphan row)
 PREAMBLE = """#set document(title: {title}, author: {author}, date: {date})
 #set page(paper: "a4", margin: (x: 2.2cm, top: 2.0cm, bottom: 2.4cm),
   footer: context [#set text(7.5pt, fill: luma(90)); {short} #h(1fr) {page}
