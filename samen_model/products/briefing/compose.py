@@ -26,6 +26,7 @@ import numpy as np
 from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.analysis.value_of_information import (
+    MIN_DRAWS,
     NET_SAVINGS,
     SHORTFALL,
     MeasureNext,
@@ -382,10 +383,13 @@ def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Res
 
 
 def measure_for(uncertain: Scenario, main: Result, summary: MonteCarloSummary,
-                y: dict[str, int]) -> MeasureNext:
+                y: dict[str, int]) -> MeasureNext | None:
     """What to measure next, on the same computed situations as page 1: the uncertainty
     scenario under the main scenario's regime after the transition, with the summary's draws
-    and seed, over the structural years (so its band is page 1's band)."""
+    and seed, over the structural years (so its band is page 1's band). None with fewer
+    than :data:`~samen_model.analysis.value_of_information.MIN_DRAWS` draws."""
+    if summary.draws < MIN_DRAWS:
+        return None
     own = str(main.scenario.value(REGIME_PARAMETER))
     if str(uncertain.value(REGIME_PARAMETER)) != own:
         uncertain = uncertain.with_values({REGIME_PARAMETER: own})
@@ -499,6 +503,9 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     if measure is not None:
         _measure(section("measure"), measure, uncertain if uncertain is not None
                  else main.scenario, y, language)
+    else:  # too few computed situations to rank the assumptions
+        section("measure").paragraph(tx.t(language)["measure_few"].format(
+            draws=fmt.count(uncertainty.draws, language), min=fmt.count(MIN_DRAWS, language)))
     _next(section("next"), main, y, language)
     _limits(section("limits"), y, language)
     ax.budget(section("budget", new_page=True), main, y, language)

@@ -229,6 +229,9 @@ TEXT: dict[str, dict[str, str]] = {
         "measure_staff": "Of WIJ genoeg personeel heeft voor alle nieuwe hulpvragen (in {share} "
                          "doorgerekende situaties lukt dat in een of meer jaren van {lo}–{hi} "
                          "niet), hangt vooral af van **{label}** ({what}).",
+        "measure_few": "Met {draws} doorgerekende situaties is niet betrouwbaar te zeggen "
+                       "welke aanname de band het meest bepaalt; daarvoor zijn er minstens "
+                       "{min} nodig.",
         "measure_caption": "De aannames die de band van het netto resultaat {lo}–{hi} het meest "
                            "bepalen, en waar een beter cijfer vandaan kan komen.",
         "measure_head": ("Aanname", "Deel van de spreiding", "Band wordt smaller met",
@@ -256,7 +259,8 @@ TEXT: dict[str, dict[str, str]] = {
             "De evaluatie meldt voor {last_obs} dat er geen wachtlijsten zijn en dat er "
             "“{contact_quote}” Het model rekent niet met wachttijden tot het eerste contact.",
             "Een preventief effect van SAMEN. en opschaling naar specialistische hulp staan "
-            "op nul, omdat er geen cijfers over zijn (bijlage 3).",
+            "op nul, omdat er geen cijfers over zijn (bijlage 3); paragraaf 6 laat zien wat "
+            "opschaling kan kosten.",
             "Alle bedragen zijn in euro's van het jaar zelf (nominaal), zonder rente of "
             "contante waarde.",
         ],

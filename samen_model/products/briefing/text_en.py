@@ -163,6 +163,8 @@ TEXT_EN: dict = {
     "measure_staff": "Whether WIJ has enough staff for all new requests (in {share} computed "
                      "situations it has not, in one or more years of {lo}–{hi}) depends mostly "
                      "on **{label}** ({what}).",
+    "measure_few": "With {draws} computed situations it cannot be said reliably which "
+                   "assumption decides the band most; that needs at least {min}.",
     "measure_caption": "The assumptions that decide the band of the net result {lo}–{hi} most, "
                        "and where a better figure can come from.",
     "measure_head": ("Assumption", "Share of the spread", "Band narrower by",
@@ -185,7 +187,7 @@ TEXT_EN: dict = {
         "The evaluation reports for {last_obs} that there are no waiting lists and that "
         "“{contact_quote}” The model does not compute waiting times to the first contact.",
         "A preventive effect of SAMEN. and step-up to specialist care are set to zero, because "
-        "there are no figures (annex 3).",
+        "there are no figures (annex 3); section 6 shows what step-up can cost.",
         "All amounts are in euros of the year itself (nominal), without interest or present "
         "value.",
     ],

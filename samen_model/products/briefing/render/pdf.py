@@ -159,6 +159,23 @@ def pdf_bytes(briefing: Briefing, date: dt.date | None = None) -> bytes:
                              timestamp=stamp)
 
 
+def page_images(briefing: Briefing, ppi: float = 40.0) -> list[bytes]:
+    """Every page of the PDF as PNG (``ppi`` pixels per inch), rendered by the same Typst
+    compiler: the pages as a reader sees them, without a PDF rasteriser."""
+    import typst
+
+    source, figures = typst_source(briefing)
+    with tempfile.TemporaryDirectory(prefix="samen-typst-") as tmp:
+        root = Path(tmp)
+        (root / "main.typ").write_text(source, encoding="utf-8")
+        for i, fig in enumerate(figures, start=1):
+            (root / f"fig-{i}.svg").write_text(fig.svg, encoding="utf-8")
+        typst.compile(str(root / "main.typ"), output=str(root / "page-{0p}.png"),
+                      format="png", ppi=ppi, root=str(root),
+                      font_paths=[str(font_folder())], ignore_system_fonts=True)
+        return [p.read_bytes() for p in sorted(root.glob("page-*.png"))]
+
+
 def write_pdf(briefing: Briefing, path: Path, date: dt.date | None = None) -> Path:
     """Write the briefing as PDF to ``path``; returns the path."""
     path.write_bytes(pdf_bytes(briefing, date))
