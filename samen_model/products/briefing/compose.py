@@ -179,7 +179,7 @@ def _happened(s: Section, main: Result, observed: Sequence[Observation], y: dict
         source = src.cite(o.source, language)
         rows.append([what, said, kind, date, source])
     s.table(list(w["happened_head"]), rows, w["happened_caption"],
-            widths=[2.4, 3.2, 1.1, 1.4, 3.4])
+            widths=[2.3, 3.1, 1.3, 1.7, 3.1])
     helped = next((o for o in observed if o.id == "helped_2023"), None)
     if helped is not None:
         at = {int(yr): i for i, yr in enumerate(main.years)}
@@ -222,7 +222,7 @@ def _expected(s: Section, main: Result, summary: MonteCarloSummary,
                                          main=tx.net_words(central, language),
                                          share=tx.in_ten(worse, language), **y))
     payback = float(k["payback_year"])
-    words = w["payback_no"] if payback != payback else w["payback_yes"].format(
+    words = w["payback_no"].format(**y) if payback != payback else w["payback_yes"].format(
         year=fmt.year(payback))
     paid = 1.0 - float(summary.probabilities.get("no_payback_within_horizon", np.nan))
     s.paragraph(w["expected_payback"].format(payback=words, share=tx.in_ten(paid, language),
@@ -260,7 +260,7 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
         rows.append([f"**{label}**" if r.main else label, meaning,
                      tx.net_words(central, language), *cells])
     head = [h.format(**y) for h in w["choice_head"]]
-    s.table(head, rows, w["choice_caption"].format(**y), widths=[2.2, 3.6, 1.7, 1.7, 2.4])
+    s.table(head, rows, w["choice_caption"].format(**y), widths=[2.2, 3.4, 1.7, 1.7, 2.6])
     main = next(r for r in regimes if r.main)
     t2 = next((r for r in regimes if r.key == "t2_rule"), None)
     if t2 is not None:  # what WIJ keeps when the t-2 rule simply continues

@@ -66,7 +66,7 @@ TEXT: dict[str, dict[str, str]] = {
                         "onzekere aannames; in 9 van de 10 doorgerekende situaties ligt het "
                         "netto resultaat {range}.",
         "choice_line": "De keuze die het meest uitmaakt, is hoe het budget van WIJ na {end} "
-                       "wordt bepaald. {best_label}: dan is de middelste uitkomst {median} "
+                       "wordt bepaald. {best_label}, dan is de middelste uitkomst {median} "
                        "(9 van de 10 situaties: {range}). Paragraaf 5 zet de mogelijkheden "
                        "naast elkaar.",
         "fig_regimes": "Netto resultaat {lo}–{hi} per manier om het budget na {end} te "
@@ -96,7 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
         "context_1": "Sinds 1 januari {start} biedt WIJ Groningen zelf basisjeugdhulp, zoals "
                      "individuele begeleiding en gezinsbegeleiding. Daarvoor ging die hulp naar "
                      "aanbieders in de open house van de RIGG, die per jeugdige werden betaald. "
-                     "WIJ krijgt er een vast jaarbudget voor. Hulpvormen en verwijzers komen "
+                     "WIJ krijgt er een jaarbudget voor. Hulpvormen en verwijzers komen "
                      "stap voor stap over: {phases}.",
         "context_2": "Het budget voor een jaar volgt de werkelijke kosten van vergelijkbare "
                      "zorg twee jaar eerder, bijgesteld voor het aantal jeugdigen, loon- en "
@@ -133,9 +133,11 @@ TEXT: dict[str, dict[str, str]] = {
                         "verschil komt uit de onzekere aannames: de doorgerekende situaties "
                         "nemen ook hun minder gunstige waarden mee, binnen wat de cijfers van "
                         "{last_obs} toelaten.",
-        "expected_payback": "In het hoofdscenario verdient SAMEN. zich vóór eind {last} "
-                            "{payback}; in {share} doorgerekende situaties gebeurt dat wel.",
-        "payback_no": "niet terug", "payback_yes": "terug in {year}",
+        "expected_payback": "In het hoofdscenario verdient SAMEN. zich {payback}; in {share} "
+                            "doorgerekende situaties verdient SAMEN. zich vóór eind {last} "
+                            "terug.",
+        "payback_no": "vóór eind {last} niet terug", "payback_yes": "naar verwachting terug in "
+                                                                   "{year}",
         "expected_fte": "Eind {end} werken naar verwachting {fte} fte voor SAMEN. In "
                         "december {last_obs} had WIJ volgens de evaluatie “{reported} fte in "
                         "dienst”.",

@@ -14,7 +14,7 @@ TEXT_EN: dict = {
     "median_range": "That is the middle outcome of {draws} computed situations with uncertain "
                     "assumptions; in 9 of 10 computed situations the net result lies {range}.",
     "choice_line": "The choice that matters most is how WIJ's budget is set after {end}. "
-                   "{best_label}: the middle outcome is then {median} (9 of 10 situations: "
+                   "{best_label}, the middle outcome is {median} (9 of 10 situations: "
                    "{range}). Section 5 sets the options side by side.",
     "fig_regimes": "Net result {lo}–{hi} per way of setting the budget after {end}: the middle "
                    "outcome (dot) and the band that holds 9 of 10 computed situations. Right "
@@ -40,7 +40,7 @@ TEXT_EN: dict = {
     # 2 context
     "context_1": "Since 1 January {start} WIJ Groningen itself provides basic youth care, such "
                  "as individual and family guidance. Before, that care went to providers in "
-                 "the RIGG's open house, paid per young person. WIJ receives a fixed yearly "
+                 "the RIGG's open house, paid per young person. WIJ receives a yearly "
                  "budget for it. Forms of care and referrers move over step by step: {phases}.",
     "context_2": "The budget for a year follows the actual cost of comparable care two years "
                  "earlier, adjusted for the number of young people, wages and prices and a "
@@ -74,9 +74,10 @@ TEXT_EN: dict = {
                     "result is less favourable. The difference comes from the uncertain "
                     "assumptions: the computed situations also take their less favourable "
                     "values, within what the figures of {last_obs} allow.",
-    "expected_payback": "In the main scenario SAMEN. {payback} before the end of {last}; in "
-                        "{share} computed situations it does.",
-    "payback_no": "does not pay for itself", "payback_yes": "pays for itself in {year}",
+    "expected_payback": "In the main scenario SAMEN. {payback}; in {share} computed "
+                        "situations it pays for itself before the end of {last}.",
+    "payback_no": "does not pay for itself before the end of {last}",
+    "payback_yes": "is expected to pay for itself in {year}",
     "expected_fte": "At the end of {end} SAMEN. is expected to employ {fte} FTE. In December "
                     "{last_obs} WIJ had “{reported} FTE” employed according to the "
                     "evaluation.",
