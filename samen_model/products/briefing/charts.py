@@ -110,8 +110,8 @@ def regime_chart(labels: Sequence[str], medians: Sequence[float], p5: Sequence[f
                   fontsize=FONT)
     _style(ax)
     ax.spines["left"].set_visible(False)
-    ax.legend(fontsize=FONT - 1, loc="lower center", frameon=False, ncols=2,
-              bbox_to_anchor=(0.5, 1.0), borderaxespad=0.1)
+    # above the plot, inside the figure's frame (constrained layout keeps a margin round it)
+    fig.legend(fontsize=FONT - 1, loc="outside upper center", frameon=False, ncols=2)
     desc = "; ".join(w["alt_regime"].format(label=lab, median=_mln(m, language),
                                             p5=_mln(a, language), p95=_mln(b, language))
                      for lab, m, a, b in zip(labels, medians, p5, p95, strict=True))
