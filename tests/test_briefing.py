@@ -622,3 +622,19 @@ def test_english_briefing(parts):
     assert b.author == "Gemeente Groningen"  # the default: no package name in the properties
     assert "8. Which figures would narrow the uncertainty most" in text
     assert "the net result then becomes €6.1M saving instead of €14.8M saving" in text
+
+
+def test_the_waterbed_paragraph_says_how_often_the_run_has_that_many_step_ups(briefing, parts):
+    """The share of step-ups is uncertain in the run of page 1: the paragraph gives its range
+    there and how often it is at least the scenario's 5% (counted here from the same draws)."""
+    from samen_model.analysis.calibration.fit import prior_values
+
+    uncertain, summary = parts[1], parts[2]
+    drawn = prior_values(uncertain, summary.draws, summary.seed)["routing.step_up_share"]
+    assert 0.0 <= drawn.min() < 0.01 and 0.05 < drawn.max() <= 0.10  # triangular 0-0-10%
+    often = float(np.mean(drawn >= 0.05 - 1e-12))
+    text = " ".join(b.text for b in briefing.section("risks").blocks
+                    if isinstance(b, Paragraph))
+    assert f"in {tx.in_ten(often)} is het 5% of meer" in text
+    assert "€ 6,1 mln besparing in plaats van € 14,8 mln besparing. In de doorgerekende " \
+        "situaties van paragraaf 4 ligt dat aandeel tussen 0%" in text

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from samen_model.analysis import key_figures as kf
+from samen_model.analysis.calibration.fit import prior_values
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.analysis.value_of_information import (
     MIN_DRAWS,
@@ -61,6 +62,8 @@ from samen_model.scenario.scenario import Scenario
 
 #: The parameter that selects the regime after the transition.
 REGIME_PARAMETER = "budget.structural_regime"
+#: The share of SAMEN.'s new clients who later still need specialist care (waterbed effect).
+STEP_UP = "routing.step_up_share"
 
 MAIN_TITLE = {"nl": "Hoofdscenario", "en": "Main scenario"}
 
@@ -273,7 +276,7 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
 
 
 def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,
-           y: dict[str, int], language: str) -> None:
+           y: dict[str, int], language: str, uncertain: Scenario | None = None) -> None:
     w = tx.t(language)
     s.paragraph(w["risks_1"].format(
         risk_quote=_quote("memo-2021", "tekort aan personeel", "waterbedeffect"),
@@ -308,7 +311,7 @@ def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCar
         gi_year=int(main.scenario.value("referrers.certified_institutions.samen_entry_year"))
         if "referrers.certified_institutions.samen_entry_year" in main.scenario.params
         else y["first"]))
-    _waterbed(s, main, others, y, language)
+    _waterbed(s, main, others, y, language, uncertain, summary)
     _wij_carries(s, main, others, y, language)
 
 
@@ -318,9 +321,12 @@ def _window_total(result: Result, column: str, y: dict[str, int]) -> float:
 
 
 def _waterbed(s: Section, main: Result, others: Sequence[Result], y: dict[str, int],
-              language: str) -> None:
+              language: str, uncertain: Scenario | None = None,
+              summary: MonteCarloSummary | None = None) -> None:
     """The waterbed effect: with the result of the scenario that adds step-ups to specialist
-    care (the one with the most step-up cost over the structural years), when there is one."""
+    care (the one with the most step-up cost over the structural years), when there is one;
+    and how often the computed situations (``uncertain``, the summary's draws and seed) have
+    at least that share of step-ups, when the share is uncertain there."""
     w = tx.t(language)
     base = _window_total(main, "step_up_cost_eur", y)
     costs = {id(r): _window_total(r, "step_up_cost_eur", y) - base for r in others}
@@ -330,12 +336,21 @@ def _waterbed(s: Section, main: Result, others: Sequence[Result], y: dict[str, i
         return
     cases, new = run.arrays["step_up_cases"][:, 0], run.arrays["samen_new_clients"][:, 0]
     first = int(np.flatnonzero((cases > 0) & (new > 0))[0])
-    s.paragraph(w["waterbed_run"].format(
+    share = cases[first] / new[first]
+    text = [w["waterbed_run"].format(
         title=run.scenario.title, year=int(run.years[first]),
-        share=fmt.pct_auto(cases[first] / new[first], language),
-        cost=tx.money(costs[id(run)], language),
+        share=fmt.pct_auto(share, language), cost=tx.money(costs[id(run)], language),
         net=tx.net_words(kf.central(run)["net_savings_structural_eur"], language),
-        main=tx.net_words(kf.central(main)["net_savings_structural_eur"], language), **y))
+        main=tx.net_words(kf.central(main)["net_savings_structural_eur"], language), **y)]
+    if uncertain is not None and summary is not None and \
+            STEP_UP in uncertain.uncertain_parameters():
+        drawn = prior_values(uncertain, summary.draws, summary.seed)[STEP_UP]
+        text.append(w["waterbed_often"].format(
+            low=fmt.pct_auto(round(float(drawn.min()), 3), language),
+            high=fmt.pct_auto(round(float(drawn.max()), 3), language),
+            share=fmt.pct_auto(share, language),
+            often=tx.in_ten(float(np.mean(drawn >= share - 1e-12)), language)))
+    s.paragraph(" ".join([*text, w["waterbed_follow"]]))
 
 
 def _wij_carries(s: Section, main: Result, others: Sequence[Result], y: dict[str, int],
@@ -496,7 +511,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     _happened(section("happened"), main, observed, y, language)
     _expected(section("expected"), main, uncertainty, observed, y, language)
     _choice(section("choice"), regimes, y, language)
-    _risks(section("risks"), main, others, uncertainty, y, language)
+    _risks(section("risks"), main, others, uncertainty, y, language, uncertain)
     _breakeven(section("breakeven"), regimes, others, breakeven_cuts or {}, y, language)
     if measure is None and uncertain is not None:
         measure = measure_for(uncertain, main, uncertainty, y)

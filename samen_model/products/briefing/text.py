@@ -190,8 +190,11 @@ TEXT: dict[str, dict[str, str]] = {
                         "{year} {share} van de nieuwe cliënten van SAMEN. later alsnog "
                         "specialistische hulp nodig. Dat kost de gemeente in {lo}–{hi} naar "
                         "verwachting {cost} extra; het netto resultaat wordt dan {net} in plaats "
-                        "van {main}. Hoe vaak opschaling voorkomt, is daarom een van de eerste "
-                        "dingen om te volgen.",
+                        "van {main}.",
+        "waterbed_follow": "Hoe vaak opschaling voorkomt, is daarom een van de eerste dingen "
+                           "om te volgen.",
+        "waterbed_often": "In de doorgerekende situaties van paragraaf 4 ligt dat aandeel "
+                          "tussen {low} en {high}; in {often} is het {share} of meer.",
         "wij_carries": "**Wie het verschil draagt.** Na {end} houdt WIJ in het hoofdscenario "
                        "zijn eigen resultaat; in {lo}–{hi} is dat naar verwachting {main}. Waar "
                        "een scenario voor de gemeente gunstiger uitvalt, draagt WIJ vaak het "

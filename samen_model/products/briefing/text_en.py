@@ -125,8 +125,11 @@ TEXT_EN: dict = {
                     "figures. In the scenario “{title}” {share} of SAMEN.'s new clients from "
                     "{year} on later still need specialist care. That is expected to cost the "
                     "municipality {cost} extra in {lo}–{hi}; the net result then becomes {net} "
-                    "instead of {main}. How often step-up happens is therefore one of the first "
-                    "things to follow.",
+                    "instead of {main}.",
+    "waterbed_follow": "How often step-up happens is therefore one of the first things to "
+                       "follow.",
+    "waterbed_often": "In the computed situations of section 4 that share lies between {low} "
+                      "and {high}; in {often} it is {share} or more.",
     "wij_carries": "**Who carries the difference.** After {end} WIJ keeps its own result in the "
                    "main scenario; in {lo}–{hi} that is expected to be {main}. Where a scenario "
                    "turns out better for the municipality, WIJ often carries the difference: "
