@@ -483,7 +483,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     regime's central net result is zero (only regimes that cost extra and have such a
     share). ``observations``: the documents' figures. ``measure``: what to measure next
     (default: :func:`measure_for` the uncertainty scenario, the same computed situations as
-    page 1; the section is left out without ``uncertain``).
+    page 1; with too few of them the section says so; left out without ``uncertain``).
     """
     fmt.check_language(language)
     if uncertainty is None:
@@ -518,7 +518,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     if measure is not None:
         _measure(section("measure"), measure, uncertain if uncertain is not None
                  else main.scenario, y, language)
-    else:  # too few computed situations to rank the assumptions
+    elif uncertain is not None:  # too few computed situations to rank the assumptions
         section("measure").paragraph(tx.t(language)["measure_few"].format(
             draws=fmt.count(uncertainty.draws, language), min=fmt.count(MIN_DRAWS, language)))
     _next(section("next"), main, y, language)
