@@ -172,8 +172,8 @@ register(KeyFigure(
     lambda w: w.structural, _total("wij_result_eur", lambda w: w.structural)))
 register(KeyFigure(
     "extra_money_structural_eur", "eur",
-    {"nl": "Extra geld voor preventie en uitbreiding {years} (nominaal, naast het vierkant)",
-     "en": "Extra money for prevention and expansion {years} (nominal, beside the square)"},
+    {"nl": "Extra geld preventie/uitbreiding {years} (nominaal)",
+     "en": "Extra money prevention/expansion {years} (nominal)"},
     lambda w: w.structural, _total("extra_money_eur", lambda w: w.structural),
     only_when_nonzero=True))
 register(KeyFigure(
