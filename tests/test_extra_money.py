@@ -171,10 +171,17 @@ def test_the_extra_prevention_what_if(realised_run) -> None:
      "parameters.extra_money.start_year.value", "not before samen_start_year 2023"),
     ({"extra_money.prevention_lag_years": 1.5},
      "parameters.extra_money.prevention_lag_years.value", "whole number"),
-    ({"extra_money.start_year": 2040},
+    ({"extra_money.amount_eur": 1e6, "extra_money.start_year": 2040},
      "parameters.extra_money.start_year.value", "inside the horizon"),
 ])
 def test_bad_extra_money_is_refused(plan, changes, field, words) -> None:
     with pytest.raises(sm.ScenarioError) as info:
         plan.with_values(changes)
     assert info.value.field == field and words in info.value.expected
+
+
+def test_without_money_the_start_year_is_not_read(plan, plan_run) -> None:
+    """A horizon that ends before the (unused) start year still loads and runs unchanged."""
+    short = plan.with_values({"time.last_year": 2027, "extra_money.start_year": 2029})
+    run = sm.simulate(short)
+    np.testing.assert_array_equal(a(run, "net_savings_eur"), a(plan_run, "net_savings_eur")[:9])

@@ -394,14 +394,15 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
 
 
 def _check_extra_money(v: dict[str, Any], first: int, last: int, start: int, fail) -> None:
-    """The extra money starts inside the horizon, in a SAMEN. year when there is any, and its
-    prevention lag is a whole number of years."""
+    """Extra money (an amount other than 0) starts inside the horizon and in a SAMEN. year; the
+    prevention lag is a whole number of years. Without extra money the start year is not read
+    (a shorter horizon need not move it)."""
     year = v["extra_money.start_year"]
-    if not first <= year <= last:
-        fail("parameters.extra_money.start_year.value",
-             f"a year inside the horizon {first}-{last} (got {year})")
     amount = v["extra_money.amount_eur"]
     some = any(amount.values()) if isinstance(amount, dict) else amount != 0
+    if some and not first <= year <= last:
+        fail("parameters.extra_money.start_year.value",
+             f"a year inside the horizon {first}-{last} (got {year})")
     if some and year < start:
         fail("parameters.extra_money.start_year.value",
              f"a year not before samen_start_year {start} when extra_money.amount_eur is not 0 "
