@@ -29,7 +29,7 @@ WHAT_IF_FILES = [p for p in ALL_FILES if p.name not in BASE_FILES]
 EXPECTED_WHAT_IFS = {
     "high_leakage", "low_leakage", "population_growth", "population_decline", "slow_phase_in",
     "fast_phase_in", "staff_shortage", "savings_budget_cut", "savings_fewer_referrals",
-    "uncertainty_2023", "waterbed_effect",
+    "uncertainty_2023", "waterbed_effect", "extra_prevention",
 }
 MONEY_COLUMNS = ("square_deviation_eur", "net_savings_eur", "total_youth_care_eur",
                  "counterfactual_total_eur", "execution_budget_eur", "samen_cost_eur")
