@@ -90,6 +90,13 @@ LEVERS: tuple[Lever, ...] = (
     Lever("regime", "budget.structural_regime", unit="choice"),
     Lever("wij_result", "budget.reeel_wij_result", unit="choice", only_if=("regime", "reeel")),
     Lever("other_care_follows", "costs.other_youth_care_follows_population", unit="choice"),
+    Lever("extra_money", "extra_money.amount_eur",
+          "Extra geld preventie en uitbreiding per jaar (prijzen 2021)",
+          "Extra money for prevention and expansion a year (2021 prices)",
+          0.0, 5_000_000.0, 50_000.0, "eur"),
+    Lever("extra_prevention_effect", "extra_money.prevention_effect_per_million_eur",
+          "Minder instroom per € 1 mln preventie", "Less inflow per €1M of prevention",
+          0.0, 0.10, 0.0025, "share"),
 )
 BY_KEY = {lever.key: lever for lever in LEVERS}
 
