@@ -280,3 +280,13 @@ def test_a_lever_is_one_row(realised) -> None:
     assert lever.choices() == ("waiting_list", "overflow")
     with pytest.raises(KeyError, match="unknown levers: shortfall"):  # not one of LEVERS
         changed_values(realised, {"shortfall": "waiting_list"})
+
+
+def test_the_server_keeps_one_kernel_ready_and_culls_pages_gone() -> None:
+    from samen_model.products.explorer.serve import voila_arguments
+
+    args = voila_arguments(port=9000)
+    assert {"--preheat_kernel=True", "--pool_size=1", "--Voila.ip=127.0.0.1", "--port=9000",
+            "--MappingKernelManager.cull_idle_timeout=120",
+            "--MappingKernelManager.cull_connected=False"} <= set(args)
+    assert not any("preheat" in a or "pool" in a for a in voila_arguments(pool=0))
