@@ -66,9 +66,14 @@ def test_growth_from_year_is_checked(realised):
 
 
 def test_the_register_says_what_empty_means(realised):
+    from samen_model.present.parameters import assumptions_register
+
     info = realised.params["population.growth_from_year"]
     assert value_text(info, realised, "nl") == "na het laatste jaar met gegevens"
     assert value_text(info, realised, "en") == "after the last data year"
+    register = assumptions_register(realised).set_index("parameter")
+    assert register.at["population.growth_from_year", "value"] == ""  # not Python's "None"
+    assert register.at["costs.other_youth_care_follows_population", "value"] == "False"
 
 
 def test_other_youth_care_follows_the_young_people(decline_2024, realised):

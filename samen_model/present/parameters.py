@@ -235,7 +235,10 @@ def differing_rows(scenarios: Sequence[Scenario], main: Scenario,
 
 
 def format_value(value) -> str:
-    """A parameter value as short text: scalar, series or distribution."""
+    """A parameter value as short text: scalar, series or distribution; empty for null (an
+    optional year, the shipped data file: the description says what empty means)."""
+    if value is None:
+        return ""
     if isinstance(value, Distribution):
         fields = {k: v for k, v in value.__dict__.items() if k != "kind" and v is not None}
         return f"{value.kind}(" + ", ".join(f"{k}={v:g}" for k, v in fields.items()) + ")"
