@@ -243,9 +243,9 @@ class Explorer:
         base, now = self.base_result.scenario, self.settings()
         for key, slider in self.sliders.items():  # a lever that does not count is greyed out
             slider.disabled = not counts(self.levers[key], now, base)
-        self.whatif = evaluate(self.base_result, self.settings(), self.language)
+        self.whatif = evaluate(self.base_result, now, self.language)
         if self.uncertain is not None:
-            self.band = band(self.uncertain, self.settings())
+            self.band = band(self.uncertain, now)
             start = int(self.base_result.scenario.value("time.samen_start_year"))
             self.band_box.value = band_html(self.band, start, self.language)
         self.seconds = time.perf_counter() - t0
