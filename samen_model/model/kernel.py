@@ -89,24 +89,24 @@ def fte_path_step(previous: float, target: float, max_growth: float, vacancy: fl
 
 
 @_jit
-def list_person_years(wanted_start: float, wanted_end: float, places_start: float,
-                      places_end: float) -> float:
+def list_person_years(excess_start: float, mean_excess: float) -> float:
     """Person-years on the waiting list within a year, from its flow in the year.
 
-    The places SAMEN.'s clients and those waiting want (persons: ``wanted_*``, as if all were
-    taken on) and the places staff offer (FTE x realised caseload: ``places_*``) both move
-    linearly from 1 January to 31 December; the list is the excess ``g(s) = wanted(s) -
-    places(s)`` where positive (``s`` the fraction of the year). Returns ``int_0^1 max(g, 0)
-    ds``: ``(g0 + g1) / 2`` when the list lasts all year, ``g0^2 / (2 (g0 - g1))`` when it
-    clears within the year (``g1 < 0 < g0``), ``g1^2 / (2 (g1 - g0))`` when it builds from
-    zero, 0 without a list.
+    The excess of the places wanted (SAMEN.'s clients and those waiting, as if all were taken
+    on) over the places staff offer (FTE x realised caseload) runs in a straight line through
+    the year (``s``, fraction of the year) from ``g0 = excess_start`` on 1 January (persons),
+    with the year's mean ``mean_excess`` (client-years wanted less capacity, person-years), so
+    to ``g1 = 2 * mean_excess - g0`` on 31 December. The list is the excess where positive;
+    returns ``int_0^1 max(g, 0) ds``: ``mean_excess`` when the list lasts all year,
+    ``g0^2 / (2 (g0 - g1))`` when it clears within the year (``g1 < 0 < g0``),
+    ``g1^2 / (2 (g1 - g0))`` when it builds from zero, 0 without a list.
     """
-    g0 = wanted_start - places_start
-    g1 = wanted_end - places_end
+    g0 = excess_start
+    g1 = 2.0 * mean_excess - g0
     if g0 <= 0.0 and g1 <= 0.0:
         return 0.0
     if g0 >= 0.0 and g1 >= 0.0:
-        return 0.5 * (g0 + g1)
+        return mean_excess
     if g0 > 0.0:
         return g0 * g0 / (2.0 * (g0 - g1))
     return g1 * g1 / (2.0 * (g1 - g0))
@@ -231,15 +231,15 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
     arrivals, samen_demand, plan_arrivals, still, budget_arrivals = (
         s[14], s[15], s[16], s[17], s[18])
     new, rest = np.zeros((n_products, TILE)), np.zeros((n_products, TILE))
-    r = np.zeros((33, TILE))  # per draw
+    r = np.zeros((32, TILE))  # per draw
     dcf, dact, level, upt, plan_upt, leak, plan_leak = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
     load, growth, vac, ratio, drop, spec = r[7], r[8], r[9], r[10], r[11], r[12]
     fte_prev, plan_prev, demand_total, demand_cy, plan_cy, plan_closing = (
         r[13], r[14], r[15], r[16], r[17], r[18])
     plan_value, still_cy, opening_cy, from_list, admit, scratch, value = (
         r[19], r[20], r[21], r[22], r[23], r[24], r[25])
-    plan_dem, plan_load, attr, fit_prev, places_start, places_end, asking = (
-        r[26], r[27], r[28], r[29], r[30], r[31], r[32])
+    plan_dem, plan_load, attr, fit_prev, places_start, asking = (
+        r[26], r[27], r[28], r[29], r[30], r[31])
     o = np.zeros((len(OUTPUT_COLUMNS), TILE))
     for start in range(0, n_draws, TILE):
         m = min(TILE, n_draws - start)
@@ -335,9 +335,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
                 fte_end = fte_path_step(fte_prev[j], year_end_target, growth[j], vac[j],
                                         attr[j])
                 o[FTE_AVG, j] = 0.5 * (fte_prev[j] + fte_end)
-                if waiting_list:  # places staff offer on 1 January and 31 December
-                    places_start[j] = fte_prev[j] * (load[j] * ratio[j])
-                    places_end[j] = fte_end * (load[j] * ratio[j])
+                places_start[j] = fte_prev[j] * (load[j] * ratio[j])  # on 1 January
                 o[FTE, j] = fte_prev[j] = fte_end
                 o[CAPACITY, j] = o[FTE_AVG, j] * (load[j] * ratio[j])
 
@@ -350,8 +348,8 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
                 if capacity_follows:
                     fit_prev[j] = admit[j]
             if waiting_list:
-                _in_year_list(samen, still, samen_demand, ssv, sa, places_start, places_end,
-                              asking, m, o)
+                _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy,
+                              demand_cy, asking, m, o)
             _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, waiting,
                    m, o)
 
@@ -410,27 +408,23 @@ def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, wait
 
 
 @_jit
-def _in_year_list(samen, still, samen_demand, survive, a, places_start, places_end, asking,
-                  m, o):  # pragma: no cover - compiled
-    """7. The waiting time from the list's flow within the year (before admission): the
-    places wanted on 1 January (SAMEN.'s clients and those still waiting) and on 31 December
-    (the same run off, and the year's demand, as if all were taken on:
-    ``(S0 + W) e^(-1/D) + N a``) against the places staff offer (``places_*``, persons) give
-    :func:`list_person_years`; :func:`waiting_time_months` of those asking (``W + N``)."""
+def _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy, demand_cy,
+                  asking, m, o):  # pragma: no cover - compiled
+    """7. The waiting time from the list's flow within the year (before anyone is taken on):
+    the places wanted on 1 January (SAMEN.'s clients and those still waiting) less those staff
+    offer (``places_start``), and the year's client-years wanted less capacity, give
+    :func:`list_person_years`; :func:`waiting_time_months` of those asking (still waiting and
+    the year's demand)."""
     for j in range(m):
-        o[WAITING_MONTHS, j] = 0.0  # wanted on 1 January, here
+        o[WAITING_MONTHS, j] = -places_start[j]  # the excess on 1 January, here
         asking[j] = 0.0
-    wanted_end = o[WAITING]  # scratch: _admit writes the column after
-    wanted_end[:m] = 0.0
     for p in range(samen.shape[0]):
         for j in range(m):
             o[WAITING_MONTHS, j] += samen[p, j] + still[p, j]
-            wanted_end[j] += ((samen[p, j] + still[p, j]) * survive[p, j]
-                              + samen_demand[p, j] * a[p, j])
             asking[j] += still[p, j] + samen_demand[p, j]
     for j in range(m):
-        years = list_person_years(o[WAITING_MONTHS, j], wanted_end[j], places_start[j],
-                                  places_end[j])
+        mean = opening_cy[j] + still_cy[j] + demand_cy[j] - o[CAPACITY, j]
+        years = list_person_years(o[WAITING_MONTHS, j], mean)
         o[WAITING_MONTHS, j] = waiting_time_months(years, asking[j])
 
 

@@ -92,11 +92,11 @@ def _compute(inp: Inputs, draw: int,
         capacity = fte_avg * carried
         wait_years = 0.0
         if d.waiting_list:  # the list within the year, before anyone is taken on
-            wanted_start = sum(stocks["samen"]) + sum(exits[2])
-            wanted_end = sum(stock_year(s + w, n, dur).closing for s, w, n, dur in zip(
-                stocks["samen"], exits[2], route.samen_demand, dur_sm, strict=True))
-            wait_years = in_year_list_person_years((wanted_start, wanted_end),
-                                                   (fte_prev * carried, fte_end * carried))
+            wanted = [s + w for s, w in zip(stocks["samen"], exits[2], strict=True)]
+            wanted_cy = sum(stock_year(s, n, dur).client_years for s, n, dur in zip(
+                wanted, route.samen_demand, dur_sm, strict=True))
+            wait_years = in_year_list_person_years(sum(wanted) - fte_prev * carried,
+                                                   wanted_cy - capacity)
             wl, samen_new = waiting_list_year(capacity, stocks["samen"], stocks["waiting_list"],
                                               exits, route.samen_demand, dur_sm)
             overflow = [0.0 for _ in products]

@@ -384,13 +384,13 @@ def waiting_list_year(capacity_cy: float, samen_opening: list[float], waiting: l
     return year, new
 
 
-def in_year_list_person_years(wanted: tuple[float, float], places: tuple[float, float]
-                              ) -> float:
-    """Person-years on the list within a year: the places wanted (persons) and the places
-    staff offer both run in a straight line from 1 January to 31 December; the list is the
-    excess of the first over the second where there is one. Integrated over the year by
-    splitting it where the excess changes sign (the area of a trapezium or triangle)."""
-    g0, g1 = wanted[0] - places[0], wanted[1] - places[1]
+def in_year_list_person_years(excess_start: float, mean_excess: float) -> float:
+    """Person-years on the list within a year: the excess of places wanted over places
+    offered runs in a straight line through the year, from ``excess_start`` (persons, 1
+    January) with the year's mean ``mean_excess`` (client-years wanted less capacity), so it
+    ends at ``2 * mean - start``; the list is the excess where there is one. Integrated by
+    splitting the year where the excess changes sign (a trapezium or a triangle)."""
+    g0, g1 = excess_start, 2.0 * mean_excess - excess_start
     if g0 >= 0.0 and g1 >= 0.0:
         return (g0 + g1) / 2.0
     if g0 <= 0.0 and g1 <= 0.0:
