@@ -136,15 +136,18 @@ COLUMNS: tuple[Column, ...] = (
        "Actual SAMEN. cost: average FTE * cost per FTE (indexed) * (1 + overhead).",
        "Werkelijke kosten SAMEN."),
     _C("settlement_eur", "EUR", "§10",
-       "execution_budget_eur - samen_cost_eur where settled (positive flows back): in the "
+       "execution_budget_eur + extra_money_capacity_eur - samen_cost_eur where settled "
+       "(positive flows back): in the "
        "transition, and after it under the regimes settlement and reeel with its result "
        "settled; else 0.",
        "Verrekening"),
     _C("samen_cost_to_municipality_eur", "EUR", "§12",
-       "What SAMEN. costs the municipality: execution budget - settlement + ICT/housing transfer.",
+       "What SAMEN. costs the municipality inside the closed square: execution budget - "
+       "settlement + ICT/housing transfer (the extra money is beside it: extra_money_eur).",
        "Kosten SAMEN. voor gemeente"),
     _C("wij_result_eur", "EUR", "§10",
-       "The result WIJ keeps: execution_budget_eur - samen_cost_eur in the years not settled "
+       "The result WIJ keeps: execution_budget_eur + extra_money_capacity_eur - "
+       "samen_cost_eur in the years not settled "
        "(after the transition under the regimes t2_rule and reeel with its result kept; "
        "negative: a deficit WIJ bears), else 0.", "Resultaat WIJ (behouden)"),
     _C("open_house_scope_cost_eur", "EUR", "§9",
@@ -184,8 +187,24 @@ COLUMNS: tuple[Column, ...] = (
        "Unspent incidental budget carried to the next year.", "Reservering volgende tranche"),
     _C("incidental_returned_eur", "EUR", "§11", "Unspent incidental budget flowing back.",
        "Incidenteel teruggevloeid"),
+    _C("extra_money_eur", "EUR", "§12",
+       "Extra money for prevention and expansion paid in the year (extra_money.amount_eur "
+       "indexed): a council decision outside the closed square, beside SAMEN.'s result.",
+       "Extra geld (preventie en uitbreiding)"),
+    _C("extra_money_capacity_eur", "EUR", "§10",
+       "The part of extra_money_eur for SAMEN. staff, paid to WIJ beside the execution budget "
+       "(the budget rule counts it as WIJ's income).", "Extra geld voor uitbreiding"),
+    _C("extra_fte_target", "FTE", "§7",
+       "FTE the extra money for staff adds to the year-end hiring target: the capacity part "
+       "over cost per FTE x (1 + overhead), both in prices of the price base year.",
+       "Extra fte in het aannamedoel"),
+    _C("extra_prevention_effect", "fraction", "§7",
+       "Fraction of new cases the extra money for prevention removes (its effect per EUR 1 mln "
+       "a year x the prevention money of prevention_lag_years earlier, at most 1).",
+       "Minder instroom door extra preventie"),
     _C("net_savings_eur", "EUR", "§12",
-       "-square_deviation_eur - incidental_budget_eur + incidental_returned_eur.",
+       "-square_deviation_eur - incidental_budget_eur + incidental_returned_eur - "
+       "extra_money_eur.",
        "Netto besparing"),
     _C("cumulative_net_savings_eur", "EUR", "§12", "Running sum of net_savings_eur.",
        "Cumulatieve netto besparing"),

@@ -132,6 +132,7 @@ SIGNATURE = types.void(
     A2, A2, A2,  # plan_uptake, leakage, plan_leakage
     A2, A2, A2, A2, A2,  # caseload, plan_caseload, growth, vacancy, attrition
     A2, A2, A2,  # realised, drop, spec
+    A2,  # extra_fte
     A3, A3, A3, A3, A3,  # duration, price, oh_survive, oh_a, oh_b
     A3, A3, A3,  # sm_survive, sm_a, sm_b
     types.Array(types.float64, 3, "C"),  # out (column, year, draw)
@@ -208,7 +209,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
            demand_cf, demand, plan_demand, price_level, uptake, plan_uptake, leakage,
            plan_leakage, caseload, plan_caseload, max_growth, vacancy, attrition,
            realised_ratio, dropout_share, specialist_share,
-           duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
+           extra_fte, duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
            ):  # pragma: no cover - compiled; tested through the engine
     """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
     (all of them with a waiting list, else all but the waiting list's).
@@ -221,7 +222,8 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
     clients per FTE it hires with; with ``capacity_follows`` the budget's plan takes on the
     share of SAMEN.'s demand taken on the year before. Draws go through the
     years a tile at a time: ``[p, j]`` is product ``p`` of the tile's draw ``j``; ``o`` holds
-    the tile's columns of the year.
+    the tile's columns of the year. ``extra_fte`` (FTE) is added to the year-end hiring target
+    before the hiring limit (staff bought with extra money).
     """
     n_years, n_products = settled.shape
     n_draws = out.shape[2]
@@ -231,15 +233,15 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
     arrivals, samen_demand, plan_arrivals, still, budget_arrivals = (
         s[14], s[15], s[16], s[17], s[18])
     new, rest = np.zeros((n_products, TILE)), np.zeros((n_products, TILE))
-    r = np.zeros((32, TILE))  # per draw
+    r = np.zeros((33, TILE))  # per draw
     dcf, dact, level, upt, plan_upt, leak, plan_leak = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
     load, growth, vac, ratio, drop, spec = r[7], r[8], r[9], r[10], r[11], r[12]
     fte_prev, plan_prev, demand_total, demand_cy, plan_cy, plan_closing = (
         r[13], r[14], r[15], r[16], r[17], r[18])
-    plan_value, still_cy, opening_cy, from_list, admit, scratch, value = (
-        r[19], r[20], r[21], r[22], r[23], r[24], r[25])
+    plan_value, still_cy, opening_cy, from_list, admit, scratch, value, extra = (
+        r[19], r[20], r[21], r[22], r[23], r[24], r[25], r[26])
     plan_dem, plan_load, attr, fit_prev, places_start, asking = (
-        r[26], r[27], r[28], r[29], r[30], r[31])
+        r[27], r[28], r[29], r[30], r[31], r[32])
     o = np.zeros((len(OUTPUT_COLUMNS), TILE))
     for start in range(0, n_draws, TILE):
         m = min(TILE, n_draws - start)
@@ -283,7 +285,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
                            (plan_uptake, plan_upt), (leakage, leak), (plan_leakage, plan_leak),
                            (caseload, load), (plan_caseload, plan_load), (max_growth, growth),
                            (vacancy, vac), (attrition, attr), (realised_ratio, ratio),
-                           (dropout_share, drop), (specialist_share, spec)):
+                           (dropout_share, drop), (specialist_share, spec), (extra_fte, extra)):
                 _row(x, t, start, m, row)
             for x3, rows in ((sm_a, sa), (sm_b, sb), (sm_survive, ssv)):
                 _rows(x3, t, start, m, rows)
@@ -330,8 +332,9 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
             for j in range(m):
                 target = fte_target(plan_closing[j], plan_cy[j], plan_prev[j], plan_load[j])
                 plan_prev[j] = target
-                # the year-end target: the plan's, and the young people still waiting
-                year_end_target = target + 2.0 * still_cy[j] / plan_load[j]
+                # the year-end target: the plan's, the young people still waiting, and the
+                # staff bought with extra money
+                year_end_target = target + 2.0 * still_cy[j] / plan_load[j] + extra[j]
                 fte_end = fte_path_step(fte_prev[j], year_end_target, growth[j], vac[j],
                                         attr[j])
                 o[FTE_AVG, j] = 0.5 * (fte_prev[j] + fte_end)
