@@ -384,6 +384,7 @@ UNCERTAIN = {
     "capacity.max_fte_growth_per_year": "triangular",
     "capacity.vacancy_rate": "triangular",
     "capacity.realised_caseload_ratio": "triangular",
+    "capacity.staff_attrition_rate": "triangular",  # issue 19: staff leave at a rate
     # issue 20: every estimate of realised_2023 uncertain (docs/uncertainty.md)
     "demand.inflow_trend": "normal",
     "costs.overhead_share": "triangular",

@@ -93,6 +93,26 @@ def plan_leakage(years: np.ndarray, start: int, planned: np.ndarray, realised: n
     return out
 
 
+def plan_caseload(years: np.ndarray, start: int, caseload: np.ndarray, ratio: np.ndarray,
+                  vacancy: np.ndarray, follows: bool) -> np.ndarray:
+    """Clients per FTE the hiring plan reckons with (Y, n): ``caseload``, or, when the plan
+    follows the realisation, for every year after the start year the clients the FTE it asked
+    for carried the year before, ``caseload[t-1] * ratio[t-1] * (1 - vacancy[t-1])`` (staff
+    carrying fewer clients, or posts left vacant, make it ask for more FTE)."""
+    n = max(x.shape[1] for x in (caseload, ratio, vacancy))
+    out = np.broadcast_to(caseload, (len(years), n)).copy()
+    if not follows:
+        return out
+    realised = np.broadcast_to(caseload * ratio * (1.0 - vacancy), (len(years), n))
+    later = years[1:] > start
+    out[1:][later] = realised[:-1][later]
+    return out
+
+
+#: Inputs fields the hiring plan's caseload (:func:`plan_caseload`) is made of.
+CAPACITY_FIELDS = ("caseload_per_fte", "realised_caseload_ratio", "vacancy_rate")
+
+
 def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
     return np.array([scenario.value(f"{group}.{n}.samen_entry_year")
                      for n in scenario.entities(group)], dtype=int)
@@ -134,6 +154,8 @@ class InputBuilder:
         """The Inputs fields a per-draw value of ``path`` changes."""
         if path in FIELD_OF:
             field = FIELD_OF[path]
+            if field in CAPACITY_FIELDS:
+                return (field, "plan_caseload")
             if field == "leakage" and self.scenario.value("plan.leakage_follows_realised"):
                 return (field, "plan_leakage")
             if field == "population_growth" and self.follows_population:
@@ -171,6 +193,13 @@ class InputBuilder:
                                 self._p("plan.leakage", values),
                                 self._p("routing.leakage", values),
                                 v("plan.leakage_follows_realised"))
+        if name == "plan_caseload":
+            return plan_caseload(self.years, v("time.samen_start_year"),
+                                 *(self._p(p, values) for p in (
+                                     "capacity.caseload_per_fte",
+                                     "capacity.realised_caseload_ratio",
+                                     "capacity.vacancy_rate")),
+                                 v("plan.capacity_follows_realised"))
         if name == "ova_assumed_pct":
             return _param(s, "index.ova_assumed_pct", self.ext, values)
         if name == OTHER_GROWTH and self.follows_population:
@@ -189,7 +218,8 @@ class InputBuilder:
         prov, definitive = ova_series(self.ext)
         products = tuple(self.scenario.entities("products"))
         per_draw = {f: self._field(f, values) for f in (
-            *FIELD_OF.values(), "plan_leakage", "ova_assumed_pct", *PRODUCT_FIELD_OF.values())}
+            *FIELD_OF.values(), "plan_leakage", "plan_caseload", "ova_assumed_pct",
+            *PRODUCT_FIELD_OF.values())}
         return Inputs(
             years=years,
             draws=draws,
@@ -202,6 +232,7 @@ class InputBuilder:
             ova_provisional_data=prov,
             ova_definitive_data=definitive,
             waiting_list=v("capacity.shortfall") == "waiting_list",
+            capacity_follows_realised=bool(v("plan.capacity_follows_realised")),
             ict_share=float(v("budget.ict_share")),
             housing_share=float(v("budget.housing_share")),
             structural_regime=str(v("budget.structural_regime")),

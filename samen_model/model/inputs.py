@@ -44,6 +44,9 @@ class Inputs:
     fte_at_start: np.ndarray  # (Y, n) FTE on 1 January of the start year
     max_fte_growth: np.ndarray  # (Y, n) FTE per year
     vacancy_rate: np.ndarray  # (Y, n) fraction of the FTE target left unfilled
+    staff_attrition_rate: np.ndarray  # (Y, n) fraction of 1 January staff leaving a year
+    plan_caseload: np.ndarray  # (Y, n) clients per FTE the hiring plan reckons with
+    capacity_follows_realised: bool  # the budget's plan takes on last year's admitted share
     realised_caseload_ratio: np.ndarray  # (Y, n) caseload carried / planned caseload
     waiting_list: bool  # demand above capacity waits (True) or overflows to open house
     waiting_dropout_share: np.ndarray  # (Y, n) fraction of the 1 January list per year
