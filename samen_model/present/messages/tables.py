@@ -219,6 +219,11 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
         "nl": ("aanname", "samen met", "rangcorrelatie"),
         "en": ("assumption", "together with", "rank correlation"),
     },
+    # headers of the results tables
+    "table.results.key_figure": {"nl": "kerncijfer", "en": "key figure"},
+    "table.results.step": {"nl": "stap", "en": "step"},
+    "table.results.item": {"nl": "post", "en": "item"},
+    "table.results.provider": {"nl": "aanbieder", "en": "provider"},
     # the budget regime after the transition
     "table.regime_label": {
         "nl": "Budgetregime na de overgang",
@@ -234,7 +239,7 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
         "en": "reëel, WIJ keeps result",
     },
     "table.regime.reeel_settled": {"nl": "reëel, verrekend", "en": "reëel, settled"},
-    # the assumptions register
+    # the assumptions register: words of values
     "register.yes": {"nl": "ja", "en": "yes"},
     "register.no": {"nl": "nee", "en": "no"},
     "register.shipped": {
@@ -274,6 +279,65 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "register.basis.estimate": {"nl": "schatting", "en": "estimate"},
     "register.basis.what-if": {"nl": "wat-als", "en": "what-if"},
     "register.basis.choice": {"nl": "modelkeuze", "en": "modelling choice"},
+    "register.choice.overflow": {
+        "nl": "overloop naar open-house-aanbieders",
+        "en": "overflow to open-house providers",
+    },
+    "register.choice.waiting_list": {"nl": "wachtlijst", "en": "waiting list"},
+    "register.choice.off": {"nl": "uit", "en": "off"},
+    "register.choice.final_budget": {"nl": "eindbudget begrensd", "en": "final budget capped"},
+    "register.choice.execution_budget": {
+        "nl": "uitvoeringsbudget begrensd",
+        "en": "execution budget capped",
+    },
+    "register.choice.up_to_t-2": {
+        "nl": "groei tot 1 januari t-2 (telling t-2 tegen t-3)",
+        "en": "growth up to 1 January t-2 (count t-2 over t-3)",
+    },
+    "register.choice.during_t-2": {
+        "nl": "groei in het jaar t-2 (1 januari t-1 tegen t-2)",
+        "en": "growth during year t-2 (1 January t-1 over t-2)",
+    },
+    "register.choice.t2_rule": {
+        "nl": "t-2-methode loopt door, WIJ houdt het verschil",
+        "en": "t-2 method continued, WIJ keeps the difference",
+    },
+    "register.choice.settlement": {
+        "nl": "t-2-methode loopt door, verrekend met de werkelijke kosten",
+        "en": "t-2 method continued, settled against the actual cost",
+    },
+    "register.choice.reeel": {
+        "nl": "reëel budget uit de werkelijke kosten van het laatste overgangsjaar",
+        "en": "realistic budget from the actual cost of the last transition year",
+    },
+    "register.choice.kept": {"nl": "WIJ houdt het resultaat", "en": "WIJ keeps its result"},
+    "register.choice.settled": {"nl": "verrekend", "en": "settled"},
+    "register.differing.headers": {
+        "nl": ("Scenario", "Aanname", "Waarde in dit scenario", "Waarde in het hoofdscenario"),
+        "en": ("Scenario", "Assumption", "Value in this scenario", "Value in the main scenario"),
+    },
+    # the observations table
+    "table.observed.figure": {"nl": "grootheid", "en": "quantity"},
+    "table.observed.year": {"nl": "jaar", "en": "year"},
+    "table.observed.reported": {"nl": "gerapporteerd", "en": "reported"},
+    "table.observed.uncertainty": {"nl": "onzekerheid", "en": "uncertainty"},
+    "table.observed.basis": {"nl": "grondslag", "en": "basis"},
+    "table.observed.date": {"nl": "datum telling", "en": "date of count"},
+    "table.observed.used": {"nl": "in kalibratie", "en": "in calibration"},
+    "table.observed.source": {"nl": "bron", "en": "source"},
+    "table.observed.sd": {"nl": "sd {a}", "en": "sd {a}"},
+    "table.observed.edges": {"nl": "{r}, randen sd {a}", "en": "{r}, edges sd {a}"},
+    "table.observed.stated": {"nl": "uit het document", "en": "from the document"},
+    "table.observed.estimate": {"nl": "schatting", "en": "estimate"},
+    "table.observed.yes": {"nl": "ja", "en": "yes"},
+    "table.observed.no": {"nl": "nee", "en": "no"},
+    # model against the reported figures (calibration table)
+    "table.calibration_check.quantity": {"nl": "grootheid", "en": "quantity"},
+    "table.calibration_check.year": {"nl": "jaar", "en": "year"},
+    "table.calibration_check.reported": {"nl": "gerapporteerd", "en": "reported"},
+    "table.calibration_check.difference": {"nl": "verschil", "en": "difference"},
+    "table.calibration_check.difference_pct": {"nl": "verschil %", "en": "difference %"},
+    "table.calibration_check.source": {"nl": "bron", "en": "source"},
     "register.header.theme": {"nl": "thema", "en": "theme"},
     "register.header.label": {"nl": "aanname", "en": "assumption"},
     "register.header.value": {"nl": "waarde", "en": "value"},
