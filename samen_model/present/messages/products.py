@@ -43,6 +43,18 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
         "nl": "Kans op te weinig personeel (P(wachtlijst)) in {year}",
         "en": "Chance of too few staff (P(waiting list)) in {year}",
     },
+    # summary.xlsx: units after a column header
+    "workbook.unit.EUR": {"nl": "€", "en": "EUR"},
+    "workbook.unit.cases/year": {"nl": "hulpvragen/jaar", "en": "cases/year"},
+    "workbook.unit.persons/year": {"nl": "personen/jaar", "en": "persons/year"},
+    "workbook.unit.persons": {"nl": "personen", "en": "persons"},
+    "workbook.unit.person-years": {"nl": "cliëntjaren", "en": "client-years"},
+    "workbook.unit.FTE": {"nl": "fte", "en": "FTE"},
+    "workbook.unit.percent": {"nl": "%", "en": "%"},
+    "workbook.unit.ratio": {"nl": "verhouding", "en": "ratio"},
+    "workbook.unit.fraction": {"nl": "aandeel", "en": "share"},
+    "workbook.draw_column": {"nl": "trekking", "en": "draw"},
+    "workbook.euro": {"nl": "€", "en": "EUR"},
     # samen report: the index page, one line per notebook
     "report.page.04_briefing": {
         "nl": "Raadsnotitie: de uitkomsten in gewone taal, zonder code; begin hier.",
