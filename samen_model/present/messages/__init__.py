@@ -2,9 +2,10 @@
 
 Every message has a dotted key (``chart.title.flows``, ``workbook.events.shortfall``) and a
 Dutch and an English text with the same ``{fields}`` (a test checks both). The catalogue is
-kept in a few files by who shows the words (:mod:`.charts`, :mod:`.tables`, :mod:`.products`,
-:mod:`.cli`); :data:`CATALOGUE` is their union. :func:`text` looks one message up and fills its
-fields; :func:`words` gives every message under a prefix in one language (a table's headers).
+kept in a few files by who shows the words (:mod:`.charts`, :mod:`.tables`, :mod:`.text`,
+:mod:`.products`, :mod:`.cli`); :data:`CATALOGUE` is their union. :func:`text` looks one
+message up and fills its fields; :func:`words` gives every message under a prefix in one
+language (a table's headers); :func:`texts` a message that is a row of texts.
 
 The council briefing (``products/briefing``: content, compose, text, annexes, charts, regimes,
 glossary) and the explorer keep their own words for now; they move here next.
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from samen_model.present.messages import charts, cli, products, tables
+from samen_model.present.messages import text as sentences
 
 LANGUAGES = ("nl", "en")
 Message = str | tuple[str, ...]
@@ -33,7 +35,8 @@ def _merge(*parts: Mapping[str, dict[str, Message]]) -> dict[str, dict[str, Mess
 
 #: key -> {"nl": text, "en": text}; a text may be a tuple of texts (a row of headers).
 CATALOGUE: dict[str, dict[str, Message]] = _merge(charts.MESSAGES, tables.MESSAGES,
-                                                  products.MESSAGES, cli.MESSAGES)
+                                                  sentences.MESSAGES, products.MESSAGES,
+                                                  cli.MESSAGES)
 
 
 def _language(language: str) -> str:
@@ -49,6 +52,18 @@ def text(key: str, language: str = "nl", **fields: Any) -> str:
     if not isinstance(message, str):
         raise TypeError(f"message {key!r} is a row of texts: use words()")
     return message.format(**fields) if fields else message
+
+
+def texts(key: str, language: str = "nl") -> tuple[str, ...]:
+    """A message that is a row of texts (headers, or the forms of one phrase)."""
+    message = CATALOGUE[key][_language(language)]
+    return message if isinstance(message, tuple) else (message,)
+
+
+def find(key: str, language: str = "nl") -> str | None:
+    """The message ``key`` in ``language`` as written, or None when the catalogue has none."""
+    entry = CATALOGUE.get(key)
+    return None if entry is None else str(entry[_language(language)])
 
 
 def words(prefix: str, language: str = "nl") -> dict[str, Message]:

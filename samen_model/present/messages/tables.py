@@ -1,6 +1,16 @@
 """Words of the tables (``present/tables``) and the assumptions register."""
 
 MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
+    # named outputs ({years}: 2026-2030, or one year)
+    "output.deviation": {
+        "nl": "Afwijking gesloten vierkant {years}",
+        "en": "Square deviation {years}",
+    },
+    "output.net_savings": {"nl": "Netto besparing {years}", "en": "Net savings {years}"},
+    "output.cumulative_net_savings": {
+        "nl": "Cumulatieve netto besparing eind {years}",
+        "en": "Cumulative net savings end of {years}",
+    },
     # Monte Carlo, payback and break-even tables
     "table.uncertainty.output": {"nl": "uitkomst", "en": "output"},
     "table.uncertainty.mean": {"nl": "gemiddelde", "en": "mean"},
@@ -224,6 +234,14 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "table.results.step": {"nl": "stap", "en": "step"},
     "table.results.item": {"nl": "post", "en": "item"},
     "table.results.provider": {"nl": "aanbieder", "en": "provider"},
+    # the manifest of a run as a table
+    "table.manifest.package": {"nl": "programma", "en": "package"},
+    "table.manifest.git_commit": {"nl": "git-commit", "en": "git commit"},
+    "table.manifest.no_git": {"nl": "geen git", "en": "no git"},
+    "table.manifest.created": {"nl": "aangemaakt (UTC)", "en": "created (UTC)"},
+    "table.manifest.run_key": {"nl": "rekenrun", "en": "run key"},
+    "table.manifest.field": {"nl": "veld", "en": "field"},
+    "table.manifest.value": {"nl": "waarde", "en": "value"},
     # the budget regime after the transition
     "table.regime_label": {
         "nl": "Budgetregime na de overgang",

@@ -187,7 +187,7 @@ def differing_table(scenarios: Sequence[Scenario], main: Scenario,
 
 def run_words(s: dict[str, Any], language: str = "nl") -> str:
     """How one scenario of a manifest was computed, in words (central values or draws)."""
-    central, drawn = msg.CATALOGUE["register.run"][fmt.check_language(language)]
+    central, drawn = msg.texts("register.run", language)
     if s.get("seed") is None:
         return central
     return drawn.format(draws=fmt.count(s["draws"], language), seed=s["seed"])
@@ -195,18 +195,17 @@ def run_words(s: dict[str, Any], language: str = "nl") -> str:
 
 def manifest_table(info: dict[str, Any], language: str = "nl") -> pd.DataFrame:
     """The run manifest as a two-column table (scenarios one row each)."""
-    nl = fmt.check_language(language) == "nl"
-    rows = [("programma" if nl else "package", f"{info['package']} {info['version']}"),
-            ("git-commit" if nl else "git commit",
-             info.get("git_commit") or ("geen git" if nl else "no git")),
+    w = msg.words("table.manifest", language)
+    rows = [(w["package"], f"{info['package']} {info['version']}"),
+            (w["git_commit"], info.get("git_commit") or w["no_git"]),
             ("python", info.get("python", "")),
-            ("aangemaakt (UTC)" if nl else "created (UTC)", info.get("created_utc", ""))]
+            (w["created"], info.get("created_utc", ""))]
     for s in info.get("scenarios", []):
         rows.append((f"scenario {s.get('title') or s['name']}",
                      f"#{s['hash']} · {run_words(s, language)} · {', '.join(s['files'])}"))
     if info.get("run_key"):
-        rows.append(("rekenrun" if nl else "run key", info["run_key"]))
-    return pd.DataFrame(rows, columns=["veld" if nl else "field", "waarde" if nl else "value"])
+        rows.append((w["run_key"], info["run_key"]))
+    return pd.DataFrame(rows, columns=[w["field"], w["value"]])
 
 
 def print_table(df: pd.DataFrame) -> None:

@@ -119,7 +119,7 @@ def index_html(info: dict[str, Any], jobs: Sequence[NotebookJob], scenarios: Seq
     timings = info.get("timings_s", {})
 
     def line(j: NotebookJob) -> str:
-        about = PAGES.get(j.notebook, {}).get(_lang(language), "")
+        about = msg.find(f"report.page.{j.notebook}", _lang(language)) or ""
         return (f'<li><a href="{html.escape(j.output)}.html">{html.escape(j.output)}</a>'
                 + (f" – {html.escape(about)}" if about else "")
                 + f' <small>(<a href="notebooks/{html.escape(j.output)}.ipynb">'

@@ -38,9 +38,7 @@ def column_header(name: str, language: str = "nl") -> str:
     if name == "draw":
         return msg.text("workbook.draw_column", language)
     unit = str(msg.words("workbook.unit", language).get(_UNITS.get(name, ""), ""))
-    label = fmt.column_label(name, language)
-    if language == "en":
-        label = label.removesuffix(" (EUR)")
+    label = fmt.column_label(name, language).removesuffix(" (EUR)")  # the unit follows
     return f"{label} ({unit})" if unit else label
 
 
