@@ -40,11 +40,12 @@ from samen_model.scenario.quotes import Quote, load_quotes, quote_problem, quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
-NAMES = ["realised_2023", "staff_shortage", "high_leakage", "savings_fewer_referrals"]
+NAMES = ["realised_2023", "staff_shortage", "waterbed_effect", "high_leakage",
+         "savings_fewer_referrals"]
 DRAWS = 500
 SECTIONS = ["summary", "occasion", "context", "happened", "expected", "choice", "risks",
-            "breakeven", "next", "limits", "budget", "key_figures", "assumptions", "glossary",
-            "sources", COLOPHON]
+            "breakeven", "measure", "next", "limits", "budget", "key_figures", "assumptions",
+            "glossary", "sources", COLOPHON]
 #: What a council member must not meet outside the colophon: code, file names, internal keys,
 #: jargon of the analysis (with the forbidden words of the issue).
 FORBIDDEN = [r"docs/", r"\.ya?ml\b", r"\.md\b", r"\.py\b", r"\.json\b", r"waiting_list",
@@ -281,8 +282,9 @@ def test_the_choice_after_2025_side_by_side(briefing, parts):
     at = {int(y): i for i, y in enumerate(t2.years)}
     assert kept[at[2026]] == pytest.approx(2.5e6, abs=0.05e6)
     assert sum(kept[at[y]] for y in range(2026, 2031)) == pytest.approx(12.79e6, abs=0.05e6)
-    assert "Als de budgetregel doorloopt, krijgt WIJ in 2026 naar verwachting € 2,5 mln meer " \
-        "dan SAMEN. kost" in text and "€ 12,8 mln" in text
+    # WIJ's result in words, as in the key figures: positive = overschot (WIJ keeps money)
+    assert "Als de budgetregel doorloopt, houdt WIJ in 2026 naar verwachting € 2,5 mln " \
+        "overschot" in text and "over 2026–2030 is dat € 12,8 mln overschot" in text
 
 
 def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
@@ -314,6 +316,108 @@ def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
     assert "al een besparing" in breakeven  # reeel: no cut needed
     assert "Als de budgetregel doorloopt en WIJ het verschil houdt, dan is een taakstelling van " \
         "0,64% op het budget van WIJ vanaf 2026" in breakeven  # notebook 03, t-2 rule
+
+
+def test_the_waterbed_scenario_in_the_risks_with_its_result(briefing):
+    """waterbed_effect: from 2024 5% of SAMEN.'s new clients later need specialist care at
+    € 15.000 (2021 prices, indexed); the municipality pays it from other youth care, so the
+    net result 2026-2030 falls by exactly the step-up cost of those years (tests/golden:
+    € 14,84 mln -> € 6,07 mln saving)."""
+    main = sm.simulate(sm.load_scenario(SCENARIOS / "realised_2023.yaml"))
+    water = sm.simulate(sm.load_scenario(SCENARIOS / "waterbed_effect.yaml"))
+    net = kf.central(water)["net_savings_structural_eur"]
+    cost = float(water.total_over("step_up_cost_eur", 2026, 2030)[0])
+    assert kf.central(main)["net_savings_structural_eur"] - net == pytest.approx(cost, rel=1e-9)
+    assert net == pytest.approx(6.07e6, abs=0.01e6) and cost == pytest.approx(8.77e6, abs=0.01e6)
+    table = next(b for b in briefing.section("risks").blocks if isinstance(b, Table))
+    rows = {r[0]: r for r in table.rows}
+    row = rows["Waterbedeffect (5% opschaling vanaf 2024)"]
+    assert row[1] == "Opschaling naar specialistische hulp: 2023: 0%; 2024: 5% van de nieuwe " \
+        "cliënten"
+    assert row[2] == tx.net_words(net) == "€ 6,1 mln besparing"
+    assert row[3] == "€ 8,8 mln ongunstiger"
+    # beside staff shortage and high leakage, the worst first
+    titles = [r[0] for r in table.rows]
+    assert titles.index("Waterbedeffect (5% opschaling vanaf 2024)") < \
+        titles.index("Hoge weglek (25% vanaf 2024)")
+    assert "Personeelstekort (max. 20 fte groei per jaar vanaf 2024)" in titles
+    text = " ".join(b.text for b in briefing.section("risks").blocks
+                    if isinstance(b, Paragraph))
+    assert "“tekort aan personeel (ook eventueel elders in de regio) of een mogelijk " \
+        "waterbedeffect”" in text  # the memo's words (a shipped passage)
+    assert "In het scenario “Waterbedeffect (5% opschaling vanaf 2024)” heeft vanaf 2024 5% " \
+        "van de nieuwe cliënten van SAMEN. later alsnog specialistische hulp nodig" in text
+    assert f"kost de gemeente in 2026–2030 naar verwachting {tx.money(cost)} extra" in text
+    assert "het netto resultaat wordt dan € 6,1 mln besparing in plaats van € 14,8 mln " \
+        "besparing" in text
+    # page 1 names the largest risk computed: the waterbed effect
+    page1 = " ".join(briefing.section("summary").blocks[-1].items)
+    assert "“Waterbedeffect (5% opschaling vanaf 2024)”, maakt dat € 6,1 mln besparing" in page1
+
+
+def test_who_carries_the_difference_when_a_risk_turns_out_better(briefing):
+    """Staff shortage is € 7,3 mln better for the municipality under a reëel budget because
+    WIJ keeps a deficit of € 8,0 mln (tests/golden: WIJ's result 2026-2030 -€ 8,02 mln against
+    -€ 0,93 mln in the main scenario)."""
+    text = " ".join(b.text for b in briefing.section("risks").blocks
+                    if isinstance(b, Paragraph))
+    assert "in 2026–2030 is dat naar verwachting € 0,93 mln tekort" in text
+    assert "bij “Personeelstekort” € 8,0 mln tekort" in text
+    assert "Waterbedeffect” €" not in text  # worse for the municipality: not listed
+
+
+def test_what_to_measure_names_the_assumption_that_narrows_the_band_most(briefing, parts):
+    """Section 8 ranks the uncertain assumptions on the computed situations of page 1 (the
+    uncertainty scenario under the main regime, same draws and seed): its band is page 1's
+    band, and it names the assumption with the largest share of the spread, computed here
+    again from the run."""
+    from samen_model.analysis.value_of_information import measure_next, narrowing
+
+    results, uncertain, summary, *_, y = parts
+    reeel = uncertain.with_values({"budget.structural_regime": "reeel"})
+    m = measure_next(reeel, draws=DRAWS, seed=1, window=(2026, 2030))
+    net = m.outputs.loc["net_savings"]
+    p5, _, p95 = middle(summary, net_output(y))
+    assert (net["p5"], net["p95"]) == pytest.approx((p5, p95), rel=1e-9)  # the same run
+    ranked = m.table[m.table["output"] == "net_savings"]
+    top = ranked.iloc[0]
+    assert top["variance_share"] >= ranked["variance_share"].max() - 1e-12
+    label = rp.label_text(uncertain, top["parameter"], "nl")
+    section = briefing.section("measure")
+    paragraphs = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    assert tx.range_words(p5, p95) in paragraphs[0]
+    assert f"{DRAWS} doorgerekende situaties als op pagina 1" in paragraphs[0]
+    lower = label[0].lower() + label[1:] if label[1:2].islower() else label
+    assert f"Het meest helpt een beter cijfer voor **{lower}**" in paragraphs[1]
+    share = float(top["variance_share"])
+    assert f"ongeveer {round(100 * narrowing(share))}% smaller" in paragraphs[1]
+    assert narrowing(0.36) == pytest.approx(0.2)  # 1 - sqrt(1 - 0,36): by hand
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert [r[0] for r in table.rows] == [rp.label_text(uncertain, p, "nl")
+                                          for p in ranked["parameter"].iloc[:5]]
+    assert table.rows[0][1] == f"{round(100 * share)}%"
+    assert all(r[3] not in ("", "–") for r in table.rows)  # where a better figure comes from
+    for word in ("trekking", "percentiel", "gekalibreerd", "Sobol", "EVPPI", "variantie"):
+        assert word not in " ".join(paragraphs + [c for r in table.rows for c in r])
+
+
+def test_key_figures_give_wij_result_and_net_results_in_words(briefing, parts):
+    """One sign convention in the key-figure annex: no minus sign; the net results say
+    besparing / extra kosten, WIJ's result overschot / tekort (tests/golden, realised_2023:
+    WIJ -€ 0,93 mln; high leakage +€ 1,28 mln)."""
+    table = next(b for b in briefing.section("key_figures").blocks if isinstance(b, Table))
+    assert not any("−" in c or c.startswith("-") for r in table.rows for c in r)
+    rows = {r[0]: r[1:] for r in table.rows}
+    wij = rows["Resultaat van WIJ 2026–2030 (houdt WIJ zelf)"]
+    head = table.header[1:]
+    assert wij[head.index("Hoofdscenario")] == "€ 0,93 mln tekort"
+    assert wij[head.index("Hoge weglek")] == "€ 1,28 mln overschot"
+    for label in ("Netto resultaat 2026–2030 in prijzen van 2021",
+                  "Netto resultaat 2026–2030, contante waarde 2023 (2,25%)"):
+        assert all(c.endswith(("besparing", "extra kosten")) for c in rows[label]), label
+    assert not any(r[0].startswith("Netto besparing") for r in table.rows)
+    payback = rows["Terugverdienjaar (contante waarde, 2,25%)"]
+    assert payback[head.index("Waterbedeffect")] == "niet vóór eind 2030"
 
 
 def test_next_steps_and_limits(briefing):
@@ -439,16 +543,23 @@ def test_pdf_is_a4_with_author_and_tables_keep_their_rows(pdf, briefing):
     assert source.count("#pagebreak(weak: true)") == 3  # body, annexes, colophon
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None,
-                    reason="pdftoppm (poppler-utils) is not installed; .ci/run installs it")
-def test_pdf_pages_as_a_reader_sees_them(pdf, tmp_path):
-    """Render every page to PNG: nothing may reach into the side margins (a table or chart
-    running off the page), and every page has content at its top."""
+def test_pdf_pages_as_a_reader_sees_them(briefing, pdf_pages, tmp_path):
+    """Render every page to PNG (the Typst compiler of the PDF; pdftoppm where installed):
+    nothing may reach into the side margins (a table or chart running off the page), and
+    every page has content at its top."""
     import matplotlib.image as mpimg
 
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "p")], check=True)
-    pages = sorted(tmp_path.glob("p-*.png"))
-    assert len(pages) >= 8
+    if shutil.which("pdftoppm"):
+        path = typst_render.write_pdf(briefing, tmp_path / "b.pdf")
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")],
+                       check=True)
+        pages = sorted(tmp_path.glob("p-*.png"))
+    else:
+        pages = []
+        for i, png in enumerate(typst_render.page_images(briefing, 40), start=1):
+            pages.append(tmp_path / f"p-{i:02d}.png")
+            pages[-1].write_bytes(png)
+    assert len(pages) == len(pdf_pages) >= 8
     for png in pages:
         img = mpimg.imread(png)[..., :3].mean(axis=2)  # 0 black .. 1 white
         height, width = img.shape
@@ -481,6 +592,10 @@ def test_docx_captions_header_rows_widths_and_properties(word, briefing, parts):
             assert [int(c.width) for c in row.cells] == grid
     props = word.core_properties
     assert props.author == "Onderzoek en Statistiek Groningen" != "samen_model"
+    app = word.part.package.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        "extended-properties").blob.decode("utf-8")
+    assert "Macintosh" not in app and "<Pages>" not in app  # not the template's
     run_time = dt.datetime.fromisoformat(parts[3]["created_utc"].replace("Z", "+00:00"))
     assert props.created.replace(tzinfo=None) == run_time.replace(tzinfo=None, microsecond=0)
     assert props.title == briefing.title and props.language == "nl-NL"
@@ -504,3 +619,22 @@ def test_english_briefing(parts):
                   "in 9 of 10 computed situations", "extra cost", "Main scenario"):
         assert words in text, words
     assert typst_render.pdf_bytes(b)[:5] == b"%PDF-"
+    assert b.author == "Gemeente Groningen"  # the default: no package name in the properties
+    assert "8. Which figures would narrow the uncertainty most" in text
+    assert "the net result then becomes €6.1M saving instead of €14.8M saving" in text
+
+
+def test_the_waterbed_paragraph_says_how_often_the_run_has_that_many_step_ups(briefing, parts):
+    """The share of step-ups is uncertain in the run of page 1: the paragraph gives its range
+    there and how often it is at least the scenario's 5% (counted here from the same draws)."""
+    from samen_model.analysis.calibration.fit import prior_values
+
+    uncertain, summary = parts[1], parts[2]
+    drawn = prior_values(uncertain, summary.draws, summary.seed)["routing.step_up_share"]
+    assert 0.0 <= drawn.min() < 0.01 and 0.05 < drawn.max() <= 0.10  # triangular 0-0-10%
+    often = float(np.mean(drawn >= 0.05 - 1e-12))
+    text = " ".join(b.text for b in briefing.section("risks").blocks
+                    if isinstance(b, Paragraph))
+    assert f"in {tx.in_ten(often)} is het 5% of meer" in text
+    assert "€ 6,1 mln besparing in plaats van € 14,8 mln besparing. In de doorgerekende " \
+        "situaties van paragraaf 4 ligt dat aandeel tussen 0%" in text

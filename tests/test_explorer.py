@@ -79,7 +79,8 @@ def test_moving_the_leakage_path_keeps_2023_and_saves_a_valid_short_file(folder:
 @pytest.mark.parametrize("key,value", [
     ("first_year_uptake", 0.7), ("inflow", 60.0), ("population_growth", 0.015),
     ("caseload", 7.0), ("cost_per_fte", 65_000.0), ("budget_cut", 0.05),
-    ("fewer_referrals", 0.02), ("structural_start", 2028)])
+    ("fewer_referrals", 0.02), ("structural_start", 2028), ("extra_money", 1_000_000.0),
+    ("extra_prevention_effect", 0.02)])
 def test_each_lever_changes_its_parameter_only(realised, key: str, value: float) -> None:
     lever = BY_KEY[key]
     changed = changed_values(realised, {**start_settings(realised), key: value})

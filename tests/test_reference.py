@@ -3,7 +3,7 @@
 Hundreds of random parameter sets go through the engine in one vectorised call each; every
 column of every draw must equal the reference to ``rtol=1e-9`` (``atol=1e-6`` for zeros, NaN
 equal to NaN). The draws are built so that the capacity overflow, the hiring cap, staff
-reductions, budget cuts, step-ups and both settlement regimes are all exercised.
+reductions, budget cuts, step-ups, extra money and both settlement regimes are all exercised.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "savings.specialist_referral_reduction": (0.0, 0.1),
     "capacity.vacancy_rate": (0.0, 0.2),
     "capacity.realised_caseload_ratio": (0.7, 1.2),
+    "extra_money.amount_eur": (0.0, 3e6),
+    "extra_money.capacity_share": (0.0, 1.0),
+    "extra_money.prevention_effect_per_million_eur": (0.0, 0.05),
 }
 #: Waiting-list parameters (only a waiting list uses them).
 WAITING_RANGES = {
@@ -222,6 +225,7 @@ def test_random_draws_exercise_every_path(random_run) -> None:
     after = result.years > result.scenario.value("time.transition_end_year")
     assert (a["budget_ceiling_cut_eur"][after] > 0).any()  # the reëel budget capped
     assert (a["square_deviation_eur"] > 0).any() and (a["square_deviation_eur"] < 0).any()
+    assert (a["extra_fte_target"] > 0).any() and (a["extra_prevention_effect"] > 0).any()
 
 
 # ----------------------------------------------------------------------------- other set-ups
@@ -253,6 +257,10 @@ def test_other_timing_and_year_series_match(realised) -> None:
         "capacity.max_fte_growth_per_year": {2024: 15.0, 2026: 40.0},
         "savings.budget_cut_share": {2027: 0.05, 2030: 0.2},
         "savings.specialist_referral_reduction": {2027: 0.0, 2029: 0.05},
+        "extra_money.amount_eur": {2025: 500_000.0, 2028: 2_000_000.0},
+        "extra_money.start_year": 2025,  # in the transition: the reëel budget's base year
+        "extra_money.prevention_lag_years": 1,
+        "extra_money.prevention_effect_per_million_eur": 0.03,
         "index.ova_assumed_pct": {2019: 2.0, 2030: 4.0},
         "index.expected_cost_development": {2024: 0.05, 2030: 0.02},
         "costs.other_youth_care_real_growth": {2019: 0.01, 2030: -0.01},

@@ -29,7 +29,7 @@ WHAT_IF_FILES = [p for p in ALL_FILES if p.name not in BASE_FILES]
 EXPECTED_WHAT_IFS = {
     "high_leakage", "low_leakage", "population_growth", "population_decline", "slow_phase_in",
     "fast_phase_in", "staff_shortage", "savings_budget_cut", "savings_fewer_referrals",
-    "uncertainty_2023",
+    "uncertainty_2023", "waterbed_effect", "extra_prevention",
 }
 MONEY_COLUMNS = ("square_deviation_eur", "net_savings_eur", "total_youth_care_eur",
                  "counterfactual_total_eur", "execution_budget_eur", "samen_cost_eur")
@@ -453,3 +453,21 @@ def test_samen_start_inside_the_horizon_still_needs_transition_end_not_before_it
     assert "not before samen_start_year 2026" in str(info.value)
     ok = real.with_values({"time.samen_start_year": 2026, "time.transition_end_year": 2026})
     assert ok.value("time.samen_start_year") == 2026
+
+
+def test_waterbed_effect_costs_its_step_ups() -> None:
+    # 5% of SAMEN.'s new clients from 2024 need specialist care at € 15.000 (2021 prices)
+    later = years_mask("waterbed_effect", 2024, 2030)
+    new = col("waterbed_effect", "samen_new_clients")
+    assert col("waterbed_effect", "step_up_cases")[later] == pytest.approx(0.05 * new[later])
+    assert col("waterbed_effect", "step_up_cases")[~later] == pytest.approx(0.0)
+    # SAMEN. itself runs as in realised_2023: the same clients, the same staff
+    assert new == pytest.approx(col("realised_2023", "samen_new_clients"))
+    # 2024: 5% of the new clients at € 15.000 times the price level of 2024 (> 1: indexed)
+    cost_2024 = at("waterbed_effect", "step_up_cost_eur", 2024)
+    assert cost_2024 > 0.05 * at("waterbed_effect", "samen_new_clients", 2024) * 15_000.0
+    # the municipality pays them: the net result 2026-2030 falls by more than € 5 mln
+    assert total("waterbed_effect", "net_savings_eur", 2026, 2030) < \
+        total("realised_2023", "net_savings_eur", 2026, 2030) - 5e6
+    assert total("waterbed_effect", "square_deviation_eur", 2023, 2025) > \
+        total("realised_2023", "square_deviation_eur", 2023, 2025)

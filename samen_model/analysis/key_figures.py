@@ -171,6 +171,12 @@ register(KeyFigure(
     {"nl": "Resultaat WIJ {years} (behouden)", "en": "WIJ's kept result {years}"},
     lambda w: w.structural, _total("wij_result_eur", lambda w: w.structural)))
 register(KeyFigure(
+    "extra_money_structural_eur", "eur",
+    {"nl": "Extra geld preventie/uitbreiding {years} (nominaal)",
+     "en": "Extra money prevention/expansion {years} (nominal)"},
+    lambda w: w.structural, _total("extra_money_eur", lambda w: w.structural),
+    only_when_nonzero=True))
+register(KeyFigure(
     "waiting_list_max_cases", "persons",
     {"nl": "Grootste wachtlijst (jeugdigen, eind jaar)",
      "en": "Largest waiting list (young people, year end)"},

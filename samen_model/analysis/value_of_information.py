@@ -42,6 +42,7 @@ from samen_model.scenario.scenario import Scenario
 #: Interior knots of the regression spline (at equally spaced quantiles of the input).
 KNOTS = 6
 DEFAULT_DRAWS = 20_000
+MIN_DRAWS = 200  # fewer draws do not rank the inputs reliably (refused)
 WINDOW = (2026, 2030)
 METHOD = ("nonparametric regression of the Monte Carlo sample on each input (cubic regression "
           "spline in the input's rank, 6 interior knots; Strong, Oakley and Brennan 2014): "
@@ -157,8 +158,10 @@ def measure_next(scenario: Scenario, draws: int = DEFAULT_DRAWS, seed: int = 0,
     if not scenario.uncertain_parameters():
         raise SamenInputError(scenario.path, "parameters", "a scenario with at least one "
                               "parameter with a distribution (e.g. uncertainty_2023)")
-    if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 200:
-        raise SamenInputError(None, "draws", f"an integer of at least 200 (got {draws!r})")
+    if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or \
+            draws < MIN_DRAWS:
+        raise SamenInputError(None, "draws",
+                              f"an integer of at least {MIN_DRAWS} (got {draws!r})")
     first, last = window
 
     def per_draw(block: Mapping[str, np.ndarray], years: np.ndarray) -> np.ndarray:

@@ -30,7 +30,10 @@ volume a ratio, the index in percent):
   ("Kosten huisvesting en ICT"); execution budget ``= final - transfer``;
 * settlement ``= execution budget - actual SAMEN. cost``: flows back or is topped up in the
   transition (uitgangspunt 3, "in ieder geval gedurende de overgangperiode") and after it where
-  the regime settles; else WIJ keeps it as its own result: :func:`settlement`.
+  the regime settles; else WIJ keeps it as its own result: :func:`settlement`. The engine passes
+  the actual cost less the council's extra money for staff (paid to WIJ beside the budget,
+  :mod:`samen_model.model.steps.extra_money`), so that staff is paid once and counted beside
+  the closed square.
 
 Arrays are (year, draw) with a draw axis of 1 when shared by all draws; a year-shift
 ``x[t-k]`` is taken with :func:`past` for the SAMEN. rows only, so a year without the history

@@ -134,15 +134,18 @@ COLUMNS: tuple[Column, ...] = (
        "Actual SAMEN. cost: average FTE * cost per FTE (indexed) * (1 + overhead).",
        "Werkelijke kosten SAMEN."),
     _C("settlement_eur", "EUR", "12",
-       "execution_budget_eur - samen_cost_eur where settled (positive flows back): in the "
+       "execution_budget_eur + extra_money_capacity_eur - samen_cost_eur where settled "
+       "(positive flows back): in the "
        "transition, and after it under the regimes settlement and reeel with its result "
        "settled; else 0.",
        "Verrekening"),
     _C("samen_cost_to_municipality_eur", "EUR", "12",
-       "What SAMEN. costs the municipality: execution budget - settlement + ICT/housing transfer.",
+       "What SAMEN. costs the municipality inside the closed square: execution budget - "
+       "settlement + ICT/housing transfer (the extra money is beside it: extra_money_eur).",
        "Kosten SAMEN. voor gemeente"),
     _C("wij_result_eur", "EUR", "12",
-       "The result WIJ keeps: execution_budget_eur - samen_cost_eur in the years not settled "
+       "The result WIJ keeps: execution_budget_eur + extra_money_capacity_eur - "
+       "samen_cost_eur in the years not settled "
        "(after the transition under the regimes t2_rule and reeel with its result kept; "
        "negative: a deficit WIJ bears), else 0.", "Resultaat WIJ (behouden)"),
     _C("open_house_scope_cost_eur", "EUR", "8",
@@ -182,8 +185,24 @@ COLUMNS: tuple[Column, ...] = (
        "Unspent incidental budget carried to the next year.", "Reservering volgende tranche"),
     _C("incidental_returned_eur", "EUR", "15", "Unspent incidental budget flowing back.",
        "Incidenteel teruggevloeid"),
+    _C("extra_money_eur", "EUR", "1b",
+       "Extra money for prevention and expansion paid in the year (extra_money.amount_eur "
+       "indexed): a council decision outside the closed square, beside SAMEN.'s result.",
+       "Extra geld (preventie en uitbreiding)"),
+    _C("extra_money_capacity_eur", "EUR", "1b",
+       "The part of extra_money_eur for SAMEN. staff, paid to WIJ beside the execution budget "
+       "(the budget rule counts it as WIJ's income).", "Extra geld voor uitbreiding"),
+    _C("extra_fte_target", "FTE", "1b",
+       "FTE the extra money for staff adds to the year-end hiring target: the capacity part "
+       "over cost per FTE x (1 + overhead), both in prices of the price base year.",
+       "Extra fte in het aannamedoel"),
+    _C("extra_prevention_effect", "fraction", "1b",
+       "Fraction of new cases the extra money for prevention removes (its effect per EUR 1 mln "
+       "a year x the prevention money of prevention_lag_years earlier, at most 1).",
+       "Minder instroom door extra preventie"),
     _C("net_savings_eur", "EUR", "15",
-       "-square_deviation_eur - incidental_budget_eur + incidental_returned_eur.",
+       "-square_deviation_eur - incidental_budget_eur + incidental_returned_eur - "
+       "extra_money_eur.",
        "Netto besparing"),
     _C("cumulative_net_savings_eur", "EUR", "15", "Running sum of net_savings_eur.",
        "Cumulatieve netto besparing"),
@@ -232,7 +251,8 @@ def markdown_table() -> str:
         "this file in step with the code. Money is in nominal euros.",
         "",
         "The engine step is the number of the step in `samen_model/model/engine.py` "
-        "(`_run_block`) that computes the column: 1 index and prices, 2 demand, 3 phase-in, "
+        "(`_run_block`) that computes the column: 1 index and prices, 1b the council's extra "
+        "money (after the prices, before demand), 2 demand, 3 phase-in, "
         "4 opening stocks and the counterfactual, 5 routing, 6 the plan and hiring, "
         "7 capacity and the waiting list, 8 SAMEN.'s stock and open house, 9 comparable cost, "
         "10 SAMEN. cost, 11 the budget rule, 12 settlement, 13 other youth care, "

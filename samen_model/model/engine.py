@@ -18,7 +18,7 @@ import numpy as np
 
 from samen_model.model import budget_rule
 from samen_model.model.inputs import Inputs, assemble_ova, assemble_population
-from samen_model.model.steps import budget, flows
+from samen_model.model.steps import budget, extra_money, flows
 from samen_model.model.stocks import Demand, PhaseIn, yearly_flows
 
 
@@ -70,16 +70,21 @@ def _run_block(inp: Inputs) -> dict[str, np.ndarray]:
     structural_on = samen_on & (inp.years >= inp.structural_start_year)[:, None]
 
     ova_prov, ova_def, index_pct, price_level = index_and_prices(inp, g)  # 1.
-    pop, demand = new_cases(inp, g, samen_on)  # 2.
+    extra = extra_money_columns(inp, g, price_level)  # the council's extra money
+    pop, demand = new_cases(inp, g, samen_on, extra["extra_prevention_effect"])  # 2.
     phase = phase_in(inp, g)  # 3.
-    out = yearly_flows(inp, g, demand, phase, price_level, draws)  # 4.-9.
+    out = yearly_flows(inp, g, demand, phase, price_level, draws,
+                       extra["extra_fte_target"])  # 4.-9.
     samen_cost = samen_cost_eur(out["fte_samen_avg"], g, price_level)  # 10.
-    budgets = budget_columns(inp, g, out, pop, index_pct, samen_cost)  # 11.
+    # the budget rule sets WIJ's result against the cost the extra money does not pay
+    ruled_cost = _minus(samen_cost, extra["extra_money_capacity_eur"])
+    budgets = budget_columns(inp, g, out, pop, index_pct, ruled_cost)  # 11.
     settled = budget_rule.yearly_settlement(inp.years, budget_rule_of(inp), budgets,
-                                            samen_cost)  # 12.
+                                            ruled_cost)  # 12.
     other = other_youth_care(inp, g, out, price_level, structural_on)  # 13.
     square = closed_square(out, other, settled["samen_cost_to_municipality_eur"])  # 14.
-    savings = incidental_and_net_savings(inp, square["square_deviation_eur"])  # 15.
+    savings = incidental_and_net_savings(inp, square["square_deviation_eur"],
+                                         extra["extra_money_eur"])  # 15.
 
     out.update(
         population_0_17=pop,
@@ -90,7 +95,7 @@ def _run_block(inp: Inputs) -> dict[str, np.ndarray]:
         budget_index=index_pct,
         price_level=price_level,
         samen_cost_eur=samen_cost,
-        **budgets, **settled, **other, **square, **savings,
+        **budgets, **settled, **other, **square, **savings, **extra,
     )
     shape = (len(inp.years), draws)
     return {k: v if v.shape == shape else np.broadcast_to(v, shape) for k, v in out.items()}
@@ -109,17 +114,21 @@ def index_and_prices(inp: Inputs, g: dict[str, np.ndarray]
     return ova_prov, ova_def, index_pct, price_level
 
 
-def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray
-              ) -> tuple[np.ndarray, Demand]:
+def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray,
+              extra_prevention: np.ndarray | None = None) -> tuple[np.ndarray, Demand]:
     """2. Demand: the 0-17 population (persons) and the new cases in the SAMEN.
-    product scope (cases/year), with trend and, in SAMEN. years, the prevention effect."""
+    product scope (cases/year), with trend and, in SAMEN. years, the prevention effect and
+    that of the extra money for prevention (fraction of inflow, (year, n); None: none):
+    ``counterfactual * (1 - prevention) * (1 - extra prevention)``."""
     pop = assemble_population(inp.population_known, g["population_growth"])
     trend = budget.cumulative_factor(g["inflow_trend"], inp.years, inp.price_base_year)
     counterfactual = pop * (g["inflow_per_1000"] * (trend / 1000.0))
-    if _is_zero(g["prevention_effect"]):
-        return pop, Demand(counterfactual, counterfactual)
-    prevention = np.where(samen_on, g["prevention_effect"], 0.0)
-    return pop, Demand(counterfactual, counterfactual * (1.0 - prevention))
+    actual = counterfactual
+    if not _is_zero(g["prevention_effect"]):
+        actual = counterfactual * (1.0 - np.where(samen_on, g["prevention_effect"], 0.0))
+    if extra_prevention is not None and not _is_zero(extra_prevention):
+        actual = actual * (1.0 - extra_prevention)
+    return pop, Demand(counterfactual, actual)
 
 
 def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:
@@ -208,12 +217,16 @@ def closed_square(flows_out: dict[str, np.ndarray], other: dict[str, np.ndarray]
             "square_deviation_eur": total - counterfactual}
 
 
-def incidental_and_net_savings(inp: Inputs, deviation: np.ndarray) -> dict[str, np.ndarray]:
+def incidental_and_net_savings(inp: Inputs, deviation: np.ndarray,
+                               extra_paid: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """15. Incidental budget and net savings, EUR: outside the square; net savings
-    are the saving (minus the deviation) less the incidental budget plus what returns."""
+    are the saving (minus the deviation) less the incidental budget plus what returns, less
+    the extra money paid (``extra_paid``, (year, n); also outside the square)."""
     inc = budget.incidental_budget(inp.incidental_tranches_eur, inp.incidental_spending_eur,
                                    inp.years, inp.incidental_return_year)
     net = (inc["returned"] - inc["budget"])[:, None] - deviation
+    if extra_paid is not None:
+        net = _minus(net, extra_paid)
     return {
         "incidental_budget_eur": inc["budget"][:, None],
         "incidental_spent_eur": inc["spent"][:, None],
@@ -222,6 +235,26 @@ def incidental_and_net_savings(inp: Inputs, deviation: np.ndarray) -> dict[str, 
         "net_savings_eur": net,
         "cumulative_net_savings_eur": budget.running_sum(net),
     }
+
+
+def extra_money_columns(inp: Inputs, g: dict[str, np.ndarray], price_level: np.ndarray
+                        ) -> dict[str, np.ndarray]:
+    """The council's extra money (:mod:`samen_model.model.steps.extra_money`): paid and its
+    capacity part (EUR, nominal), the FTE it adds to the hiring target and the fraction of
+    inflow its prevention part removes; shared zero columns without extra money."""
+    names = ("extra_money_eur", "extra_money_capacity_eur", "extra_fte_target",
+             "extra_prevention_effect")
+    if _is_zero(g["extra_money_eur"]):
+        return {name: np.zeros((len(inp.years), 1)) for name in names}
+    share = g["extra_money_capacity_share"]
+    amount = extra_money.amount(g["extra_money_eur"], inp.years, inp.extra_money_start_year)
+    return dict(zip(names, (
+        amount * price_level,
+        amount * share * price_level,
+        extra_money.capacity_fte(amount, share, g["cost_per_fte_eur"], g["overhead_share"]),
+        extra_money.prevention_effect(amount, share, g["extra_prevention_effect_per_million"],
+                                      inp.extra_prevention_lag),
+    ), strict=True))
 
 
 # ----------------------------------------------------------------------------- helpers

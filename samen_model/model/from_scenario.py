@@ -176,6 +176,8 @@ class InputBuilder:
             reeel_wij_result=str(v("budget.reeel_wij_result")),
             lapsing_cost_ceiling=str(v("budget.lapsing_cost_ceiling")),
             volume_lag=2 if v("budget.population_growth_reading") == "up_to_t-2" else 1,
+            extra_money_start_year=int(v("extra_money.start_year")),
+            extra_prevention_lag=int(v("extra_money.prevention_lag_years")),
             incidental_tranches_eur=amounts_on_years(v("incidental.tranches_eur"), years),
             incidental_spending_eur=amounts_on_years(v("incidental.spending_eur"), years),
             product_share=np.array([v(f"products.{n}.share_of_new_cases")

@@ -63,6 +63,11 @@ class Inputs:
     volume_lag: int  # 2: pop[t-2] / pop[t-3] (growth up to t-2); 1: pop[t-1] / pop[t-2]
     budget_cut_share: np.ndarray  # (Y, n)
     specialist_referral_reduction: np.ndarray  # (Y, n)
+    extra_money_eur: np.ndarray  # (Y, n) per year, price base year (0 before the start year)
+    extra_money_start_year: int  # first year of the extra money
+    extra_money_capacity_share: np.ndarray  # (Y, n) fraction of it for SAMEN. staff
+    extra_prevention_effect_per_million: np.ndarray  # (Y, n) fraction of inflow per EUR 1M
+    extra_prevention_lag: int  # whole years between prevention money and less inflow
     incidental_tranches_eur: np.ndarray  # (Y,)
     incidental_spending_eur: np.ndarray  # (Y,)
     product_share: np.ndarray  # (P, 1)

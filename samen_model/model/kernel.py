@@ -96,6 +96,7 @@ SIGNATURE = types.void(
     A2, A2, A2, A2,  # demand_cf, demand, price_level, uptake
     A2, A2, A2,  # plan_uptake, leakage, plan_leakage
     A2, A2, A2, A2, A2, A2,  # caseload, growth, vacancy, realised, drop, spec
+    A2,  # extra_fte
     A3, A3, A3, A3, A3,  # duration, price, oh_survive, oh_a, oh_b
     A3, A3, A3,  # sm_survive, sm_a, sm_b
     types.Array(types.float64, 3, "C"),  # out (column, year, draw)
@@ -171,7 +172,7 @@ def _flush(o, out, t, start, m):
 def _flows(r0, waiting_list, share, settled, first, fte_start,
            demand_cf, demand, price_level, uptake, plan_uptake, leakage, plan_leakage,
            caseload, max_growth, vacancy, realised_ratio, dropout_share, specialist_share,
-           duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
+           extra_fte, duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
            ):  # pragma: no cover - compiled; tested through the engine
     """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
     (all of them with a waiting list, else all but the waiting list's).
@@ -181,7 +182,8 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
     durations, ``sm_*`` those of SAMEN.'s; ``settled``/``first`` the phase-in weights (year,
     product); ``fte_start`` the staff on 1 January of the start year. Draws go through the
     years a tile at a time: ``[p, j]`` is product ``p`` of the tile's draw ``j``; ``o`` holds
-    the tile's columns of the year.
+    the tile's columns of the year. ``extra_fte`` (FTE) is added to the year-end hiring target
+    before the hiring limit (staff bought with extra money).
     """
     n_years, n_products = settled.shape
     n_draws = out.shape[2]
@@ -190,13 +192,13 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
     oa, ob, osv, sa, sb, ssv, pr = s[7], s[8], s[9], s[10], s[11], s[12], s[13]
     arrivals, samen_demand, plan_arrivals, still = s[14], s[15], s[16], s[17]
     new, rest = np.zeros((n_products, TILE)), np.zeros((n_products, TILE))
-    r = np.zeros((26, TILE))  # per draw
+    r = np.zeros((27, TILE))  # per draw
     dcf, dact, level, upt, plan_upt, leak, plan_leak = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
     load, growth, vac, ratio, drop, spec = r[7], r[8], r[9], r[10], r[11], r[12]
     fte_prev, plan_prev, demand_total, demand_cy, plan_cy, plan_closing = (
         r[13], r[14], r[15], r[16], r[17], r[18])
-    plan_value, still_cy, opening_cy, from_list, admit, scratch, value = (
-        r[19], r[20], r[21], r[22], r[23], r[24], r[25])
+    plan_value, still_cy, opening_cy, from_list, admit, scratch, value, extra = (
+        r[19], r[20], r[21], r[22], r[23], r[24], r[25], r[26])
     o = np.zeros((len(OUTPUT_COLUMNS), TILE))
     for start in range(0, n_draws, TILE):
         m = min(TILE, n_draws - start)
@@ -238,7 +240,7 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
             for x, row in ((demand, dact), (uptake, upt), (plan_uptake, plan_upt),
                            (leakage, leak), (plan_leakage, plan_leak), (caseload, load),
                            (max_growth, growth), (vacancy, vac), (realised_ratio, ratio),
-                           (dropout_share, drop), (specialist_share, spec)):
+                           (dropout_share, drop), (specialist_share, spec), (extra_fte, extra)):
                 _row(x, t, start, m, row)
             for x3, rows in ((sm_a, sa), (sm_b, sb), (sm_survive, ssv)):
                 _rows(x3, t, start, m, rows)
@@ -284,8 +286,8 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
             for j in range(m):
                 target = fte_target(plan_closing[j], plan_cy[j], plan_prev[j], load[j])
                 plan_prev[j] = target
-                fte_end = fte_path_step(fte_prev[j], target + 2.0 * still_cy[j] / load[j],
-                                        growth[j], vac[j])
+                fte_end = fte_path_step(fte_prev[j], target + 2.0 * still_cy[j] / load[j]
+                                        + extra[j], growth[j], vac[j])
                 o[FTE_AVG, j] = 0.5 * (fte_prev[j] + fte_end)
                 o[FTE, j] = fte_prev[j] = fte_end
                 o[CAPACITY, j] = o[FTE_AVG, j] * (load[j] * ratio[j])

@@ -46,13 +46,15 @@ class PhaseIn(NamedTuple):
 
 
 def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: PhaseIn,
-                 price_level: np.ndarray, draws: int) -> dict[str, np.ndarray]:
+                 price_level: np.ndarray, draws: int, extra_fte: np.ndarray | None = None
+                 ) -> dict[str, np.ndarray]:
     """Steps 4-9 for every year of a block; returns :data:`FLOW_COLUMNS` and
     :data:`WAITING_COLUMNS` as (year, draw) arrays (the waiting-list columns a shared zero
     (year, 1) without a waiting list).
 
     ``g`` holds the block's per-draw inputs by :class:`Inputs` field name; ``price_level`` the
-    index level (year, n) that turns the open-house prices of the price base year into EUR.
+    index level (year, n) that turns the open-house prices of the price base year into EUR;
+    ``extra_fte`` (year, n) the FTE added to the year-end hiring target (extra money; None: 0).
     4. opening stocks and the counterfactual, 5. routing, 6. the plan and hiring, 7. capacity
     and the waiting list, 8. SAMEN.'s stock and open house, 9. comparable cost and the planned
     share: see :func:`samen_model.model.kernel._flows`.
@@ -74,7 +76,8 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
                phase.plan_uptake, g["leakage"], phase.plan_leakage,
                *(g[name] for name in ("caseload_per_fte", "max_fte_growth", "vacancy_rate",
                                       "realised_caseload_ratio", "waiting_dropout_share",
-                                      "waiting_specialist_share")))
+                                      "waiting_specialist_share")),
+               np.zeros((len(years), 1)) if extra_fte is None else extra_fte)
     by_product = (duration, g["product_price_eur"], *open_house, *samen)
     _check_shapes(by_year, by_product, (len(years), len(inp.product_share)), draws)
     flows_kernel()(  # inputs with a last axis of 1 are the same in every draw

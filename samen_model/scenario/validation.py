@@ -381,6 +381,7 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
                  f"shares that sum to 1 (they sum to {total:.6g})")
     if v["budget.ict_share"] + v["budget.housing_share"] > 1:
         fail("parameters.budget.housing_share.value", "ict_share + housing_share <= 1")
+    _check_extra_money(v, first, last, start, fail)
     returns = v["incidental.return_year"]
     late = sorted(y for y, amount in v["incidental.spending_eur"].items()
                   if y >= returns and amount != 0)
@@ -390,3 +391,23 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
              "spending is fixed after the last tranche year and the remainder returns "
              "(Kaders van de opdracht en financiën, 31 August 2022, §8); book it in an "
              "earlier year or move incidental.return_year")
+
+
+def _check_extra_money(v: dict[str, Any], first: int, last: int, start: int, fail) -> None:
+    """Extra money (an amount other than 0) starts inside the horizon and in a SAMEN. year; the
+    prevention lag is a whole number of years. Without extra money the start year is not read
+    (a shorter horizon need not move it)."""
+    year = v["extra_money.start_year"]
+    amount = v["extra_money.amount_eur"]
+    some = any(amount.values()) if isinstance(amount, dict) else amount != 0
+    if some and not first <= year <= last:
+        fail("parameters.extra_money.start_year.value",
+             f"a year inside the horizon {first}-{last} (got {year})")
+    if some and year < start:
+        fail("parameters.extra_money.start_year.value",
+             f"a year not before samen_start_year {start} when extra_money.amount_eur is not 0 "
+             f"(got {year}): the money buys SAMEN. staff and prevention")
+    lag = v["extra_money.prevention_lag_years"]
+    if float(lag) != int(lag):
+        fail("parameters.extra_money.prevention_lag_years.value",
+             f"a whole number of years (got {shown(lag)})")

@@ -94,6 +94,11 @@ class _Draw:
     volume_lag: int  # 2: pop[t-2] / pop[t-3]; 1: pop[t-1] / pop[t-2]
     budget_cut_share: list[float]  # fraction of the rechecked budget
     specialist_referral_reduction: list[float]  # fraction of other youth care
+    extra_money: list[float]  # EUR per year, price base year
+    extra_start: int  # first year of the extra money
+    extra_capacity_share: list[float]  # fraction of the extra money for staff
+    extra_effect_per_million: list[float]  # fraction of inflow per EUR 1 mln a year
+    extra_lag: int  # years between prevention money and less inflow
     incidental_tranches: list[float]  # EUR per year
     incidental_spending: list[float]  # EUR per year
     product_share: list[float]  # fraction of new scope cases, per product
@@ -156,6 +161,11 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         volume_lag=int(inp.volume_lag),
         budget_cut_share=s(inp.budget_cut_share, draw),
         specialist_referral_reduction=s(inp.specialist_referral_reduction, draw),
+        extra_money=s(inp.extra_money_eur, draw),
+        extra_start=int(inp.extra_money_start_year),
+        extra_capacity_share=s(inp.extra_money_capacity_share, draw),
+        extra_effect_per_million=s(inp.extra_prevention_effect_per_million, draw),
+        extra_lag=int(inp.extra_prevention_lag),
         incidental_tranches=_floats(inp.incidental_tranches_eur),
         incidental_spending=_floats(inp.incidental_spending_eur),
         product_share=[row[_column(inp.product_share, draw)]

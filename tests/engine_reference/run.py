@@ -16,6 +16,7 @@ from engine_reference.steps_budget import (
     samen_cost,
     settlement,
 )
+from engine_reference.steps_extra import extra_money
 from engine_reference.steps_flows import (
     StockYear,
     WaitingYear,
@@ -53,7 +54,9 @@ def _compute(inp: Inputs, draw: int,
     price_level = level_vs_base([x / 100.0 for x in index_pct], years, d.price_base)
 
     # 2. Demand (cases/year), 3. phase-in weights, 4. opening stocks (persons).
-    new_cases_cf, new_cases = demand(d, level_vs_base(d.inflow_trend, years, d.price_base))
+    extra = extra_money(d, price_level)
+    new_cases_cf, new_cases = demand(d, level_vs_base(d.inflow_trend, years, d.price_base),
+                                     extra["prevention"])
     settled_w, first_w = phase_in(d)
     stocks = opening_stocks(d, new_cases_cf)
     if ledger is not None:
@@ -79,7 +82,8 @@ def _compute(inp: Inputs, draw: int,
                    for p in products]
         exits = waiting_list_exits(d, i, stocks["waiting_list"])  # on 1 January
         need = backlog(exits[2], dur_sm) if d.waiting_list else 0.0
-        fte_end, fte_avg, plan_fte_prev = hiring(d, i, fte_prev, plan_fte_prev, plan_sm, need)
+        fte_end, fte_avg, plan_fte_prev = hiring(d, i, fte_prev, plan_fte_prev, plan_sm, need,
+                                                 extra["fte"][i])
 
         # 7. Capacity (person-years: staff carry the realised caseload) and admission: the
         # waiting list first in line, or the demand that does not fit overflows to open house.
@@ -147,10 +151,12 @@ def _compute(inp: Inputs, draw: int,
 
     # 10. SAMEN. cost; 11-12. budget rule and settlement.
     cost = samen_cost(d, cols["fte_samen_avg"], price_level)
+    # the reëel budget starts from the cost the extra money for staff does not pay
+    ruled = [c - k for c, k in zip(cost, extra["capacity"], strict=True)]
     b = budget_rule(d, cols["comparable_cost_eur"], cols["open_house_scope_cost_eur"],
-                    cols["planned_samen_share"], index_pct, cost, cols["fte_samen"],
+                    cols["planned_samen_share"], index_pct, ruled, cols["fte_samen"],
                     cols["fte_samen_avg"])
-    s = settlement(d, b["execution"], b["transfer"], cost)
+    s = settlement(d, b["execution"], b["transfer"], cost, extra["capacity"])
 
     # 13. Other youth care; 14. the closed square; 15. incidental budget and net savings.
     other = other_youth_care(d, cols, price_level)
@@ -158,7 +164,7 @@ def _compute(inp: Inputs, draw: int,
                            s["to_municipality"], cols["counterfactual_open_house_scope_cost_eur"],
                            other["counterfactual"])
     inc = incidental(d)
-    net, cumulative = net_savings(square["deviation"], inc)
+    net, cumulative = net_savings(square["deviation"], inc, extra["paid"])
 
     cols.update(
         population_0_17=list(d.population),
@@ -198,6 +204,10 @@ def _compute(inp: Inputs, draw: int,
         incidental_spent_eur=inc["spent"],
         incidental_carry_forward_eur=inc["carry"],
         incidental_returned_eur=inc["returned"],
+        extra_money_eur=extra["paid"],
+        extra_money_capacity_eur=extra["capacity"],
+        extra_fte_target=extra["fte"],
+        extra_prevention_effect=extra["prevention"],
         net_savings_eur=net,
         cumulative_net_savings_eur=cumulative,
     )

@@ -117,14 +117,16 @@ def budget_rule(d: _Draw, cc: list[float], open_house_cost: list[float],
 
 
 def settlement(d: _Draw, execution: list[float], transfer: list[float],
-               samen_cost: list[float]) -> dict[str, list[float]]:
+               samen_cost: list[float], extra_capacity: list[float]
+               ) -> dict[str, list[float]]:
     """Settlement, cost to the municipality and WIJ's result per year (EUR).
 
     In the transition, and after it under the regime ``settlement`` or ``reeel`` with its result
     ``settled``, WIJ settles budget minus cost: ``settlement = execution - samen_cost`` and WIJ's
     result is 0. Otherwise the budget is a lump sum: no settlement, ``wij_result = execution -
     samen_cost`` (kept by WIJ). The municipality pays ``execution - settlement + transfer`` in
-    SAMEN. years.
+    SAMEN. years. ``extra_capacity`` (the extra money for staff, paid beside the budget) is
+    WIJ's income too: it is added to ``execution`` in the settlement and in WIJ's result.
     """
     after = (d.structural_regime == "settlement"
              or (d.structural_regime == "reeel" and d.reeel_wij_result == "settled"))
@@ -132,10 +134,10 @@ def settlement(d: _Draw, execution: list[float], transfer: list[float],
     for i, year in enumerate(d.years):
         samen_on = year >= d.samen_start
         settles = samen_on and (year <= d.transition_end or after)
-        settled = execution[i] - samen_cost[i] if settles else 0.0
+        settled = execution[i] + extra_capacity[i] - samen_cost[i] if settles else 0.0
         out["settlement"].append(settled)
         out["to_municipality"].append(execution[i] - settled + transfer[i] if samen_on else 0.0)
-        out["wij_result"].append(execution[i] - samen_cost[i]
+        out["wij_result"].append(execution[i] + extra_capacity[i] - samen_cost[i]
                                  if samen_on and not settles else 0.0)
     return out
 
@@ -213,12 +215,14 @@ def incidental(d: _Draw) -> dict[str, list[float]]:
             "returned": returned}
 
 
-def net_savings(deviation: list[float], inc: dict[str, list[float]]
+def net_savings(deviation: list[float], inc: dict[str, list[float]], extra_paid: list[float]
                 ) -> tuple[list[float], list[float]]:
-    """(net savings, cumulative net savings), EUR: ``-deviation - tranche + returned``."""
+    """(net savings, cumulative net savings), EUR: ``-deviation - tranche + returned - extra
+    money paid``."""
     net, cumulative, running = [], [], 0.0
-    for dev, paid, back in zip(deviation, inc["budget"], inc["returned"], strict=True):
-        value = -dev - paid + back
+    for dev, paid, back, extra in zip(deviation, inc["budget"], inc["returned"], extra_paid,
+                                      strict=True):
+        value = -dev - paid + back - extra
         running += value
         net.append(value)
         cumulative.append(running)

@@ -49,18 +49,20 @@ def level_vs_base(rates: list[float], years: list[int], base_year: int) -> list[
 # ============================================================================ step 2: demand
 
 
-def demand(d: _Draw, trend_level: list[float]) -> tuple[list[float], list[float]]:
+def demand(d: _Draw, trend_level: list[float], extra_prevention: list[float]
+           ) -> tuple[list[float], list[float]]:
     """New scope cases per year (cases/year): counterfactual and actual (after prevention).
 
     ``counterfactual[t] = population[t] * inflow_per_1000[t] * trend_level[t] / 1000``; in SAMEN.
-    years the prevention effect removes a fraction: ``actual = counterfactual * (1 - effect)``.
+    years the prevention effect removes a fraction, and the extra money's prevention another:
+    ``actual = counterfactual * (1 - effect) * (1 - extra_prevention)``.
     """
     counterfactual, actual = [], []
     for i, year in enumerate(d.years):
         cases = d.population[i] * d.inflow_per_1000[i] * trend_level[i] / 1000.0
         prevention = d.prevention_effect[i] if year >= d.samen_start else 0.0
         counterfactual.append(cases)
-        actual.append(cases * (1.0 - prevention))
+        actual.append(cases * (1.0 - prevention) * (1.0 - extra_prevention[i]))
     return counterfactual, actual
 
 
@@ -208,7 +210,8 @@ def fte_target(plan_closing: float, plan_client_years: float, fte_previous: floa
 
 
 def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
-           plan: list[StockYear], backlog: float = 0.0) -> tuple[float, float, float]:
+           plan: list[StockYear], backlog: float = 0.0, extra_fte: float = 0.0
+           ) -> tuple[float, float, float]:
     """(year-end FTE, average FTE, plan's FTE target) of year ``i``.
 
     ``plan`` is the plan's SAMEN. stock accounts; ``plan_fte_previous`` the plan's own target of
@@ -217,6 +220,8 @@ def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
     all taken on then. WIJ hires for them too: ``2 * backlog / caseload`` FTE more at the year
     end (half of it counts in the year's average), on top of the plan's target; the plan's
     own target (returned, for next year's client-years condition) leaves the backlog out.
+    ``extra_fte``: FTE bought with the council's extra money, added to the year-end target
+    before the hiring limit (and left out of the plan's own target too).
 
     The year before the start ends with ``fte_at_start`` (staff on 1 January of the start
     year). In SAMEN. years staff moves to :func:`fte_target` less its vacancies (hiring capped
@@ -230,7 +235,7 @@ def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
         return fte_previous, 0.0, plan_fte_previous
     target = fte_target(sum(s.closing for s in plan), sum(s.client_years for s in plan),
                         plan_fte_previous, d.caseload_per_fte[i])
-    hire_for = target + 2.0 * backlog / d.caseload_per_fte[i]
+    hire_for = target + 2.0 * backlog / d.caseload_per_fte[i] + extra_fte
     fte_end = fte_year_end(fte_previous, hire_for, d.max_fte_growth[i], d.vacancy_rate[i])
     return fte_end, 0.5 * (fte_previous + fte_end), target
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import MonteCarloSummary
+from samen_model.model.money import DISCOUNT_RATE
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
 from samen_model.present import parameters as rp
@@ -26,21 +27,35 @@ from samen_model.scenario.observations import Observation, Observations
 
 KEY_FIGURE_WORDS = {
     "nl": {"dev": ("boven", "onder"), "net": ("besparing", "extra kosten"),
+           "wij": tx.WIJ_WORDS["nl"],
            "no_payback": "niet vóór eind {last}", "kf": "Kerncijfer", "main": "Hoofdscenario",
            "caption": "Kerncijfers per scenario, met centrale waarden; vanaf {first} zijn het "
                       "verwachtingen.",
            "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
            "net_savings_structural_eur": "Netto resultaat {lo}–{hi}",
-           "cumulative_net_savings_end_eur": "Netto resultaat opgeteld tot eind {last}"},
+           "net_savings_structural_real_eur": "Netto resultaat {lo}–{hi} in prijzen van {price}",
+           "net_savings_structural_discounted_eur": "Netto resultaat {lo}–{hi}, contante waarde "
+                                                    "{start} ({rate})",
+           "cumulative_net_savings_end_eur": "Netto resultaat opgeteld tot eind {last}",
+           "wij_result_structural_eur": "Resultaat van WIJ {lo}–{hi} (houdt WIJ zelf)"},
     "en": {"dev": ("above", "below"), "net": ("saving", "extra cost"),
+           "wij": tx.WIJ_WORDS["en"],
            "no_payback": "not before the end of {last}", "kf": "Key figure",
            "main": "Main scenario",
            "caption": "Key figures per scenario, with central values; from {first} on they are "
                       "expectations.",
            "deviation_transition_eur": "Closed square {start}–{end}",
            "net_savings_structural_eur": "Net result {lo}–{hi}",
-           "cumulative_net_savings_end_eur": "Net result added up to the end of {last}"},
+           "net_savings_structural_real_eur": "Net result {lo}–{hi} in {price} prices",
+           "net_savings_structural_discounted_eur": "Net result {lo}–{hi}, present value "
+                                                    "{start} ({rate})",
+           "cumulative_net_savings_end_eur": "Net result added up to the end of {last}",
+           "wij_result_structural_eur": "WIJ's result {lo}–{hi} (kept by WIJ)"},
 }
+
+
+#: Key figures whose direction is not besparing / extra kosten, by the start of their name.
+DIRECTION = {"dev": "deviation", "wij": "wij_result"}
 
 
 def key_figure_rows(results: Sequence[Result], language: str = "nl"
@@ -49,17 +64,20 @@ def key_figure_rows(results: Sequence[Result], language: str = "nl"
     signs in words; (header: the main scenario, then the others by title; rows)."""
     w = KEY_FIGURE_WORDS[fmt.check_language(language)]
     y = years_of(results[0])
+    price = int(results[0].scenario.value("time.price_base_year"))
+    rate = fmt.pct(DISCOUNT_RATE, 2, language)
     centrals = [kf.central(r) for r in results]
     rows = []
     for name in kf.REGISTRY:
         values = [float(c[name]) for c in centrals]
         if kf.REGISTRY[name].only_when_nonzero and not any(values):
             continue
-        if name in w:
-            words = w["dev"] if name.startswith("deviation") else w["net"]
-            label = w[name].format(**y)
+        if name in w:  # money with its direction in words (one sign convention)
+            words = w[next((k for k in ("dev", "wij") if name.startswith(DIRECTION[k])),
+                           "net")]
+            label = w[name].format(price=price, rate=rate, **y)
             cells = [fmt.signed_words(v, words, 2, language) for v in values]
-        elif name == "payback_year":
+        elif name.startswith("payback_year"):
             label = kf.label(name, language, results)
             cells = [w["no_payback"].format(**y) if v != v else fmt.year(v) for v in values]
         else:
@@ -122,7 +140,8 @@ def register(s: Section, results: Sequence[Result], language: str) -> None:
                 [[r.label, r.value, rp.BASIS_WORDS[language][r.basis],
                   f"{r.source}: {r.quote}" if r.quote else r.source]
                  for r in rows if r.theme == theme],
-                w["register_caption"].format(theme=lb.theme_label(theme, language)),
+                w["register_caption"].format(theme=lb.theme_label(theme, language)
+                                             .rstrip(".")),
                 widths=[2.6, 2.6, 1.6, 5.2])
 
 

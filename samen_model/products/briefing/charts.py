@@ -20,6 +20,7 @@ from samen_model.products.briefing.text import money
 WIDTH_IN = 6.3  # 16 cm: the text width of the A4 page
 FONT = 8.0
 BLUE = "#1f5f9f"
+PLAIN = {"fc": "white", "ec": "none", "pad": 0.6}  # a label's white background
 
 WORDS = {
     "nl": {"saving": "besparing →", "cost": "← extra kosten", "median": "middelste uitkomst",
@@ -91,10 +92,13 @@ def regime_chart(labels: Sequence[str], medians: Sequence[float], p5: Sequence[f
                 ha="left", zorder=5, bbox={"fc": "white", "ec": "none", "pad": 1.0})
         ax.annotate(_mln(m, language), (m, yi), xytext=(0, -7), textcoords="offset points",
                     ha="center", va="top", fontsize=FONT, color=BLUE)
+        # the band's ends on white, so the zero line never runs through their text
         ax.annotate(_mln(lo, language), (lo, yi), xytext=(-3, 0), textcoords="offset points",
-                    ha="right", va="center", fontsize=FONT - 1, color="0.3")
+                    ha="right", va="center", fontsize=FONT - 1, color="0.3", zorder=5,
+                    bbox=PLAIN)
         ax.annotate(_mln(hi, language), (hi, yi), xytext=(3, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=FONT - 1, color="0.3")
+                    ha="left", va="center", fontsize=FONT - 1, color="0.3", zorder=5,
+                    bbox=PLAIN)
     ax.axvline(0, color="0.2", lw=0.9)
     ax.set_yticks([])
     ax.invert_yaxis()
@@ -106,8 +110,8 @@ def regime_chart(labels: Sequence[str], medians: Sequence[float], p5: Sequence[f
                   fontsize=FONT)
     _style(ax)
     ax.spines["left"].set_visible(False)
-    ax.legend(fontsize=FONT - 1, loc="lower center", frameon=False, ncols=2,
-              bbox_to_anchor=(0.5, 1.0), borderaxespad=0.1)
+    # above the plot, inside the figure's frame (constrained layout keeps a margin round it)
+    fig.legend(fontsize=FONT - 1, loc="outside upper center", frameon=False, ncols=2)
     desc = "; ".join(w["alt_regime"].format(label=lab, median=_mln(m, language),
                                             p5=_mln(a, language), p95=_mln(b, language))
                      for lab, m, a, b in zip(labels, medians, p5, p95, strict=True))

@@ -24,7 +24,15 @@ from typing import Any
 import numpy as np
 
 from samen_model.analysis import key_figures as kf
+from samen_model.analysis.calibration.fit import prior_values
 from samen_model.analysis.monte_carlo import MonteCarloSummary
+from samen_model.analysis.value_of_information import (
+    MIN_DRAWS,
+    NET_SAVINGS,
+    SHORTFALL,
+    MeasureNext,
+    measure_next,
+)
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
 from samen_model.present import parameters as rp
@@ -32,7 +40,12 @@ from samen_model.products.briefing import annexes as ax
 from samen_model.products.briefing import charts
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.annexes import key_figure_rows  # noqa: F401 (the registry's)
-from samen_model.products.briefing.content import COLOPHON, Briefing, Section
+from samen_model.products.briefing.content import (
+    COLOPHON,
+    DEFAULT_AUTHOR,
+    Briefing,
+    Section,
+)
 from samen_model.products.briefing.glossary import glossary
 from samen_model.products.briefing.regimes import (
     RegimeResult,
@@ -45,9 +58,14 @@ from samen_model.products.briefing.regimes import (
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
 from samen_model.scenario.quotes import passages_of
+from samen_model.scenario.scenario import Scenario
+
+#: The parameter that selects the regime after the transition.
+REGIME_PARAMETER = "budget.structural_regime"
+#: The share of SAMEN.'s new clients who later still need specialist care (waterbed effect).
+STEP_UP = "routing.step_up_share"
 
 MAIN_TITLE = {"nl": "Hoofdscenario", "en": "Main scenario"}
-DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
 
 
 def _quote(source: str, start: str, end: str) -> str:
@@ -164,7 +182,7 @@ def _happened(s: Section, main: Result, observed: Sequence[Observation], y: dict
         source = src.cite(o.source, language)
         rows.append([what, said, kind, date, source])
     s.table(list(w["happened_head"]), rows, w["happened_caption"],
-            widths=[2.4, 3.2, 1.1, 1.4, 3.4])
+            widths=[2.3, 3.1, 1.3, 1.7, 3.1])
     helped = next((o for o in observed if o.id == "helped_2023"), None)
     if helped is not None:
         at = {int(yr): i for i, yr in enumerate(main.years)}
@@ -207,7 +225,7 @@ def _expected(s: Section, main: Result, summary: MonteCarloSummary,
                                          main=tx.net_words(central, language),
                                          share=tx.in_ten(worse, language), **y))
     payback = float(k["payback_year"])
-    words = w["payback_no"] if payback != payback else w["payback_yes"].format(
+    words = w["payback_no"].format(**y) if payback != payback else w["payback_yes"].format(
         year=fmt.year(payback))
     paid = 1.0 - float(summary.probabilities.get("no_payback_within_horizon", np.nan))
     s.paragraph(w["expected_payback"].format(payback=words, share=tx.in_ten(paid, language),
@@ -245,22 +263,24 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
         rows.append([f"**{label}**" if r.main else label, meaning,
                      tx.net_words(central, language), *cells])
     head = [h.format(**y) for h in w["choice_head"]]
-    s.table(head, rows, w["choice_caption"].format(**y), widths=[2.2, 3.6, 1.7, 1.7, 2.4])
+    s.table(head, rows, w["choice_caption"].format(**y), widths=[2.2, 3.4, 1.7, 1.7, 2.6])
     main = next(r for r in regimes if r.main)
     t2 = next((r for r in regimes if r.key == "t2_rule"), None)
     if t2 is not None:  # what WIJ keeps when the t-2 rule simply continues
         kept = t2.result.arrays["wij_result_eur"][:, 0]
         at = {int(yr): i for i, yr in enumerate(t2.result.years)}
         total = float(sum(kept[at[yr]] for yr in range(y["lo"], y["hi"] + 1)))
-        s.paragraph(w["choice_kept"].format(kept=tx.money(kept[at[y["struct"]]], language),
-                                            kept_total=tx.money(total, language), **y))
+        s.paragraph(w["choice_kept"].format(kept=tx.wij_words(kept[at[y["struct"]]], language),
+                                            kept_total=tx.wij_words(total, language), **y))
     s.paragraph(w["choice_main"].format(main=main.words(language)[0], **y))
 
 
 def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,
-           y: dict[str, int], language: str) -> None:
+           y: dict[str, int], language: str, uncertain: Scenario | None = None) -> None:
     w = tx.t(language)
-    s.paragraph(w["risks_1"])
+    s.paragraph(w["risks_1"].format(
+        risk_quote=_quote("memo-2021", "tekort aan personeel", "waterbedeffect"),
+        memo=_cite("memo-2021", language)))
     out = net_output(y)
     base = float(kf.central(main)["net_savings_structural_eur"])
     rows = []
@@ -291,7 +311,62 @@ def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCar
         gi_year=int(main.scenario.value("referrers.certified_institutions.samen_entry_year"))
         if "referrers.certified_institutions.samen_entry_year" in main.scenario.params
         else y["first"]))
-    s.paragraph(w["waterbed"])
+    _waterbed(s, main, others, y, language, uncertain, summary)
+    _wij_carries(s, main, others, y, language)
+
+
+def _window_total(result: Result, column: str, y: dict[str, int]) -> float:
+    """``column`` of a central run summed over the structural years ``lo``..``hi`` (EUR)."""
+    return float(result.total_over(column, y["lo"], y["hi"])[0])
+
+
+def _waterbed(s: Section, main: Result, others: Sequence[Result], y: dict[str, int],
+              language: str, uncertain: Scenario | None = None,
+              summary: MonteCarloSummary | None = None) -> None:
+    """The waterbed effect: with the result of the scenario that adds step-ups to specialist
+    care (the one with the most step-up cost over the structural years), when there is one;
+    and how often the computed situations (``uncertain``, the summary's draws and seed) have
+    at least that share of step-ups, when the share is uncertain there."""
+    w = tx.t(language)
+    base = _window_total(main, "step_up_cost_eur", y)
+    costs = {id(r): _window_total(r, "step_up_cost_eur", y) - base for r in others}
+    run = max(others, key=lambda r: costs[id(r)], default=None)
+    if run is None or costs[id(run)] < 1.0:
+        s.paragraph(w["waterbed"])
+        return
+    cases, new = run.arrays["step_up_cases"][:, 0], run.arrays["samen_new_clients"][:, 0]
+    first = int(np.flatnonzero((cases > 0) & (new > 0))[0])
+    share = cases[first] / new[first]
+    text = [w["waterbed_run"].format(
+        title=run.scenario.title, year=int(run.years[first]),
+        share=fmt.pct_auto(share, language), cost=tx.money(costs[id(run)], language),
+        net=tx.net_words(kf.central(run)["net_savings_structural_eur"], language),
+        main=tx.net_words(kf.central(main)["net_savings_structural_eur"], language), **y)]
+    if uncertain is not None and summary is not None and \
+            STEP_UP in uncertain.uncertain_parameters():
+        drawn = prior_values(uncertain, summary.draws, summary.seed)[STEP_UP]
+        text.append(w["waterbed_often"].format(
+            low=fmt.pct_auto(round(float(drawn.min()), 3), language),
+            high=fmt.pct_auto(round(float(drawn.max()), 3), language),
+            share=fmt.pct_auto(share, language),
+            often=tx.in_ten(float(np.mean(drawn >= share - 1e-12)), language)))
+    s.paragraph(" ".join([*text, w["waterbed_follow"]]))
+
+
+def _wij_carries(s: Section, main: Result, others: Sequence[Result], y: dict[str, int],
+                 language: str) -> None:
+    """Scenarios that are better for the municipality because WIJ keeps a smaller result
+    (more than € 0,5 mln less over the structural years): who carries the difference."""
+    w = tx.t(language)
+    name, net = "wij_result_structural_eur", "net_savings_structural_eur"
+    k = kf.central(main)
+    items = [w["wij_item"].format(title=r.scenario.title.split(" (")[0],
+                                  wij=tx.wij_words(kf.central(r)[name], language))
+             for r in others
+             if kf.central(r)[net] > k[net] and kf.central(r)[name] < k[name] - 500_000.0]
+    if items:
+        s.paragraph(w["wij_carries"].format(main=tx.wij_words(k[name], language),
+                                            items=tx.join(items, language), **y))
 
 
 def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Result],
@@ -322,6 +397,59 @@ def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Res
                 after=after, **y))
 
 
+def measure_for(uncertain: Scenario, main: Result, summary: MonteCarloSummary,
+                y: dict[str, int]) -> MeasureNext | None:
+    """What to measure next, on the same computed situations as page 1: the uncertainty
+    scenario under the main scenario's regime after the transition, with the summary's draws
+    and seed, over the structural years (so its band is page 1's band). None with fewer
+    than :data:`~samen_model.analysis.value_of_information.MIN_DRAWS` draws."""
+    if summary.draws < MIN_DRAWS:
+        return None
+    own = str(main.scenario.value(REGIME_PARAMETER))
+    if str(uncertain.value(REGIME_PARAMETER)) != own:
+        uncertain = uncertain.with_values({REGIME_PARAMETER: own})
+    return measure_next(uncertain, draws=summary.draws, seed=summary.seed,
+                        window=(y["lo"], y["hi"]))
+
+
+def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
+             language: str, rows: int = 5) -> None:
+    """Which uncertain assumptions, if known, narrow the band of the net result most, and
+    which decide whether WIJ has enough staff (:mod:`samen_model.analysis.value_of_information`)."""
+    w = tx.t(language)
+    table = m.table[m.table["output"] == NET_SAVINGS].head(rows)
+    net = m.outputs.loc[NET_SAVINGS]
+    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+
+    def label(path: str) -> str:
+        return rp.label_text(uncertain, path, language)
+
+    def what(path: str) -> str:
+        return tx.measure_words(path, rp.theme_of(path), language)
+
+    s.paragraph(w["measure_1"].format(range=tx.range_words(net["p5"], net["p95"], language),
+                                      draws=fmt.count(m.draws, language), **y))
+    top = table.iloc[0]
+    s.paragraph(w["measure_top"].format(
+        label=_lower(label(top["parameter"])), what=what(top["parameter"]),
+        narrow=fmt.pct(top["narrowing"], 0, language),
+        others=tx.join([_lower(label(p)) for p in table["parameter"].iloc[1:3]], language)))
+    s.table(list(w["measure_head"]),
+            [[label(r.parameter), fmt.pct(r.variance_share, 0, language),
+              fmt.pct(r.narrowing, 0, language), what(r.parameter)]
+             for r in table.itertuples()],
+            w["measure_caption"].format(**y), widths=[3.0, 1.6, 1.6, 4.4],
+            align=["l", "r", "r", "l"])
+    if float(top["variance_share"]) < 0.5:
+        s.paragraph(w["measure_alone"].format(after=after, **y))
+    short = float(m.outputs.loc[SHORTFALL, "probability_positive"])
+    if 0.05 <= short <= 0.95:
+        staff = m.table[m.table["output"] == SHORTFALL].iloc[0]["parameter"]
+        s.paragraph(w["measure_staff"].format(share=tx.in_ten(short, language),
+                                              label=_lower(label(staff)), what=what(staff),
+                                              **y))
+
+
 def _next(s: Section, main: Result, y: dict[str, int], language: str) -> None:
     w = tx.t(language)
     after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
@@ -342,7 +470,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
                      observations: Observations | None = None,
                      regimes: Sequence[RegimeResult] | None = None,
                      breakeven_cuts: Mapping[str, float] | None = None,
-                     author: str = "") -> Briefing:
+                     author: str = "", measure: MeasureNext | None = None) -> Briefing:
     """The briefing of ``results`` (the first is the main scenario, the others the what-if
     scenarios of the risks section).
 
@@ -353,7 +481,9 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     :class:`RegimeResult` per way of budgeting after the transition (default: only the main
     scenario's). ``breakeven_cuts``: per regime key, the budget-cut share at which that
     regime's central net result is zero (only regimes that cost extra and have such a
-    share). ``observations``: the documents' figures.
+    share). ``observations``: the documents' figures. ``measure``: what to measure next
+    (default: :func:`measure_for` the uncertainty scenario, the same computed situations as
+    page 1; with too few of them the section says so; left out without ``uncertain``).
     """
     fmt.check_language(language)
     if uncertainty is None:
@@ -381,8 +511,16 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     _happened(section("happened"), main, observed, y, language)
     _expected(section("expected"), main, uncertainty, observed, y, language)
     _choice(section("choice"), regimes, y, language)
-    _risks(section("risks"), main, others, uncertainty, y, language)
+    _risks(section("risks"), main, others, uncertainty, y, language, uncertain)
     _breakeven(section("breakeven"), regimes, others, breakeven_cuts or {}, y, language)
+    if measure is None and uncertain is not None:
+        measure = measure_for(uncertain, main, uncertainty, y)
+    if measure is not None:
+        _measure(section("measure"), measure, uncertain if uncertain is not None
+                 else main.scenario, y, language)
+    elif uncertain is not None:  # too few computed situations to rank the assumptions
+        section("measure").paragraph(tx.t(language)["measure_few"].format(
+            draws=fmt.count(uncertainty.draws, language), min=fmt.count(MIN_DRAWS, language)))
     _next(section("next"), main, y, language)
     _limits(section("limits"), y, language)
     ax.budget(section("budget", new_page=True), main, y, language)

@@ -25,6 +25,8 @@ from typing import Any
 #: The section that holds the provenance; renderers put it on its own, last page.
 COLOPHON = "colophon"
 NBSP = "\u00a0"
+#: The document property "author" (PDF, Word) and the colophon's maker when none is given.
+DEFAULT_AUTHOR = "Gemeente Groningen"
 #: The words before a caption's number: "Figuur 3. ...", "Tabel 2. ...".
 CAPTION_WORDS = {"nl": {"figure": "Figuur", "table": "Tabel"},
                  "en": {"figure": "Figure", "table": "Table"}}

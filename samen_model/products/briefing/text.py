@@ -27,7 +27,8 @@ TITLES: dict[str, dict[str, str]] = {
         "expected": "4. Wat het model verwacht ({first}–{last})",
         "choice": "5. De keuze na {end}", "risks": "6. Risico's en kansen",
         "breakeven": "7. Hoeveel besparing nodig is",
-        "next": "8. Vervolg", "limits": "9. Wat het model niet zegt",
+        "measure": "8. Welke cijfers de onzekerheid het meest verkleinen",
+        "next": "9. Vervolg", "limits": "10. Wat het model niet zegt",
         "budget": "Bijlage 1. De budgetregel jaar voor jaar",
         "key_figures": "Bijlage 2. Kerncijfers per scenario",
         "assumptions": "Bijlage 3. Aannames", "glossary": "Bijlage 4. Begrippen",
@@ -43,7 +44,8 @@ TITLES: dict[str, dict[str, str]] = {
         "expected": "4. What the model expects ({first}–{last})",
         "choice": "5. The choice after {end}", "risks": "6. Risks and opportunities",
         "breakeven": "7. How much saving is needed",
-        "next": "8. Next steps", "limits": "9. What the model does not tell",
+        "measure": "8. Which figures would narrow the uncertainty most",
+        "next": "9. Next steps", "limits": "10. What the model does not tell",
         "budget": "Annex 1. The budget rule year by year",
         "key_figures": "Annex 2. Key figures per scenario",
         "assumptions": "Annex 3. Assumptions", "glossary": "Annex 4. Terms",
@@ -64,7 +66,7 @@ TEXT: dict[str, dict[str, str]] = {
                         "onzekere aannames; in 9 van de 10 doorgerekende situaties ligt het "
                         "netto resultaat {range}.",
         "choice_line": "De keuze die het meest uitmaakt, is hoe het budget van WIJ na {end} "
-                       "wordt bepaald. {best_label}: dan is de middelste uitkomst {median} "
+                       "wordt bepaald. {best_label}, dan is de middelste uitkomst {median} "
                        "(9 van de 10 situaties: {range}). Paragraaf 5 zet de mogelijkheden "
                        "naast elkaar.",
         "fig_regimes": "Netto resultaat {lo}–{hi} per manier om het budget na {end} te "
@@ -94,7 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
         "context_1": "Sinds 1 januari {start} biedt WIJ Groningen zelf basisjeugdhulp, zoals "
                      "individuele begeleiding en gezinsbegeleiding. Daarvoor ging die hulp naar "
                      "aanbieders in de open house van de RIGG, die per jeugdige werden betaald. "
-                     "WIJ krijgt er een vast jaarbudget voor. Hulpvormen en verwijzers komen "
+                     "WIJ krijgt er een jaarbudget voor. Hulpvormen en verwijzers komen "
                      "stap voor stap over: {phases}.",
         "context_2": "Het budget voor een jaar volgt de werkelijke kosten van vergelijkbare "
                      "zorg twee jaar eerder, bijgesteld voor het aantal jeugdigen, loon- en "
@@ -131,9 +133,11 @@ TEXT: dict[str, dict[str, str]] = {
                         "verschil komt uit de onzekere aannames: de doorgerekende situaties "
                         "nemen ook hun minder gunstige waarden mee, binnen wat de cijfers van "
                         "{last_obs} toelaten.",
-        "expected_payback": "In het hoofdscenario verdient SAMEN. zich vóór eind {last} "
-                            "{payback}; in {share} doorgerekende situaties gebeurt dat wel.",
-        "payback_no": "niet terug", "payback_yes": "terug in {year}",
+        "expected_payback": "In het hoofdscenario verdient SAMEN. zich {payback}; in {share} "
+                            "doorgerekende situaties verdient SAMEN. zich vóór eind {last} "
+                            "terug.",
+        "payback_no": "vóór eind {last} niet terug", "payback_yes": "naar verwachting terug in "
+                                                                   "{year}",
         "expected_fte": "Eind {end} werken naar verwachting {fte} fte voor SAMEN. In "
                         "december {last_obs} had WIJ volgens de evaluatie “{reported} fte in "
                         "dienst”.",
@@ -148,19 +152,20 @@ TEXT: dict[str, dict[str, str]] = {
         "choice_caption": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}.",
         "choice_head": ("Budget na {end}", "Wat het betekent", "Met centrale waarden",
                         "Middelste uitkomst", "9 van de 10 situaties"),
-        "choice_kept": "Als de budgetregel doorloopt, krijgt WIJ in {struct} naar verwachting "
-                       "{kept} meer dan SAMEN. kost, en houdt WIJ dat verschil; over {lo}–{hi} is "
-                       "dat {kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
+        "choice_kept": "Als de budgetregel doorloopt, houdt WIJ in {struct} naar verwachting "
+                       "{kept} (het budget min de kosten van SAMEN.); over {lo}–{hi} is dat "
+                       "{kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
                        "overschotten houdt (uitgangspunt 3), maar noemt dat alleen “in ieder "
                        "geval gedurende de overgangperiode”.",
         "choice_main": "De andere paragrafen rekenen met “{main}”, de vetgedrukte regel. Dat is "
                        "een keuze van het model, geen besluit.",
         # 6 risks
-        "risks_1": "De documenten noemen risico's voor het personeel, de weglek naar "
-                   "specialistische hulp en de overgang van verwijzers. Elk risico is "
-                   "doorgerekend als een scenario: het hoofdscenario met één aanname anders. "
-                   "De kolom 'hoe vaak' zegt in hoeveel van de doorgerekende situaties het "
-                   "netto resultaat even slecht of slechter is (bij een kans: even goed of "
+        "risks_1": "Het memo aan de raad over de totstandkoming van SAMEN. noemt als "
+                   "risico's van de invoering “{risk_quote}” ({memo}, §5); de evaluatie noemt "
+                   "de weglek naar specialistische hulp en de overgang van verwijzers. Elk "
+                   "risico is doorgerekend als een scenario: het hoofdscenario met één aanname "
+                   "anders. De kolom 'hoe vaak' zegt in hoeveel van de doorgerekende situaties "
+                   "het netto resultaat even slecht of slechter is (bij een kans: even goed of "
                    "beter).",
         "risks_caption": "Risico's en kansen: netto resultaat {lo}–{hi} per scenario, met het "
                          "verschil met het hoofdscenario.",
@@ -176,10 +181,25 @@ TEXT: dict[str, dict[str, str]] = {
                  "gaat in het model naar een open-house-aanbieder; een wachtlijst is de andere "
                  "mogelijkheid. De evaluatie meldt voor {last_obs}: “er zijn geen "
                  "wachtlijsten”.",
-        "waterbed": "**Opschaling.** Jeugdigen die na de hulp van SAMEN. alsnog "
-                    "specialistische hulp nodig hebben (een waterbedeffect), staan in het "
-                    "hoofdscenario op nul, omdat er geen cijfers over zijn; als dat aandeel "
-                    "groeit, kost SAMEN. meer.",
+        "waterbed": "**Waterbedeffect.** Jeugdigen die na de hulp van SAMEN. alsnog "
+                    "specialistische hulp nodig hebben, staan in het hoofdscenario op nul, "
+                    "omdat er geen cijfers over zijn; als dat aandeel groeit, kost SAMEN. meer.",
+        "waterbed_run": "**Waterbedeffect.** Jeugdigen die na de hulp van SAMEN. alsnog "
+                        "specialistische hulp nodig hebben, staan in het hoofdscenario op nul, "
+                        "omdat er geen cijfers over zijn. In het scenario “{title}” heeft vanaf "
+                        "{year} {share} van de nieuwe cliënten van SAMEN. later alsnog "
+                        "specialistische hulp nodig. Dat kost de gemeente in {lo}–{hi} naar "
+                        "verwachting {cost} extra; het netto resultaat wordt dan {net} in plaats "
+                        "van {main}.",
+        "waterbed_follow": "Hoe vaak opschaling voorkomt, is daarom een van de eerste dingen "
+                           "om te volgen.",
+        "waterbed_often": "In de doorgerekende situaties van paragraaf 4 ligt dat aandeel "
+                          "tussen {low} en {high}; in {often} is het {share} of meer.",
+        "wij_carries": "**Wie het verschil draagt.** Na {end} houdt WIJ in het hoofdscenario "
+                       "zijn eigen resultaat; in {lo}–{hi} is dat naar verwachting {main}. Waar "
+                       "een scenario voor de gemeente gunstiger uitvalt, draagt WIJ vaak het "
+                       "verschil: {items} (bijlage 2).",
+        "wij_item": "bij “{title}” {wij}",
         "gi": "**Verwijzingen van de gecertificeerde instellingen.** De evaluatie zegt: "
               "“{gi_quote}” (met ingang van 1 januari {gi_year}). Als die overgang een jaar "
               "later komt, verandert het netto resultaat zoals de tabel laat zien.",
@@ -199,7 +219,29 @@ TEXT: dict[str, dict[str, str]] = {
                             "(met centrale waarden). De cijfers over {after} kunnen die "
                             "taakstelling onderbouwen, zoals het kader vraagt (uitgangspunt 1).",
         "example": "{title} geeft {net}",
-        # 8 next
+        # 8 what to measure
+        "measure_1": "De band van 9 van de 10 doorgerekende situaties voor {lo}–{hi} ({range}) "
+                     "is breed, omdat veel aannames nog schattingen zijn. Voor elke onzekere "
+                     "aanname gaat het model na hoeveel van de spreiding in het netto resultaat "
+                     "verdwijnt als die aanname precies bekend is, in dezelfde {draws} "
+                     "doorgerekende situaties als op pagina 1.",
+        "measure_top": "Het meest helpt een beter cijfer voor **{label}** ({what}): als dat "
+                       "bekend is, wordt de band naar verwachting ongeveer {narrow} smaller. "
+                       "Daarna volgen {others}.",
+        "measure_alone": "Geen aanname bepaalt de band alleen; pas als meer van deze cijfers "
+                         "bekend zijn, wordt de band duidelijk smaller. De cijfers over {after} "
+                         "geven een eerste beeld (paragraaf 9).",
+        "measure_staff": "Of WIJ genoeg personeel heeft voor alle nieuwe hulpvragen (in {share} "
+                         "doorgerekende situaties lukt dat in een of meer jaren van {lo}–{hi} "
+                         "niet), hangt vooral af van **{label}** ({what}).",
+        "measure_few": "Met {draws} doorgerekende situaties is niet betrouwbaar te zeggen "
+                       "welke aanname de band het meest bepaalt; daarvoor zijn er minstens "
+                       "{min} nodig.",
+        "measure_caption": "De aannames die de band van het netto resultaat {lo}–{hi} het meest "
+                           "bepalen, en waar een beter cijfer vandaan kan komen.",
+        "measure_head": ("Aanname", "Deel van de spreiding", "Band wordt smaller met",
+                         "Waar het cijfer vandaan kan komen"),
+        # 9 next
         "next": [
             "De cijfers over {after} (jeugdigen, fte, budget en verrekening) vervangen de "
             "schattingen van het model; daarna wordt het opnieuw afgestemd en deze notitie "
@@ -210,10 +252,11 @@ TEXT: dict[str, dict[str, str]] = {
             "De evaluatie kondigt een eigen monitoring aan voor de verwijzingen van de "
             "gecertificeerde instellingen en zegt: “{impact_quote}” De uitkomsten daarvan "
             "horen naast deze cijfers.",
-            "De groei van het personeel en de weglek naar specialistische hulp zijn het eerst "
-            "te volgen: daarover gaan de risico's van paragraaf 6.",
+            "De groei van het personeel, de weglek en de opschaling naar specialistische hulp "
+            "zijn het eerst te volgen (paragraaf 6); paragraaf 8 noemt de cijfers die de "
+            "onzekerheid het meest verkleinen.",
         ],
-        # 9 limits
+        # 10 limits
         "limits": [
             "Het model rekent met geld en aantallen, niet met de kwaliteit van de hulp of wat "
             "die voor kinderen en gezinnen oplevert. Daarover gaat de impactmeting die de "
@@ -221,7 +264,8 @@ TEXT: dict[str, dict[str, str]] = {
             "De evaluatie meldt voor {last_obs} dat er geen wachtlijsten zijn en dat er "
             "“{contact_quote}” Het model rekent niet met wachttijden tot het eerste contact.",
             "Een preventief effect van SAMEN. en opschaling naar specialistische hulp staan "
-            "op nul, omdat er geen cijfers over zijn (bijlage 3).",
+            "op nul, omdat er geen cijfers over zijn (bijlage 3); paragraaf 6 laat zien wat "
+            "opschaling kan kosten.",
             "Alle bedragen zijn in euro's van het jaar zelf (nominaal), zonder rente of "
             "contante waarde.",
         ],
@@ -253,6 +297,62 @@ TEXT: dict[str, dict[str, str]] = {
         "and": "en",
     },
 }
+
+#: Where a better figure for an uncertain assumption can come from (by parameter, else by
+#: theme): the "wat meten" section names it beside the assumption.
+MEASURE_WORDS: dict[str, dict[str, str]] = {
+    "capacity.caseload_per_fte": {
+        "nl": "het aantal cliënten per fte, uit de registratie van WIJ",
+        "en": "the number of clients per FTE, from WIJ's records"},
+    "capacity.realised_caseload_ratio": {
+        "nl": "de werkelijke caseload per medewerker tegenover de geplande, uit de registratie "
+              "van WIJ",
+        "en": "the actual caseload per worker against the planned one, from WIJ's records"},
+    "capacity.vacancy_rate": {"nl": "de openstaande vacatures bij WIJ voor SAMEN.",
+                              "en": "WIJ's open vacancies for SAMEN."},
+    "capacity.fte_at_start": {"nl": "het personeel in dienst per kwartaal",
+                              "en": "the staff employed per quarter"},
+    "capacity.max_fte_growth_per_year": {"nl": "het personeel in dienst per kwartaal",
+                                         "en": "the staff employed per quarter"},
+    "routing.samen_duration_factor": {
+        "nl": "hoe lang trajecten bij SAMEN. duren tegenover de open house",
+        "en": "how long SAMEN. trajectories last against open house"},
+    "routing.leakage": {
+        "nl": "de verwijzingen naar specialistische hulp die buiten SAMEN. om gaan",
+        "en": "referrals to specialist care that bypass SAMEN."},
+    "routing.step_up_share": {
+        "nl": "de jeugdigen die na SAMEN. alsnog specialistische hulp krijgen",
+        "en": "young people who still get specialist care after SAMEN."},
+    "routing.step_up_cost_eur_per_case": {
+        "nl": "de kosten van de specialistische hulp na SAMEN.",
+        "en": "the cost of specialist care after SAMEN."},
+    "routing.first_year_uptake": {"nl": "het aantal jeugdigen dat SAMEN. per jaar bereikt",
+                                  "en": "the number of young people SAMEN. reaches a year"},
+    "costs.cost_per_fte_eur": {"nl": "de werkelijke loonkosten, uit de jaarrekening van WIJ",
+                               "en": "the actual wage cost, from WIJ's annual accounts"},
+    "costs.overhead_share": {"nl": "de overheadkosten, uit de jaarrekening van WIJ",
+                             "en": "the overhead cost, from WIJ's annual accounts"},
+}
+MEASURE_THEME_WORDS: dict[str, dict[str, str]] = {
+    "demand": {"nl": "het aantal nieuwe hulpvragen per jaar",
+               "en": "the number of new requests a year"},
+    "products": {"nl": "de declaraties van de open-house-aanbieders bij de RIGG",
+                 "en": "the open-house providers' claims at the RIGG"},
+    "index": {"nl": "de indexering die de gemeente toepast",
+              "en": "the indexation the municipality applies"},
+    "population": {"nl": "de bevolkingsprognose", "en": "the population forecast"},
+    "capacity": {"nl": "de registratie van WIJ", "en": "WIJ's records"},
+    "costs": {"nl": "de jaarrekening van WIJ", "en": "WIJ's annual accounts"},
+    "routing": {"nl": "de verwijzingen van WIJ en de RIGG",
+                "en": "the referrals of WIJ and the RIGG"},
+}
+
+
+def measure_words(path: str, theme: str, language: str = "nl") -> str:
+    """Where a better figure for the parameter ``path`` (of ``theme``) can come from."""
+    words = MEASURE_WORDS.get(path) or MEASURE_THEME_WORDS.get(theme)
+    return words[language] if words else "–"
+
 
 #: What each observation is, and whether the document counted, received or expected it.
 OBSERVATION_WORDS = {
@@ -302,6 +402,15 @@ def money(x: float, language: str = "nl") -> str:
     """An amount without its sign, in millions: two decimals below € 1 mln, else one."""
     x = abs(float(x))
     return fmt.eur_mln(x, 2 if x < 995_000 else 1, language)
+
+
+#: WIJ's own result (budget minus cost, positive = WIJ keeps money): (x >= 0, x < 0).
+WIJ_WORDS = {"nl": ("overschot", "tekort"), "en": ("surplus", "deficit")}
+
+
+def wij_words(x: float, language: str = "nl") -> str:
+    """WIJ's result in words: ``€ 2,5 mln overschot`` or ``€ 0,93 mln tekort``."""
+    return f"{money(x, language)} {WIJ_WORDS[language][0 if x >= 0 else 1]}"
 
 
 def net_words(x: float, language: str = "nl") -> str:

@@ -14,7 +14,7 @@ TEXT_EN: dict = {
     "median_range": "That is the middle outcome of {draws} computed situations with uncertain "
                     "assumptions; in 9 of 10 computed situations the net result lies {range}.",
     "choice_line": "The choice that matters most is how WIJ's budget is set after {end}. "
-                   "{best_label}: the middle outcome is then {median} (9 of 10 situations: "
+                   "{best_label}, the middle outcome is {median} (9 of 10 situations: "
                    "{range}). Section 5 sets the options side by side.",
     "fig_regimes": "Net result {lo}–{hi} per way of setting the budget after {end}: the middle "
                    "outcome (dot) and the band that holds 9 of 10 computed situations. Right "
@@ -40,7 +40,7 @@ TEXT_EN: dict = {
     # 2 context
     "context_1": "Since 1 January {start} WIJ Groningen itself provides basic youth care, such "
                  "as individual and family guidance. Before, that care went to providers in "
-                 "the RIGG's open house, paid per young person. WIJ receives a fixed yearly "
+                 "the RIGG's open house, paid per young person. WIJ receives a yearly "
                  "budget for it. Forms of care and referrers move over step by step: {phases}.",
     "context_2": "The budget for a year follows the actual cost of comparable care two years "
                  "earlier, adjusted for the number of young people, wages and prices and a "
@@ -74,9 +74,10 @@ TEXT_EN: dict = {
                     "result is less favourable. The difference comes from the uncertain "
                     "assumptions: the computed situations also take their less favourable "
                     "values, within what the figures of {last_obs} allow.",
-    "expected_payback": "In the main scenario SAMEN. {payback} before the end of {last}; in "
-                        "{share} computed situations it does.",
-    "payback_no": "does not pay for itself", "payback_yes": "pays for itself in {year}",
+    "expected_payback": "In the main scenario SAMEN. {payback}; in {share} computed "
+                        "situations it pays for itself before the end of {last}.",
+    "payback_no": "does not pay for itself before the end of {last}",
+    "payback_yes": "is expected to pay for itself in {year}",
     "expected_fte": "At the end of {end} SAMEN. is expected to employ {fte} FTE. In December "
                     "{last_obs} WIJ had “{reported} FTE” employed according to the "
                     "evaluation.",
@@ -90,19 +91,20 @@ TEXT_EN: dict = {
     "choice_caption": "Net result {lo}–{hi} per way of budgeting after {end}.",
     "choice_head": ("Budget after {end}", "What it means", "With central values",
                     "Middle outcome", "9 of 10 situations"),
-    "choice_kept": "If the budget rule continues, WIJ is expected to receive {kept} more than "
-                   "SAMEN. costs in {struct}, and keeps that difference; over {lo}–{hi} that is "
+    "choice_kept": "If the budget rule continues, WIJ is expected to keep {kept} in {struct} "
+                   "(the budget minus the cost of SAMEN.); over {lo}–{hi} that is "
                    "{kept_total}. The framework assumes WIJ keeps no deficits or surpluses "
                    "(principle 3), but states this only “in ieder geval gedurende de "
                    "overgangperiode”.",
     "choice_main": "The other sections use “{main}”, the row in bold. That is a modelling "
                    "choice, not a decision.",
     # 6 risks
-    "risks_1": "The documents name risks for staffing, leakage to specialist care and the move "
-               "of referrers. Each risk is computed as a scenario: the main scenario with one "
-               "assumption changed. The column 'how often' says in how many of the computed "
-               "situations the net result is as bad or worse (for an opportunity: as good or "
-               "better).",
+    "risks_1": "The memo to the council on how SAMEN. came about names as risks of the "
+               "introduction “{risk_quote}” ({memo}, §5); the evaluation names leakage to "
+               "specialist care and the move of referrers. Each risk is computed as a "
+               "scenario: the main scenario with one assumption changed. The column 'how "
+               "often' says in how many of the computed situations the net result is as bad "
+               "or worse (for an opportunity: as good or better).",
     "risks_caption": "Risks and opportunities: net result {lo}–{hi} per scenario, with the "
                      "difference from the main scenario.",
     "risks_head": ("Scenario", "What is different", "Net result", "Against the main scenario",
@@ -115,9 +117,24 @@ TEXT_EN: dict = {
              "that does not happen. Who cannot be helped goes to an open-house provider in the "
              "model; a waiting list is the other option. The evaluation reports for "
              "{last_obs}: “er zijn geen wachtlijsten”.",
-    "waterbed": "**Step-up.** Young people who still need specialist care after SAMEN.'s help "
-                "(a waterbed effect) are set to zero in the main scenario, because there are "
-                "no figures; if that share grows, SAMEN. costs more.",
+    "waterbed": "**Waterbed effect.** Young people who still need specialist care after "
+                "SAMEN.'s help are set to zero in the main scenario, because there are no "
+                "figures; if that share grows, SAMEN. costs more.",
+    "waterbed_run": "**Waterbed effect.** Young people who still need specialist care after "
+                    "SAMEN.'s help are set to zero in the main scenario, because there are no "
+                    "figures. In the scenario “{title}” {share} of SAMEN.'s new clients from "
+                    "{year} on later still need specialist care. That is expected to cost the "
+                    "municipality {cost} extra in {lo}–{hi}; the net result then becomes {net} "
+                    "instead of {main}.",
+    "waterbed_follow": "How often step-up happens is therefore one of the first things to "
+                       "follow.",
+    "waterbed_often": "In the computed situations of section 4 that share lies between {low} "
+                      "and {high}; in {often} it is {share} or more.",
+    "wij_carries": "**Who carries the difference.** After {end} WIJ keeps its own result in the "
+                   "main scenario; in {lo}–{hi} that is expected to be {main}. Where a scenario "
+                   "turns out better for the municipality, WIJ often carries the difference: "
+                   "{items} (annex 2).",
+    "wij_item": "with “{title}” {wij}",
     "gi": "**Referrals from the certified institutions.** The evaluation says: “{gi_quote}” "
           "(from 1 January {gi_year}). If that move comes a year later, the net result "
           "changes as the table shows.",
@@ -135,7 +152,27 @@ TEXT_EN: dict = {
                         "enough to break even in {lo}–{hi} (central values). The figures for "
                         "{after} can ground that cut, as the framework asks (principle 1).",
     "example": "{title} gives {net}",
-    # 8 next
+    # 9 next
+    # 8 what to measure
+    "measure_1": "The band of 9 in 10 computed situations for {lo}–{hi} ({range}) is wide, "
+                 "because many assumptions are still estimates. For each uncertain assumption "
+                 "the model works out how much of the spread in the net result disappears if "
+                 "that assumption were known exactly, in the same {draws} computed situations as "
+                 "on page 1.",
+    "measure_top": "A better figure for **{label}** ({what}) helps most: if it were known, the "
+                   "band is expected to become about {narrow} narrower. Next come {others}.",
+    "measure_alone": "No assumption decides the band on its own; only when more of these "
+                     "figures are known does the band become clearly narrower. The figures for "
+                     "{after} give a first picture (section 9).",
+    "measure_staff": "Whether WIJ has enough staff for all new requests (in {share} computed "
+                     "situations it has not, in one or more years of {lo}–{hi}) depends mostly "
+                     "on **{label}** ({what}).",
+    "measure_few": "With {draws} computed situations it cannot be said reliably which "
+                   "assumption decides the band most; that needs at least {min}.",
+    "measure_caption": "The assumptions that decide the band of the net result {lo}–{hi} most, "
+                       "and where a better figure can come from.",
+    "measure_head": ("Assumption", "Share of the spread", "Band narrower by",
+                     "Where the figure can come from"),
     "next": [
         "The figures for {after} (young people, FTE, budget and settlement) replace the "
         "model's estimates; then it is tuned again and this note made again.",
@@ -144,17 +181,17 @@ TEXT_EN: dict = {
         "The evaluation announces its own monitoring of referrals from the certified "
         "institutions and an impact study: “{impact_quote}” Their results belong beside these "
         "figures.",
-        "Staff growth and leakage to specialist care are the first to follow: the risks of "
-        "section 6 are about them.",
+        "Staff growth, leakage and step-up to specialist care are the first to follow "
+        "(section 6); section 8 names the figures that would narrow the uncertainty most.",
     ],
-    # 9 limits
+    # 10 limits
     "limits": [
         "The model computes money and numbers, not the quality of care or what it brings "
         "children and families. The impact study the evaluation announces is about that.",
         "The evaluation reports for {last_obs} that there are no waiting lists and that "
         "“{contact_quote}” The model does not compute waiting times to the first contact.",
         "A preventive effect of SAMEN. and step-up to specialist care are set to zero, because "
-        "there are no figures (annex 3).",
+        "there are no figures (annex 3); section 6 shows what step-up can cost.",
         "All amounts are in euros of the year itself (nominal), without interest or present "
         "value.",
     ],

@@ -68,6 +68,13 @@ LEVERS: tuple[Lever, ...] = (
           0.0, 0.10, 0.0025, "share"),
     Lever("structural_start", "time.structural_start_year", "Start structurele besparing",
           "Structural savings from", 2026, 2030, 1, "year"),
+    Lever("extra_money", "extra_money.amount_eur",
+          "Extra geld preventie en uitbreiding per jaar (prijzen 2021)",
+          "Extra money for prevention and expansion a year (2021 prices)",
+          0.0, 5_000_000.0, 50_000.0, "eur"),
+    Lever("extra_prevention_effect", "extra_money.prevention_effect_per_million_eur",
+          "Minder instroom per € 1 mln preventie", "Less inflow per €1M of prevention",
+          0.0, 0.10, 0.0025, "share"),
 )
 BY_KEY = {lever.key: lever for lever in LEVERS}
 

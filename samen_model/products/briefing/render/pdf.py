@@ -17,6 +17,7 @@ from pathlib import Path
 
 from samen_model.products.briefing.content import (
     COLOPHON,
+    DEFAULT_AUTHOR,
     Briefing,
     Bullets,
     Definitions,
@@ -29,8 +30,7 @@ from samen_model.products.briefing.content import (
 
 PAGE = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
 FONT = "DejaVu Sans"
-SHORT_TABLE_ROWS = 3
-DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
+SHORT_TABLE_ROWS = 5  # up to this many rows a table is not split (no orphan row)
 PREAMBLE = """#set document(title: {title}, author: {author}, date: {date})
 #set page(paper: "a4", margin: (x: 2.2cm, top: 2.0cm, bottom: 2.4cm),
   footer: context [#set text(7.5pt, fill: luma(90)); {short} #h(1fr) {page}
@@ -157,6 +157,23 @@ def pdf_bytes(briefing: Briefing, date: dt.date | None = None) -> bytes:
         return typst.compile(str(root / "main.typ"), root=str(root),
                              font_paths=[str(font_folder())], ignore_system_fonts=True,
                              timestamp=stamp)
+
+
+def page_images(briefing: Briefing, ppi: float = 40.0) -> list[bytes]:
+    """Every page of the PDF as PNG (``ppi`` pixels per inch), rendered by the same Typst
+    compiler: the pages as a reader sees them, without a PDF rasteriser."""
+    import typst
+
+    source, figures = typst_source(briefing)
+    with tempfile.TemporaryDirectory(prefix="samen-typst-") as tmp:
+        root = Path(tmp)
+        (root / "main.typ").write_text(source, encoding="utf-8")
+        for i, fig in enumerate(figures, start=1):
+            (root / f"fig-{i}.svg").write_text(fig.svg, encoding="utf-8")
+        typst.compile(str(root / "main.typ"), output=str(root / "page-{0p}.png"),
+                      format="png", ppi=ppi, root=str(root),
+                      font_paths=[str(font_folder())], ignore_system_fonts=True)
+        return [p.read_bytes() for p in sorted(root.glob("page-*.png"))]
 
 
 def write_pdf(briefing: Briefing, path: Path, date: dt.date | None = None) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from samen_model.products.briefing.content import (
     COLOPHON,
+    DEFAULT_AUTHOR,
     Briefing,
     Bullets,
     Definitions,
@@ -32,7 +33,6 @@ LANG = {"nl": "nl-NL", "en": "en-GB"}
 PAGE = {"nl": ("Pagina ", " van "), "en": ("Page ", " of ")}
 TOC = {"nl": ("Inhoud", "De inhoudsopgave verschijnt als Word de velden bijwerkt (F9)."),
        "en": ("Contents", "The table of contents appears when Word updates the fields (F9).")}
-DEFAULT_AUTHOR = "Gemeente Groningen – samen_model"
 FONT = "Arial"
 TEXT_WIDTH_CM = 16.0
 
@@ -141,6 +141,21 @@ def _properties(doc, briefing: Briefing) -> None:
     props.created = props.modified = props.last_printed = created
 
 
+#: The extended properties (docProps/app.xml): the template's say "Microsoft Macintosh Word"
+#: and one page; Word recounts pages and words when it saves.
+APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'extended-properties"><Application>{app}</Application>'
+           "<DocSecurity>0</DocSecurity></Properties>")
+
+
+def _app_properties(doc) -> None:
+    """Replace the template's extended properties (application, pages)."""
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.format(app="python-docx").encode("utf-8")
+
+
 def _row_properties(row, header: bool) -> None:
     from docx.oxml import OxmlElement
 
@@ -214,6 +229,7 @@ def docx_document(briefing: Briefing):
     footer.add_run(PAGE[lang][1])
     _field(footer, "NUMPAGES")
     _properties(doc, briefing)
+    _app_properties(doc)
     doc.add_heading(briefing.title, 0)
     _runs(doc.add_paragraph(), f"{briefing.subtitle}")
     numbers = briefing.numbers()
