@@ -32,17 +32,10 @@ from typing import Any
 from samen_model.analysis import key_figures
 from samen_model.model.columns import label as _dictionary_label
 from samen_model.present import messages as msg
+from samen_model.present.messages import LANGUAGES, check_language  # noqa: F401 (re-exported)
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
 MINUS = "\u2212"
 MISSING = "\u2013"
-
-
-def check_language(language: str) -> str:
-    """Return ``language`` if it is supported (``"nl"`` or ``"en"``), else raise ValueError."""
-    if language not in LANGUAGES:
-        raise ValueError(f"language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
-    return language
 
 
 def _missing(x: Any) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from samen_model.present.messages import charts, cli, products, tables
 from samen_model.present.messages import text as sentences
 
-LANGUAGES = ("nl", "en")
+LANGUAGES: tuple[str, ...] = ("nl", "en")
 Message = str | tuple[str, ...]
 
 
@@ -39,7 +39,8 @@ CATALOGUE: dict[str, dict[str, Message]] = _merge(charts.MESSAGES, tables.MESSAG
                                                   cli.MESSAGES)
 
 
-def _language(language: str) -> str:
+def check_language(language: str) -> str:
+    """Return ``language`` if it is supported (``"nl"`` or ``"en"``), else raise ValueError."""
     if language not in LANGUAGES:
         raise ValueError(f"language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
     return language
@@ -48,7 +49,7 @@ def _language(language: str) -> str:
 def text(key: str, language: str = "nl", **fields: Any) -> str:
     """The message ``key`` in ``language`` (``"nl"`` or ``"en"``) with ``fields`` filled in
     (``str.format``); a message without fields is returned as written."""
-    message = CATALOGUE[key][_language(language)]
+    message = CATALOGUE[key][check_language(language)]
     if not isinstance(message, str):
         raise TypeError(f"message {key!r} is a row of texts: use words()")
     return message.format(**fields) if fields else message
@@ -56,20 +57,20 @@ def text(key: str, language: str = "nl", **fields: Any) -> str:
 
 def texts(key: str, language: str = "nl") -> tuple[str, ...]:
     """A message that is a row of texts (headers, or the forms of one phrase)."""
-    message = CATALOGUE[key][_language(language)]
+    message = CATALOGUE[key][check_language(language)]
     return message if isinstance(message, tuple) else (message,)
 
 
 def find(key: str, language: str = "nl") -> str | None:
     """The message ``key`` in ``language`` as written, or None when the catalogue has none."""
     entry = CATALOGUE.get(key)
-    return None if entry is None else str(entry[_language(language)])
+    return None if entry is None else str(entry[check_language(language)])
 
 
 def words(prefix: str, language: str = "nl") -> dict[str, Message]:
     """Every message under ``prefix`` in ``language``, by the rest of its key
     (``words("workbook", "en")["draws"] == "draws"``); fields are left to the caller."""
-    _language(language)
+    check_language(language)
     start = prefix + "."
     return {key[len(start):]: entry[language] for key, entry in CATALOGUE.items()
             if key.startswith(start)}
