@@ -59,7 +59,10 @@ def test_scalar_differences_need_one_engine_call(realised) -> None:
 def test_shipped_scenarios_and_no_difference(realised) -> None:
     plan = sm.load_scenario(SCENARIOS / "plan_2022.yaml")
     r = attribute(plan, sm.load_scenario(SCENARIOS / "fast_phase_in.yaml"))
-    assert list(r.table["group"]) == ["leakage", "phase_in"]
+    # the realised scenarios' plan also learns the capacity: with no shortfall that adds 0
+    assert list(r.table["group"]) == ["leakage", "capacity", "phase_in"]
+    assert r.table.set_index("group").at["capacity", "contribution"] == pytest.approx(0.0,
+                                                                                      abs=1e-6)
     assert r.table["contribution"].sum() == pytest.approx(r.total, abs=1e-4)
     same = attribute(realised, sm.load_scenario(SCENARIOS / "uncertainty_2023.yaml"))
     assert same.table.empty and same.total == 0.0  # distributions centred on the same values

@@ -224,15 +224,17 @@ def test_hiring_rules_by_hand():
     assert kernel.fte_target(20.0, 25.0, 1.0, 20.0) == pytest.approx(1.5)
     assert kernel.fte_target(40.0, 25.0, 1.0, 20.0) == pytest.approx(2.0)
     # 10% of the target stays vacant (18 of 20), hiring capped at 4 FTE a year (10 + 4)
-    assert kernel.fte_path_step(10.0, 20.0, 4.0, 0.1) == pytest.approx(14.0)
-    assert kernel.fte_path_step(10.0, 20.0, 10.0, 0.1) == pytest.approx(18.0)
-    assert kernel.fte_path_step(10.0, 5.0, 4.0, 0.0) == pytest.approx(5.0)  # staff leave at once
+    assert kernel.fte_path_step(10.0, 20.0, 4.0, 0.1, 0.1) == pytest.approx(14.0)
+    assert kernel.fte_path_step(10.0, 20.0, 10.0, 0.1, 0.1) == pytest.approx(18.0)
+    # above the target staff shrink by their leavers only: 10% of 10 leave, 9 stay (not 5)
+    assert kernel.fte_path_step(10.0, 5.0, 4.0, 0.0, 0.1) == pytest.approx(9.0)
+    assert kernel.fte_path_step(10.0, 9.5, 4.0, 0.0, 0.1) == pytest.approx(9.5)
 
 
 def test_waiting_time_by_littles_law():
     assert kernel.waiting_time_months(5.0, 10.0) == pytest.approx(6.0)  # 12 x 5 / 10
-    assert kernel.waiting_time_months(3.0, 0.0) == 12.0  # waited all year, nobody joined
-    assert kernel.waiting_time_months(0.0, 0.0) == 0.0
+    assert kernel.waiting_time_months(0.0, 10.0) == 0.0  # nobody waits
+    assert kernel.waiting_time_months(0.0, 0.0) == 0.0  # nobody asks
 
 
 def test_payback_year_needs_savings_that_stay_positive():

@@ -235,3 +235,58 @@ def test_writer_validates_before_anything_is_in_place(folder: Path, realised) ->
     saved = write_variant(folder / "good.yaml", base, values, "a note")
     assert variant(base, values, name="good", source="a note").hash == saved.hash
     assert saved.value("routing.leakage") == {2024: 0.1, 2025: 0.3}
+
+
+def test_the_regime_after_2025_is_a_lever(folder: Path) -> None:
+    """realised_2023 runs the realistic budget with WIJ keeping its result (net savings
+    2026-2030 +€14.84M, docs/assumptions.md); the t-2 method with WIJ keeping the difference
+    gives −€0.57M, and under t2_rule WIJ's result no longer counts (greyed out, not saved)."""
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
+    assert (app.settings()["regime"], app.settings()["wij_result"]) == ("reeel", "kept")
+    assert app.sliders["regime"].options[0] == ("t-2-methode loopt door, WIJ houdt het verschil",
+                                                "t2_rule")
+    assert app.sliders["regime"].description == "Budgetregime na de overgangsperiode"
+    base = app.whatif.key_figures().at["net_savings_structural_eur", "base"]
+    assert base == pytest.approx(14.84e6, abs=0.01e6)
+    whatif = app.set(regime="t2_rule", wij_result="settled")
+    assert whatif.changed == {"budget.structural_regime": "t2_rule"}
+    assert app.sliders["wij_result"].disabled
+    assert whatif.key_figures().at["net_savings_structural_eur", "what_if"] == pytest.approx(
+        -0.57e6, abs=0.01e6)
+    whatif = app.set(regime="reeel")  # WIJ's result counts again: settled
+    assert whatif.changed == {"budget.reeel_wij_result": "settled"}
+    assert not app.sliders["wij_result"].disabled
+    app.name.value, app.note.value = "reeel_verrekend", "het resultaat van WIJ wordt verrekend"
+    saved = app.save()
+    assert saved.value("budget.reeel_wij_result") == "settled"
+    assert main(["validate", str(saved.path)]) == 0
+
+
+def test_a_switch_lever_lets_other_youth_care_follow_the_young_people(realised) -> None:
+    settings = {**start_settings(realised), "other_care_follows": True}
+    assert changed_values(realised, settings) == {
+        "costs.other_youth_care_follows_population": True}
+    assert BY_KEY["other_care_follows"].choices() == (True, False)
+
+
+def test_a_lever_is_one_row(realised) -> None:
+    """A new lever needs a key, a path and a range (or its choices come from the registry);
+    the label defaults to the registry's."""
+    from samen_model.products.explorer.levers import Lever
+
+    lever = Lever("shortfall", "capacity.shortfall", unit="choice")
+    assert (lever.label("nl"), lever.label("en")) == ("Bij te weinig personeel",
+                                                      "When staff fall short")
+    assert lever.choices() == ("waiting_list", "overflow")
+    with pytest.raises(KeyError, match="unknown levers: shortfall"):  # not one of LEVERS
+        changed_values(realised, {"shortfall": "waiting_list"})
+
+
+def test_the_server_keeps_one_kernel_ready_and_culls_pages_gone() -> None:
+    from samen_model.products.explorer.serve import voila_arguments
+
+    args = voila_arguments(port=9000)
+    assert {"--preheat_kernel=True", "--pool_size=1", "--Voila.ip=127.0.0.1", "--port=9000",
+            "--MappingKernelManager.cull_idle_timeout=120",
+            "--MappingKernelManager.cull_connected=False"} <= set(args)
+    assert not any("preheat" in a or "pool" in a for a in voila_arguments(pool=0))

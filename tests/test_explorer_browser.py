@@ -148,8 +148,8 @@ def _mln(text: str) -> float:
 def page(server):
     driver, url, saved, tmp_path, proc = server
     seconds = _open(driver, url)
-    print(f"\nexplorer: first key figures {seconds:.1f} s after the page was requested "
-          "(kernel start, imports, base run, band and chart)")
+    print(f"\nexplorer: first key figures {seconds:.1f} s after the page was requested (a "
+          "ready kernel; the first page after the server starts may wait for it to be ready)")
     return driver, saved, tmp_path, proc
 
 
@@ -248,12 +248,15 @@ def test_type_a_name_and_click_at_once_saves_that_name(page) -> None:
 
 
 def test_reloading_leaves_one_kernel_per_open_page(page) -> None:
+    """One kernel for the open page, besides the ready ones (``serve.POOL``)."""
+    from samen_model.products.explorer.serve import POOL
+
     driver, _saved, _tmp, proc = page
     for _ in range(5):
         driver.refresh()  # without waiting for the figures: the harder case
     _open(driver, driver.current_url)
     end = time.monotonic() + 90  # closed pages' kernels: shut down at once or culled (10 s)
-    while len(_kernels(proc.pid)) > 1 and time.monotonic() < end:
+    while len(_kernels(proc.pid)) > 1 + POOL and time.monotonic() < end:
         time.sleep(1)
-    print(f"kernels after five reloads: {len(_kernels(proc.pid))} (one page open)")
-    assert len(_kernels(proc.pid)) <= 1
+    print(f"kernels after five reloads: {len(_kernels(proc.pid))} (one page open, {POOL} ready)")
+    assert len(_kernels(proc.pid)) <= 1 + POOL

@@ -80,7 +80,7 @@ def test_analyses_run_on_the_posterior(calibrated):
     assert bars.loc["routing.leakage", "value_low"] == pytest.approx(lo)
     assert bars.loc["routing.leakage", "value_high"] == pytest.approx(hi)
     assert len(sobol(calibrated, ["deviation_2023_2025"], n=8)) == len(
-        calibrated.uncertain_parameters()) == 25  # one row per uncertain parameter
+        calibrated.uncertain_parameters()) == 26  # one row per uncertain parameter
     assert monte_carlo(calibrated, draws=2_000, seed=1).draws == 2_000
     fixed = calibrated.with_values({"routing.leakage": 0.1})
     assert "routing.leakage" not in fixed.uncertain_parameters()

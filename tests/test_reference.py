@@ -52,6 +52,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "savings.specialist_referral_reduction": (0.0, 0.1),
     "capacity.vacancy_rate": (0.0, 0.2),
     "capacity.realised_caseload_ratio": (0.7, 1.2),
+    "capacity.staff_attrition_rate": (0.0, 0.3),
     "extra_money.amount_eur": (0.0, 3e6),
     "extra_money.capacity_share": (0.0, 1.0),
     "extra_money.prevention_effect_per_million_eur": (0.0, 0.05),
@@ -127,9 +128,11 @@ def random_run(realised):
 
 @pytest.fixture(scope="module")
 def waiting_run(realised):
-    """As ``random_run`` with a waiting list, the 'reëel' ceiling on the execution budget and
-    the other population reading (growth during t-2)."""
+    """As ``random_run`` with a waiting list, the 'reëel' ceiling on the execution budget, the
+    other population reading (growth during t-2) and a plan that does not learn the
+    capacity."""
     scenario = realised.with_values({"capacity.shortfall": "waiting_list",
+                                     "plan.capacity_follows_realised": False,
                                      "budget.lapsing_cost_ceiling": "execution_budget",
                                      "budget.population_growth_reading": "during_t-2"})
     values = random_values(scenario, N_SETTLE, seed=9)
@@ -195,7 +198,7 @@ def test_random_draws_with_a_waiting_list_match(waiting_run) -> None:
     reach lists that form and lists that are taken on again."""
     result, inputs = waiting_run
     assert inputs.waiting_list and inputs.lapsing_cost_ceiling == "execution_budget"
-    assert inputs.volume_lag == 1
+    assert inputs.volume_lag == 1 and not inputs.capacity_follows_realised
     assert_engine_matches_reference(result.arrays, inputs)
     a = result.arrays
     assert (a["waiting_list_joined_cases"] > 1e-6).any(axis=0).sum() > 10

@@ -282,11 +282,13 @@ def test_low_leakage_lowers_the_transition_deviation() -> None:
 
 @pytest.mark.parametrize(("name", "sign"), [("population_growth", 1), ("population_decline", -1)])
 def test_population_growth_and_decline(name: str, sign: int) -> None:
-    data_years = years_mask(name, 2019, 2024)
+    """Growth after the data (2024); the decline from 2024 on, the 2023 count kept. Both
+    what-ifs let other youth care follow the number of young people."""
+    data_years = years_mask(name, 2019, {1: 2024, -1: 2023}[sign])
     assert col(name, "population_0_17")[data_years] == pytest.approx(
         col("realised_2023", "population_0_17")[data_years])
     for column in ("population_0_17", "new_cases", "counterfactual_total_eur",
-                   "execution_budget_eur"):
+                   "execution_budget_eur", "counterfactual_other_youth_care_cost_eur"):
         diff = at(name, column, 2030) - at("realised_2023", column, 2030)
         assert sign * diff > 0, column
     ratio = at(name, "population_0_17", 2030) / at(name, "population_0_17", 2029)
@@ -382,6 +384,7 @@ UNCERTAIN = {
     "capacity.max_fte_growth_per_year": "triangular",
     "capacity.vacancy_rate": "triangular",
     "capacity.realised_caseload_ratio": "triangular",
+    "capacity.staff_attrition_rate": "triangular",  # issue 19: staff leave at a rate
     # issue 20: every estimate of realised_2023 uncertain (docs/uncertainty.md)
     "demand.inflow_trend": "normal",
     "costs.overhead_share": "triangular",

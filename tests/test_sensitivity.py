@@ -103,12 +103,13 @@ def test_sobol_of_the_model(uncertain) -> None:
     k = len(uncertain.uncertain_parameters())
     assert len(table) == 2 * k and table.attrs["evaluations"] == 256 * (k + 2)
     net = table[table["output"] == "net_savings_2026_2030"].set_index("parameter")
-    # with a plan that does not learn, leakage matters for the structural result (with a
-    # learning plan its total index is about 0); what capacity staff carry matters most
+    # with a plan that does not learn the leakage, leakage matters for the structural result
+    # (with a learning plan its total index is about 0)
     assert net.loc["routing.leakage", "ST"] > 0.08
-    # step-ups to specialist care (the waterbed effect, 0-10% of new clients) and the caseload
-    # staff carry come first
-    assert list(net.index[:2]) == ["routing.step_up_share", "capacity.realised_caseload_ratio"]
+    # step-ups to specialist care (the waterbed effect, 0-10% of new clients) and leakage come
+    # first; the caseload staff carry no longer does: the plan learns the capacity
+    assert list(net.index[:2]) == ["routing.step_up_share", "routing.leakage"]
+    assert net.loc["capacity.realised_caseload_ratio", "ST"] < 0.05
     assert net.loc["index.expected_cost_development", "ST"] < 1e-6  # cancels by construction
     assert net["S1"].sum() <= 1.05
     dev = table[table["output"] == "deviation_2023_2025"].set_index("parameter")

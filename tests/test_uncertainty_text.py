@@ -118,7 +118,7 @@ def test_uncertain_register_lists_only_the_distributions(uncertain):
     table = nt.uncertain_register_table(uncertain, "nl")
     # uncertainty_2023.yaml: eleven parameters with a distribution (eight on demand, routing,
     # costs and the index; three on hiring), all what-if ranges
-    assert len(table) == len(uncertain.uncertain_parameters()) == 25  # every estimate
+    assert len(table) == len(uncertain.uncertain_parameters()) == 26  # every estimate, attrition
     assert list(table.columns) == ["thema", "aanname", "waarde", "soort", "bron"]
     assert "Weglek" in set(table["aanname"]) and set(table["soort"]) == {"wat-als"}
     assert table["waarde"].str.contains("verdeling|verdeeld").all()

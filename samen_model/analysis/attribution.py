@@ -39,7 +39,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("leakage", ("routing.leakage", "plan.leakage", "routing.first_year_uptake",
                  "plan.first_year_uptake", "plan.leakage_follows_realised")),
     ("prices_and_index", ("products.*.price*", "index.*", "costs.*")),
-    ("capacity", ("capacity.*",)),
+    ("capacity", ("capacity.*", "plan.capacity_follows_realised")),
     ("phase_in", ("products.*.samen_entry_year", "referrers.*")),
     ("savings_policy", ("savings.*",)),
 )

@@ -53,8 +53,10 @@ COLUMNS: tuple[Column, ...] = (
        "Young people on the waiting list on 31 December: 1 January list - drop-outs - "
        "specialist - admitted + joined.", "Wachtlijst (31 dec)"),
     _C("waiting_time_months", "months", "7",
-       "Average waiting time of those joining the list: 12 x the list's average length over "
-       "the year / joined (Little's law; 12 if nobody joins but some wait all year).",
+       "Average wait of the young people asking SAMEN. for a place in the year (still waiting "
+       "on 1 January, and the new demand): 12 x the person-years on the list within the year "
+       "(places wanted over places staff offer, both moving linearly through the year) / "
+       "those asking (Little's law).",
        "Gemiddelde wachttijd (maanden)"),
     _C("samen_new_clients", "persons/year", "8", "New clients taken on by SAMEN.",
        "Nieuwe cliënten SAMEN."),

@@ -119,7 +119,8 @@ def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray,
     """2. Demand: the 0-17 population (persons) and the new cases in the SAMEN.
     product scope (cases/year), with trend and, in SAMEN. years, the prevention effect and
     that of the extra money for prevention (fraction of inflow, (year, n); None: none):
-    ``counterfactual * (1 - prevention) * (1 - extra prevention)``."""
+    ``counterfactual * (1 - prevention) * (1 - extra prevention)``; and the new cases the
+    hiring plan expects (:func:`expected_demand`)."""
     pop = assemble_population(inp.population_known, g["population_growth"])
     trend = budget.cumulative_factor(g["inflow_trend"], inp.years, inp.price_base_year)
     counterfactual = pop * (g["inflow_per_1000"] * (trend / 1000.0))
@@ -128,7 +129,18 @@ def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray,
         actual = counterfactual * (1.0 - np.where(samen_on, g["prevention_effect"], 0.0))
     if extra_prevention is not None and not _is_zero(extra_prevention):
         actual = actual * (1.0 - extra_prevention)
-    return pop, Demand(counterfactual, actual)
+    return pop, Demand(counterfactual, actual, expected_demand(actual, pop))
+
+
+def expected_demand(actual: np.ndarray, pop: np.ndarray) -> np.ndarray:
+    """New cases the hiring plan expects (cases/year, (Y, n)): those WIJ saw the year before,
+    grown with the 0-17 population, ``actual[t-1] * pop[t] / pop[t-1]`` (the first year:
+    its own). The plan for year t is made in the autumn of t-1 (as the budget: one year's
+    lag); a trend in the rate or a prevention effect reaches it a year late."""
+    out = np.empty(np.broadcast_shapes(actual.shape, pop.shape))
+    out[0] = actual[0]
+    out[1:] = actual[:-1] * (pop[1:] / pop[:-1])
+    return out
 
 
 def phase_in(inp: Inputs, g: dict[str, np.ndarray]) -> PhaseIn:

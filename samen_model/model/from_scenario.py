@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from samen_model.model.inputs import Inputs
+from samen_model.model.inputs import Inputs, assemble_population
 from samen_model.scenario.catalogue import CATALOGUE
 from samen_model.scenario.data_files import load_ova, population_0_17
 from samen_model.scenario.scenario import Scenario
@@ -42,12 +42,30 @@ def _stack_entities(
 
 
 def population_series(scenario: Scenario, years: np.ndarray) -> np.ndarray:
-    """0-17 population per year from the data (Y,), NaN for years after the data.
+    """0-17 population per year from the data (Y,), NaN for the years that grow instead.
 
+    Those are the years after the data and, with ``population.growth_from_year`` set, every
+    year from it on (the data before it kept; validation puts it after the first model year).
     The same check as loading the scenario (``samen validate``) makes:
     :func:`~samen_model.scenario.data_files.population_0_17`.
     """
-    return population_0_17(scenario.value("population.data_file"), years)
+    known = population_0_17(scenario.value("population.data_file"), years)
+    growth_from = scenario.value("population.growth_from_year")
+    if growth_from is not None:
+        known[years >= growth_from] = np.nan
+    return known
+
+
+def with_population(growth: np.ndarray, known: np.ndarray, population_growth: np.ndarray
+                    ) -> np.ndarray:
+    """Real growth of other youth care (Y, n) that also follows the 0-17 population: year t
+    grows by ``(1 + growth[t]) * pop[t] / pop[t-1] - 1``, so the amount of the price base year
+    scales with ``pop[t] / pop[base]`` (persons; ``population_growth`` as the engine applies
+    it). The first year keeps ``growth`` (its level is set by the base year)."""
+    pop = assemble_population(known, population_growth)
+    ratio = np.ones(np.broadcast_shapes(growth.shape, pop.shape))
+    ratio[1:] = pop[1:] / pop[:-1]
+    return (1.0 + growth) * ratio - 1.0
 
 
 def ova_series(ext: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -75,6 +93,26 @@ def plan_leakage(years: np.ndarray, start: int, planned: np.ndarray, realised: n
     return out
 
 
+def plan_caseload(years: np.ndarray, start: int, caseload: np.ndarray, ratio: np.ndarray,
+                  vacancy: np.ndarray, follows: bool) -> np.ndarray:
+    """Clients per FTE the hiring plan reckons with (Y, n): ``caseload``, or, when the plan
+    follows the realisation, for every year after the start year the clients the FTE it asked
+    for carried the year before, ``caseload[t-1] * ratio[t-1] * (1 - vacancy[t-1])`` (staff
+    carrying fewer clients, or posts left vacant, make it ask for more FTE)."""
+    n = max(x.shape[1] for x in (caseload, ratio, vacancy))
+    out = np.broadcast_to(caseload, (len(years), n)).copy()
+    if not follows:
+        return out
+    realised = np.broadcast_to(caseload * ratio * (1.0 - vacancy), (len(years), n))
+    later = years[1:] > start
+    out[1:][later] = realised[:-1][later]
+    return out
+
+
+#: Inputs fields the hiring plan's caseload (:func:`plan_caseload`) is made of.
+CAPACITY_FIELDS = ("caseload_per_fte", "realised_caseload_ratio", "vacancy_rate")
+
+
 def _entry_years(scenario: Scenario, group: str) -> np.ndarray:
     return np.array([scenario.value(f"{group}.{n}.samen_entry_year")
                      for n in scenario.entities(group)], dtype=int)
@@ -90,6 +128,11 @@ PRODUCT_FIELD_OF: dict[str, str] = {key.split(".")[2]: spec.field
                                     if spec.field and key.startswith("products.*.")}
 
 
+#: The Inputs field of other youth care's real growth; it carries the 0-17 volume when
+#: ``costs.other_youth_care_follows_population`` is on (:func:`with_population`).
+OTHER_GROWTH = "other_youth_care_real_growth"
+
+
 class InputBuilder:
     """Builds :class:`Inputs` for blocks of draws of one scenario.
 
@@ -103,14 +146,21 @@ class InputBuilder:
         v = scenario.value
         self.years = np.arange(v("time.first_year"), v("time.last_year") + 1)
         self.ext = np.arange(self.years[0] - 2, self.years[-1] + 1)  # OVA of t-1 and t-2
+        self.population_known = population_series(scenario, self.years)
+        self.follows_population = bool(v("costs.other_youth_care_follows_population"))
         self.base = self._inputs(1, {})
 
     def fields_of(self, path: str) -> tuple[str, ...]:
         """The Inputs fields a per-draw value of ``path`` changes."""
         if path in FIELD_OF:
             field = FIELD_OF[path]
-            follows = self.scenario.value("plan.leakage_follows_realised")
-            return (field, "plan_leakage") if field == "leakage" and follows else (field,)
+            if field in CAPACITY_FIELDS:
+                return (field, "plan_caseload")
+            if field == "leakage" and self.scenario.value("plan.leakage_follows_realised"):
+                return (field, "plan_leakage")
+            if field == "population_growth" and self.follows_population:
+                return (field, OTHER_GROWTH)
+            return (field,)
         if path == "plan.leakage":
             return ("plan_leakage",)
         if path == "index.ova_assumed_pct":
@@ -143,8 +193,19 @@ class InputBuilder:
                                 self._p("plan.leakage", values),
                                 self._p("routing.leakage", values),
                                 v("plan.leakage_follows_realised"))
+        if name == "plan_caseload":
+            return plan_caseload(self.years, v("time.samen_start_year"),
+                                 *(self._p(p, values) for p in (
+                                     "capacity.caseload_per_fte",
+                                     "capacity.realised_caseload_ratio",
+                                     "capacity.vacancy_rate")),
+                                 v("plan.capacity_follows_realised"))
         if name == "ova_assumed_pct":
             return _param(s, "index.ova_assumed_pct", self.ext, values)
+        if name == OTHER_GROWTH and self.follows_population:
+            return with_population(self._p("costs.other_youth_care_real_growth", values),
+                                   self.population_known,
+                                   self._p("population.growth_after_data", values))
         product = {f: k for k, f in PRODUCT_FIELD_OF.items()}
         if name in product:
             return _stack_entities(s, "products", product[name], self.years, values)
@@ -157,7 +218,8 @@ class InputBuilder:
         prov, definitive = ova_series(self.ext)
         products = tuple(self.scenario.entities("products"))
         per_draw = {f: self._field(f, values) for f in (
-            *FIELD_OF.values(), "plan_leakage", "ova_assumed_pct", *PRODUCT_FIELD_OF.values())}
+            *FIELD_OF.values(), "plan_leakage", "plan_caseload", "ova_assumed_pct",
+            *PRODUCT_FIELD_OF.values())}
         return Inputs(
             years=years,
             draws=draws,
@@ -166,10 +228,11 @@ class InputBuilder:
             structural_start_year=v("time.structural_start_year"),
             price_base_year=v("time.price_base_year"),
             incidental_return_year=v("incidental.return_year"),
-            population_known=population_series(self.scenario, years),
+            population_known=self.population_known,
             ova_provisional_data=prov,
             ova_definitive_data=definitive,
             waiting_list=v("capacity.shortfall") == "waiting_list",
+            capacity_follows_realised=bool(v("plan.capacity_follows_realised")),
             ict_share=float(v("budget.ict_share")),
             housing_share=float(v("budget.housing_share")),
             structural_regime=str(v("budget.structural_regime")),

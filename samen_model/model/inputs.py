@@ -25,8 +25,8 @@ class Inputs:
     structural_start_year: int
     price_base_year: int
     incidental_return_year: int
-    population_known: np.ndarray  # (Y,) persons aged 0-17 on 1 January; NaN after the data
-    population_growth: np.ndarray  # (Y, n) fraction per year, applied after the data
+    population_known: np.ndarray  # (Y,) persons aged 0-17 on 1 January; NaN where it grows
+    population_growth: np.ndarray  # (Y, n) fraction per year, applied where known is NaN
     ova_provisional_data: np.ndarray  # (Y + 2,) percent, years first_year - 2 .. last_year; NaN
     ova_definitive_data: np.ndarray  # (Y + 2,) percent; NaN where not published
     ova_assumed_pct: np.ndarray  # (Y + 2, n) percent for years without data
@@ -44,6 +44,9 @@ class Inputs:
     fte_at_start: np.ndarray  # (Y, n) FTE on 1 January of the start year
     max_fte_growth: np.ndarray  # (Y, n) FTE per year
     vacancy_rate: np.ndarray  # (Y, n) fraction of the FTE target left unfilled
+    staff_attrition_rate: np.ndarray  # (Y, n) fraction of 1 January staff leaving a year
+    plan_caseload: np.ndarray  # (Y, n) clients per FTE the hiring plan reckons with
+    capacity_follows_realised: bool  # the budget's plan takes on last year's admitted share
     realised_caseload_ratio: np.ndarray  # (Y, n) caseload carried / planned caseload
     waiting_list: bool  # demand above capacity waits (True) or overflows to open house
     waiting_dropout_share: np.ndarray  # (Y, n) fraction of the 1 January list per year
@@ -53,7 +56,7 @@ class Inputs:
     cost_per_fte_eur: np.ndarray  # (Y, n) per FTE-year, price base year
     overhead_share: np.ndarray  # (Y, n)
     other_youth_care_eur: np.ndarray  # (Y, n) base-year spend
-    other_youth_care_real_growth: np.ndarray  # (Y, n)
+    other_youth_care_real_growth: np.ndarray  # (Y, n) with the 0-17 volume if it follows it
     expected_cost_development: np.ndarray  # (Y, n)
     ict_share: float
     housing_share: float

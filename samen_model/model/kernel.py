@@ -70,20 +70,55 @@ def fte_target(closing: float, client_years: float, plan_previous: float,
 
 
 @_jit
-def fte_path_step(previous: float, target: float, max_growth: float, vacancy: float) -> float:
-    """Year-end FTE: the target less its vacancies, hiring capped at ``max_growth`` FTE a year:
-    ``min(target * (1 - vacancy), previous + max_growth)``. Staff above that leave at once."""
-    return min(target * (1.0 - vacancy), previous + max_growth)
+def fte_path_step(previous: float, target: float, max_growth: float, vacancy: float,
+                  attrition: float) -> float:
+    """Year-end FTE: the target less its vacancies, reached as far as hiring and leaving allow.
+
+    Hiring is capped at ``max_growth`` FTE a year (net of leavers: the labour market), and
+    nobody is dismissed: above the target staff shrink only as they leave at the ``attrition``
+    rate (fraction of 1 January staff a year, not replaced)::
+
+        wanted = target * (1 - vacancy)
+        min(wanted, previous + max_growth)          if wanted >= previous
+        max(wanted, previous * (1 - attrition))     otherwise
+    """
+    wanted = target * (1.0 - vacancy)
+    if wanted >= previous:
+        return min(wanted, previous + max_growth)
+    return max(wanted, previous * (1.0 - attrition))
 
 
 @_jit
-def waiting_time_months(person_years: float, joined: float) -> float:
-    """Average waiting time of those joining the list, months (Little's law): ``12 * L /
-    joined`` for a list of average length ``L`` (person-years); 12 where people wait the whole
-    year but nobody joins, 0 without a list."""
-    if joined > 0.0:
-        return 12.0 * person_years / joined
-    return 12.0 if person_years > 0.0 else 0.0
+def list_person_years(excess_start: float, mean_excess: float) -> float:
+    """Person-years on the waiting list within a year, from its flow in the year.
+
+    The excess of the places wanted (SAMEN.'s clients and those waiting, as if all were taken
+    on) over the places staff offer (FTE x realised caseload) runs in a straight line through
+    the year (``s``, fraction of the year) from ``g0 = excess_start`` on 1 January (persons),
+    with the year's mean ``mean_excess`` (client-years wanted less capacity, person-years), so
+    to ``g1 = 2 * mean_excess - g0`` on 31 December. The list is the excess where positive;
+    returns ``int_0^1 max(g, 0) ds``: ``mean_excess`` when the list lasts all year,
+    ``g0^2 / (2 (g0 - g1))`` when it clears within the year (``g1 < 0 < g0``),
+    ``g1^2 / (2 (g1 - g0))`` when it builds from zero, 0 without a list.
+    """
+    g0 = excess_start
+    g1 = 2.0 * mean_excess - g0
+    if g0 <= 0.0 and g1 <= 0.0:
+        return 0.0
+    if g0 >= 0.0 and g1 >= 0.0:
+        return mean_excess
+    if g0 > 0.0:
+        return g0 * g0 / (2.0 * (g0 - g1))
+    return g1 * g1 / (2.0 * (g1 - g0))
+
+
+@_jit
+def waiting_time_months(person_years: float, asking: float) -> float:
+    """Average wait of the young people asking SAMEN. for a place in the year, months
+    (Little's law): ``12 * L / asking`` for ``L`` person-years on the list
+    (:func:`list_person_years`) and ``asking`` persons (those still waiting on 1 January and
+    the year's new demand); 0 when nobody asks."""
+    return 12.0 * person_years / asking if asking > 0.0 else 0.0
 
 
 # ----------------------------------------------------------------------------- the kernel
@@ -91,11 +126,12 @@ A1 = types.Array(types.float64, 1, "A", readonly=True)
 A2 = types.Array(types.float64, 2, "A", readonly=True)
 A3 = types.Array(types.float64, 3, "A", readonly=True)
 SIGNATURE = types.void(
-    types.int64, types.boolean,  # r0, waiting_list
+    types.int64, types.boolean, types.boolean,  # r0, waiting_list, capacity_follows
     A1, A2, A2, A1,  # share, settled, first, fte_start
-    A2, A2, A2, A2,  # demand_cf, demand, price_level, uptake
+    A2, A2, A2, A2, A2,  # demand_cf, demand, plan_demand, price_level, uptake
     A2, A2, A2,  # plan_uptake, leakage, plan_leakage
-    A2, A2, A2, A2, A2, A2,  # caseload, growth, vacancy, realised, drop, spec
+    A2, A2, A2, A2, A2,  # caseload, plan_caseload, growth, vacancy, attrition
+    A2, A2, A2,  # realised, drop, spec
     A2,  # extra_fte
     A3, A3, A3, A3, A3,  # duration, price, oh_survive, oh_a, oh_b
     A3, A3, A3,  # sm_survive, sm_a, sm_b
@@ -169,9 +205,10 @@ def _flush(o, out, t, start, m):
 
 
 # ----------------------------------------------------------------------------- the kernel
-def _flows(r0, waiting_list, share, settled, first, fte_start,
-           demand_cf, demand, price_level, uptake, plan_uptake, leakage, plan_leakage,
-           caseload, max_growth, vacancy, realised_ratio, dropout_share, specialist_share,
+def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
+           demand_cf, demand, plan_demand, price_level, uptake, plan_uptake, leakage,
+           plan_leakage, caseload, plan_caseload, max_growth, vacancy, attrition,
+           realised_ratio, dropout_share, specialist_share,
            extra_fte, duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
            ):  # pragma: no cover - compiled; tested through the engine
     """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
@@ -180,25 +217,31 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
     All inputs have the draw as their last axis (size 1 when shared by all draws); ``r0`` is
     the row of the first SAMEN. year. ``oh_*`` are the run-off coefficients of the open-house
     durations, ``sm_*`` those of SAMEN.'s; ``settled``/``first`` the phase-in weights (year,
-    product); ``fte_start`` the staff on 1 January of the start year. Draws go through the
+    product); ``fte_start`` the staff on 1 January of the start year. ``plan_demand`` is the
+    new cases the hiring plan expects (what WIJ saw the year before), ``plan_caseload`` the
+    clients per FTE it hires with; with ``capacity_follows`` the budget's plan takes on the
+    share of SAMEN.'s demand taken on the year before. Draws go through the
     years a tile at a time: ``[p, j]`` is product ``p`` of the tile's draw ``j``; ``o`` holds
     the tile's columns of the year. ``extra_fte`` (FTE) is added to the year-end hiring target
     before the hiring limit (staff bought with extra money).
     """
     n_years, n_products = settled.shape
     n_draws = out.shape[2]
-    s = np.zeros((18, n_products, TILE))  # per product and draw
+    s = np.zeros((19, n_products, TILE))  # per product and draw
     cf, eq, oh, samen, waiting, plan, plan_eq = s[0], s[1], s[2], s[3], s[4], s[5], s[6]
     oa, ob, osv, sa, sb, ssv, pr = s[7], s[8], s[9], s[10], s[11], s[12], s[13]
-    arrivals, samen_demand, plan_arrivals, still = s[14], s[15], s[16], s[17]
+    arrivals, samen_demand, plan_arrivals, still, budget_arrivals = (
+        s[14], s[15], s[16], s[17], s[18])
     new, rest = np.zeros((n_products, TILE)), np.zeros((n_products, TILE))
-    r = np.zeros((27, TILE))  # per draw
+    r = np.zeros((33, TILE))  # per draw
     dcf, dact, level, upt, plan_upt, leak, plan_leak = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
     load, growth, vac, ratio, drop, spec = r[7], r[8], r[9], r[10], r[11], r[12]
     fte_prev, plan_prev, demand_total, demand_cy, plan_cy, plan_closing = (
         r[13], r[14], r[15], r[16], r[17], r[18])
     plan_value, still_cy, opening_cy, from_list, admit, scratch, value, extra = (
         r[19], r[20], r[21], r[22], r[23], r[24], r[25], r[26])
+    plan_dem, plan_load, attr, fit_prev, places_start, asking = (
+        r[27], r[28], r[29], r[30], r[31], r[32])
     o = np.zeros((len(OUTPUT_COLUMNS), TILE))
     for start in range(0, n_draws, TILE):
         m = min(TILE, n_draws - start)
@@ -216,6 +259,7 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
         shared = fte_start.shape[0] == 1
         for j in range(m):
             fte_prev[j] = plan_prev[j] = fte_start[0 if shared else start + j]
+            fit_prev[j] = 1.0  # the first SAMEN. year's plan knows no shortfall
 
         for t in range(n_years):
             for x, row in ((demand_cf, dcf), (price_level, level)):
@@ -237,15 +281,17 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
                     oh[:] = cf
                 _flush(o, out, t, start, m)
                 continue
-            for x, row in ((demand, dact), (uptake, upt), (plan_uptake, plan_upt),
-                           (leakage, leak), (plan_leakage, plan_leak), (caseload, load),
-                           (max_growth, growth), (vacancy, vac), (realised_ratio, ratio),
+            for x, row in ((demand, dact), (plan_demand, plan_dem), (uptake, upt),
+                           (plan_uptake, plan_upt), (leakage, leak), (plan_leakage, plan_leak),
+                           (caseload, load), (plan_caseload, plan_load), (max_growth, growth),
+                           (vacancy, vac), (attrition, attr), (realised_ratio, ratio),
                            (dropout_share, drop), (specialist_share, spec), (extra_fte, extra)):
                 _row(x, t, start, m, row)
             for x3, rows in ((sm_a, sa), (sm_b, sb), (sm_survive, ssv)):
                 _rows(x3, t, start, m, rows)
 
-            # 5. Routing: in scope, leakage, SAMEN.'s demand, the plan's arrivals.
+            # 5. Routing: in scope, leakage, SAMEN.'s demand; the plan's arrivals for hiring
+            # (the demand WIJ saw) and for the budget (this year's, at the share taken on).
             _per_product(dact, share, m, arrivals)
             in_scope_total = o[IN_SCOPE]
             for x in (in_scope_total, demand_total, demand_cy):
@@ -256,9 +302,9 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
                     in_scope = (arrivals[p, j] * w_settled
                                 + arrivals[p, j] * w_first * upt[j])
                     samen_demand[p, j] = in_scope * (1.0 - leak[j])
-                    plan_arrivals[p, j] = ((arrivals[p, j] * w_settled
-                                            + arrivals[p, j] * w_first * plan_upt[j])
-                                           * (1.0 - plan_leak[j]))
+                    planned = (w_settled + w_first * plan_upt[j]) * (1.0 - plan_leak[j])
+                    plan_arrivals[p, j] = plan_dem[j] * share[p] * planned
+                    budget_arrivals[p, j] = arrivals[p, j] * planned * fit_prev[j]
                     in_scope_total[j] += in_scope
                     demand_total[j] += samen_demand[p, j]
                     demand_cy[j] += samen_demand[p, j] * sb[p, j]  # if all were taken on
@@ -268,7 +314,7 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
             # 6. The plan, at SAMEN.'s durations (hiring) and open house's (budget).
             _run_off(plan, plan_arrivals, ssv, sa, sb, pr, m, plan_cy, scratch)
             _total(plan, None, m, plan_closing)
-            _run_off(plan_eq, plan_arrivals, osv, oa, ob, pr, m, scratch, plan_value)
+            _run_off(plan_eq, budget_arrivals, osv, oa, ob, pr, m, scratch, plan_value)
 
             # 6. Hiring for the plan and, with a waiting list, for those still waiting after
             # the list's drop-outs and moves to specialist care of 1 January.
@@ -284,11 +330,15 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
                         o[SPECIALIST, j] += to_specialist
             _total(still, sa, m, still_cy)
             for j in range(m):
-                target = fte_target(plan_closing[j], plan_cy[j], plan_prev[j], load[j])
+                target = fte_target(plan_closing[j], plan_cy[j], plan_prev[j], plan_load[j])
                 plan_prev[j] = target
-                fte_end = fte_path_step(fte_prev[j], target + 2.0 * still_cy[j] / load[j]
-                                        + extra[j], growth[j], vac[j])
+                # the year-end target: the plan's, the young people still waiting, and the
+                # staff bought with extra money
+                year_end_target = target + 2.0 * still_cy[j] / plan_load[j] + extra[j]
+                fte_end = fte_path_step(fte_prev[j], year_end_target, growth[j], vac[j],
+                                        attr[j])
                 o[FTE_AVG, j] = 0.5 * (fte_prev[j] + fte_end)
+                places_start[j] = fte_prev[j] * (load[j] * ratio[j])  # on 1 January
                 o[FTE, j] = fte_prev[j] = fte_end
                 o[CAPACITY, j] = o[FTE_AVG, j] * (load[j] * ratio[j])
 
@@ -298,6 +348,11 @@ def _flows(r0, waiting_list, share, settled, first, fte_start,
                 room = max(o[CAPACITY, j] - opening_cy[j], 0.0)
                 from_list[j] = fits(room, still_cy[j])
                 admit[j] = fits(max(room - from_list[j] * still_cy[j], 0.0), demand_cy[j])
+                if capacity_follows:
+                    fit_prev[j] = admit[j]
+            if waiting_list:
+                _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy,
+                              demand_cy, asking, m, o)
             _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, waiting,
                    m, o)
 
@@ -353,9 +408,27 @@ def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, wait
             joined[j] += join
             admitted[j] += admit_p
             closing[j] += waiting[p, j]
+
+
+@_jit
+def _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy, demand_cy,
+                  asking, m, o):  # pragma: no cover - compiled
+    """7. The waiting time from the list's flow within the year (before anyone is taken on):
+    the places wanted on 1 January (SAMEN.'s clients and those still waiting) less those staff
+    offer (``places_start``), and the year's client-years wanted less capacity, give
+    :func:`list_person_years`; :func:`waiting_time_months` of those asking (still waiting and
+    the year's demand)."""
     for j in range(m):
-        left = closing[j] - joined[j]  # waited the whole year
-        o[WAITING_MONTHS, j] = waiting_time_months(left + 0.5 * joined[j], joined[j])
+        o[WAITING_MONTHS, j] = -places_start[j]  # the excess on 1 January, here
+        asking[j] = 0.0
+    for p in range(samen.shape[0]):
+        for j in range(m):
+            o[WAITING_MONTHS, j] += samen[p, j] + still[p, j]
+            asking[j] += still[p, j] + samen_demand[p, j]
+    for j in range(m):
+        mean = opening_cy[j] + still_cy[j] + demand_cy[j] - o[CAPACITY, j]
+        years = list_person_years(o[WAITING_MONTHS, j], mean)
+        o[WAITING_MONTHS, j] = waiting_time_months(years, asking[j])
 
 
 @functools.cache

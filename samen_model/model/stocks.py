@@ -29,6 +29,7 @@ class Demand(NamedTuple):
 
     counterfactual: np.ndarray  # without SAMEN. (no prevention)
     actual: np.ndarray  # after the prevention effect
+    expected: np.ndarray  # what the hiring plan expects: last year's, grown with the population
 
 
 class PhaseIn(NamedTuple):
@@ -72,16 +73,18 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     names = OUTPUT_COLUMNS if inp.waiting_list else FLOW_COLUMNS
     block = np.empty((len(names), len(years), draws))
     # the kernel's argument order: (year, n) inputs, then (year, product, n) inputs
-    by_year = (demand.counterfactual, demand.actual, price_level, phase.uptake,
-               phase.plan_uptake, g["leakage"], phase.plan_leakage,
-               *(g[name] for name in ("caseload_per_fte", "max_fte_growth", "vacancy_rate",
+    by_year = (demand.counterfactual, demand.actual, demand.expected, price_level,
+               phase.uptake, phase.plan_uptake, g["leakage"], phase.plan_leakage,
+               *(g[name] for name in ("caseload_per_fte", "plan_caseload", "max_fte_growth",
+                                      "vacancy_rate", "staff_attrition_rate",
                                       "realised_caseload_ratio", "waiting_dropout_share",
                                       "waiting_specialist_share")),
                np.zeros((len(years), 1)) if extra_fte is None else extra_fte)
     by_product = (duration, g["product_price_eur"], *open_house, *samen)
     _check_shapes(by_year, by_product, (len(years), len(inp.product_share)), draws)
     flows_kernel()(  # inputs with a last axis of 1 are the same in every draw
-        r0, inp.waiting_list, inp.product_share[:, 0].astype(float), phase.settled,
+        r0, inp.waiting_list, inp.capacity_follows_realised,
+        inp.product_share[:, 0].astype(float), phase.settled,
         phase.first, g["fte_at_start"][r0 - 1], *by_year, *by_product, block)
     columns = dict(zip(names, block, strict=True))
     if r0 and years[r0 - 1] == inp.samen_start_year - 1:  # staff of 1 January of the start

@@ -79,15 +79,19 @@ def _distribution(info: ParamInfo, d: Distribution, language: str) -> str:
     return text
 
 
+#: ``value_text``'s default: the parameter's own value (None is a value: an empty optional one).
+OWN = object()
+
+
 def value_text(info: ParamInfo, scenario: Scenario | None = None, language: str = "nl",
-               value: Any = None) -> str:
+               value: Any = OWN) -> str:
     """A parameter value for a reader, with its unit: ``€ 46,0 mln per jaar (prijzen 2021)``,
     ``10% van de nieuwe hulpvragen``, ``2022: € 2,5 mln; 2023: € 1,0 mln; 2024: € 0,5 mln``.
 
     ``value`` replaces the parameter's own value (to show another scenario's value).
     """
     fmt.check_language(language)
-    value = info.value if value is None else value
+    value = info.value if value is OWN else value
     kind = info.spec.kind
     if kind == "bool":
         return msg.text("register.yes" if value else "register.no", language)
@@ -95,6 +99,9 @@ def value_text(info: ParamInfo, scenario: Scenario | None = None, language: str 
         return CHOICE_WORDS.get(str(value), {}).get(language, str(value))
     if kind == "path":
         return Path(value).name if value else msg.text("register.shipped", language)
+    if value is None and info.spec.optional:
+        entry = lb.label_of(info.path)
+        return entry.null_text[language] if entry and entry.null_text else fmt.MISSING
     if isinstance(value, Distribution):
         text = _distribution(info, value, language)
     elif isinstance(value, dict):
@@ -184,7 +191,10 @@ def differing_rows(scenarios: Sequence[Scenario], main: Scenario,
 
 
 def format_value(value) -> str:
-    """A parameter value as short text: scalar, series or distribution."""
+    """A parameter value as short text: scalar, series or distribution; empty for null (an
+    optional year, the shipped data file: the description says what empty means)."""
+    if value is None:
+        return ""
     if isinstance(value, Distribution):
         fields = {k: v for k, v in value.__dict__.items() if k != "kind" and v is not None}
         return f"{value.kind}(" + ", ".join(f"{k}={v:g}" for k, v in fields.items()) + ")"

@@ -50,6 +50,7 @@ class Spec:
     low: float | None = None
     high: float | None = None
     field: str | None = None  # the engine input (Inputs field) a per-draw value feeds
+    optional: bool = False  # the value may be null (the registry's null_text says what it means)
 
 
 #: Largest magnitude of any number in a scenario (EUR, persons, FTE, ...): 10^12.
@@ -58,8 +59,8 @@ MAX_MAGNITUDE = 1e12
 
 REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "parameters.yaml"
 #: Keys of a registry entry: how it is checked, which input it feeds, what a reader sees.
-CHECK_KEYS = {"kind", "unit", "series", "dist", "choices", "low", "high", "field"}
-READER_KEYS = {"theme", "nl", "en", "unit_text", "phrase"}
+CHECK_KEYS = {"kind", "unit", "series", "dist", "choices", "low", "high", "field", "optional"}
+READER_KEYS = {"theme", "nl", "en", "unit_text", "phrase", "null_text"}
 
 
 class RegistryError(SamenInputError):
@@ -80,7 +81,7 @@ def _spec(key: str, raw: Any) -> Spec:
                 dist=bool(raw.get("dist", False)), choices=tuple(raw.get("choices", ())),
                 low=None if raw.get("low") is None else float(raw["low"]),
                 high=None if raw.get("high") is None else float(raw["high"]),
-                field=raw.get("field"))
+                field=raw.get("field"), optional=bool(raw.get("optional", False)))
 
 
 def load_registry(path: Path = REGISTRY_PATH) -> dict[str, dict[str, Any]]:

@@ -42,6 +42,7 @@ class ParameterLabel:
     description: dict[str, str]
     unit: dict[str, str]
     phrase: dict[str, str]  # how a sentence names it (the label in lower case when not given)
+    null_text: dict[str, str] | None = None  # what an empty (null) value means, if it may be
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,11 @@ def _entry(key: str, raw: Any, themes: dict, path: Path) -> ParameterLabel:
     phrase = _pair(raw["phrase"], f"{where}.phrase", path) if "phrase" in raw else {
         lang: text[:1].lower() + text[1:] if text[1:2].islower() else text
         for lang, text in label.items()}
+    null_text = _pair(raw["null_text"], f"{where}.null_text", path) if "null_text" in raw \
+        else None
     return ParameterLabel(key=key, theme=raw["theme"], label=label,
                           description={lang: texts[lang]["description"] for lang in LANGUAGES},
-                          unit=unit, phrase=phrase)
+                          unit=unit, phrase=phrase, null_text=null_text)
 
 
 def load_labels(path: str | Path = LABELS_PATH) -> Labels:

@@ -110,7 +110,8 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
     k = spec.kind
     if k == "year":
         if not isinstance(x, int) or isinstance(x, bool):
-            return f"a calendar year as an integer (got {shown(x)})"
+            return (f"a calendar year as an integer{' or null' if spec.optional else ''} "
+                    f"(got {shown(x)})")
         if not 1990 <= x <= MAX_YEAR:
             return f"a year between 1990 and {MAX_YEAR} (got {x})"
         return None
@@ -203,6 +204,8 @@ def _parse_distribution(raw: dict, spec: Spec) -> tuple[Distribution | None, str
 def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str | None, str]:
     """Turn a raw ``value`` into scalar / series / Distribution; return (value, problem, subkey)."""
     k = spec.kind
+    if raw is None and spec.optional:
+        return None, None, ""
     if k == "bool":
         if isinstance(raw, bool):
             return raw, None, ""
@@ -379,6 +382,11 @@ def _check_consistency(p: dict[str, ParamInfo], fail) -> None:
         if abs(total - 1.0) > SHARE_SUM_TOLERANCE:
             fail(f"parameters.{g}.*.share_of_new_cases",
                  f"shares that sum to 1 (they sum to {total:.6g})")
+    growth_from = v["population.growth_from_year"]
+    if growth_from is not None and not first < growth_from <= last:
+        fail("parameters.population.growth_from_year.value",
+             f"a year after first_year {first} and at most last_year {last}, or null for growth "
+             f"after the last data year (got {growth_from})")
     if v["budget.ict_share"] + v["budget.housing_share"] > 1:
         fail("parameters.budget.housing_share.value", "ict_share + housing_share <= 1")
     _check_extra_money(v, first, last, start, fail)

@@ -75,6 +75,8 @@ class _Draw:
     fte_at_start: list[float]  # FTE
     max_fte_growth: list[float]  # FTE per year
     vacancy_rate: list[float]  # fraction of the FTE target left unfilled
+    staff_attrition_rate: list[float]  # fraction of 1 January staff leaving in the year
+    capacity_follows: bool  # the plan learns last year's capacity (caseload, vacancies, fit)
     realised_caseload_ratio: list[float]  # caseload carried / planned caseload
     waiting_list: bool  # shortfall waits (True) or overflows to open house (False)
     waiting_dropout_share: list[float]  # fraction of the 1 January list per year
@@ -142,6 +144,8 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         fte_at_start=s(inp.fte_at_start, draw),
         max_fte_growth=s(inp.max_fte_growth, draw),
         vacancy_rate=s(inp.vacancy_rate, draw),
+        staff_attrition_rate=s(inp.staff_attrition_rate, draw),
+        capacity_follows=bool(inp.capacity_follows_realised),
         realised_caseload_ratio=s(inp.realised_caseload_ratio, draw),
         waiting_list=bool(inp.waiting_list),
         waiting_dropout_share=s(inp.waiting_dropout_share, draw),

@@ -24,7 +24,9 @@ from engine_reference.steps_flows import (
     backlog,
     budget_index_pct,
     demand,
+    expected_cases,
     hiring,
+    in_year_list_person_years,
     level_vs_base,
     opening_stocks,
     phase_in,
@@ -63,8 +65,10 @@ def _compute(inp: Inputs, draw: int,
         ledger.clear()
         ledger.update({name: [] for name in STOCK_NAMES})
 
+    expected = expected_cases(d, new_cases)
     cols: dict[str, list[float]] = {}
     fte_prev = plan_fte_prev = 0.0
+    taken_on = 1.0  # share of SAMEN.'s demand taken on in the year before (the plan learns it)
     for i in range(len(years)):
         dur_oh = d.product_duration[i]
         dur_sm = [dur * d.samen_duration_factor[i] for dur in dur_oh]
@@ -73,12 +77,13 @@ def _compute(inp: Inputs, draw: int,
         arrivals_cf = [new_cases_cf[i] * d.product_share[p] for p in products]
 
         # 5. Routing.
-        route = routing(d, i, arrivals, settled_w[i], first_w[i])
+        route = routing(d, i, arrivals, settled_w[i], first_w[i],
+                        [expected[i] * d.product_share[p] for p in products], taken_on)
 
         # 6. The plan (at SAMEN. and at open-house durations) and the hiring path.
         plan_sm = [stock_year(stocks["plan_samen"][p], route.plan_arrivals[p], dur_sm[p])
                    for p in products]
-        plan_oh = [stock_year(stocks["plan_open_house"][p], route.plan_arrivals[p], dur_oh[p])
+        plan_oh = [stock_year(stocks["plan_open_house"][p], route.budget_arrivals[p], dur_oh[p])
                    for p in products]
         exits = waiting_list_exits(d, i, stocks["waiting_list"])  # on 1 January
         need = backlog(exits[2], dur_sm) if d.waiting_list else 0.0
@@ -87,8 +92,15 @@ def _compute(inp: Inputs, draw: int,
 
         # 7. Capacity (person-years: staff carry the realised caseload) and admission: the
         # waiting list first in line, or the demand that does not fit overflows to open house.
-        capacity = fte_avg * d.caseload_per_fte[i] * d.realised_caseload_ratio[i]
-        if d.waiting_list:
+        carried = d.caseload_per_fte[i] * d.realised_caseload_ratio[i]  # clients per FTE
+        capacity = fte_avg * carried
+        wait_years = 0.0
+        if d.waiting_list:  # the list within the year, before anyone is taken on
+            wanted = [s + w for s, w in zip(stocks["samen"], exits[2], strict=True)]
+            wanted_cy = sum(stock_year(s, n, dur).client_years for s, n, dur in zip(
+                wanted, route.samen_demand, dur_sm, strict=True))
+            wait_years = in_year_list_person_years(sum(wanted) - fte_prev * carried,
+                                                   wanted_cy - capacity)
             wl, samen_new = waiting_list_year(capacity, stocks["samen"], stocks["waiting_list"],
                                               exits, route.samen_demand, dur_sm)
             overflow = [0.0 for _ in products]
@@ -114,6 +126,9 @@ def _compute(inp: Inputs, draw: int,
             "plan_open_house": plan_oh,
             "waiting_list": [wl.account(p) for p in products],
         }
+        demanded = sum(route.samen_demand)
+        if d.capacity_follows and d.years[i] >= d.samen_start:
+            taken_on = sum(samen_new) / demanded if demanded > 0.0 else 1.0
         for name, year_accounts in accounts.items():
             stocks[name] = [s.closing for s in year_accounts]
             if ledger is not None:
@@ -132,7 +147,8 @@ def _compute(inp: Inputs, draw: int,
             "waiting_list_dropout_cases": sum(wl.dropouts),
             "waiting_list_specialist_cases": sum(wl.specialist),
             "waiting_list_cases": sum(wl.closing),
-            "waiting_time_months": waiting_time_months(sum(wl.person_years), sum(wl.joined)),
+            "waiting_time_months": waiting_time_months(
+                wait_years, sum(exits[2]) + sum(route.samen_demand)) if d.waiting_list else 0.0,
             "samen_new_clients": sum(s.arrivals for s in sm),
             "samen_clients_served": sum(s.opening + s.arrivals for s in sm),
             "samen_client_years": sum(s.client_years for s in sm),

@@ -163,18 +163,22 @@ class Routing:
     in_scope: list[float]  # product and referrer in SAMEN., times the first-year uptake
     leakage: list[float]  # in scope, but still to open house
     samen_demand: list[float]  # in scope minus leakage: wants a place in SAMEN.
-    plan_arrivals: list[float]  # what the plan expects SAMEN. to take on
+    plan_arrivals: list[float]  # what the hiring plan expects SAMEN. to take on
+    budget_arrivals: list[float]  # what the budget's plan expects SAMEN. to take on
 
 
 def routing(d: _Draw, i: int, arrivals: list[float], settled: list[float],
-            first: list[float]) -> Routing:
+            first: list[float], expected: list[float], taken_on: float) -> Routing:
     """Route year ``i``'s new cases (cases/year per product) with the phase-in weights.
 
     In-scope share ``= settled + first * first_year_uptake``; leakage is a fraction of the
-    in-scope cases. The plan uses its own uptake and leakage:
-    ``plan_arrivals = arrivals * (settled + first * plan_uptake) * (1 - plan_leakage)``.
+    in-scope cases. The plan uses its own uptake and leakage, ``planned = (settled + first *
+    plan_uptake) * (1 - plan_leakage)``: the hiring plan for the cases WIJ expects
+    (``expected``, per product), ``plan_arrivals = expected * planned``; the budget's plan for
+    this year's, at the share of SAMEN.'s demand ``taken_on`` the year before:
+    ``budget_arrivals = arrivals * planned * taken_on``.
     """
-    in_scope, leak, samen_demand, plan = [], [], [], []
+    in_scope, leak, samen_demand, plan, budget = [], [], [], [], []
     for p, cases in enumerate(arrivals):
         scope = cases * (settled[p] + first[p] * d.first_year_uptake[i])
         leaked = scope * d.leakage[i]
@@ -182,18 +186,44 @@ def routing(d: _Draw, i: int, arrivals: list[float], settled: list[float],
         leak.append(leaked)
         samen_demand.append(scope - leaked)
         plan_share = settled[p] + first[p] * d.plan_first_year_uptake[i]
-        plan.append(cases * plan_share * (1.0 - d.plan_leakage[i]))
-    return Routing(in_scope, leak, samen_demand, plan)
+        plan.append(expected[p] * plan_share * (1.0 - d.plan_leakage[i]))
+        budget.append(cases * plan_share * (1.0 - d.plan_leakage[i]) * taken_on)
+    return Routing(in_scope, leak, samen_demand, plan, budget)
+
+
+def expected_cases(d: _Draw, new_cases: list[float]) -> list[float]:
+    """New cases (cases/year) the hiring plan of each year expects: last year's, grown with the
+    0-17 population, ``new_cases[t-1] * population[t] / population[t-1]``; the first year its
+    own."""
+    return [new_cases[0]] + [new_cases[i - 1] * d.population[i] / d.population[i - 1]
+                             for i in range(1, len(d.years))]
+
+
+def plan_caseload(d: _Draw, i: int) -> float:
+    """Clients per FTE the hiring plan of year ``i`` reckons with: the caseload, or, when the
+    plan learns the capacity, after the start year the clients an asked-for FTE carried the
+    year before: ``caseload * realised ratio * (1 - vacancy)`` of year ``i - 1``."""
+    if d.capacity_follows and d.years[i] > d.samen_start:
+        return (d.caseload_per_fte[i - 1] * d.realised_caseload_ratio[i - 1]
+                * (1.0 - d.vacancy_rate[i - 1]))
+    return d.caseload_per_fte[i]
 
 
 # ============================================================================ step 6: plan, hiring
 
 
 def fte_year_end(fte_previous: float, target: float, max_growth: float,
-                 vacancy_rate: float) -> float:
-    """Year-end FTE: the plan's target less the vacant share of it, hiring capped at
-    ``max_growth`` FTE; reductions uncapped."""
-    return min(target * (1.0 - vacancy_rate), fte_previous + max_growth)
+                 vacancy_rate: float, attrition: float) -> float:
+    """Year-end FTE: the plan's target less the vacant share of it; growth capped at
+    ``max_growth`` FTE, a fall at the leavers, ``attrition`` of the 1 January staff."""
+    filled = target * (1.0 - vacancy_rate)
+    highest = fte_previous + max_growth
+    lowest = fte_previous * (1.0 - attrition)
+    if filled > highest:
+        return highest
+    if filled < lowest:
+        return lowest
+    return filled
 
 
 def fte_target(plan_closing: float, plan_client_years: float, fte_previous: float,
@@ -233,10 +263,12 @@ def hiring(d: _Draw, i: int, fte_previous: float, plan_fte_previous: float,
         fte_previous = plan_fte_previous = d.fte_at_start[i]
     if year < d.samen_start:
         return fte_previous, 0.0, plan_fte_previous
+    caseload = plan_caseload(d, i)
     target = fte_target(sum(s.closing for s in plan), sum(s.client_years for s in plan),
-                        plan_fte_previous, d.caseload_per_fte[i])
-    hire_for = target + 2.0 * backlog / d.caseload_per_fte[i] + extra_fte
-    fte_end = fte_year_end(fte_previous, hire_for, d.max_fte_growth[i], d.vacancy_rate[i])
+                        plan_fte_previous, caseload)
+    hire_for = target + 2.0 * backlog / caseload + extra_fte
+    fte_end = fte_year_end(fte_previous, hire_for, d.max_fte_growth[i], d.vacancy_rate[i],
+                           d.staff_attrition_rate[i])
     return fte_end, 0.5 * (fte_previous + fte_end), target
 
 
@@ -357,9 +389,24 @@ def waiting_list_year(capacity_cy: float, samen_opening: list[float], waiting: l
     return year, new
 
 
-def waiting_time_months(person_years: float, joined: float) -> float:
-    """Average wait of those joining the list (months): Little's law ``12 * L / joined``;
-    12 when some wait the whole year and nobody joins; 0 without a list."""
-    if joined > 0.0:
-        return 12.0 * person_years / joined
-    return 12.0 if person_years > 0.0 else 0.0
+def in_year_list_person_years(excess_start: float, mean_excess: float) -> float:
+    """Person-years on the list within a year: the excess of places wanted over places
+    offered runs in a straight line through the year, from ``excess_start`` (persons, 1
+    January) with the year's mean ``mean_excess`` (client-years wanted less capacity), so it
+    ends at ``2 * mean - start``; the list is the excess where there is one. Integrated by
+    splitting the year where the excess changes sign (a trapezium or a triangle)."""
+    g0, g1 = excess_start, 2.0 * mean_excess - excess_start
+    if g0 >= 0.0 and g1 >= 0.0:
+        return (g0 + g1) / 2.0
+    if g0 <= 0.0 and g1 <= 0.0:
+        return 0.0
+    crossing = g0 / (g0 - g1)  # fraction of the year at which the excess is 0
+    return crossing * g0 / 2.0 if g0 > 0.0 else (1.0 - crossing) * g1 / 2.0
+
+
+def waiting_time_months(person_years: float, asking: float) -> float:
+    """Average wait (months) of those asking SAMEN. for a place in the year (still waiting on
+    1 January, and the new demand): Little's law ``12 * L / asking``; 0 when nobody asks."""
+    if asking > 0.0:
+        return 12.0 * person_years / asking
+    return 0.0

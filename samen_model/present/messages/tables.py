@@ -58,6 +58,9 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "table.measure_how.capacity.vacancy_rate": {
         "nl": "openstaande vacatures bij WIJ (personeelsadministratie)",
         "en": "open vacancies at WIJ (HR records)"},
+    "table.measure_how.capacity.staff_attrition_rate": {
+        "nl": "vertrek van medewerkers bij WIJ per jaar (personeelsadministratie)",
+        "en": "staff leaving WIJ per year (HR records)"},
     "table.measure_how.costs.cost_per_fte_eur": {
         "nl": "loonkosten per fte bij WIJ (jaarrekening, cao-schalen)",
         "en": "staff cost per FTE at WIJ (annual accounts, pay scales)"},

@@ -25,8 +25,17 @@ from samen_model.errors import SamenInputError, ScenarioError
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
 from samen_model.present.manifest import manifest, provenance_line
+from samen_model.present.parameters import CHOICE_WORDS
+from samen_model.present.parameters import WORDS as PARAMETER_WORDS
 from samen_model.products.explorer.chart import png, whatif_chart
-from samen_model.products.explorer.levers import Lever, lever_range, levers_for, start_settings
+from samen_model.products.explorer.levers import (
+    Lever,
+    Setting,
+    counts,
+    lever_range,
+    levers_for,
+    start_settings,
+)
 from samen_model.products.explorer.whatif import (
     Band,
     WhatIf,
@@ -99,6 +108,15 @@ def _scale(lever: Lever) -> float:
     return 100.0 if lever.unit == "share" else 1.0
 
 
+def _to_parameter(lever: Lever, shown: Setting) -> Setting:
+    """A widget's value in the parameter's unit (a share as a fraction; a choice as it is)."""
+    return shown if lever.unit == "choice" else shown / _scale(lever)
+
+
+def _to_widget(lever: Lever, value: Setting) -> Setting:
+    return value if lever.unit == "choice" else value * _scale(lever)
+
+
 def _readout(lever: Lever) -> str:
     """d3 format of the slider's readout: shares in percent (finer steps with 2 decimals)."""
     if lever.unit == "share" and lever.step < 0.005:
@@ -106,10 +124,23 @@ def _readout(lever: Lever) -> str:
     return READOUT[lever.unit]
 
 
-def _slider(lever: Lever, value: float, lo: float, hi: float, language: str) -> w.Widget:
+def _choice_words(value: Setting, language: str) -> str:
+    """A choice in the words of the assumptions register (a switch: ja / nee)."""
+    if isinstance(value, bool):
+        return PARAMETER_WORDS[language]["yes" if value else "no"]
+    return CHOICE_WORDS.get(value, {}).get(language, str(value))
+
+
+def _slider(lever: Lever, value: Setting, lo: float, hi: float, language: str) -> w.Widget:
     label = lever.label(language) + (" (%)" if lever.unit == "share" else "")
-    common = {"description": label, "continuous_update": False,
-              "style": {"description_width": "250px"}, "layout": w.Layout(width="630px")}
+    style, layout = {"description_width": "250px"}, w.Layout(width="630px")
+    if lever.unit == "choice":
+        s = w.Dropdown(options=[(_choice_words(c, language), c) for c in lever.choices()],
+                       value=value, description=label, style=style, layout=layout)
+        s.add_class(f"samen-lever-{lever.key}")
+        return s
+    common = {"description": label, "continuous_update": False, "style": style,
+              "layout": layout}
     if lever.unit == "year":
         s = w.IntSlider(value=int(value), min=int(lo), max=int(hi), step=1, **common)
     else:
@@ -183,22 +214,23 @@ class Explorer:
         self.levers = {lever.key: lever for lever in levers_for(base)}
         start = start_settings(base)
         for lever in levers_for(base):
-            lo, hi = lever_range(base, lever)
+            lo, hi = lever_range(base, lever) if lever.unit != "choice" else (0.0, 0.0)
             s = _slider(lever, start[lever.key], lo, hi, self.language)
             s.observe(lambda _c: self.update(), names="value")
             self.sliders[lever.key] = s
         self.levers_box.children = list(self.sliders.values())
         self.update()
 
-    def settings(self) -> dict[str, float]:
-        """The levers' positions, by key, in the parameters' units (a share as a fraction)."""
-        return {k: s.value / _scale(self.levers[k]) for k, s in self.sliders.items()}
+    def settings(self) -> dict[str, Setting]:
+        """The levers' positions, by key, in the parameters' units (a share as a fraction,
+        a choice as its word, a switch as True or False)."""
+        return {k: _to_parameter(self.levers[k], s.value) for k, s in self.sliders.items()}
 
-    def set(self, **settings: float) -> WhatIf:
+    def set(self, **settings: Setting) -> WhatIf:
         """Move levers (by key, in the parameters' units) as a person would; returns the
         updated what-if."""
         for key, value in settings.items():
-            self.sliders[key].value = value * _scale(self.levers[key])
+            self.sliders[key].value = _to_widget(self.levers[key], value)
         return self.whatif
 
     def reset(self) -> None:
@@ -208,9 +240,12 @@ class Explorer:
     def update(self) -> None:
         """Recompute the what-if and refresh key figures, chart and the list of changes."""
         t0 = time.perf_counter()
-        self.whatif = evaluate(self.base_result, self.settings(), self.language)
+        base, now = self.base_result.scenario, self.settings()
+        for key, slider in self.sliders.items():  # a lever that does not count is greyed out
+            slider.disabled = not counts(self.levers[key], now, base)
+        self.whatif = evaluate(self.base_result, now, self.language)
         if self.uncertain is not None:
-            self.band = band(self.uncertain, self.settings())
+            self.band = band(self.uncertain, now)
             start = int(self.base_result.scenario.value("time.samen_start_year"))
             self.band_box.value = band_html(self.band, start, self.language)
         self.seconds = time.perf_counter() - t0

@@ -22,7 +22,7 @@ from samen_model.analysis.monte_carlo import shortfall
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
-from samen_model.products.explorer.levers import changed_values
+from samen_model.products.explorer.levers import Setting, changed_values
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.writer import variant, variant_path, write_variant
 
@@ -54,8 +54,8 @@ class WhatIf:
         return pd.DataFrame({"base": b, "what_if": w, "difference": w - b})
 
 
-def evaluate(base: Result, settings: Mapping[str, float], language: str = "nl") -> WhatIf:
-    """Run the base scenario with the levers at ``settings`` (lever key -> slider value); the
+def evaluate(base: Result, settings: Mapping[str, Setting], language: str = "nl") -> WhatIf:
+    """Run the base scenario with the levers at ``settings`` (lever key -> setting); the
     what-if is titled after the base ("Realisatie 2023 (...): wat-als")."""
     scenario: Scenario = base.scenario
     changed = changed_values(scenario, settings)
@@ -82,7 +82,7 @@ class Band:
     shortfall: np.ndarray
 
 
-def band(uncertain: Scenario, settings: Mapping[str, float], draws: int = BAND_DRAWS,
+def band(uncertain: Scenario, settings: Mapping[str, Setting], draws: int = BAND_DRAWS,
          seed: int = BAND_SEED) -> Band:
     """Monte Carlo of ``uncertain`` with the levers at ``settings``: a lever away from the
     uncertain scenario's central value fixes its parameter there (the distribution gives way
