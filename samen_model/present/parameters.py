@@ -29,6 +29,8 @@ from samen_model.scenario.values import Distribution
 CHOICE_WORDS = msg.by_key("register.choice")
 
 
+#: The register's words by language (messages ``register.*``; the explorer reads yes and no).
+WORDS = {lang: msg.words("register", lang) for lang in msg.LANGUAGES}
 #: What a value rests on, by language (messages ``register.basis.*``).
 BASIS_WORDS = {lang: msg.words("register.basis", lang) for lang in msg.LANGUAGES}
 
