@@ -181,8 +181,8 @@ def label(name: object, language: str = "en", results: object = None) -> str:
     """A column, key figure or output name as a person reads it (unknown names unchanged);
     a key figure's label names the years it covers in ``results`` (a Result or several).
 
-    >>> label("deviation_transition_eur")
-    'Square deviation 2023-2025'
+    >>> label("deviation_transition_eur")  # no results: no years
+    'Square deviation (nominal)'
     >>> label("net_savings_2026_2030", "nl")
     'Netto besparing 2026-2030'
     """
