@@ -34,6 +34,7 @@ from samen_model.analysis.value_of_information import (
     measure_next,
 )
 from samen_model.model.results import Result
+from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
 from samen_model.present import parameters as rp
 from samen_model.products.briefing import annexes as ax
@@ -95,8 +96,33 @@ def _title(result: Result, main: Result, language: str) -> str:
 
 
 # ------------------------------------------------------------------------------ sections
+def calibrated_central(uncertain: Scenario | None, main: Result) -> Result | None:
+    """The uncertainty scenario run once with its own central values, under the main
+    scenario's regime after the transition (what its computed situations start from), or
+    None without an uncertainty scenario."""
+    if uncertain is None or not isinstance(uncertain, Scenario):
+        return None
+    own = str(main.scenario.value(REGIME_PARAMETER))
+    if str(uncertain.value(REGIME_PARAMETER)) != own:
+        uncertain = uncertain.with_values({REGIME_PARAMETER: own})
+    return simulate(uncertain)
+
+
+def _gap_words(median: float, main: float, calibrated: float, y: dict[str, int],
+               language: str) -> str:
+    """Why the middle outcome differs from the main scenario: the tuning to the observed
+    figures (main -> calibrated central) or the spread (calibrated central -> median),
+    whichever is larger (EUR)."""
+    w = tx.t(language)
+    why = w["gap_calibration" if abs(main - calibrated) >= abs(calibrated - median)
+            else "gap_spread"].format(**y)
+    return w["central_gap"].format(main=tx.net_words(main, language),
+                                   calibrated=tx.net_words(calibrated, language), why=why, **y)
+
+
 def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Result],
-             cut: float | None, y: dict[str, int], language: str) -> None:
+             cut: float | None, y: dict[str, int], language: str,
+             calibrated: Result | None = None) -> None:
     """Page 1: bottom line, middle outcome with its band, the choice, one chart, and three
     pointers into the body (the closed square, the break-even cut, the largest risk)."""
     w = tx.t(language)
@@ -104,9 +130,15 @@ def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Resul
     out = net_output(y)
     p5, p50, p95 = middle(main.summary, out)
     s.paragraph(w["bottom_saving" if p50 >= 0 else "bottom_cost"].format(
-        median=tx.money(p50, language), **y))
-    s.paragraph(w["median_range"].format(draws=fmt.count(main.summary.draws, language),
-                                         range=tx.range_words(p5, p95, language)))
+        median=tx.money(p50, language), regime=main.short(language), **y))
+    words = w["median_range"].format(draws=fmt.count(main.summary.draws, language),
+                                     range=tx.range_words(p5, p95, language))
+    central = float(kf.central(main.result)["net_savings_structural_eur"])
+    if calibrated is not None:
+        words += " " + _gap_words(p50, central, float(kf.central(calibrated)
+                                                      ["net_savings_structural_eur"]),
+                                  y, language)
+    s.paragraph(words)
     alternatives = [r for r in regimes if not r.main and r.summary is not None]
     if alternatives:
         best = max(alternatives, key=lambda r: abs(middle(r.summary, out)[1] - p50))
@@ -116,19 +148,20 @@ def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Resul
                                             range=tx.range_words(b5, b95, language), **y))
     shown = [r for r in regimes if r.summary is not None]
     stats = [middle(r.summary, out) for r in shown]
-    mark = " (hoofdscenario)" if language == "nl" else " (main scenario)"
+    mark = " (aanname van het model)" if language == "nl" else " (the model's assumption)"
     fig = charts.regime_chart([r.words(language)[0] + (mark if r.main else "") for r in shown],
                               [m[1] for m in stats],
                               [m[0] for m in stats], [m[2] for m in stats],
                               (y["lo"], y["hi"]), y["end"], language)
     s.figure(fig, w["fig_regimes"].format(**y))
     sq = middle(main.summary, square_output(y))[1]
-    more = [w["more_square"].format(square=tx.square_words(sq, language), **y)]
+    sq_central = float(kf.central(main.result)["deviation_transition_eur"])
+    more = [w["more_square"].format(square=tx.square_words(sq, language),
+                                    central=tx.square_words(sq_central, language), **y)]
     if cut is not None and p50 < 0:
         more.append(w["more_cut"].format(share=fmt.pct(cut, 2, language), **y))
     nets = {r.scenario.title: float(kf.central(r)["net_savings_structural_eur"])
             for r in others}
-    central = float(kf.central(main.result)["net_savings_structural_eur"])
     worst = min(nets, key=nets.get) if nets else None
     if worst is not None and nets[worst] < central:
         more.append(w["more_risk"].format(title=worst, net=tx.net_words(nets[worst], language),
@@ -136,12 +169,29 @@ def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Resul
     s.bullets(more)
 
 
-def _occasion(s: Section, y: dict[str, int], language: str) -> None:
+def made_on(info: Mapping[str, Any]) -> dt.date:
+    """The date the run was made (UTC), from the manifest."""
+    return dt.datetime.fromisoformat(str(info["created_utc"]).replace("Z", "+00:00")).date()
+
+
+def budget_deadline(y: dict[str, int]) -> dt.date:
+    """The day by which the budget of the first structural year is set: 1 October of the
+    year before (the budget rule of the framework)."""
+    return dt.date(y["struct"] - 1, 10, 1)
+
+
+def decision_taken(made: dt.date, y: dict[str, int]) -> bool:
+    """Whether the budget of the first structural year must have been set by ``made``."""
+    return made > budget_deadline(y)
+
+
+def _occasion(s: Section, y: dict[str, int], language: str, made: dt.date) -> None:
     w = tx.t(language)
     refs = {"evaluation": _cite("evaluation-2023", language),
             "framework": _cite("framework-2022", language)}
     s.paragraph(w["occasion_1"].format(**refs, **y))
-    s.paragraph(w["occasion_2"].format(**y))
+    month = f"{src.MONTHS[language][made.month - 1]} {made.year}"
+    s.paragraph(w["occasion_2"].format(**y) + " " + w["occasion_time"].format(made=month, **y))
 
 
 def _phases(main: Result, language: str) -> str:
@@ -208,7 +258,8 @@ def _date_words(text: str, language: str) -> str:
 
 
 def _expected(s: Section, main: Result, summary: MonteCarloSummary,
-              observed: Sequence[Observation], y: dict[str, int], language: str) -> None:
+              observed: Sequence[Observation], y: dict[str, int], language: str,
+              calibrated: Result | None = None) -> None:
     w = tx.t(language)
     draws = fmt.count(summary.draws, language)
     s.paragraph(w["expected_1"].format(draws=draws, **y))
@@ -221,8 +272,10 @@ def _expected(s: Section, main: Result, summary: MonteCarloSummary,
     k = kf.central(main)
     central = float(k["net_savings_structural_eur"])
     worse = share_at_or_below(summary, net_output(y), central)
-    s.paragraph(w["expected_net"].format(median=tx.net_words(p50, language),
-                                         main=tx.net_words(central, language),
+    gap = _gap_words(p50, central, float(kf.central(calibrated)["net_savings_structural_eur"]),
+                     y, language) if calibrated is not None else \
+        tx.t(language)["central_only"].format(main=tx.net_words(central, language))
+    s.paragraph(w["expected_net"].format(median=tx.net_words(p50, language), gap=gap,
                                          share=tx.in_ten(worse, language), **y))
     payback = float(k["payback_year"])
     words = w["payback_no"].format(**y) if payback != payback else w["payback_yes"].format(
@@ -246,10 +299,13 @@ def _expected(s: Section, main: Result, summary: MonteCarloSummary,
 
 
 def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
-            language: str) -> None:
+            language: str, made: dt.date) -> None:
     w = tx.t(language)
+    decided = w["choice_decided"].format(deadline=budget_deadline(y).year, **y) \
+        if decision_taken(made, y) else ""
     s.paragraph(w["choice_1"].format(
-        t2_quote=_quote("framework-2022", "speelt alleen maar", "overgangperiode"), **y))
+        t2_quote=_quote("framework-2022", "speelt alleen maar", "overgangperiode"),
+        decided=decided, **y))
     out = net_output(y)
     rows = []
     for r in regimes:
@@ -450,11 +506,14 @@ def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
                                               **y))
 
 
-def _next(s: Section, main: Result, y: dict[str, int], language: str) -> None:
+def _next(s: Section, main: Result, y: dict[str, int], language: str, made: dt.date) -> None:
     w = tx.t(language)
     after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
     impact = _quote("evaluation-2023", "Als onderdeel van de monitoring", "impactmeting uit.")
-    s.bullets([b.format(after=after, impact_quote=impact, **y) for b in w["next"]])
+    decision = w["decision_taken" if decision_taken(made, y) else "decision_open"].format(
+        deadline=budget_deadline(y).year, **y)
+    s.bullets([b.format(after=after, impact_quote=impact, decision=decision, **y)
+               for b in w["next"]])
 
 
 def _limits(s: Section, y: dict[str, int], language: str) -> None:
@@ -504,13 +563,15 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     def section(key: str, new_page: bool = False) -> Section:
         return b.add_section(key, t[key].format(**y), new_page=new_page)
 
+    made = made_on(info)
+    calibrated = calibrated_central(uncertain, main)
     _summary(section("summary"), regimes, others, (breakeven_cuts or {}).get(
-        next(r.key for r in regimes if r.main)), y, language)
-    _occasion(section("occasion", new_page=True), y, language)
+        next(r.key for r in regimes if r.main)), y, language, calibrated)
+    _occasion(section("occasion", new_page=True), y, language, made)
     _context(section("context"), main, y, language)
     _happened(section("happened"), main, observed, y, language)
-    _expected(section("expected"), main, uncertainty, observed, y, language)
-    _choice(section("choice"), regimes, y, language)
+    _expected(section("expected"), main, uncertainty, observed, y, language, calibrated)
+    _choice(section("choice"), regimes, y, language, made)
     _risks(section("risks"), main, others, uncertainty, y, language, uncertain)
     _breakeven(section("breakeven"), regimes, others, breakeven_cuts or {}, y, language)
     if measure is None and uncertain is not None:
@@ -521,7 +582,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     elif uncertain is not None:  # too few computed situations to rank the assumptions
         section("measure").paragraph(tx.t(language)["measure_few"].format(
             draws=fmt.count(uncertainty.draws, language), min=fmt.count(MIN_DRAWS, language)))
-    _next(section("next"), main, y, language)
+    _next(section("next"), main, y, language, made)
     _limits(section("limits"), y, language)
     ax.budget(section("budget", new_page=True), main, y, language)
     ax.key_figures(section("key_figures"), results, y, language)

@@ -54,6 +54,16 @@ REGIME_WORDS: dict[str, dict[str, tuple[str, str, str]]] = {
 }
 
 
+#: The regime as a short noun phrase inside a sentence ("zoals het model aanneemt: ...").
+REGIME_SHORT: dict[str, dict[str, str]] = {
+    "t2_rule": {"nl": "de budgetregel loopt door en WIJ houdt het verschil",
+                "en": "the budget rule continues and WIJ keeps the difference"},
+    "settlement": {"nl": "verrekening met de werkelijke kosten",
+                   "en": "settlement against the actual cost"},
+    "reeel": {"nl": "een reëel budget", "en": "a realistic budget"},
+}
+
+
 @dataclass(frozen=True)
 class RegimeResult:
     """One way of setting WIJ's budget after the transition and what it gives: ``result``
@@ -68,6 +78,10 @@ class RegimeResult:
     def words(self, language: str) -> tuple[str, str, str]:
         """(label, what it means, the "if" phrase) for a reader."""
         return REGIME_WORDS[self.key][language]
+
+    def short(self, language: str) -> str:
+        """The regime as a short phrase inside a sentence (``een reëel budget``)."""
+        return REGIME_SHORT[self.key][language]
 
 
 def years_of(result: Result, observations: Sequence[Observation] = ()) -> dict[str, int]:

@@ -56,15 +56,28 @@ TITLES: dict[str, dict[str, str]] = {
 TEXT: dict[str, dict[str, str]] = {
     "nl": {
         # page 1
-        "bottom_cost": "**Als het budget van WIJ na {end} wordt bepaald zoals nu in het "
-                       "hoofdscenario, kost SAMEN. de gemeente in {lo}–{hi} naar verwachting "
-                       "netto {median} meer dan de oude werkwijze.**",
-        "bottom_saving": "**Als het budget van WIJ na {end} wordt bepaald zoals nu in het "
-                         "hoofdscenario, levert SAMEN. de gemeente in {lo}–{hi} naar "
-                         "verwachting netto {median} op ten opzichte van de oude werkwijze.**",
+        "bottom_cost": "**Als het budget van WIJ na {end} wordt bepaald zoals het model "
+                       "aanneemt ({regime}; geen besluit), kost SAMEN. de gemeente in "
+                       "{lo}–{hi} naar verwachting netto {median} meer dan de oude werkwijze "
+                       "(middelste uitkomst van de doorgerekende situaties).**",
+        "bottom_saving": "**Als het budget van WIJ na {end} wordt bepaald zoals het model "
+                         "aanneemt ({regime}; geen besluit), levert SAMEN. de gemeente in "
+                         "{lo}–{hi} naar verwachting netto {median} op ten opzichte van de "
+                         "oude werkwijze (middelste uitkomst van de doorgerekende situaties).**",
         "median_range": "Dat is de middelste uitkomst van {draws} doorgerekende situaties met "
                         "onzekere aannames; in 9 van de 10 doorgerekende situaties ligt het "
                         "netto resultaat {range}.",
+        "central_gap": "Het hoofdscenario, dat met één waarde per aanname rekent, komt uit op "
+                       "{main}. De doorgerekende situaties gaan uit van aannames die zijn "
+                       "afgestemd op de cijfers van {last_obs}; met alleen de middelste waarde "
+                       "van elk van die aannames geven ze {calibrated}. {why}",
+        "central_only": "Het hoofdscenario, dat met één waarde per aanname rekent, komt uit op "
+                        "{main}.",
+        "gap_calibration": "Het verschil met het hoofdscenario komt dus vooral uit die "
+                           "afstemming op de cijfers van {last_obs}, niet uit de spreiding.",
+        "gap_spread": "Het verschil met het hoofdscenario komt dus vooral uit de spreiding "
+                      "van de onzekere aannames, minder uit de afstemming op de cijfers van "
+                      "{last_obs}.",
         "choice_line": "De keuze die het meest uitmaakt, is hoe het budget van WIJ na {end} "
                        "wordt bepaald. {best_label}, dan is de middelste uitkomst {median} "
                        "(9 van de 10 situaties: {range}). Paragraaf 5 zet de mogelijkheden "
@@ -74,12 +87,12 @@ TEXT: dict[str, dict[str, str]] = {
                        "doorgerekende situaties vallen. Rechts van de nul: besparing; links: "
                        "extra kosten.",
         "more_square": "Over de overgangsperiode {start}–{end} blijven de uitgaven aan "
-                       "jeugdhulp naar verwachting {square} (paragraaf 4).",
-        "more_cut": "Een taakstelling van {share} op het budget van WIJ vanaf {struct} is in "
-                    "het hoofdscenario genoeg om in {lo}–{hi} quitte te spelen (paragraaf 7).",
-        "more_risk": "Met één waarde per aanname geeft het hoofdscenario in {lo}–{hi} "
-                     "{main}; het grootste doorgerekende risico, “{title}”, maakt dat {net} "
-                     "(paragraaf 6).",
+                       "jeugdhulp naar verwachting {square} (middelste uitkomst van de "
+                       "doorgerekende situaties; in het hoofdscenario {central}; paragraaf 4).",
+        "more_cut": "Een taakstelling van {share} op het budget van WIJ vanaf {struct} is "
+                    "in het hoofdscenario genoeg om in {lo}–{hi} quitte te spelen (paragraaf 7).",
+        "more_risk": "Het grootste doorgerekende risico, “{title}”, maakt van de {main} van "
+                     "het hoofdscenario in {lo}–{hi} {net} (paragraaf 6).",
         # 1 occasion
         "occasion_1": "De raad stemde op 28 september 2022 in met het implementatieplan voor "
                       "de basisjeugdhulp bij WIJ Groningen, SAMEN. ({evaluation}, §1). Het "
@@ -92,6 +105,9 @@ TEXT: dict[str, dict[str, str]] = {
                       "en met {last}, en welke keuzes en risico's die uitkomst het meest "
                       "bepalen. Zij rekent met het rekenmodel SAMEN., dat de afspraken van "
                       "het kader volgt en de uitgaven met en zonder SAMEN. naast elkaar zet.",
+        "occasion_time": "De notitie is gemaakt in {made}. Het model gebruikt cijfers tot en "
+                         "met {last_obs}; alles daarna, ook over jaren die inmiddels voorbij "
+                         "zijn, is een verwachting van het model.",
         # 2 context
         "context_1": "Sinds 1 januari {start} biedt WIJ Groningen zelf basisjeugdhulp, zoals "
                      "individuele begeleiding en gezinsbegeleiding. Daarvoor ging die hulp naar "
@@ -127,12 +143,9 @@ TEXT: dict[str, dict[str, str]] = {
                            "10 situaties: {range}). In {share} doorgerekende situaties komen ze "
                            "boven het gesloten vierkant.",
         "expected_net": "Na de overgangsperiode, in {lo}–{hi}, is het netto resultaat naar "
-                        "verwachting {median} (middelste uitkomst). Het hoofdscenario, dat "
-                        "met één waarde per aanname rekent, komt uit op {main}; in {share} "
-                        "doorgerekende situaties is het netto resultaat ongunstiger. Het "
-                        "verschil komt uit de onzekere aannames: de doorgerekende situaties "
-                        "nemen ook hun minder gunstige waarden mee, binnen wat de cijfers van "
-                        "{last_obs} toelaten.",
+                        "verwachting {median} (middelste uitkomst van de doorgerekende "
+                        "situaties). In {share} doorgerekende situaties is het netto resultaat "
+                        "ongunstiger dan in het hoofdscenario. {gap}",
         "expected_payback": "In het hoofdscenario verdient SAMEN. zich {payback}; in {share} "
                             "doorgerekende situaties verdient SAMEN. zich vóór eind {last} "
                             "terug.",
@@ -146,11 +159,11 @@ TEXT: dict[str, dict[str, str]] = {
                        "hoofdscenario. Boven de nul: besparing; onder de nul: extra kosten.",
         # 5 choice
         "choice_1": "Over de budgetregel zegt het kader dat die “{t2_quote}”. Na {end} moet "
-                    "dus worden gekozen hoe het budget van WIJ wordt bepaald. Het model rekent "
-                    "de mogelijkheden door met dezelfde aannames; alleen de manier van "
-                    "budgetteren verschilt.",
+                    "dus worden gekozen hoe het budget van WIJ wordt bepaald. {decided}Het "
+                    "model rekent de mogelijkheden door met dezelfde aannames; alleen de "
+                    "manier van budgetteren verschilt.",
         "choice_caption": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}.",
-        "choice_head": ("Budget na {end}", "Wat het betekent", "Met centrale waarden",
+        "choice_head": ("Budget na {end}", "Wat het betekent", "Met één waarde per aanname",
                         "Middelste uitkomst", "9 van de 10 situaties"),
         "choice_kept": "Als de budgetregel doorloopt, houdt WIJ in {struct} naar verwachting "
                        "{kept} (het budget min de kosten van SAMEN.); over {lo}–{hi} is dat "
@@ -159,6 +172,11 @@ TEXT: dict[str, dict[str, str]] = {
                        "geval gedurende de overgangperiode”.",
         "choice_main": "De andere paragrafen rekenen met “{main}”, de vetgedrukte regel. Dat is "
                        "een keuze van het model, geen besluit.",
+        "choice_decided": "Het budget van {struct} moest uiterlijk 1 oktober {deadline} zijn "
+                          "vastgesteld en is dus inmiddels vastgesteld; welke regel daarbij is "
+                          "gevolgd, staat niet in de bronnen van het model, die tot en met "
+                          "{last_obs} gaan. De vergelijking hieronder laat zien wat elke regel "
+                          "betekent; leg het genomen besluit ernaast. ",
         # 6 risks
         "risks_1": "Het memo aan de raad over de totstandkoming van SAMEN. noemt als "
                    "risico's van de invoering “{risk_quote}” ({memo}, §5); de evaluatie noemt "
@@ -246,9 +264,7 @@ TEXT: dict[str, dict[str, str]] = {
             "De cijfers over {after} (jeugdigen, fte, budget en verrekening) vervangen de "
             "schattingen van het model; daarna wordt het opnieuw afgestemd en deze notitie "
             "opnieuw gemaakt.",
-            "Vóór het budget van {struct} wordt vastgesteld (uiterlijk 1 oktober van het jaar "
-            "ervoor) legt het college vast hoe het budget van WIJ na {end} wordt bepaald "
-            "(paragraaf 5).",
+            "{decision}",
             "De evaluatie kondigt een eigen monitoring aan voor de verwijzingen van de "
             "gecertificeerde instellingen en zegt: “{impact_quote}” De uitkomsten daarvan "
             "horen naast deze cijfers.",
@@ -287,6 +303,13 @@ TEXT: dict[str, dict[str, str]] = {
                     "dezelfde cijfers. Welke versies van het model en de invoer zijn gebruikt, "
                     "staat in het bestand manifest.json bij deze notitie.",
         "colophon_observations": "De cijfers over {last_obs} komen uit: {file}.",
+        "decision_open": "Vóór het budget van {struct} wordt vastgesteld (uiterlijk 1 oktober "
+                         "{deadline}) legt het college vast hoe het budget van WIJ na {end} "
+                         "wordt bepaald (paragraaf 5).",
+        "decision_taken": "Het budget van {struct} is inmiddels vastgesteld (uiterlijk 1 oktober "
+                          "{deadline}). Welke regel daarbij is gevolgd, staat niet in de bronnen "
+                          "van het model; leg het besluit naast de vergelijking van paragraaf 5 "
+                          "en reken het model zo nodig opnieuw door met die regel.",
         # words
         "saving": "besparing", "cost": "extra kosten",
         "above": "{amount} boven het gesloten vierkant",

@@ -5,12 +5,24 @@ from __future__ import annotations
 
 TEXT_EN: dict = {
     # page 1
-    "bottom_cost": "**If WIJ's budget after {end} is set as in the main scenario, SAMEN. is "
-                   "expected to cost the municipality a net {median} more in {lo}–{hi} than "
-                   "the old way of working.**",
-    "bottom_saving": "**If WIJ's budget after {end} is set as in the main scenario, SAMEN. is "
-                     "expected to save the municipality a net {median} in {lo}–{hi} compared "
-                     "with the old way of working.**",
+    "bottom_cost": "**If WIJ's budget after {end} is set as the model assumes ({regime}; no "
+                   "decision), SAMEN. is expected to cost the municipality a net {median} more "
+                   "in {lo}–{hi} than the old way of working (middle outcome of the computed "
+                   "situations).**",
+    "bottom_saving": "**If WIJ's budget after {end} is set as the model assumes ({regime}; no "
+                     "decision), SAMEN. is expected to save the municipality a net {median} in "
+                     "{lo}–{hi} compared with the old way of working (middle outcome of the "
+                     "computed situations).**",
+    "central_gap": "The main scenario, with one value per assumption, gives {main}. The "
+                   "computed situations use assumptions tuned to the figures of {last_obs}; "
+                   "with only the middle value of each of those assumptions they give "
+                   "{calibrated}. {why}",
+    "central_only": "The main scenario, with one value per assumption, gives {main}.",
+    "gap_calibration": "The difference from the main scenario therefore comes mostly from that "
+                       "tuning to the figures of {last_obs}, not from the spread.",
+    "gap_spread": "The difference from the main scenario therefore comes mostly from the "
+                  "spread of the uncertain assumptions, less from the tuning to the figures "
+                  "of {last_obs}.",
     "median_range": "That is the middle outcome of {draws} computed situations with uncertain "
                     "assumptions; in 9 of 10 computed situations the net result lies {range}.",
     "choice_line": "The choice that matters most is how WIJ's budget is set after {end}. "
@@ -20,11 +32,12 @@ TEXT_EN: dict = {
                    "outcome (dot) and the band that holds 9 of 10 computed situations. Right "
                    "of zero: saving; left: extra cost.",
     "more_square": "Over the transition {start}–{end} youth-care spending is expected to stay "
-                   "{square} (section 4).",
+                   "{square} (middle outcome of the computed situations; in the main scenario "
+                   "{central}; section 4).",
     "more_cut": "A budget cut of {share} on WIJ's budget from {struct} is enough in the main "
                 "scenario to break even in {lo}–{hi} (section 7).",
-    "more_risk": "With one value per assumption the main scenario gives {main} in {lo}–{hi}; "
-                 "the largest risk computed, “{title}”, makes that {net} (section 6).",
+    "more_risk": "The largest risk computed, “{title}”, turns the main scenario's {main} in "
+                 "{lo}–{hi} into {net} (section 6).",
     # 1 occasion
     "occasion_1": "On 28 September 2022 the council agreed to the implementation plan for "
                   "basic youth care at WIJ Groningen, SAMEN. ({evaluation}, §1). The financial "
@@ -37,6 +50,9 @@ TEXT_EN: dict = {
                   "choices and risks matter most for that result. It uses the SAMEN. model, "
                   "which follows the framework's agreements and sets spending with and without "
                   "SAMEN. side by side.",
+    "occasion_time": "The note was made in {made}. The model uses figures up to and including "
+                     "{last_obs}; everything after that, also for years that have passed by "
+                     "now, is the model's expectation.",
     # 2 context
     "context_1": "Since 1 January {start} WIJ Groningen itself provides basic youth care, such "
                  "as individual and family guidance. Before, that care went to providers in "
@@ -69,11 +85,9 @@ TEXT_EN: dict = {
                        "stay {square} (middle outcome; 9 of 10 situations: {range}). In {share} "
                        "computed situations it ends above the closed square.",
     "expected_net": "After the transition, in {lo}–{hi}, the net result is expected to be "
-                    "{median} (middle outcome). The main scenario, with one value per "
-                    "assumption, arrives at {main}; in {share} computed situations the net "
-                    "result is less favourable. The difference comes from the uncertain "
-                    "assumptions: the computed situations also take their less favourable "
-                    "values, within what the figures of {last_obs} allow.",
+                    "{median} (middle outcome of the computed situations). In {share} computed "
+                    "situations the net result is less favourable than in the main scenario. "
+                    "{gap}",
     "expected_payback": "In the main scenario SAMEN. {payback}; in {share} computed "
                         "situations it pays for itself before the end of {last}.",
     "payback_no": "does not pay for itself before the end of {last}",
@@ -86,10 +100,11 @@ TEXT_EN: dict = {
                    "saving; below zero: extra cost.",
     # 5 choice
     "choice_1": "On the budget rule the framework says that it “{t2_quote}”. After {end} a "
-                "choice is therefore needed on how WIJ's budget is set. The model computes the "
-                "options with the same assumptions; only the way of budgeting differs.",
+                "choice is therefore needed on how WIJ's budget is set. {decided}The model "
+                "computes the options with the same assumptions; only the way of budgeting "
+                "differs.",
     "choice_caption": "Net result {lo}–{hi} per way of budgeting after {end}.",
-    "choice_head": ("Budget after {end}", "What it means", "With central values",
+    "choice_head": ("Budget after {end}", "What it means", "With one value per assumption",
                     "Middle outcome", "9 of 10 situations"),
     "choice_kept": "If the budget rule continues, WIJ is expected to keep {kept} in {struct} "
                    "(the budget minus the cost of SAMEN.); over {lo}–{hi} that is "
@@ -98,6 +113,10 @@ TEXT_EN: dict = {
                    "overgangperiode”.",
     "choice_main": "The other sections use “{main}”, the row in bold. That is a modelling "
                    "choice, not a decision.",
+    "choice_decided": "The budget for {struct} had to be set by 1 October {deadline} and so has "
+                      "been set by now; which rule was followed is not in the model's sources, "
+                      "which go up to {last_obs}. The comparison below shows what each rule "
+                      "means; set the decision taken beside it. ",
     # 6 risks
     "risks_1": "The memo to the council on how SAMEN. came about names as risks of the "
                "introduction “{risk_quote}” ({memo}, §5); the evaluation names leakage to "
@@ -176,8 +195,7 @@ TEXT_EN: dict = {
     "next": [
         "The figures for {after} (young people, FTE, budget and settlement) replace the "
         "model's estimates; then it is tuned again and this note made again.",
-        "Before the budget for {struct} is set (by 1 October of the year before) the "
-        "municipal executive fixes how WIJ's budget is set after {end} (section 5).",
+        "{decision}",
         "The evaluation announces its own monitoring of referrals from the certified "
         "institutions and an impact study: “{impact_quote}” Their results belong beside these "
         "figures.",
@@ -212,6 +230,12 @@ TEXT_EN: dict = {
                 "model gives the same key and the same figures. Which versions of the model "
                 "and the input were used is in the file manifest.json beside this note.",
     "colophon_observations": "The figures for {last_obs} come from: {file}.",
+    "decision_open": "Before the budget for {struct} is set (by 1 October {deadline}) the "
+                     "municipal executive fixes how WIJ's budget is set after {end} (section 5).",
+    "decision_taken": "The budget for {struct} has been set by now (by 1 October {deadline}). "
+                      "Which rule was followed is not in the model's sources; set the decision "
+                      "beside the comparison of section 5 and compute the model again with that "
+                      "rule where needed.",
     # words
     "saving": "saving", "cost": "extra cost",
     "above": "{amount} above the closed square", "below": "{amount} below the closed square",
