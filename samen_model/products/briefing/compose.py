@@ -331,20 +331,28 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
     s.paragraph(w["choice_main"].format(main=main.words(language)[0], **y))
 
 
-def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,
-           y: dict[str, int], language: str, uncertain: Scenario | None = None) -> None:
+def together(result: Result) -> float:
+    """The municipality's net result plus WIJ's own result over the structural years (EUR):
+    what SAMEN. saves the municipality and WIJ together."""
+    k = kf.central(result)
+    return float(k["net_savings_structural_eur"]) + float(k["wij_result_structural_eur"])
+
+
+def risk_rows(main: Result, others: Sequence[Result], summary: MonteCarloSummary,
+              y: dict[str, int], language: str) -> list[tuple[Result, str, str, str, str, str]]:
+    """Per what-if scenario, worst for municipality and WIJ together first: the run, what
+    differs, the municipality's net result, WIJ's own result, both together against the main
+    scenario, and how often the computed situations are as bad (or as good) for the
+    municipality."""
     w = tx.t(language)
-    s.paragraph(w["risks_1"].format(
-        risk_quote=_quote("memo-2021", "tekort aan personeel", "waterbedeffect"),
-        memo=_cite("memo-2021", language)))
     out = net_output(y)
     base = float(kf.central(main)["net_savings_structural_eur"])
     rows = []
-    for r in sorted(others, key=lambda r: float(kf.central(r)["net_savings_structural_eur"])):
-        net = float(kf.central(r)["net_savings_structural_eur"])
-        diff = net - base
+    for r in sorted(others, key=together):
+        k = kf.central(r)
+        net = float(k["net_savings_structural_eur"])
         below = share_at_or_below(summary, out, net)
-        if diff < 0:
+        if net < base:
             often = w["often_worse"].format(n=round(10 * below)) if below >= 0.05 \
                 else w["often_rare"]
         else:
@@ -352,11 +360,28 @@ def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCar
                 else w["often_rare"]
         what = "; ".join(f"{d[list(d)[1]]}: {d[list(d)[2]]}"
                          for d in rp.differing_rows([r.scenario], main.scenario, language))
+        diff = together(r) - together(main)
         versus = w["better" if diff >= 0 else "worse"].format(amount=tx.money(diff, language))
-        rows.append([r.scenario.title, what, tx.net_words(net, language), versus, often])
+        rows.append((r, what, tx.net_words(net, language),
+                     tx.wij_words(k["wij_result_structural_eur"], language), versus, often))
+    return rows
+
+
+def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,
+           y: dict[str, int], language: str, uncertain: Scenario | None = None) -> None:
+    w = tx.t(language)
+    s.paragraph(w["risks_1"].format(
+        risk_quote=_quote("memo-2021", "tekort aan personeel", "waterbedeffect"),
+        memo=_cite("memo-2021", language)))
+    rows = [[r.scenario.title, what, net_cell, wij_cell, versus, often]
+            for r, what, net_cell, wij_cell, versus, often
+            in risk_rows(main, others, summary, y, language)]
     if rows:
-        s.table(list(w["risks_head"]), rows, w["risks_caption"].format(**y),
-                widths=[2.6, 3.6, 1.6, 1.6, 1.6], align=["l", "l", "r", "r", "l"])
+        k = kf.central(main)
+        s.table(list(w["risks_head"]), rows, w["risks_caption"].format(
+                    main=tx.net_words(k["net_savings_structural_eur"], language),
+                    main_wij=tx.wij_words(k["wij_result_structural_eur"], language), **y),
+                widths=[2.2, 3.0, 1.5, 1.4, 1.7, 1.4], align=["l", "l", "r", "r", "r", "l"])
     shortfall = summary.shortfall_probability
     if len(shortfall) and y["struct"] in shortfall.index:
         s.paragraph(w["staff"].format(share=tx.in_ten(float(shortfall.loc[y["struct"]]),

@@ -182,13 +182,18 @@ TEXT: dict[str, dict[str, str]] = {
                    "risico's van de invoering “{risk_quote}” ({memo}, §5); de evaluatie noemt "
                    "de weglek naar specialistische hulp en de overgang van verwijzers. Elk "
                    "risico is doorgerekend als een scenario: het hoofdscenario met één aanname "
-                   "anders. De kolom 'hoe vaak' zegt in hoeveel van de doorgerekende situaties "
-                   "het netto resultaat even slecht of slechter is (bij een kans: even goed of "
-                   "beter).",
-        "risks_caption": "Risico's en kansen: netto resultaat {lo}–{hi} per scenario, met het "
-                         "verschil met het hoofdscenario.",
-        "risks_head": ("Scenario", "Wat er anders is", "Netto resultaat",
-                       "Tegenover het hoofdscenario", "Hoe vaak"),
+                   "anders. Naast het netto resultaat van de gemeente staat het eigen resultaat "
+                   "van WIJ: een scenario dat de gemeente geld oplevert omdat WIJ een tekort "
+                   "draagt, is geen goed nieuws. De kolom 'samen' telt beide op. De kolom 'hoe "
+                   "vaak' zegt in hoeveel van de doorgerekende situaties het netto resultaat "
+                   "van de gemeente even slecht of slechter is; bij een scenario dat voor de "
+                   "gemeente gunstiger uitvalt: even goed of beter.",
+        "risks_caption": "Risico's en kansen: netto resultaat van de gemeente en resultaat "
+                         "van WIJ {lo}–{hi} per scenario (hoofdscenario: gemeente {main}, WIJ "
+                         "{main_wij}).",
+        "risks_head": ("Scenario", "Wat er anders is", "Gemeente: netto resultaat",
+                       "WIJ: eigen resultaat", "Gemeente en WIJ samen, tegenover het "
+                       "hoofdscenario", "Hoe vaak (gemeente)"),
         "better": "{amount} gunstiger", "worse": "{amount} ongunstiger",
         "often_worse": "{n} van de 10 even slecht of slechter",
         "often_better": "{n} van de 10 even goed of beter",

@@ -121,13 +121,18 @@ TEXT_EN: dict = {
     "risks_1": "The memo to the council on how SAMEN. came about names as risks of the "
                "introduction “{risk_quote}” ({memo}, §5); the evaluation names leakage to "
                "specialist care and the move of referrers. Each risk is computed as a "
-               "scenario: the main scenario with one assumption changed. The column 'how "
-               "often' says in how many of the computed situations the net result is as bad "
-               "or worse (for an opportunity: as good or better).",
-    "risks_caption": "Risks and opportunities: net result {lo}–{hi} per scenario, with the "
-                     "difference from the main scenario.",
-    "risks_head": ("Scenario", "What is different", "Net result", "Against the main scenario",
-                   "How often"),
+               "scenario: the main scenario with one assumption changed. Beside the "
+               "municipality's net result stands WIJ's own result: a scenario that saves the "
+               "municipality money because WIJ carries a deficit is not good news. The column "
+               "'together' adds both. The column 'how often' says in how many computed "
+               "situations the municipality's net result is as bad or worse; for a scenario "
+               "that is better for the municipality: as good or better.",
+    "risks_caption": "Risks and opportunities: the municipality's net result and WIJ's result "
+                     "{lo}–{hi} per scenario (main scenario: municipality {main}, WIJ "
+                     "{main_wij}).",
+    "risks_head": ("Scenario", "What is different", "Municipality: net result",
+                   "WIJ: own result", "Municipality and WIJ together, against the main "
+                   "scenario", "How often (municipality)"),
     "better": "{amount} better", "worse": "{amount} worse",
     "often_worse": "{n} in 10 as bad or worse", "often_better": "{n} in 10 as good or better",
     "often_rare": "fewer than 1 in 10",
