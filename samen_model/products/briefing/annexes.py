@@ -6,6 +6,7 @@ key; versions and hashes stay in the manifest)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +21,7 @@ from samen_model.present import parameters as rp
 from samen_model.present.tables.results import budget_steps_frame, budget_steps_table
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.content import Section
-from samen_model.products.briefing.regimes import years_of
+from samen_model.products.briefing.regimes import REGIME_SHORT, years_of
 from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
@@ -128,6 +129,33 @@ def budget(s: Section, main: Result, y: dict[str, int], language: str) -> None:
             widths=[3.4, *[1.0] * len(cols)], align=["l", *["r"] * len(cols)])
 
 
+REGIME_PARAMETER = "budget.structural_regime"
+#: What a register value means under a regime after the transition, by parameter and regime.
+REGISTER_NOTES: dict[str, dict[str, dict[str, str]]] = {
+    "budget.lapsing_cost_ceiling": {"reeel": {
+        "nl": "deze schakelaar geldt bij ‘budgetregel loopt door’ en ‘verrekening’; bij een "
+              "reëel budget (de regel van dit scenario) hoort het plafond bij de regel: het "
+              "budget is nooit hoger dan de kosten die in open house vervallen",
+        "en": "this switch applies to ‘budget rule continues’ and ‘settlement’; under a "
+              "realistic budget (this scenario's rule) the ceiling is part of the rule: the "
+              "budget is never above the cost that lapses in open house"}},
+}
+
+
+def register_value(path: str, value: str, regime: str, language: str) -> str:
+    """The register's value of ``path``, with what it means under ``regime`` where that
+    differs from the switch alone (:data:`REGISTER_NOTES`)."""
+    note = REGISTER_NOTES.get(path, {}).get(regime)
+    return f"{value}; {note[language]}" if note else value
+
+
+def regime_words(text: str, language: str) -> str:
+    """``text`` with the model's regime keys (``reeel``, ``t2_rule``, ``settlement``) in
+    words (a source note may name them)."""
+    return re.sub(r"\b(reeel|t2_rule|settlement)\b",
+                  lambda m: REGIME_SHORT[m.group(1)][language], text)
+
+
 def register(s: Section, results: Sequence[Result], language: str) -> None:
     w = tx.t(language)
     main = results[0].scenario
@@ -135,10 +163,12 @@ def register(s: Section, results: Sequence[Result], language: str) -> None:
     counts = {b: sum(r.basis == b for r in rows) for b in rp.BASIS_WORDS[language]}
     parts = [f"{n} {_basis_plural(b, n, language)}" for b, n in counts.items() if n]
     s.paragraph(w["register_count"].format(n=len(rows), parts=tx.join(parts, language)))
+    regime = str(main.value(REGIME_PARAMETER)) if REGIME_PARAMETER in main.params else ""
     for theme in dict.fromkeys(r.theme for r in rows):
         s.table(list(w["register_head"]),
-                [[r.label, r.value, rp.BASIS_WORDS[language][r.basis],
-                  f"{r.source}: {r.quote}" if r.quote else r.source]
+                [[r.label, register_value(r.path, r.value, regime, language),
+                  rp.BASIS_WORDS[language][r.basis],
+                  regime_words(f"{r.source}: {r.quote}" if r.quote else r.source, language)]
                  for r in rows if r.theme == theme],
                 w["register_caption"].format(theme=lb.theme_label(theme, language)
                                              .rstrip(".")),
