@@ -50,6 +50,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     config = load_config(config_path)
     if args.language:
         config = dataclasses.replace(config, language=args.language)
+    if args.main:
+        config = dataclasses.replace(config, main=args.main)
     notebooks = list(args.notebooks) if args.notebooks is not None else None
     if args.notebook:
         base = notebooks if notebooks is not None else [*config.notebooks,
@@ -87,6 +89,9 @@ def _register_report(sub: argparse._SubParsersAction) -> None:
                         "not there come from the shipped ones")
     p.add_argument("--scenarios", nargs="*", metavar="NAME",
                    help="scenario names (default: the configuration, else every file)")
+    p.add_argument("--main", metavar="NAME",
+                   help="the briefing's main scenario (default: the configuration's main, else "
+                        "realised_2023, the shipped one; the other scenarios are its what-ifs)")
     p.add_argument("--notebooks", nargs="*", metavar="NAME",
                    help="notebooks to run instead of the configured ones (none: tables only)")
     p.add_argument("--notebook", action="append", metavar="NAME",

@@ -212,9 +212,14 @@ def colophon(s: Section, info: dict[str, Any], main: Result, others: Sequence[Re
     when = dt.datetime.fromisoformat(info["created_utc"].replace("Z", "+00:00"))
     created = f"{src.format_date(when.date(), language)}, {when:%H:%M}"
     s.paragraph(w["colophon"].format(
-        created=created, author=author, main=f"‘{main.scenario.title}’",
+        created=created, author=author,
+        main=f"‘{main.scenario.title}’ (scenario {main.scenario.name})",
         others=tx.join([r.scenario.title for r in others], language) or "–",
         draws=fmt.count(summary.draws, language) if summary else "0",
         seed=summary.seed if summary else "–", key=info.get("run_key", "")))
     if observations is not None and observations.path is not None:
-        s.paragraph(w["colophon_observations"].format(file=observations.title, **y))
+        keys = dict.fromkeys(str(o.source).split(":")[0].strip() for o in observations
+                             if o.year == y["last_obs"])
+        docs = [src.cite(k, language) for k in keys if k in src.registry()]
+        if docs:
+            s.paragraph(w["colophon_observations"].format(file=tx.join(docs, language), **y))

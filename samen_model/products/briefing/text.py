@@ -302,7 +302,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sources_intro": "De documenten en publieke cijfers waarnaar deze notitie en de "
                          "aannames verwijzen.",
         "colophon": "Deze notitie is gemaakt op {created} (UTC) door {author}. Zij rekent met "
-                    "het hoofdscenario (scenario {main}) en de scenario's {others}, en met {draws} "
+                    "het hoofdscenario {main} en de scenario's {others}, en met {draws} "
                     "doorgerekende situaties (startgetal {seed}). Kenmerk van deze berekening: "
                     "**{key}**. Met dezelfde invoer geeft het model hetzelfde kenmerk en "
                     "dezelfde cijfers. Welke versies van het model en de invoer zijn gebruikt, "

@@ -230,7 +230,7 @@ TEXT_EN: dict = {
     "sources_intro": "The documents and public figures this note and the assumptions refer "
                      "to.",
     "colophon": "This note was made on {created} (UTC) by {author}. It uses the main scenario "
-                "(scenario {main}) and the scenarios {others}, and {draws} computed situations "
+                "{main} and the scenarios {others}, and {draws} computed situations "
                 "(seed {seed}). Key of this calculation: **{key}**. With the same input the "
                 "model gives the same key and the same figures. Which versions of the model "
                 "and the input were used is in the file manifest.json beside this note.",

@@ -29,6 +29,9 @@ DEFAULT_NOTEBOOKS: tuple[dict[str, Any], ...] = (
     {"notebook": "03_uncertainty", "parameters": {"draws": 10_000}},
     {"notebook": "04_briefing", "hide_input": True},
 )
+#: The briefing's main scenario unless ``main`` (reports.yaml or ``--main``) names another: the
+#: shipped one, found by name from any scenario folder.
+DEFAULT_MAIN = "realised_2023"
 SHARED_PARAMETERS = ("scenarios", "base", "language", "scenario_dir", "seed")
 #: Largest seed (as on the command line) and most notebooks run at the same time.
 MAX_SEED = 2**63 - 1
@@ -59,6 +62,7 @@ class ReportConfig:
 
     scenarios: list[str] | None = None  # None: every *.yaml in the scenario folder
     base: str = "plan_2022"
+    main: str | None = None  # the briefing's main scenario; None: DEFAULT_MAIN
     language: str = "nl"
     seed: int = 1  # seed of the sampled numbers (Monte Carlo notebooks)
     jobs: int = 2
@@ -85,7 +89,8 @@ def load_config(path: str | Path | None) -> ReportConfig:
         data["scenarios"] = None
     elif not (isinstance(scen, list) and all(isinstance(s, str) for s in scen)):
         raise SamenInputError(path, "scenarios", "'all' or a list of scenario names")
-    for key, kind in (("jobs", int), ("seed", int), ("base", str), ("language", str),
+    for key, kind in (("jobs", int), ("seed", int), ("base", str), ("main", str),
+                      ("language", str),
                       ("notebooks", list), ("extra_notebooks", list)):
         if key in data and (not isinstance(data[key], kind) or isinstance(data[key], bool)):
             raise SamenInputError(path, key, f"a {kind.__name__}")
@@ -98,8 +103,9 @@ def load_config(path: str | Path | None) -> ReportConfig:
     if "language" in data and data["language"] not in LANGUAGES:
         raise SamenInputError(path, "language", f"one of {', '.join(LANGUAGES)} (got "
                               f"{data['language']!r})")
-    if "base" in data and not plain_name(data["base"]):
-        raise SamenInputError(path, "base", f"a scenario name: {PLAIN_NAME_TEXT}")
+    for key in ("base", "main"):
+        if key in data and not plain_name(data[key]):
+            raise SamenInputError(path, key, f"a scenario name: {PLAIN_NAME_TEXT}")
     if data.get("scenarios"):
         for i, name in enumerate(data["scenarios"]):
             if not plain_name(name):
@@ -162,9 +168,13 @@ def plan_jobs(config: ReportConfig, notebook_dir: Path, scenario_dir: Path,
             if name not in declared:
                 raise SamenInputError(path, f"parameters.{name}", "a parameter the notebook "
                                       f"declares ({', '.join(declared) or 'none'})")
+        given = "scenarios" in params
         for name in SHARED_PARAMETERS:
             if name in declared and name not in params:
                 params[name] = shared[name]
+        if "briefing" in item["notebook"] and "scenarios" in params and \
+                (config.main or not given):
+            params["scenarios"] = briefing_scenarios(params["scenarios"], config.main)
         checkable = {k: v for k, v in params.items() if k in CHECKED_PARAMETERS}
         try:
             check_params(params.get("scenario_dir", str(scenario_dir)), **checkable)
@@ -182,6 +192,14 @@ def plan_jobs(config: ReportConfig, notebook_dir: Path, scenario_dir: Path,
         jobs.append(NotebookJob(item["notebook"], output, params,
                                 bool(item.get("hide_input", "briefing" in item["notebook"]))))
     return jobs
+
+
+def briefing_scenarios(names: list[str], main: str | None = None) -> list[str]:
+    """The briefing's scenarios: ``main`` (default :data:`DEFAULT_MAIN`) first, then the
+    other names in their order (the what-ifs of the risks section), never the folder's
+    alphabetically first file as the main scenario."""
+    first = main or DEFAULT_MAIN
+    return [first, *[n for n in names if n != first]]
 
 
 def briefing_job(plan: list[NotebookJob]) -> NotebookJob | None:
