@@ -238,7 +238,7 @@ def test_no_figure_after_the_last_observed_year_in_the_past_tense(briefing, part
 
     central = kf.central(parts[0][0])["net_savings_structural_eur"]
     worse = share_at_or_below(parts[2], net_output(y), central)
-    assert f"in {tx.in_ten(worse)} doorgerekende situaties is het netto resultaat ongunstiger" \
+    assert f"In {tx.in_ten(worse)} doorgerekende situaties is het netto resultaat ongunstiger" \
         in expected
 
 
@@ -294,9 +294,11 @@ def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
     staff = rows["Personeelstekort (max. 20 fte groei per jaar vanaf 2024)"]
     # under reeel (tests/golden): main € 14,84 mln saving, staff shortage € 22,14 mln (a lower
     # cost base), high leakage € 9,78 mln, fewer referrals € 21,05 mln
-    assert staff[2] == "€ 22,1 mln besparing" and staff[3] == "€ 7,3 mln gunstiger"
+    # a risk is never good news: WIJ's own result stands beside the municipality's (staff
+    # shortage: WIJ € 8,02 mln deficit), and the two together against the main scenario
+    assert staff[2] == "€ 22,1 mln besparing" and staff[3] == "€ 8,0 mln tekort"
     leak = rows["Hoge weglek (25% vanaf 2024)"]
-    assert leak[2] == "€ 9,8 mln besparing" and leak[3] == "€ 5,1 mln ongunstiger"
+    assert leak[2] == "€ 9,8 mln besparing" and leak[3] == "€ 1,3 mln overschot"
     fewer = rows["Minder specialistische verwijzingen (1% in 2026, 3% in 2030)"]
     assert fewer[2] == "€ 21,1 mln besparing"
     # "how often": the share of the run at or below the high-leakage result, in tens
@@ -306,7 +308,7 @@ def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
     below = np.interp(leak_net, np.sort(values), np.arange(1, 100) / 100)
     expected = f"{round(10 * below)} van de 10 even slecht of slechter" if below >= 0.05 \
         else "minder dan 1 van de 10"
-    assert leak[4] == expected
+    assert leak[5] == expected
     text = " ".join(b.text for b in briefing.section("risks").blocks
                     if isinstance(b, Paragraph))
     share = summary.shortfall_probability.loc[2026]
@@ -335,7 +337,8 @@ def test_the_waterbed_scenario_in_the_risks_with_its_result(briefing):
     assert row[1] == "Opschaling naar specialistische hulp: 2023: 0%; 2024: 5% van de nieuwe " \
         "cliënten"
     assert row[2] == tx.net_words(net) == "€ 6,1 mln besparing"
-    assert row[3] == "€ 8,8 mln ongunstiger"
+    assert row[3] == "€ 0,93 mln tekort"  # as in the main scenario: WIJ carries nothing
+    assert row[4] == "€ 8,8 mln ongunstiger"
     # beside staff shortage and high leakage, the worst first
     titles = [r[0] for r in table.rows]
     assert titles.index("Waterbedeffect (5% opschaling vanaf 2024)") < \
@@ -352,7 +355,8 @@ def test_the_waterbed_scenario_in_the_risks_with_its_result(briefing):
         "besparing" in text
     # page 1 names the largest risk computed: the waterbed effect
     page1 = " ".join(briefing.section("summary").blocks[-1].items)
-    assert "“Waterbedeffect (5% opschaling vanaf 2024)”, maakt dat € 6,1 mln besparing" in page1
+    assert "“Waterbedeffect (5% opschaling vanaf 2024)”, maakt van de € 14,8 mln besparing " \
+        "van het hoofdscenario in 2026–2030 € 6,1 mln besparing" in page1
 
 
 def test_who_carries_the_difference_when_a_risk_turns_out_better(briefing):
@@ -638,3 +642,104 @@ def test_the_waterbed_paragraph_says_how_often_the_run_has_that_many_step_ups(br
     assert f"in {tx.in_ten(often)} is het 5% of meer" in text
     assert "€ 6,1 mln besparing in plaats van € 14,8 mln besparing. In de doorgerekende " \
         "situaties van paragraaf 4 ligt dat aandeel tussen 0%" in text
+
+
+def test_page_one_one_name_per_number_and_the_gap_explained(briefing, parts):
+    """'hoofdscenario' is only the run with one value per assumption (realised_2023); the
+    bottom line gives the median, names the regime as the model's assumption (no decision)
+    and never says 'hoofdscenario'; the gap between the two is split into the tuning to the
+    2023 figures (realised_2023 -> calibrated_2023 with its own central values) and the
+    spread (-> the median), in words, from the run."""
+    results, uncertain, summary, _, _, regimes, y = parts
+    page = briefing.section("summary")
+    paragraphs = [b.text for b in page.blocks if isinstance(b, Paragraph)]
+    bottom = paragraphs[0]
+    assert "hoofdscenario" not in bottom
+    assert "zoals het model aanneemt (een reëel budget; geen besluit)" in bottom
+    assert "(middelste uitkomst van de doorgerekende situaties)" in bottom
+    main = float(kf.central(results[0])["net_savings_structural_eur"])
+    cal_run = sm.simulate(uncertain.with_values({"budget.structural_regime": "reeel"}))
+    cal = float(kf.central(cal_run)["net_savings_structural_eur"])
+    median = middle(summary, net_output(y))[1]
+    assert main > cal > median  # realised_2023 € 14,8 mln, calibrated about € 8,9 mln
+    assert f"komt uit op {tx.net_words(main)}" in paragraphs[1]
+    assert f"geven ze {tx.net_words(cal)}" in paragraphs[1]
+    mostly = "vooral uit die afstemming" if abs(main - cal) >= abs(cal - median) \
+        else "vooral uit de spreiding"
+    assert mostly in paragraphs[1]
+    # the closed square on page 1 is the median, the central run's beside it (table 6)
+    square = " ".join(page.blocks[-1].items)
+    sq_median = middle(summary, square_output(y))[1]
+    sq_main = float(kf.central(results[0])["deviation_transition_eur"])
+    assert f"{tx.square_words(sq_median)} (middelste uitkomst van de doorgerekende " \
+        f"situaties; in het hoofdscenario {tx.square_words(sq_main)}" in square
+    # the chart marks the model's regime, not "hoofdscenario" (its dots are medians)
+    assert "hoofdscenario" not in page.blocks[3].alt and "(aanname van het model)" in \
+        page.blocks[3].alt
+
+
+def test_register_says_what_the_ceiling_means_under_the_regime(briefing, parts):
+    """Under reëel the budget rule always caps the budget at the lapsing cost
+    (model/budget_rule.py), so the register's ceiling switch says it applies to the other
+    regimes; no code key of a regime in the register."""
+    assert parts[0][0].scenario.value("budget.structural_regime") == "reeel"
+    rows = [r for b in briefing.section("assumptions").blocks if isinstance(b, Table)
+            for r in b.rows]
+    ceiling = next(r for r in rows if r[0] == "Plafond: de kosten die in open house vervallen")
+    assert ceiling[1].startswith("uit; deze schakelaar geldt bij ‘budgetregel loopt door’ en "
+                                 "‘verrekening’; bij een reëel budget")
+    assert "hoort het plafond bij de regel" in ceiling[1]
+    cells = " ".join(c for r in rows for c in r)
+    assert not re.search(r"\b(reeel|t2_rule|settlement)\b", cells)
+    assert "een reëel budget volgt hun richting het dichtst" in cells
+    # the other regime: the switch alone
+    from samen_model.products.briefing.annexes import register_value
+    assert register_value("budget.lapsing_cost_ceiling", "uit", "t2_rule", "nl") == "uit"
+
+
+def test_a_risk_never_reads_as_good_news(briefing, parts):
+    """Every risk row gives WIJ's own result beside the municipality's and both together
+    against the main scenario, computed from the runs; staff shortage saves the municipality
+    more only because WIJ carries a deficit."""
+    results = parts[0]
+    main = kf.central(results[0])
+    table = next(b for b in briefing.section("risks").blocks if isinstance(b, Table))
+    assert table.header[3] == "WIJ: eigen resultaat"
+    rows = {r[0]: r for r in table.rows}
+    for r in results[1:]:
+        k = kf.central(r)
+        row = rows[r.scenario.title]
+        assert row[2] == tx.net_words(k["net_savings_structural_eur"])
+        assert row[3] == tx.wij_words(k["wij_result_structural_eur"])
+        diff = (k["net_savings_structural_eur"] + k["wij_result_structural_eur"]) - \
+            (main["net_savings_structural_eur"] + main["wij_result_structural_eur"])
+        assert row[4] == f"{tx.money(diff)} {'gunstiger' if diff >= 0 else 'ongunstiger'}"
+    staff = kf.central(results[NAMES.index("staff_shortage")])
+    assert staff["net_savings_structural_eur"] > main["net_savings_structural_eur"]
+    assert staff["wij_result_structural_eur"] < main["wij_result_structural_eur"] - 5e6
+    assert rows[results[1].scenario.title][3].endswith("tekort")
+    assert f"WIJ {tx.wij_words(main['wij_result_structural_eur'])}" in table.caption
+
+
+def test_the_note_is_dated_from_the_run_and_the_decision_deadline_from_the_scenario(briefing,
+                                                                                     parts):
+    """The budget of the first structural year is set by 1 October of the year before; a note
+    made after that says it has been set and that the model's sources do not hold the rule."""
+    import datetime as dt
+
+    from samen_model.products.briefing.compose import budget_deadline, decision_taken, made_on
+
+    info, y = parts[3], parts[6]
+    made = made_on(info)
+    assert budget_deadline(y) == dt.date(y["struct"] - 1, 10, 1) == dt.date(2025, 10, 1)
+    assert not decision_taken(dt.date(2025, 9, 30), y) and decision_taken(dt.date(2025, 10, 2), y)
+    steps = " ".join(briefing.section("next").blocks[0].items)
+    occasion = " ".join(b.text for b in briefing.section("occasion").blocks)
+    months = src.MONTHS["nl"]
+    assert f"gemaakt in {months[made.month - 1]} {made.year}" in occasion
+    assert "cijfers tot en met 2023" in occasion
+    if decision_taken(made, y):
+        assert "Het budget van 2026 is inmiddels vastgesteld (uiterlijk 1 oktober 2025)" in steps
+        assert "staat niet in de bronnen van het model" in steps
+    else:
+        assert "Vóór het budget van 2026 wordt vastgesteld (uiterlijk 1 oktober 2025)" in steps

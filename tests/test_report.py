@@ -250,3 +250,42 @@ def html_escape(text: str) -> str:
     import html
 
     return html.escape(text)
+
+
+def test_briefing_main_scenario_is_the_shipped_one_unless_named(tmp_path):
+    """An analyst's own folder with two what-ifs (aaa, zzz): the briefing's main scenario stays
+    realised_2023 (the shipped one, found by name), not the alphabetically first file; a
+    ``main`` in reports.yaml or ``--main`` names another."""
+    from samen_model.products.build.config import DEFAULT_MAIN, briefing_job, plan_jobs
+    from samen_model.products.build.report import scenario_files
+    from samen_model.scenario.library import SHIPPED_DIR, named_file
+
+    text = (SCENARIOS / "staff_shortage.yaml").read_text(encoding="utf-8").replace(
+        "extends: realised_2023.yaml", f"extends: {SCENARIOS / 'realised_2023.yaml'}")
+    for name in ("aaa", "zzz"):
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    names = [f.stem for f in scenario_files(tmp_path)]
+    assert names == ["aaa", "zzz"]
+    notebooks = ROOT / "notebooks"
+    config = ReportConfig(notebooks=[{"notebook": "04_briefing"}])
+    job = briefing_job(plan_jobs(config, notebooks, tmp_path, names))
+    assert DEFAULT_MAIN == "realised_2023"
+    assert job.parameters["scenarios"] == ["realised_2023", "aaa", "zzz"]
+    assert named_file("realised_2023", tmp_path) == SHIPPED_DIR / "realised_2023.yaml"
+    # named in the configuration: that one is main, the others follow in their order
+    (tmp_path / "reports.yaml").write_text("main: zzz\nnotebooks: [{notebook: 04_briefing}]\n",
+                                           encoding="utf-8")
+    named = load_config(tmp_path / "reports.yaml")
+    assert named.main == "zzz"
+    job = briefing_job(plan_jobs(named, notebooks, tmp_path, names))
+    assert job.parameters["scenarios"] == ["zzz", "aaa"]
+    # an explicit list without a named main keeps its own first scenario
+    listed = ReportConfig(notebooks=[{"notebook": "04_briefing",
+                                      "parameters": {"scenarios": ["zzz", "aaa"]}}])
+    assert briefing_job(plan_jobs(listed, notebooks, tmp_path, names)).parameters[
+        "scenarios"] == ["zzz", "aaa"]
+    (tmp_path / "bad.yaml").write_text("main: 'a b/c'\n", encoding="utf-8")
+    with pytest.raises(sm.SamenInputError, match="main"):
+        load_config(tmp_path / "bad.yaml")
+    # the command line option reaches the configuration
+    assert cli.build_parser().parse_args(["report", "--main", "zzz"]).main == "zzz"

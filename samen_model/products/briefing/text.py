@@ -186,8 +186,8 @@ TEXT: dict[str, dict[str, str]] = {
                    "van WIJ: een scenario dat de gemeente geld oplevert omdat WIJ een tekort "
                    "draagt, is geen goed nieuws. De kolom 'samen' telt beide op. De kolom 'hoe "
                    "vaak' zegt in hoeveel van de doorgerekende situaties het netto resultaat "
-                   "van de gemeente even slecht of slechter is; bij een scenario dat voor de "
-                   "gemeente gunstiger uitvalt: even goed of beter.",
+                   "van de gemeente even slecht of slechter is, en bij een scenario dat voor "
+                   "de gemeente gunstiger is, hoe vaak het even goed of beter is.",
         "risks_caption": "Risico's en kansen: netto resultaat van de gemeente en resultaat "
                          "van WIJ {lo}–{hi} per scenario (hoofdscenario: gemeente {main}, WIJ "
                          "{main_wij}).",
