@@ -334,8 +334,11 @@ def test_the_waterbed_scenario_in_the_risks_with_its_result(briefing):
     table = next(b for b in briefing.section("risks").blocks if isinstance(b, Table))
     rows = {r[0]: r for r in table.rows}
     row = rows["Waterbedeffect (5% opschaling vanaf 2024)"]
-    assert row[1] == "Opschaling naar specialistische hulp: 2023: 0%; 2024: 5% van de nieuwe " \
-        "cliënten"
+    assert row[1] == "Opschaling naar specialistische hulp: 0% in 2023 en 5% vanaf 2024 van de " \
+        "nieuwe cliënten"  # one colon; a year series holds its last value
+    staff = rows["Personeelstekort (max. 20 fte groei per jaar vanaf 2024)"]
+    assert staff[1] == "Grootste groei van het personeel: 80 fte per jaar in 2023 en 20 fte " \
+        "per jaar vanaf 2024"
     assert row[2] == tx.net_words(net) == "€ 6,1 mln besparing"
     assert row[3] == "€ 0,93 mln tekort"  # as in the main scenario: WIJ carries nothing
     assert row[4] == "€ 8,8 mln ongunstiger"
@@ -704,7 +707,7 @@ def test_a_risk_never_reads_as_good_news(briefing, parts):
     results = parts[0]
     main = kf.central(results[0])
     table = next(b for b in briefing.section("risks").blocks if isinstance(b, Table))
-    assert table.header[3] == "WIJ: eigen resultaat"
+    assert table.header[2:5] == ["Gemeente", "WIJ", "Samen, tegenover het hoofdscenario"]
     rows = {r[0]: r for r in table.rows}
     for r in results[1:]:
         k = kf.central(r)

@@ -331,6 +331,33 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
     s.paragraph(w["choice_main"].format(main=main.words(language)[0], **y))
 
 
+def change_words(scenario: Scenario, path: str, language: str) -> str:
+    """What a what-if sets ``path`` to, for a reader: ``Weglek: 10% in 2023, 25% vanaf 2024
+    van de nieuwe hulpvragen`` (a year series is linear between its years and holds its last
+    value after, so the last one reads "vanaf"); a label ending in "vanaf" takes its year
+    without a colon."""
+    info = scenario.params[path]
+    label = rp.label_text(scenario, path, language)
+    value = info.value
+    if isinstance(value, dict) and value:
+        unit = rp.unit_text(path, scenario, language)
+        years = sorted(value)
+        since, at = ("vanaf", "in") if language == "nl" else ("from", "in")
+        parts = []
+        for i, year in enumerate(years):
+            text = rp.value_text(info, scenario, language, value=value[year])
+            shared = bool(unit) and unit.split()[0] in ("van", "of")
+            if shared and text.endswith(unit):
+                text = text[:-len(unit)].rstrip()
+            parts.append(f"{text} {since if i == len(years) - 1 else at} {year}")
+        words = tx.join(parts, language) + (f" {unit}" if unit and unit.split()[0] in
+                                            ("van", "of") else "")
+    else:
+        words = rp.value_text(info, scenario, language)
+    last = label.split()[-1].lower() if label else ""
+    return f"{label} {words}" if last in ("vanaf", "from") else f"{label}: {words}"
+
+
 def together(result: Result) -> float:
     """The municipality's net result plus WIJ's own result over the structural years (EUR):
     what SAMEN. saves the municipality and WIJ together."""
@@ -358,8 +385,8 @@ def risk_rows(main: Result, others: Sequence[Result], summary: MonteCarloSummary
         else:
             often = w["often_better"].format(n=round(10 * (1 - below))) if below <= 0.95 \
                 else w["often_rare"]
-        what = "; ".join(f"{d[list(d)[1]]}: {d[list(d)[2]]}"
-                         for d in rp.differing_rows([r.scenario], main.scenario, language))
+        what = "; ".join(change_words(r.scenario, path, language)
+                         for path in rp.differing_paths([r.scenario], main.scenario))
         diff = together(r) - together(main)
         versus = w["better" if diff >= 0 else "worse"].format(amount=tx.money(diff, language))
         rows.append((r, what, tx.net_words(net, language),
@@ -381,7 +408,7 @@ def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCar
         s.table(list(w["risks_head"]), rows, w["risks_caption"].format(
                     main=tx.net_words(k["net_savings_structural_eur"], language),
                     main_wij=tx.wij_words(k["wij_result_structural_eur"], language), **y),
-                widths=[2.2, 3.0, 1.5, 1.4, 1.7, 1.4], align=["l", "l", "r", "r", "r", "l"])
+                widths=[2.3, 3.0, 1.4, 1.3, 1.6, 1.6], align=["l", "l", "r", "r", "r", "l"])
     shortfall = summary.shortfall_probability
     if len(shortfall) and y["struct"] in shortfall.index:
         s.paragraph(w["staff"].format(share=tx.in_ten(float(shortfall.loc[y["struct"]]),
