@@ -394,8 +394,16 @@ def test_what_to_measure_names_the_assumption_that_narrows_the_band_most(briefin
     paragraphs = [b.text for b in section.blocks if isinstance(b, Paragraph)]
     assert tx.range_words(p5, p95) in paragraphs[0]
     assert f"{DRAWS} doorgerekende situaties als op pagina 1" in paragraphs[0]
-    lower = label[0].lower() + label[1:] if label[1:2].islower() else label
-    assert f"Het meest helpt een beter cijfer voor **{lower}**" in paragraphs[1]
+    assert label  # the table's label; the sentence names it with its article (the registry's
+    # phrase: "caseload" reads "het aantal cliënten per fte"), without bold
+    from samen_model.products.briefing.compose import phrase_text
+
+    phrase = phrase_text(uncertain, top["parameter"], "nl")
+    assert phrase.split()[0] in ("de", "het")
+    assert f"Het meest helpt een beter cijfer voor {phrase}:" in paragraphs[1]
+    assert "**" not in " ".join(paragraphs[1:])
+    assert phrase_text(uncertain, "products.individual_guidance_plus.mean_duration_years",
+                       "nl") == "de gemiddelde duur van individuele begeleiding plus"
     share = float(top["variance_share"])
     assert f"ongeveer {round(100 * narrowing(share))}% smaller" in paragraphs[1]
     assert narrowing(0.36) == pytest.approx(0.2)  # 1 - sqrt(1 - 0,36): by hand
@@ -698,6 +706,8 @@ def test_register_says_what_the_ceiling_means_under_the_regime(briefing, parts):
     # the other regime: the switch alone
     from samen_model.products.briefing.annexes import register_value
     assert register_value("budget.lapsing_cost_ceiling", "uit", "t2_rule", "nl") == "uit"
+    duration = next(r for r in rows if r[0] == "Duur van een traject bij SAMEN.")
+    assert duration[1] == "even lang als in open house"  # realised_2023: factor 1
 
 
 def test_a_risk_never_reads_as_good_news(briefing, parts):

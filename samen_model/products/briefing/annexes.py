@@ -142,9 +142,18 @@ REGISTER_NOTES: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
+#: Register values a reader says otherwise (a ratio of exactly one).
+VALUE_WORDS: dict[str, str] = {
+    "1 maal de duur in open house": "even lang als in open house",
+    "1 times the open-house duration": "as long as in open house",
+}
+
+
 def register_value(path: str, value: str, regime: str, language: str) -> str:
-    """The register's value of ``path``, with what it means under ``regime`` where that
-    differs from the switch alone (:data:`REGISTER_NOTES`)."""
+    """The register's value of ``path`` as a reader says it (:data:`VALUE_WORDS`), with what
+    it means under ``regime`` where that differs from the switch alone
+    (:data:`REGISTER_NOTES`)."""
+    value = VALUE_WORDS.get(value, value)
     note = REGISTER_NOTES.get(path, {}).get(regime)
     return f"{value}; {note[language]}" if note else value
 

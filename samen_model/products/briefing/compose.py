@@ -56,6 +56,7 @@ from samen_model.products.briefing.regimes import (
     square_output,
     years_of,
 )
+from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
 from samen_model.scenario.quotes import passages_of
@@ -520,6 +521,19 @@ def measure_for(uncertain: Scenario, main: Result, summary: MonteCarloSummary,
                         window=(y["lo"], y["hi"]))
 
 
+def phrase_text(scenario: Scenario, path: str, language: str) -> str:
+    """How a sentence names a parameter, with its article: the registry's ``phrase`` (``de
+    weglek naar open-house-aanbieders``), for a product's or referrer's parameter with its
+    name (``de gemiddelde duur van individuele begeleiding plus``)."""
+    entry = lb.label_of(path)
+    words = entry.phrase[language] if entry else path
+    parts = path.split(".")
+    if len(parts) == 3 and parts[1] in scenario.tree["parameters"].get(parts[0], {}):
+        of = "van" if language == "nl" else "of"
+        words = f"{words} {of} {_lower(scenario.label(parts[0], parts[1], language))}"
+    return words
+
+
 def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
              language: str, rows: int = 5) -> None:
     """Which uncertain assumptions, if known, narrow the band of the net result most, and
@@ -532,6 +546,9 @@ def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
     def label(path: str) -> str:
         return rp.label_text(uncertain, path, language)
 
+    def phrase(path: str) -> str:
+        return phrase_text(uncertain, path, language)
+
     def what(path: str) -> str:
         return tx.measure_words(path, rp.theme_of(path), language)
 
@@ -539,9 +556,9 @@ def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
                                       draws=fmt.count(m.draws, language), **y))
     top = table.iloc[0]
     s.paragraph(w["measure_top"].format(
-        label=_lower(label(top["parameter"])), what=what(top["parameter"]),
+        label=phrase(top["parameter"]), what=what(top["parameter"]),
         narrow=fmt.pct(top["narrowing"], 0, language),
-        others=tx.join([_lower(label(p)) for p in table["parameter"].iloc[1:3]], language)))
+        others=tx.join([phrase(p) for p in table["parameter"].iloc[1:3]], language)))
     s.table(list(w["measure_head"]),
             [[label(r.parameter), fmt.pct(r.variance_share, 0, language),
               fmt.pct(r.narrowing, 0, language), what(r.parameter)]
@@ -554,7 +571,7 @@ def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
     if 0.05 <= short <= 0.95:
         staff = m.table[m.table["output"] == SHORTFALL].iloc[0]["parameter"]
         s.paragraph(w["measure_staff"].format(share=tx.in_ten(short, language),
-                                              label=_lower(label(staff)), what=what(staff),
+                                              label=phrase(staff), what=what(staff),
                                               **y))
 
 

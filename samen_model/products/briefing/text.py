@@ -248,15 +248,15 @@ TEXT: dict[str, dict[str, str]] = {
                      "aanname gaat het model na hoeveel van de spreiding in het netto resultaat "
                      "verdwijnt als die aanname precies bekend is, in dezelfde {draws} "
                      "doorgerekende situaties als op pagina 1.",
-        "measure_top": "Het meest helpt een beter cijfer voor **{label}** ({what}): als dat "
-                       "bekend is, wordt de band naar verwachting ongeveer {narrow} smaller. "
-                       "Daarna volgen {others}.",
+        "measure_top": "Het meest helpt een beter cijfer voor {label}: als dat bekend is, "
+                       "wordt de band naar verwachting ongeveer {narrow} smaller. Daarna volgen "
+                       "{others}. De tabel zegt waar elk cijfer vandaan kan komen.",
         "measure_alone": "Geen aanname bepaalt de band alleen; pas als meer van deze cijfers "
                          "bekend zijn, wordt de band duidelijk smaller. De cijfers over {after} "
                          "geven een eerste beeld (paragraaf 9).",
         "measure_staff": "Of WIJ genoeg personeel heeft voor alle nieuwe hulpvragen (in {share} "
                          "doorgerekende situaties lukt dat in een of meer jaren van {lo}–{hi} "
-                         "niet), hangt vooral af van **{label}** ({what}).",
+                         "niet), hangt vooral af van {label} ({what}).",
         "measure_few": "Met {draws} doorgerekende situaties is niet betrouwbaar te zeggen "
                        "welke aanname de band het meest bepaalt; daarvoor zijn er minstens "
                        "{min} nodig.",

@@ -183,14 +183,15 @@ TEXT_EN: dict = {
                  "the model works out how much of the spread in the net result disappears if "
                  "that assumption were known exactly, in the same {draws} computed situations as "
                  "on page 1.",
-    "measure_top": "A better figure for **{label}** ({what}) helps most: if it were known, the "
-                   "band is expected to become about {narrow} narrower. Next come {others}.",
+    "measure_top": "A better figure for {label} helps most: if it were known, the band is "
+                   "expected to become about {narrow} narrower. Next come {others}. The table "
+                   "says where each figure can come from.",
     "measure_alone": "No assumption decides the band on its own; only when more of these "
                      "figures are known does the band become clearly narrower. The figures for "
                      "{after} give a first picture (section 9).",
     "measure_staff": "Whether WIJ has enough staff for all new requests (in {share} computed "
                      "situations it has not, in one or more years of {lo}–{hi}) depends mostly "
-                     "on **{label}** ({what}).",
+                     "on {label} ({what}).",
     "measure_few": "With {draws} computed situations it cannot be said reliably which "
                    "assumption decides the band most; that needs at least {min}.",
     "measure_caption": "The assumptions that decide the band of the net result {lo}–{hi} most, "
