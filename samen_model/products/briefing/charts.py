@@ -27,6 +27,8 @@ WORDS = {
            "range": "9 van de 10 doorgerekende situaties",
            "main": "hoofdscenario (centrale aannames)", "year": "Jaar",
            "transition": "overgangsperiode",
+           "y_outlook": "← extra kosten    € mln    besparing →",
+           "observed": "← cijfers tot en met {year} · daarna verwachting →",
            "alt_regimes": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}: {desc}.",
            "alt_regime": "{label}: middelste uitkomst {median}, in 9 van de 10 situaties tussen "
                          "{p5} en {p95}",
@@ -38,6 +40,8 @@ WORDS = {
            "range": "9 in 10 computed situations",
            "main": "main scenario (central assumptions)", "year": "Year",
            "transition": "transition period",
+           "y_outlook": "← extra cost    € M    saving →",
+           "observed": "← figures up to {year} · expected after →",
            "alt_regimes": "Net result {lo}–{hi} per way of budgeting after {end}: {desc}.",
            "alt_regime": "{label}: middle outcome {median}, in 9 of 10 situations between {p5} "
                          "and {p95}",
@@ -121,9 +125,10 @@ def regime_chart(labels: Sequence[str], medians: Sequence[float], p5: Sequence[f
 
 def outlook_chart(years: Sequence[int], p5: Sequence[float], p50: Sequence[float],
                   p95: Sequence[float], main: Sequence[float], transition: tuple[int, int],
-                  language: str = "nl") -> Figure:
+                  language: str = "nl", last_observed: int | None = None) -> Figure:
     """Net result added up since the start (EUR, saving positive) per year: the band of 9 in 10
-    situations, the middle outcome and the main scenario; the transition shaded."""
+    situations, the middle outcome and the main scenario; the transition shaded; a line after
+    ``last_observed``, the last year with figures from the documents."""
     w = WORDS[fmt.check_language(language)]
     fig, ax = new_figure(figsize=(WIDTH_IN, 3.1))
     ax.axvspan(transition[0] - 0.5, transition[1] + 0.5, color="0.93", zorder=0,
@@ -133,8 +138,14 @@ def outlook_chart(years: Sequence[int], p5: Sequence[float], p50: Sequence[float
     ax.plot(years, main, color="0.25", ls="--", lw=1.2, label=w["main"])
     ax.axhline(0, color="0.2", lw=0.9)
     _mln_axis(ax, "y", language)
-    ax.set_ylabel("€ mln" if language == "nl" else "€M", fontsize=FONT)
+    ax.set_ylabel(w["y_outlook"], fontsize=FONT)
     ax.set_xticks(list(years), [str(y) for y in years], fontsize=FONT)
+    if last_observed is not None and years[0] <= last_observed < years[-1]:
+        x = last_observed + 0.5
+        ax.axvline(x, color="0.35", lw=0.9, ls=":")
+        ax.text(x + 0.08, 0.97, w["observed"].format(year=last_observed), ha="left",
+                va="top", fontsize=FONT - 1, color="0.3", bbox=PLAIN,
+                transform=ax.get_xaxis_transform())
     _style(ax)
     ax.grid(True, axis="y", alpha=0.3)
     fig.legend(fontsize=FONT - 1, loc="outside lower center", frameon=False, ncols=2)

@@ -296,7 +296,7 @@ def _expected(s: Section, main: Result, summary: MonteCarloSummary,
     central = [float(main.arrays["cumulative_net_savings_eur"][at[yr], 0]) for yr in years]
     s.figure(charts.outlook_chart(years, frame["p5"].to_numpy(), frame["p50"].to_numpy(),
                                   frame["p95"].to_numpy(), central, (y["start"], y["end"]),
-                                  language), w["fig_outlook"])
+                                  language, y["last_obs"]), w["fig_outlook"])
 
 
 def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
