@@ -113,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "individuele begeleiding en gezinsbegeleiding. Daarvoor ging die hulp naar "
                      "aanbieders in de open house van de RIGG, die per jeugdige werden betaald. "
                      "WIJ krijgt er een jaarbudget voor. Hulpvormen en verwijzers komen "
-                     "stap voor stap over: {phases}.",
+                     "stap voor stap over; het model neemt aan: {phases}.",
         "context_2": "Het budget voor een jaar volgt de werkelijke kosten van vergelijkbare "
                      "zorg twee jaar eerder, bijgesteld voor het aantal jeugdigen, loon- en "
                      "prijsstijging en een toets op 1 maart (bijlage 1). In de "

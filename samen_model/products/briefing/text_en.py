@@ -57,7 +57,8 @@ TEXT_EN: dict = {
     "context_1": "Since 1 January {start} WIJ Groningen itself provides basic youth care, such "
                  "as individual and family guidance. Before, that care went to providers in "
                  "the RIGG's open house, paid per young person. WIJ receives a yearly "
-                 "budget for it. Forms of care and referrers move over step by step: {phases}.",
+                 "budget for it. Forms of care and referrers move over step by step; the "
+                 "model assumes: {phases}.",
     "context_2": "The budget for a year follows the actual cost of comparable care two years "
                  "earlier, adjusted for the number of young people, wages and prices and a "
                  "check on 1 March (annex 1). During the transition WIJ settles the difference "
