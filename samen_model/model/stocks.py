@@ -3,9 +3,10 @@
 Only the stocks carry state from one year to the next. The run-off coefficients and phase-in
 weights are computed here for all years at once (numpy); the year-by-year recursion of every
 stock, the plan, hiring, capacity and the waiting list runs per draw in the compiled
-:func:`samen_model.model.kernel.flows_kernel`. Shapes: (year, product, n) for product inputs,
-(year, draw) for the columns. Units: persons (stocks), cases per year (arrivals), person-years
-(client-years), FTE, EUR.
+:func:`samen_model.model.kernel.flows_kernel` (a run of a few draws in its Python source,
+:func:`~samen_model.model.kernel.flows_interpreted`: see :func:`_kernel`). Shapes: (year,
+product, n) for product inputs, (year, draw) for the columns. Units: persons (stocks), cases per
+year (arrivals), person-years (client-years), FTE, EUR.
 """
 
 from __future__ import annotations
