@@ -184,7 +184,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
            plan_leakage, caseload, plan_caseload, max_growth, vacancy, attrition,
            realised_ratio, dropout_share, specialist_share,
            extra_fte, duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
-           ):  # pragma: no cover - compiled; tested through the engine
+           ):
     """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
     (all of them with a waiting list, else all but the waiting list's).
 
@@ -355,7 +355,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
 
 
 def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, waiting, m, o
-           ):  # pragma: no cover - compiled
+           ):
     """7. Who is taken on (persons per product and draw): the fraction ``from_list`` of those
     still waiting (they join SAMEN.'s opening stock on 1 January) and the fraction ``admit`` of
     the new demand; the rest of the new demand waits or, without a list, overflows to open
@@ -384,7 +384,7 @@ def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, wait
 
 
 def _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy, demand_cy,
-                  asking, m, o):  # pragma: no cover - compiled
+                  asking, m, o):
     """7. The waiting time from the list's flow within the year (before anyone is taken on):
     the places wanted on 1 January (SAMEN.'s clients and those still waiting) less those staff
     offer (``places_start``), and the year's client-years wanted less capacity, give
