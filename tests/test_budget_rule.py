@@ -1,4 +1,4 @@
-"""Each step of the budget rule (seed 004 §8, SPEC §10-§11) on examples checkable by hand."""
+"""Each step of the budget rule (framework-2022 §8; engine steps 11 and 12), checkable by hand."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_budget_index_from_shipped_ova(realised_run):
     assert idx[2024] == pytest.approx(5.29)
     assert idx[2025] == pytest.approx(6.56)
     assert idx[2026] == pytest.approx(4.18 + 6.00 - 4.94)
-    # identity of SPEC §10 in every year of the output
+    # the budget identity of engine step 11 in every year of the output
     a = r.arrays
     np.testing.assert_allclose(
         a["budget_index"][2:], a["ova_provisional"][1:-1] + a["ova_definitive"][:-2]

@@ -44,3 +44,26 @@ def test_year_series_interpolates_and_holds():
     years = np.arange(2021, 2028)
     out = series_on_years({2023: 0.2, 2025: 0.1}, years)
     assert out.tolist() == pytest.approx([0.2, 0.2, 0.2, 0.15, 0.1, 0.1, 0.1])
+
+
+#: Sections whose name is part of the engine input's name (their leaves repeat other sections').
+PREFIXED_SECTIONS = {"plan": "plan", "products": "product", "extra_money": "extra_money"}
+
+
+def test_engine_inputs_are_named_by_their_registry_key():
+    """An Inputs field is the registry key's last part (``routing.step_up_cost_eur_per_case``
+    -> ``step_up_cost_eur_per_case``), prefixed by its section for plan.*, products.* and
+    extra_money.* (``plan.leakage`` -> ``plan_leakage``); every field a key names exists."""
+    import dataclasses
+
+    from samen_model.model.inputs import Inputs
+    from samen_model.scenario.catalogue import CATALOGUE
+
+    fields = {f.name for f in dataclasses.fields(Inputs)}
+    named = {key: spec.field for key, spec in CATALOGUE.items() if spec.field}
+    assert len(named) >= 30
+    for key, field in named.items():
+        section, leaf = key.split(".")[0], key.split(".")[-1]
+        prefix = PREFIXED_SECTIONS.get(section)
+        assert field == (f"{prefix}_{leaf}" if prefix else leaf), key
+        assert field in fields, key

@@ -27,7 +27,7 @@ DRAWS = 12
 KIND_RANGE = {"share": (0.0, 1.0), "signed_fraction": (-1.0, 1.0), "percent": (-50.0, 100.0),
               "nonneg": (0.0, MAX_MAGNITUDE), "positive": (math.ulp(0.0), MAX_MAGNITUDE)}
 #: Parameters the engine takes as one number for all draws (set through with_values).
-SCALAR_ONLY = ("budget.ict_share", "budget.housing_share")
+SCALAR_ONLY = ("budget.ict_share", "budget.housing_share", "extra_money.prevention_lag_years")
 NEVER_NEGATIVE = ("population_0_17", "new_cases", "new_cases_counterfactual",
                   "in_scope_new_cases", "leakage_cases", "capacity_overflow_cases",
                   "samen_new_clients", "samen_clients_served", "samen_client_years",
@@ -112,7 +112,7 @@ def test_every_allowed_input_gives_finite_consistent_outputs(case) -> None:
     assert close(a["total_youth_care_eur"] - a["counterfactual_total_eur"],
                  a["square_deviation_eur"])
     assert close(-a["square_deviation_eur"] - a["incidental_budget_eur"]
-                 + a["incidental_returned_eur"], a["net_savings_eur"])
+                 + a["incidental_returned_eur"] - a["extra_money_eur"], a["net_savings_eur"])
     assert close(np.cumsum(a["net_savings_eur"], axis=0), a["cumulative_net_savings_eur"])
 
 

@@ -89,20 +89,20 @@ def test_full_entry_names_kind_body_date_and_reference():
 def test_unknown_key_in_a_scenario_is_refused(tmp_path):
     (tmp_path / "v.yaml").write_text(
         f"schema_version: 1\nextends: {ROOT / 'scenarios' / 'realised_2023.yaml'}\n"
-        "parameters:\n  routing:\n    leakage: {value: 0.2, source: 'seed 003 §2'}\n",
+        "parameters:\n  routing:\n    leakage: {value: 0.2, source: 'notes 003 §2'}\n",
         encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"v\.yaml: parameters\.routing\.leakage\.source: "
-                       r"a source '<key>: <section>' .*evaluation-2023.*got 'seed 003 §2'"):
+                       r"a source '<key>: <section>' .*evaluation-2023.*got 'notes 003 §2'"):
         sm.load_scenario(tmp_path / "v.yaml", input_root="/")  # extends a file elsewhere
 
 
 def test_unknown_key_in_an_observation_is_refused(tmp_path):
     text = (ROOT / "observations" / "groningen.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "obs.yaml"
-    bad.write_text(text.replace('source: "memo-2021: bijlage 2"', 'source: "SPEC §9"', 1),
+    bad.write_text(text.replace('source: "memo-2021: bijlage 2"', 'source: "design note §9"', 1),
                    encoding="utf-8")
     with pytest.raises(ObservationError, match=r"observations\[4\]\.source: a source .*got "
-                       r"'SPEC §9'"):
+                       r"'design note §9'"):
         load_observations(bad)
 
 

@@ -13,7 +13,7 @@ per year (P(wachtlijst)). Sampling itself (seeded uniforms, the rank-correlation
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -97,6 +97,114 @@ def shortfall(block: Mapping[str, np.ndarray]) -> np.ndarray:
     return (short > SHORTFALL_CASES).astype(float)
 
 
+@dataclass(frozen=True)
+class MonteCarloDraws:
+    """What one Monte Carlo run keeps, before it is summarised (:func:`summarise`).
+
+    ``arrays``: per kept column the (year, draw) values (money in EUR); ``shortfall``: per year
+    the share of draws with a capacity shortfall. A report keeps these once per scenario, draws
+    and seed and summarises them for every product (:class:`MonteCarloRuns`).
+    """
+
+    scenario: str
+    scenario_hash: str
+    draws: int
+    seed: int
+    years: np.ndarray
+    samen_start_year: int
+    transition_end_year: int
+    arrays: Mapping[str, np.ndarray]
+    shortfall: np.ndarray
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """(scenario hash, draws, seed): two runs with the same key give the same numbers."""
+        return (self.scenario_hash, self.draws, self.seed)
+
+
+def _needed_columns(columns: Sequence[str], outs: Sequence[Output]) -> tuple[str, ...]:
+    """The columns a summary reads: ``columns``, the square and cumulative savings (for the
+    probabilities and the payback year) and the outputs' columns."""
+    needed = [*columns, "square_deviation_eur", "cumulative_net_savings_eur",
+              *(c for o in outs for c in o.keep)]
+    return tuple(dict.fromkeys(needed))
+
+
+def run_draws(scenario: Scenario, draws: int = 10_000, seed: int = 0,
+              columns: Sequence[str] = SUMMARY_COLUMNS) -> MonteCarloDraws:
+    """Sample every parameter with a distribution (seeded; correlations applied) and stream
+    the draws through the engine with the paired counterfactual, keeping ``columns`` (plus the
+    square and cumulative savings) and the capacity shortfall per year.
+
+    Refused (:class:`~samen_model.errors.SamenInputError`, field ``draws``) for a scenario
+    without distributions.
+    """
+    keep = _needed_columns(columns, ())
+    result = simulate(scenario, draws=draws, seed=seed, sample=True, keep=keep,
+                      reduce={"shortfall": lambda block, yrs: shortfall(block)})
+    v = scenario.value
+    return MonteCarloDraws(
+        scenario=scenario.name, scenario_hash=scenario.hash, draws=draws, seed=seed,
+        years=np.asarray(result.years), samen_start_year=int(v("time.samen_start_year")),
+        transition_end_year=int(v("time.transition_end_year")),
+        arrays={c: result.arrays[c] for c in keep},
+        shortfall=result.reduced["shortfall"].mean(axis=1))
+
+
+def summarise(run: MonteCarloDraws, columns: Sequence[str] = SUMMARY_COLUMNS,
+              percentiles: Sequence[float] = DEFAULT_PERCENTILES, savings_year: int = 2030,
+              outputs: Sequence[str | Output] = OUTPUT_NAMES) -> MonteCarloSummary:
+    """Percentiles per year of ``columns``, the probabilities, the payback year, P(wachtlijst)
+    and the percentiles of ``outputs`` over the draws of ``run`` (see :func:`monte_carlo`)."""
+    outs = [output(o) for o in outputs]
+    years = run.years
+    _check_summary(years, savings_year, outs)
+    missing = [c for c in _needed_columns(columns, outs) if c not in run.arrays]
+    if missing:
+        raise SamenInputError(None, "columns", f"columns the Monte Carlo run kept "
+                              f"({', '.join(run.arrays)}; not {', '.join(missing)})")
+    start, end = run.samen_start_year, run.transition_end_year
+    transition = (years >= start) & (years <= end)
+    cumulative = run.arrays["cumulative_net_savings_eur"]
+    deviation = run.arrays["square_deviation_eur"][transition].sum(axis=0)
+    at_savings = cumulative[int(np.flatnonzero(years == savings_year)[0])]
+    payback = payback_year(cumulative, years, start)
+    names = [f"p{p:g}" for p in percentiles]
+    frames = [pd.DataFrame(percentiles_by_year(run.arrays[c], percentiles), columns=names,
+                           index=pd.MultiIndex.from_product([[c], years], names=["column", "year"]))
+              for c in columns]
+    probabilities = pd.Series({
+        "square_exceeded": float(np.mean(deviation > 0)),
+        f"cumulative_net_savings_below_zero_{savings_year}": float(np.mean(at_savings < 0)),
+        "no_payback_within_horizon": float(np.mean(np.isnan(payback))),
+    }, name="probability")
+    values = (np.stack([o.of_arrays(run.arrays, years) for o in outs]) if outs
+              else np.empty((0, run.draws)))  # (outputs, draws)
+    out_table = pd.DataFrame(percentiles_by_year(values, percentiles), columns=names,
+                             index=pd.Index([o.name for o in outs], name="output"))
+    out_table.insert(0, "mean", values.mean(axis=1))
+    out_table["share_below_zero"] = (values < 0).mean(axis=1)
+    paid = payback[~np.isnan(payback)]
+    return MonteCarloSummary(
+        scenario=run.scenario, scenario_hash=run.scenario_hash, draws=run.draws, seed=run.seed,
+        percentiles=pd.concat(frames), outputs=out_table, probabilities=probabilities,
+        payback=payback_distribution(payback, years[years >= start]),
+        shortfall_probability=pd.Series(run.shortfall, index=pd.Index(years, name="year"),
+                                        name="P(capacity shortfall)"),
+        payback_median_year_if_paid_back=float(np.median(paid)) if paid.size else math.nan,
+    )
+
+
+def _check_summary(years: np.ndarray, savings_year: int, outs: Sequence[Output]) -> None:
+    """Refuse a savings year or an output outside the horizon ``years``."""
+    if savings_year not in years:
+        raise SamenInputError(None, "savings_year",
+                              f"a year inside the horizon {years[0]}-{years[-1]} "
+                              f"(got {savings_year})")
+    for o in outs:
+        o.check_years(years)
+
+
 def monte_carlo(
     scenario: Scenario,
     draws: int = 10_000,
@@ -107,7 +215,8 @@ def monte_carlo(
     outputs: Sequence[str | Output] = OUTPUT_NAMES,
 ) -> MonteCarloSummary:
     """Sample every parameter with a distribution (seeded; correlations applied), stream the
-    draws through the engine with the paired counterfactual, and summarise.
+    draws through the engine with the paired counterfactual, and summarise
+    (:func:`run_draws`, then :func:`summarise`).
 
     Refused (:class:`~samen_model.errors.SamenInputError`, field ``draws``) for a scenario
     without distributions. Probabilities: ``square_exceeded`` = share of draws whose
@@ -118,51 +227,46 @@ def monte_carlo(
     """
     outs = [output(o) for o in outputs]
     v = scenario.value
-    years = np.arange(v("time.first_year"), v("time.last_year") + 1)
-    if savings_year not in years:
-        raise SamenInputError(None, "savings_year",
-                              f"a year inside the horizon {years[0]}-{years[-1]} "
-                              f"(got {savings_year})")
-    for o in outs:
-        o.check_years(years)
-    start, end = v("time.samen_start_year"), v("time.transition_end_year")
-    transition = (years >= start) & (years <= end)
-    at_savings_year = int(np.flatnonzero(years == savings_year)[0])
+    _check_summary(np.arange(v("time.first_year"), v("time.last_year") + 1), savings_year, outs)
+    run = run_draws(scenario, draws, seed, _needed_columns(columns, outs))
+    return summarise(run, columns, percentiles, savings_year, outs)
 
-    def per_draw(block: Mapping[str, np.ndarray], yrs: np.ndarray) -> np.ndarray:
-        cumulative = block["cumulative_net_savings_eur"]
-        return np.stack([
-            block["square_deviation_eur"][transition].sum(axis=0),
-            cumulative[at_savings_year],
-            payback_year(cumulative, yrs, start),
-            *[o.of_arrays(block, yrs) for o in outs],
-        ])
 
-    result = simulate(scenario, draws=draws, seed=seed, sample=True, keep=tuple(columns),
-                      reduce={"per_draw": per_draw,
-                              "shortfall": lambda block, yrs: shortfall(block)})
-    deviation, cumulative, payback, *values = result.reduced["per_draw"]
-    names = [f"p{p:g}" for p in percentiles]
-    frames = [pd.DataFrame(percentiles_by_year(result.arrays[c], percentiles), columns=names,
-                           index=pd.MultiIndex.from_product([[c], years], names=["column", "year"]))
-              for c in columns]
-    probabilities = pd.Series({
-        "square_exceeded": float(np.mean(deviation > 0)),
-        f"cumulative_net_savings_below_zero_{savings_year}": float(np.mean(cumulative < 0)),
-        "no_payback_within_horizon": float(np.mean(np.isnan(payback))),
-    }, name="probability")
-    values = np.stack(values) if values else np.empty((0, draws))  # (outputs, draws)
-    out_table = pd.DataFrame(percentiles_by_year(values, percentiles), columns=names,
-                             index=pd.Index([o.name for o in outs], name="output"))
-    out_table.insert(0, "mean", values.mean(axis=1))
-    out_table["share_below_zero"] = (values < 0).mean(axis=1)
-    paid = payback[~np.isnan(payback)]
-    return MonteCarloSummary(
-        scenario=scenario.name, scenario_hash=scenario.hash, draws=draws, seed=seed,
-        percentiles=pd.concat(frames), outputs=out_table, probabilities=probabilities,
-        payback=payback_distribution(payback, years[years >= start]),
-        shortfall_probability=pd.Series(result.reduced["shortfall"].mean(axis=1),
-                                        index=pd.Index(years, name="year"),
-                                        name="P(capacity shortfall)"),
-        payback_median_year_if_paid_back=float(np.median(paid)) if paid.size else math.nan,
-    )
+class MonteCarloRuns:
+    """The Monte Carlo runs of one report: each (scenario, draws, seed) is run once
+    (:func:`run_draws`) and summarised as often as a product asks (:func:`summarise`), so the
+    workbook, the briefing and the notebooks read the same draws."""
+
+    def __init__(self, runs: Sequence[MonteCarloDraws] = ()) -> None:
+        self._runs: dict[tuple[str, int, int], MonteCarloDraws] = {r.key: r for r in runs}
+
+    def __iter__(self) -> Iterator[MonteCarloDraws]:
+        return iter(self._runs.values())
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+    def draws(self, scenario: Scenario, draws: int, seed: int,
+              columns: Sequence[str] = SUMMARY_COLUMNS) -> MonteCarloDraws:
+        """The run of ``scenario`` with ``draws`` and ``seed``, computed on first request (again
+        only if it lacks a column asked for now)."""
+        key = (scenario.hash, draws, seed)
+        run = self._runs.get(key)
+        if run is None or any(c not in run.arrays for c in columns):
+            kept = tuple(run.arrays) if run is not None else ()
+            run = run_draws(scenario, draws, seed, tuple(dict.fromkeys([*kept, *columns])))
+            self._runs[key] = run
+        return run
+
+    def monte_carlo(self, scenario: Scenario, draws: int = 10_000, seed: int = 0,
+                    columns: Sequence[str] = SUMMARY_COLUMNS,
+                    percentiles: Sequence[float] = DEFAULT_PERCENTILES,
+                    savings_year: int = 2030,
+                    outputs: Sequence[str | Output] = OUTPUT_NAMES) -> MonteCarloSummary:
+        """What :func:`monte_carlo` returns, from the run kept here (the same numbers)."""
+        outs = [output(o) for o in outputs]
+        v = scenario.value
+        _check_summary(np.arange(v("time.first_year"), v("time.last_year") + 1), savings_year,
+                       outs)
+        run = self.draws(scenario, draws, seed, _needed_columns(columns, outs))
+        return summarise(run, columns, percentiles, savings_year, outs)

@@ -29,6 +29,7 @@ from samen_model.cli.common import (
     show,
     write_folder,
 )
+from samen_model.present import messages as msg
 
 if TYPE_CHECKING:  # imported when a command runs (samen --help stays fast)
     import pandas as pd
@@ -66,21 +67,17 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     mc = monte_carlo(scenario, draws=args.draws, seed=args.seed, savings_year=args.savings_year)
     print(f"{scenario.name} (#{scenario.hash}): {args.draws:,} draws, seed {args.seed}")
     lang = args.language
-    en = lang == "en"
-    print("\n" + ("Chances (share of draws)" if en else "Kansen (aandeel trekkingen)"))
-    show(mc.probabilities.to_frame("share of draws" if en else "aandeel trekkingen"), lang)
-    print("\n" + ("Outputs over the draws (percentiles)" if en else
-                  "Uitkomsten over de trekkingen (percentielen)"))
+    w = msg.words("cli.uncertainty", lang)
+    print("\n" + w["chances"])
+    show(mc.probabilities.to_frame(w["share"]), lang)
+    print("\n" + w["outputs"])
     show(mc.outputs, lang)
-    print("\n" + ("Payback year" if en else "Terugverdienjaar"))
+    print("\n" + w["payback"])
     payback = mc.payback.drop(columns="year")
     payback["payback_year"] = [label(y, lang) for y in payback["payback_year"]]
     show(payback, lang, index=False)
     shortfall = shortfall_by_year(mc)
-    print("\n" + ("P(waiting list): share of draws in which SAMEN. could not take on all new "
-                  "demand because staff fell short" if en else
-                  "P(wachtlijst): aandeel trekkingen waarin SAMEN. niet alle nieuwe vraag kon "
-                  "opnemen omdat personeel tekortschoot"))
+    print("\n" + w["shortfall"])
     show(shortfall_table(mc, lang), lang)
     info = manifest([_Run(scenario, args.draws, args.seed, True)], command="uncertainty",
                     savings_year=args.savings_year)
@@ -204,28 +201,14 @@ def cmd_measure_next(args: argparse.Namespace) -> int:
     print(f"{scenario.name} (#{scenario.hash}): {r.draws:,} draws, seed {r.seed}; {r.method}")
     p5, p95, evpi = (fmt.eur_mln(x, 2, lang) for x in (net.p5, net.p95, net.evpi))
     chance = fmt.number(100 * net.probability_positive, 0, lang)
-    if lang == "nl":
-        print(f"Netto besparing {first}-{last} (nominaal): 90% tussen {p5} en {p95}, kans op "
-              f"besparing {chance}%; waarde van volledige zekerheid {evpi}.")
-        if net.evpi == 0:
-            print("In geen enkele trekking wisselt de uitkomst van teken, dus geen gegeven kan "
-                  "de keuze tussen doorgaan en terug naar open house veranderen (waarde van "
-                  "zekerheid nul); wel maken gegevens de bandbreedte smaller.")
-        print("Deze gegevens maken de bandbreedte het smalst:")
-    else:
-        print(f"Net savings {first}-{last} (nominal): 90% between {p5} and {p95}, chance of "
-              f"savings {chance}%; value of perfect information {evpi}.")
-        if net.evpi == 0:
-            print("The sign never changes between draws, so no data can change the choice "
-                  "between continuing and returning to open house (value of information "
-                  "zero); data still narrow the range.")
-        print("These data narrow the range most:")
+    print(msg.text("cli.measure.net", lang, first=first, last=last, p5=p5, p95=p95,
+                   chance=chance, evpi=evpi))
+    if net.evpi == 0:
+        print(msg.text("cli.measure.no_sign_change", lang))
+    print(msg.text("cli.measure.narrow_most", lang))
     show(measure_next_table(r.table, scenario, NET_SAVINGS, args.language, top=args.top))
     p = fmt.number(100 * r.outputs.at[SHORTFALL, "mean"], 0, lang)
-    print(f"Kans op te weinig personeel in {first}-{last}: {p}%; dit bepaalt het meest of dat "
-          "gebeurt:" if lang == "nl" else
-          f"Chance of too few staff in {first}-{last}: {p}%; this decides most whether it "
-          "happens:")
+    print(msg.text("cli.measure.shortfall", lang, first=first, last=last, p=p))
     show(measure_next_table(r.table, scenario, SHORTFALL, args.language, top=args.top))
     info = manifest([_Run(scenario, r.draws, r.seed, True)], command="measure-next",
                     window=list(r.window), method=r.method)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samen_model.errors import SamenInputError, printable
+from samen_model.present import messages as msg
 
 if TYPE_CHECKING:  # the modules below are imported when a command runs (fast --help)
     import numpy as np
@@ -174,28 +175,14 @@ MONEY_OUTPUT = re.compile(r"(deviation|net_savings|cumulative_net_savings)_\d{4}
                           r"|[a-z0-9_]+_eur:\d{4}(-\d{4})?")
 #: Names of shares and probabilities (printed as percentages).
 SHARE_NAMES = re.compile(r".*(probability|share).*|S1|ST|S1_conf|ST_conf")
-#: Labels of names printed by the commands that no table of the report uses.
-EXTRA_LABELS = {
-    "square_exceeded": {"en": "Square exceeded 2023-2025 (overrun)",
-                        "nl": "Gesloten vierkant overschreden 2023-2025"},
-    "no_payback_within_horizon": {"en": "No payback within the horizon",
-                                  "nl": "Niet terugverdiend binnen de horizon"},
-    "share_below_zero": {"en": "share below zero", "nl": "aandeel onder nul"},
-    "share": {"en": "share of draws", "nl": "aandeel trekkingen"},
-    "cumulative_share": {"en": "paid back by then", "nl": "terugverdiend tot dan"},
-    "year": {"en": "year", "nl": "jaar"},
-    "mean": {"en": "mean", "nl": "gemiddelde"},
-    "output": {"en": "output", "nl": "uitkomst"},
-    "not within horizon": {"en": "not within the horizon", "nl": "niet binnen de horizon"},
-}
 
 
 def label(name: object, language: str = "en", results: object = None) -> str:
     """A column, key figure or output name as a person reads it (unknown names unchanged);
     a key figure's label names the years it covers in ``results`` (a Result or several).
 
-    >>> label("deviation_transition_eur")
-    'Square deviation 2023-2025'
+    >>> label("deviation_transition_eur")  # no results: no years
+    'Square deviation (nominal)'
     >>> label("net_savings_2026_2030", "nl")
     'Netto besparing 2026-2030'
     """
@@ -204,12 +191,12 @@ def label(name: object, language: str = "en", results: object = None) -> str:
     from samen_model.present import formatting as fmt
 
     text = str(name)
-    if text in EXTRA_LABELS:
-        return EXTRA_LABELS[text][language]
+    extra = msg.words("cli.label", language)
+    if text in extra:
+        return str(extra[text])
     m = re.fullmatch(r"cumulative_net_savings_below_zero_(\d{4})", text)
     if m:
-        return (f"Cumulative net savings below zero in {m.group(1)}" if language == "en" else
-                f"Cumulatieve netto besparing onder nul in {m.group(1)}")
+        return msg.text("cli.label.cumulative_below_zero", language, year=m.group(1))
     if text in kf.REGISTRY or text in kf.OVER_DRAWS:
         return kf.label(text, language, results)
     if MONEY_OUTPUT.fullmatch(text) or re.fullmatch(r"[a-z0-9_]+:\d{4}(-\d{4})?", text):
@@ -314,29 +301,28 @@ def key_figures_table(result: Result, language: str = "en") -> pd.DataFrame:
     from samen_model.analysis import key_figures as kf
     from samen_model.present import formatting as fmt
 
-    en = language == "en"
+    w = msg.words("cli.key_figures", language)
     arrays = kf.arrays(result)
     rows = {}
     for name, values in arrays.items():
         label_text = kf.label(name, language, result)
         if result.draws == 1:
-            rows[label_text] = {"value" if en else "waarde":
+            rows[label_text] = {w["value"]:
                                 fmt.key_figure(name, float(values[0]), language)}
             continue
         if name == "payback_year":
             paid = values[np.isfinite(values)]
             share = fmt.pct(paid.size / values.size, 0, language)
-            key = (f"{label_text} (median of the {share} of draws that pay back)" if en else
-                   f"{label_text} (mediaan van de {share} trekkingen die terugverdienen)")
-            rows[key] = {"p5": "", "median" if en else "mediaan":
+            key = msg.text("cli.key_figures.payback", language, label=label_text, share=share)
+            rows[key] = {"p5": "", w["median"]:
                          fmt.year(np.median(paid)) if paid.size else fmt.MISSING, "p95": ""}
             continue
         p5, p50, p95 = np.percentile(values, (5, 50, 95))
         rows[label_text] = {"p5": fmt.key_figure(name, p5, language),
-                            "median" if en else "mediaan": fmt.key_figure(name, p50, language),
+                            w["median"]: fmt.key_figure(name, p50, language),
                             "p95": fmt.key_figure(name, p95, language)}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
-        "key figure" if en else "kerncijfer")
+        msg.text("table.results.key_figure", language))
 
 
 def add_language(p: argparse.ArgumentParser, default: str = "en") -> None:

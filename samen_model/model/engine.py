@@ -121,7 +121,7 @@ def new_cases(inp: Inputs, g: dict[str, np.ndarray], samen_on: np.ndarray,
     that of the extra money for prevention (fraction of inflow, (year, n); None: none):
     ``counterfactual * (1 - prevention) * (1 - extra prevention)``; and the new cases the
     hiring plan expects (:func:`expected_demand`)."""
-    pop = assemble_population(inp.population_known, g["population_growth"])
+    pop = assemble_population(inp.population_known, g["growth_after_data"])
     trend = budget.cumulative_factor(g["inflow_trend"], inp.years, inp.price_base_year)
     counterfactual = pop * (g["inflow_per_1000"] * (trend / 1000.0))
     actual = counterfactual
@@ -199,12 +199,12 @@ def other_youth_care(inp: Inputs, g: dict[str, np.ndarray], flows_out: dict[str,
                                                  inp.price_base_year)) * price_level
     everywhere = np.ones((len(inp.years), 1), dtype=bool)
     step_up_cases = _masked(everywhere, flows_out["samen_new_clients"], g["step_up_share"])
-    step_up_cost = _masked(everywhere, step_up_cases * price_level, g["step_up_cost_eur"])
+    step_up_cost = _masked(everywhere, step_up_cases * price_level, g["step_up_cost_eur_per_case"])
     waiting_cost = _plus(
         _masked(everywhere, flows_out["waiting_list_dropout_cases"] * price_level,
-                g["waiting_dropout_cost_eur"]),
+                g["waiting_list_dropout_cost_eur_per_case"]),
         _masked(everywhere, flows_out["waiting_list_specialist_cases"] * price_level,
-                g["waiting_specialist_cost_eur"]))
+                g["waiting_list_specialist_cost_eur_per_case"]))
     reduction = _masked(structural_on, counterfactual, g["specialist_referral_reduction"])
     return {
         "step_up_cases": step_up_cases,
@@ -256,16 +256,17 @@ def extra_money_columns(inp: Inputs, g: dict[str, np.ndarray], price_level: np.n
     inflow its prevention part removes; shared zero columns without extra money."""
     names = ("extra_money_eur", "extra_money_capacity_eur", "extra_fte_target",
              "extra_prevention_effect")
-    if _is_zero(g["extra_money_eur"]):
+    if _is_zero(g["extra_money_amount_eur"]):
         return {name: np.zeros((len(inp.years), 1)) for name in names}
     share = g["extra_money_capacity_share"]
-    amount = extra_money.amount(g["extra_money_eur"], inp.years, inp.extra_money_start_year)
+    amount = extra_money.amount(g["extra_money_amount_eur"], inp.years, inp.extra_money_start_year)
     return dict(zip(names, (
         amount * price_level,
         amount * share * price_level,
         extra_money.capacity_fte(amount, share, g["cost_per_fte_eur"], g["overhead_share"]),
-        extra_money.prevention_effect(amount, share, g["extra_prevention_effect_per_million"],
-                                      inp.extra_prevention_lag),
+        extra_money.prevention_effect(
+            amount, share, g["extra_money_prevention_effect_per_million_eur"],
+            inp.extra_prevention_lag),
     ), strict=True))
 
 

@@ -158,7 +158,7 @@ class InputBuilder:
                 return (field, "plan_caseload")
             if field == "leakage" and self.scenario.value("plan.leakage_follows_realised"):
                 return (field, "plan_leakage")
-            if field == "population_growth" and self.follows_population:
+            if field == "growth_after_data" and self.follows_population:
                 return (field, OTHER_GROWTH)
             return (field,)
         if path == "plan.leakage":

@@ -26,7 +26,7 @@ class Inputs:
     price_base_year: int
     incidental_return_year: int
     population_known: np.ndarray  # (Y,) persons aged 0-17 on 1 January; NaN where it grows
-    population_growth: np.ndarray  # (Y, n) fraction per year, applied where known is NaN
+    growth_after_data: np.ndarray  # (Y, n) fraction per year, applied where known is NaN
     ova_provisional_data: np.ndarray  # (Y + 2,) percent, years first_year - 2 .. last_year; NaN
     ova_definitive_data: np.ndarray  # (Y + 2,) percent; NaN where not published
     ova_assumed_pct: np.ndarray  # (Y + 2, n) percent for years without data
@@ -37,22 +37,22 @@ class Inputs:
     leakage: np.ndarray  # (Y, n)
     samen_duration_factor: np.ndarray  # (Y, n)
     step_up_share: np.ndarray  # (Y, n)
-    step_up_cost_eur: np.ndarray  # (Y, n) per case, price base year
+    step_up_cost_eur_per_case: np.ndarray  # (Y, n) per case, price base year
     plan_leakage: np.ndarray  # (Y, n)
     plan_first_year_uptake: np.ndarray  # (Y, n)
     caseload_per_fte: np.ndarray  # (Y, n) clients per FTE (the hiring plan's)
     fte_at_start: np.ndarray  # (Y, n) FTE on 1 January of the start year
-    max_fte_growth: np.ndarray  # (Y, n) FTE per year
+    max_fte_growth_per_year: np.ndarray  # (Y, n) FTE per year
     vacancy_rate: np.ndarray  # (Y, n) fraction of the FTE target left unfilled
     staff_attrition_rate: np.ndarray  # (Y, n) fraction of 1 January staff leaving a year
     plan_caseload: np.ndarray  # (Y, n) clients per FTE the hiring plan reckons with
     capacity_follows_realised: bool  # the budget's plan takes on last year's admitted share
     realised_caseload_ratio: np.ndarray  # (Y, n) caseload carried / planned caseload
     waiting_list: bool  # demand above capacity waits (True) or overflows to open house
-    waiting_dropout_share: np.ndarray  # (Y, n) fraction of the 1 January list per year
-    waiting_specialist_share: np.ndarray  # (Y, n) fraction of those still waiting per year
-    waiting_dropout_cost_eur: np.ndarray  # (Y, n) per case, price base year
-    waiting_specialist_cost_eur: np.ndarray  # (Y, n) per case, price base year
+    waiting_list_dropout_share: np.ndarray  # (Y, n) fraction of the 1 January list per year
+    waiting_list_specialist_share: np.ndarray  # (Y, n) fraction of those still waiting per year
+    waiting_list_dropout_cost_eur_per_case: np.ndarray  # (Y, n) per case, price base year
+    waiting_list_specialist_cost_eur_per_case: np.ndarray  # (Y, n) per case, price base year
     cost_per_fte_eur: np.ndarray  # (Y, n) per FTE-year, price base year
     overhead_share: np.ndarray  # (Y, n)
     other_youth_care_eur: np.ndarray  # (Y, n) base-year spend
@@ -66,16 +66,16 @@ class Inputs:
     volume_lag: int  # 2: pop[t-2] / pop[t-3] (growth up to t-2); 1: pop[t-1] / pop[t-2]
     budget_cut_share: np.ndarray  # (Y, n)
     specialist_referral_reduction: np.ndarray  # (Y, n)
-    extra_money_eur: np.ndarray  # (Y, n) per year, price base year (0 before the start year)
+    extra_money_amount_eur: np.ndarray  # (Y, n) per year, price base year (0 before the start year)
     extra_money_start_year: int  # first year of the extra money
     extra_money_capacity_share: np.ndarray  # (Y, n) fraction of it for SAMEN. staff
-    extra_prevention_effect_per_million: np.ndarray  # (Y, n) fraction of inflow per EUR 1M
+    extra_money_prevention_effect_per_million_eur: np.ndarray  # (Y, n) inflow fraction per EUR 1M
     extra_prevention_lag: int  # whole years between prevention money and less inflow
     incidental_tranches_eur: np.ndarray  # (Y,)
     incidental_spending_eur: np.ndarray  # (Y,)
     product_share: np.ndarray  # (P, 1)
-    product_price_eur: np.ndarray  # (Y, P, n) price base year, per client-year
-    product_duration_years: np.ndarray  # (Y, P, n)
+    product_price_eur_per_client_year: np.ndarray  # (Y, P, n) price base year, per client-year
+    product_mean_duration_years: np.ndarray  # (Y, P, n)
     product_entry_year: np.ndarray  # (P,) int
     referrer_share: np.ndarray  # (R,)
     referrer_entry_year: np.ndarray  # (R,) int

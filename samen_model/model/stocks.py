@@ -80,7 +80,7 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     """
     years = inp.years
     r0 = int(np.sum(years < inp.samen_start_year))  # the first SAMEN. year's row
-    duration = g["product_duration_years"]
+    duration = g["product_mean_duration_years"]
     open_house = flows.run_off_coefficients(duration)
     factor = g["samen_duration_factor"]
     if factor.shape[-1] == 1 and bool(np.all(factor == 1.0)):  # SAMEN. lasts as long
@@ -93,12 +93,12 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     # the kernel's argument order: (year, n) inputs, then (year, product, n) inputs
     by_year = (demand.counterfactual, demand.actual, demand.expected, price_level,
                phase.uptake, phase.plan_uptake, g["leakage"], phase.plan_leakage,
-               *(g[name] for name in ("caseload_per_fte", "plan_caseload", "max_fte_growth",
-                                      "vacancy_rate", "staff_attrition_rate",
-                                      "realised_caseload_ratio", "waiting_dropout_share",
-                                      "waiting_specialist_share")),
+               *(g[name] for name in (
+                   "caseload_per_fte", "plan_caseload", "max_fte_growth_per_year", "vacancy_rate",
+                   "staff_attrition_rate", "realised_caseload_ratio",
+                   "waiting_list_dropout_share", "waiting_list_specialist_share")),
                np.zeros((len(years), 1)) if extra_fte is None else extra_fte)
-    by_product = (duration, g["product_price_eur"], *open_house, *samen)
+    by_product = (duration, g["product_price_eur_per_client_year"], *open_house, *samen)
     _check_shapes(by_year, by_product, (len(years), len(inp.product_share)), draws)
     _kernel(draws)(  # inputs with a last axis of 1 are the same in every draw
         r0, inp.waiting_list, inp.capacity_follows_realised,

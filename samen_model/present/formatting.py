@@ -31,17 +31,11 @@ from typing import Any
 
 from samen_model.analysis import key_figures
 from samen_model.model.columns import label as _dictionary_label
+from samen_model.present import messages as msg
+from samen_model.present.messages import LANGUAGES, check_language  # noqa: F401 (re-exported)
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
 MINUS = "\u2212"
 MISSING = "\u2013"
-
-
-def check_language(language: str) -> str:
-    """Return ``language`` if it is supported (``"nl"`` or ``"en"``), else raise ValueError."""
-    if language not in LANGUAGES:
-        raise ValueError(f"language: expected one of {', '.join(LANGUAGES)}, got {language!r}")
-    return language
 
 
 def _missing(x: Any) -> bool:
@@ -234,13 +228,6 @@ def probability(p: float | None, language: str = "nl") -> str:
     return number(p, 2, language)
 
 
-OUTPUT_LABELS: dict[str, dict[str, str]] = {
-    "deviation": {"nl": "Afwijking gesloten vierkant {years}",
-                  "en": "Square deviation {years}"},
-    "net_savings": {"nl": "Netto besparing {years}", "en": "Net savings {years}"},
-    "cumulative_net_savings": {"nl": "Cumulatieve netto besparing eind {years}",
-                               "en": "Cumulative net savings end of {years}"},
-}
 
 
 def output_label(name: str, language: str = "nl") -> str:
@@ -257,7 +244,7 @@ def output_label(name: str, language: str = "nl") -> str:
     m = re.fullmatch(r"(deviation|net_savings|cumulative_net_savings)_(\d{4})(?:_(\d{4}))?", name)
     if m:
         years = m.group(2) + (f"-{m.group(3)}" if m.group(3) else "")
-        return OUTPUT_LABELS[m.group(1)][language].format(years=years)
+        return msg.text(f"output.{m.group(1)}", language, years=years)
     m = re.fullmatch(r"([a-z0-9_]+):(\d{4}(?:-\d{4})?)", name)
     if m:
         return f"{column_label(m.group(1), language)} {m.group(2)}"

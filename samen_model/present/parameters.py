@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
 from samen_model.scenario.quotes import quotes_for
@@ -23,56 +24,15 @@ from samen_model.scenario.sources import cite
 from samen_model.scenario.validation import ParamInfo
 from samen_model.scenario.values import Distribution
 
-WORDS = {
-    "nl": {"yes": "ja", "no": "nee", "shipped": "meegeleverde reeks (0-17 geschat)",
-           "triangular": "driehoeksverdeling van {low} tot {high}, meest waarschijnlijk {mode}",
-           "uniform": "gelijk verdeeld tussen {low} en {high}",
-           "normal": "normaal verdeeld, gemiddeld {mean}, standaardafwijking {sd}",
-           "lognormal": "lognormaal verdeeld, mediaan {median}, spreiding {sigma}",
-           "beta": "bètaverdeling, gemiddeld {mean}",
-           "bounded": ", begrensd op {low} tot {high}",
-           "posterior": "na kalibratie op de cijfers: mediaan {median}, 90% tussen {p5} en {p95}"},
-    "en": {"yes": "yes", "no": "no", "shipped": "shipped series (0-17 estimated)",
-           "triangular": "triangular distribution from {low} to {high}, most likely {mode}",
-           "uniform": "uniform between {low} and {high}",
-           "normal": "normal, mean {mean}, standard deviation {sd}",
-           "lognormal": "lognormal, median {median}, spread {sigma}",
-           "beta": "beta distribution, mean {mean}",
-           "bounded": ", bounded to {low} to {high}",
-           "posterior": "after calibration on the figures: median {median}, 90% between {p5} and "
-                        "{p95}"},
-}
+#: The words of the values of a ``choice`` parameter (catalogue ``Spec.choices``), by value in
+#: both languages (messages ``register.choice.*``).
+CHOICE_WORDS = msg.by_key("register.choice")
 
 
-#: The words of the values of a ``choice`` parameter (catalogue ``Spec.choices``).
-CHOICE_WORDS = {
-    "overflow": {"nl": "overloop naar open-house-aanbieders",
-                 "en": "overflow to open-house providers"},
-    "waiting_list": {"nl": "wachtlijst", "en": "waiting list"},
-    "off": {"nl": "uit", "en": "off"},
-    "final_budget": {"nl": "eindbudget begrensd", "en": "final budget capped"},
-    "execution_budget": {"nl": "uitvoeringsbudget begrensd", "en": "execution budget capped"},
-    "up_to_t-2": {"nl": "groei tot 1 januari t-2 (telling t-2 tegen t-3)",
-                  "en": "growth up to 1 January t-2 (count t-2 over t-3)"},
-    "during_t-2": {"nl": "groei in het jaar t-2 (1 januari t-1 tegen t-2)",
-                   "en": "growth during year t-2 (1 January t-1 over t-2)"},
-    "t2_rule": {"nl": "t-2-methode loopt door, WIJ houdt het verschil",
-                "en": "t-2 method continued, WIJ keeps the difference"},
-    "settlement": {"nl": "t-2-methode loopt door, verrekend met de werkelijke kosten",
-                   "en": "t-2 method continued, settled against the actual cost"},
-    "reeel": {"nl": "reëel budget uit de werkelijke kosten van het laatste overgangsjaar",
-              "en": "realistic budget from the actual cost of the last transition year"},
-    "kept": {"nl": "WIJ houdt het resultaat", "en": "WIJ keeps its result"},
-    "settled": {"nl": "verrekend", "en": "settled"},
-}
-
-
-BASIS_WORDS = {
-    "nl": {"document": "document", "figures": "publieke cijfers", "estimate": "schatting",
-           "what-if": "wat-als", "choice": "modelkeuze"},
-    "en": {"document": "document", "figures": "public figures", "estimate": "estimate",
-           "what-if": "what-if", "choice": "modelling choice"},
-}
+#: The register's words by language (messages ``register.*``; the explorer reads yes and no).
+WORDS = {lang: msg.words("register", lang) for lang in msg.LANGUAGES}
+#: What a value rests on, by language (messages ``register.basis.*``).
+BASIS_WORDS = {lang: msg.words("register.basis", lang) for lang in msg.LANGUAGES}
 
 
 def _number(info: ParamInfo, x: float, language: str) -> str:
@@ -100,7 +60,7 @@ def unit_text(path: str, scenario: Scenario | None, language: str = "nl") -> str
 
 
 def _distribution(info: ParamInfo, d: Distribution, language: str) -> str:
-    w = WORDS[language]
+    w = msg.words("register", language)
 
     def num(x: float | None) -> str:
         return _number(info, x, language)
@@ -136,11 +96,11 @@ def value_text(info: ParamInfo, scenario: Scenario | None = None, language: str 
     value = info.value if value is OWN else value
     kind = info.spec.kind
     if kind == "bool":
-        return WORDS[language]["yes" if value else "no"]
+        return msg.text("register.yes" if value else "register.no", language)
     if kind == "choice":
         return CHOICE_WORDS.get(str(value), {}).get(language, str(value))
     if kind == "path":
-        return Path(value).name if value else WORDS[language]["shipped"]
+        return Path(value).name if value else msg.text("register.shipped", language)
     if value is None and info.spec.optional:
         entry = lb.label_of(info.path)
         return entry.null_text[language] if entry and entry.null_text else fmt.MISSING
@@ -219,9 +179,7 @@ def differing_rows(scenarios: Sequence[Scenario], main: Scenario,
                    language: str = "nl") -> list[dict[str, str]]:
     """One row per scenario and parameter that differs from ``main``: scenario title, label,
     the value there and in the main scenario (text for a reader)."""
-    w = {"nl": ("Scenario", "Aanname", "Waarde in dit scenario", "Waarde in het hoofdscenario"),
-         "en": ("Scenario", "Assumption", "Value in this scenario", "Value in the main scenario")
-         }[fmt.check_language(language)]
+    w = msg.words("register.differing", language)["headers"]
     rows = []
     for s in scenarios:
         if s is main:

@@ -117,7 +117,7 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         raise IndexError(f"draw {draw} outside 0..{inp.draws - 1}")
     s = _series
     # population and OVA of this draw only (assembling them for every draw would cost O(draws))
-    growth = inp.population_growth[:, [_column(inp.population_growth, draw)]]
+    growth = inp.growth_after_data[:, [_column(inp.growth_after_data, draw)]]
     assumed = inp.ova_assumed_pct[:, [_column(inp.ova_assumed_pct, draw)]]
     ova_prov, ova_def = assemble_ova(inp.ova_provisional_data, inp.ova_definitive_data, assumed)
     return _Draw(
@@ -137,21 +137,21 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         leakage=s(inp.leakage, draw),
         samen_duration_factor=s(inp.samen_duration_factor, draw),
         step_up_share=s(inp.step_up_share, draw),
-        step_up_cost=s(inp.step_up_cost_eur, draw),
+        step_up_cost=s(inp.step_up_cost_eur_per_case, draw),
         plan_leakage=s(inp.plan_leakage, draw),
         plan_first_year_uptake=s(inp.plan_first_year_uptake, draw),
         caseload_per_fte=s(inp.caseload_per_fte, draw),
         fte_at_start=s(inp.fte_at_start, draw),
-        max_fte_growth=s(inp.max_fte_growth, draw),
+        max_fte_growth=s(inp.max_fte_growth_per_year, draw),
         vacancy_rate=s(inp.vacancy_rate, draw),
         staff_attrition_rate=s(inp.staff_attrition_rate, draw),
         capacity_follows=bool(inp.capacity_follows_realised),
         realised_caseload_ratio=s(inp.realised_caseload_ratio, draw),
         waiting_list=bool(inp.waiting_list),
-        waiting_dropout_share=s(inp.waiting_dropout_share, draw),
-        waiting_specialist_share=s(inp.waiting_specialist_share, draw),
-        waiting_dropout_cost=s(inp.waiting_dropout_cost_eur, draw),
-        waiting_specialist_cost=s(inp.waiting_specialist_cost_eur, draw),
+        waiting_dropout_share=s(inp.waiting_list_dropout_share, draw),
+        waiting_specialist_share=s(inp.waiting_list_specialist_share, draw),
+        waiting_dropout_cost=s(inp.waiting_list_dropout_cost_eur_per_case, draw),
+        waiting_specialist_cost=s(inp.waiting_list_specialist_cost_eur_per_case, draw),
         cost_per_fte=s(inp.cost_per_fte_eur, draw),
         overhead_share=s(inp.overhead_share, draw),
         other_youth_care=s(inp.other_youth_care_eur, draw),
@@ -165,17 +165,17 @@ def _pick_draw(inp: Inputs, draw: int) -> _Draw:
         volume_lag=int(inp.volume_lag),
         budget_cut_share=s(inp.budget_cut_share, draw),
         specialist_referral_reduction=s(inp.specialist_referral_reduction, draw),
-        extra_money=s(inp.extra_money_eur, draw),
+        extra_money=s(inp.extra_money_amount_eur, draw),
         extra_start=int(inp.extra_money_start_year),
         extra_capacity_share=s(inp.extra_money_capacity_share, draw),
-        extra_effect_per_million=s(inp.extra_prevention_effect_per_million, draw),
+        extra_effect_per_million=s(inp.extra_money_prevention_effect_per_million_eur, draw),
         extra_lag=int(inp.extra_prevention_lag),
         incidental_tranches=_floats(inp.incidental_tranches_eur),
         incidental_spending=_floats(inp.incidental_spending_eur),
         product_share=[row[_column(inp.product_share, draw)]
                        for row in np.asarray(inp.product_share, dtype=float).tolist()],
-        product_price=_product_series(inp.product_price_eur, draw),
-        product_duration=_product_series(inp.product_duration_years, draw),
+        product_price=_product_series(inp.product_price_eur_per_client_year, draw),
+        product_duration=_product_series(inp.product_mean_duration_years, draw),
         product_entry=[int(y) for y in np.asarray(inp.product_entry_year).tolist()],
         referrer_share=_floats(inp.referrer_share),
         referrer_entry=[int(y) for y in np.asarray(inp.referrer_entry_year).tolist()],

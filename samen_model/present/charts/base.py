@@ -14,33 +14,20 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.manifest import manifest
 
 FIGSIZE = (9.0, 4.6)
 FOOTER_SIZE = 6.5
 ALT_ATTRIBUTE = "samen_alt_text"  # where a chart keeps its text alternative
 
-TITLES: dict[str, dict[str, str]] = {
-    "flows": {"nl": "Instroom en cliënten van SAMEN.", "en": "Inflow and clients of SAMEN."},
-    "fte": {"nl": "Fte SAMEN. (eind jaar)", "en": "SAMEN. FTE (end of year)"},
-    "budget": {"nl": "Budget en kosten van SAMEN.", "en": "Budget and cost of SAMEN."},
-    "square": {"nl": "Gesloten vierkant: met en zonder SAMEN.",
-               "en": "Closed square: with and without SAMEN."},
-    "deviation": {"nl": "Afwijking gesloten vierkant per jaar (boven nul = overschrijding)",
-                  "en": "Square deviation per year (above zero = overspend)"},
-    "cumulative": {"nl": "Cumulatieve netto besparing", "en": "Cumulative net savings"},
-    "providers": {"nl": "Omzet die van open-house-aanbieders naar SAMEN. gaat",
-                  "en": "Revenue moving from open-house providers to SAMEN."},
-    "calibration": {"nl": "Model tegenover evaluatie 2023 (verschil in %)",
-                    "en": "Model against the 2023 evaluation (difference in %)"},
-    "year": {"nl": "Jaar", "en": "Year"},
-    "run": {"nl": "rekenrun", "en": "run"},
-    "scenarios": {"nl": "Scenario's", "en": "Scenarios"},
-}
+#: The chart titles by key in both languages (the explorer reads them; the words are in
+#: :mod:`samen_model.present.messages`).
+TITLES = msg.by_key("chart.title")
 
 
 def _t(key: str, language: str) -> str:
-    return TITLES[key][fmt.check_language(language)]
+    return msg.text(f"chart.title.{key}", fmt.check_language(language))
 
 
 def euro_formatter(language: str = "nl", decimals: int = 1) -> FuncFormatter:
@@ -123,11 +110,8 @@ def describe_series(label: str, years: Sequence[int], values: Sequence[float],
     in 2023, laagste −€ 1,13 mln in 2025`` (for alt texts of line and bar charts, EUR)."""
     vals = np.asarray(values, dtype=float)
     hi, lo = int(np.nanargmax(vals)), int(np.nanargmin(vals))
-    m = {"nl": "{label}: van {a} ({ya}) tot {b} ({yb}); hoogste {h} in {yh}, laagste {low} "
-               "in {yl}",
-         "en": "{label}: from {a} ({ya}) to {b} ({yb}); highest {h} in {yh}, lowest {low} "
-               "in {yl}"}[language]
-    return m.format(label=label, a=fmt.eur_mln(vals[0], 2, language), ya=years[0],
+    return msg.text("chart.alt.series", language, label=label,
+                    a=fmt.eur_mln(vals[0], 2, language), ya=years[0],
                     b=fmt.eur_mln(vals[-1], 2, language), yb=years[-1],
                     h=fmt.eur_mln(vals[hi], 2, language), yh=years[hi],
                     low=fmt.eur_mln(vals[lo], 2, language), yl=years[lo])

@@ -14,35 +14,18 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.analysis.calibration.fit import Calibration
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.charts.base import add_footer, new_figure
 from samen_model.present.manifest import manifest
 from samen_model.present.parameters import label_text
 from samen_model.present.tables.calibration import amount
 from samen_model.present.tables.uncertainty import parameter_value
 
-CAL_TITLES: dict[str, dict[str, str]] = {
-    "params": {"nl": "Prior en posterior per aanname · {s}",
-               "en": "Prior and posterior per assumption · {s}"},
-    "prior": {"nl": "prior", "en": "prior"},
-    "posterior": {"nl": "posterior", "en": "posterior"},
-    "informed": {"nl": "geïnformeerd", "en": "informed"},
-    "not_informed": {"nl": "niet geïnformeerd", "en": "not informed"},
-    "check": {"nl": "Cijfers tegenover het model (90%-interval) · {s}",
-              "en": "Figures against the model (90% interval) · {s}"},
-    "before": {"nl": "vóór kalibratie", "en": "before calibration"},
-    "loo": {"nl": "zonder dit cijfer", "en": "without this figure"},
-    "after": {"nl": "na kalibratie", "en": "after calibration"},
-    "range": {"nl": "bandbreedte cijfer", "en": "range of the figure"},
-    "value": {"nl": "gerapporteerd", "en": "reported"},
-    "forecast": {"nl": "Voorspelling tegenover werkelijkheid (P5–P95, mediaan)",
-                 "en": "Forecast against actual (P5–P95, median)"},
-    "fitted": {"nl": "(gekalibreerd)", "en": "(calibrated)"},
-}
 BAR_COLOURS = {"before": "0.55", "loo": "tab:orange", "after": "tab:blue"}
 
 
 def _c(key: str, language: str, **kw: Any) -> str:
-    return CAL_TITLES[key][fmt.check_language(language)].format(**kw)
+    return msg.text(f"chart.calibration.{key}", fmt.check_language(language), **kw)
 
 
 def _grid(n: int, ncols: int, height: float) -> tuple[Figure, np.ndarray]:

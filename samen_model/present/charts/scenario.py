@@ -12,6 +12,7 @@ from matplotlib.ticker import FuncFormatter
 from samen_model.analysis import key_figures as kf
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.charts.base import (
     FIGSIZE,
     _info,
@@ -30,35 +31,9 @@ from samen_model.present.charts.base import (
 from samen_model.present.manifest import manifest
 from samen_model.present.text.dynamics import swing_annotation, transition_label
 
-ALT: dict[str, dict[str, str]] = {
-    "flows": {"nl": "Lijngrafiek en staafdiagram van {title}, {a}–{b}: jeugdigen geholpen door "
-                    "SAMEN. van {h0} tot {h1} per jaar; fte SAMEN. eind {b}: {fte}.",
-              "en": "Line and bar chart of {title}, {a}–{b}: young people helped by SAMEN. from "
-                    "{h0} to {h1} a year; SAMEN. FTE at the end of {b}: {fte}."},
-    "budget": {"nl": "Lijngrafiek van budget en kosten van SAMEN. in {title}, {a}–{b}. {desc}.",
-               "en": "Line chart of the budget and cost of SAMEN. in {title}, {a}–{b}. {desc}."},
-    "square": {"nl": "Totale uitgaven aan jeugdhulp met en zonder SAMEN. in {title}, {a}–{b}, "
-                     "en de afwijking per jaar als staven. {desc}.",
-               "en": "Total youth-care spend with and without SAMEN. in {title}, {a}–{b}, and "
-                     "the deviation per year as bars. {desc}."},
-    "providers": {"nl": "Gestapelde staven: omzet die per jaar van open-house-aanbieders naar "
-                        "SAMEN. gaat in {title}, {a}–{b}; in {b} in totaal {total}.",
-                  "en": "Stacked bars: revenue moving from open-house providers to SAMEN. per "
-                        "year in {title}, {a}–{b}; {total} in total in {b}."},
-    "lines": {"nl": "Lijngrafiek: {what} per jaar, {a}–{b}, voor {n} scenario's. {desc}.",
-              "en": "Line chart: {what} per year, {a}–{b}, for {n} scenarios. {desc}."},
-    "swing": {"nl": " Gemarkeerd: {label}.", "en": " Marked: {label}."},
-    "bars": {"nl": "Staafdiagram: {what} per scenario. {desc}.",
-             "en": "Bar chart: {what} per scenario. {desc}."},
-    "calibration": {"nl": "Staafdiagram: verschil tussen model en gerapporteerde cijfers in "
-                          "procenten. {desc}.",
-                    "en": "Bar chart: difference between the model and the reported figures in "
-                          "per cent. {desc}."},
-}
-
 
 def _alt(key: str, language: str, **kw: Any) -> str:
-    return ALT[key][fmt.check_language(language)].format(**kw)
+    return msg.text(f"chart.alt.{key}", fmt.check_language(language), **kw)
 
 
 def flows_chart(result: Result, language: str = "nl", info: dict[str, Any] | None = None,
@@ -225,7 +200,7 @@ def _annotate_swing(fig: Figure, result: Result, language: str, first: int | Non
                 arrowprops={"arrowstyle": "->", "color": "0.25", "lw": 0.9},
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "0.6", "lw": 0.6})
     _legend(fig, ax)
-    set_alt_text(fig, alt_text(fig) + ALT["swing"][language].format(
+    set_alt_text(fig, alt_text(fig) + msg.text("chart.alt.swing", language,
         label=text.replace("\n", " ")))
 
 

@@ -12,6 +12,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.charts.base import (
     _year_axis,
     add_footer,
@@ -24,38 +25,6 @@ from samen_model.present.manifest import manifest, run_key
 from samen_model.present.parameters import label_text
 from samen_model.scenario import labels as lb
 from samen_model.scenario.scenario import Scenario
-
-UNCERTAINTY_TITLES: dict[str, dict[str, str]] = {
-    "fan": {"nl": "{label}: onzekerheid per jaar", "en": "{label}: uncertainty per year"},
-    "band_90": {"nl": "90%-band (P5–P95)", "en": "90% band (P5–P95)"},
-    "band_50": {"nl": "50%-band (P25–P75)", "en": "50% band (P25–P75)"},
-    "median": {"nl": "mediaan", "en": "median"},
-    "tornado": {"nl": "Tornado: {label}", "en": "Tornado: {label}"},
-    "low": {"nl": "parameter laag (P5)", "en": "parameter low (P5)"},
-    "high": {"nl": "parameter hoog (P95)", "en": "parameter high (P95)"},
-    "central": {"nl": "verschil met centrale waarde {value}",
-                "en": "difference from the central value {value}"},
-    "sobol": {"nl": "Sobol-indices: {label}", "en": "Sobol indices: {label}"},
-    "S1": {"nl": "eerste orde (S1)", "en": "first order (S1)"},
-    "ST": {"nl": "totaal (ST)", "en": "total (ST)"},
-    "ci": {"nl": "foutstreep: {pct}-betrouwbaarheidsinterval (bootstrap)",
-           "en": "error bar: {pct} confidence interval (bootstrap)"},
-    "draws": {"nl": "{n} trekkingen", "en": "{n} draws"},
-    "alt_fan": {"nl": "Waaiergrafiek: {label} per jaar over {n} trekkingen met onzekere "
-                      "aannames ({title}); banden van het 5e tot 95e en 25e tot 75e percentiel "
-                      "en de mediaan. {desc}.",
-                "en": "Fan chart: {label} per year over {n} draws with uncertain assumptions "
-                      "({title}); bands from the 5th to 95th and 25th to 75th percentile and "
-                      "the median. {desc}."},
-    "alt_tornado": {"nl": "Tornadodiagram: verandering van {label} als één aanname naar haar "
-                          "5e of 95e percentiel gaat. Grootste invloed: {top}.",
-                    "en": "Tornado chart: change of {label} when one assumption moves to its "
-                          "5th or 95th percentile. Largest effect: {top}."},
-    "alt_sobol": {"nl": "Staafdiagram van Sobol-indices per aanname voor {labels}. Grootste "
-                        "totale index: {top}.",
-                  "en": "Bar chart of Sobol indices per assumption for {labels}. Largest total "
-                        "index: {top}."},
-}
 
 
 def _param_label(path: str, scenario: Scenario | None, language: str) -> str:
@@ -73,7 +42,7 @@ def _title_of(info: dict[str, Any], name: str) -> str:
 
 
 def _u(key: str, language: str, **kw: Any) -> str:
-    return UNCERTAINTY_TITLES[key][fmt.check_language(language)].format(**kw)
+    return msg.text(f"chart.uncertainty.{key}", fmt.check_language(language), **kw)
 
 
 def _summary_info(summary: MonteCarloSummary, info: dict[str, Any] | None) -> dict[str, Any]:

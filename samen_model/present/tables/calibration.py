@@ -15,54 +15,10 @@ import pandas as pd
 
 from samen_model.analysis.calibration.fit import Calibration
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.parameters import label_text
 from samen_model.present.tables.uncertainty import parameter_value
 from samen_model.scenario.scenario import Scenario
-
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "field": "veld", "value": "waarde", "prior": "scenario vóór kalibratie (prior)",
-        "obs": "waarnemingen", "used": "gebruikte cijfers", "draws": "trekkingen uit de prior",
-        "seed": "startgetal (seed)",
-        "ess": "effectieve steekproefomvang", "khat": "Pareto k-hat (grens {t})",
-        "verdict": "oordeel", "ok": "betrouwbaar", "bad": "niet betrouwbaar: {why}",
-        "sample": "posterieure steekproef", "parameter": "aanname",
-        "prior_i": "prior: mediaan (P5–P95)", "post_i": "posterior: mediaan (P5–P95)",
-        "contraction": "krimp", "informed": "geïnformeerd",
-        "yes": "ja", "no": "nee", "figure": "cijfer", "year": "jaar",
-        "reported": "gerapporteerd", "range": "bandbreedte",
-        "before": "vóór kalibratie", "after": "na kalibratie", "loo": "zonder dit cijfer",
-        "model": "model", "interval": "mediaan (P5–P95)", "fits": "past",
-        "scenario": "scenario", "version": "versie",
-        "forecast": "voorspelling (P5–P95)", "median": "mediaan", "inside": "binnen",
-        "fitted": "in kalibratie", "open_low": "ten minste {a}",
-        "open_high": "ten hoogste {a}", "mln": "€ mln", "version_of": "{title} · versie {v}",
-        "pair": ("aanname", "samen met", "rangcorrelatie"),
-    },
-    "en": {
-        "field": "field", "value": "value", "prior": "scenario before calibration (prior)",
-        "obs": "observations",
-        "used": "figures used", "draws": "prior draws", "seed": "seed",
-        "ess": "effective sample size", "khat": "Pareto k-hat (limit {t})",
-        "verdict": "verdict", "ok": "reliable", "bad": "not reliable: {why}",
-        "sample": "posterior sample", "parameter": "assumption",
-        "prior_i": "prior: median (P5–P95)", "post_i": "posterior: median (P5–P95)",
-        "contraction": "contraction", "informed": "informed",
-        "yes": "yes", "no": "no", "figure": "figure", "year": "year",
-        "reported": "reported", "range": "range",
-        "before": "before calibration", "after": "after calibration",
-        "loo": "without this figure", "model": "model", "interval": "median (P5–P95)",
-        "fits": "fits", "scenario": "scenario", "version": "version",
-        "forecast": "forecast (P5–P95)", "median": "median", "inside": "inside",
-        "fitted": "in calibration", "open_low": "at least {a}",
-        "open_high": "at most {a}", "mln": "€M", "version_of": "{title} · version {v}",
-        "pair": ("assumption", "together with", "rank correlation"),
-    },
-}
-
-
-def _w(language: str) -> dict[str, str]:
-    return WORDS[fmt.check_language(language)]
 
 
 def amount(column: str, value: float, language: str = "nl", bare: bool = False) -> str:
@@ -79,7 +35,7 @@ def span(column: str, low: float, high: float, language: str = "nl",
          median: float | None = None, bare: bool = False) -> str:
     """``low – high`` in the column's unit (an open side as "at least"/"at most"); with a
     median: ``median (low – high)``; ``bare`` as in :func:`amount`."""
-    w = _w(language)
+    w = msg.words("table.calibration", language)
 
     def a(x: float) -> str:
         return amount(column, x, language, bare)
@@ -94,19 +50,21 @@ def span(column: str, low: float, high: float, language: str = "nl",
 
 
 def _yes(flag: bool, language: str) -> str:
-    return _w(language)["yes" if flag else "no"]
+    return msg.words("table.calibration", language)["yes" if flag else "no"]
 
 
 def _figure(column: str, language: str) -> str:
     """The figure's label, with "(€ mln)" for money (the table's cells then bare millions)."""
     label = fmt.column_label(column, language).removesuffix(" (EUR)")
-    return f"{label} ({_w(language)['mln']})" if column.endswith("_eur") else label
+    if not column.endswith("_eur"):
+        return label
+    return f"{label} ({msg.text('table.calibration.mln', language)})"
 
 
 def weights_table(cal: Calibration, language: str = "nl") -> pd.DataFrame:
     """Draws, effective sample size, Pareto k-hat and the verdict; prior and observation file
     with their hashes (two columns)."""
-    w = _w(language)
+    w = msg.words("table.calibration", language)
     obs = cal.observations
     rows = [
         (w["prior"], f"{cal.prior.title} #{cal.prior.hash}"),
@@ -128,7 +86,7 @@ def parameter_text_table(table: pd.DataFrame, scenario: Scenario, language: str 
                          ) -> pd.DataFrame:
     """:func:`~samen_model.analysis.calibration.diagnostics.parameter_table` as text, one row
     per assumption (its label as the index)."""
-    w = _w(language)
+    w = msg.words("table.calibration", language)
 
     def val(p: str, x: float) -> str:
         return parameter_value(scenario, p, x, language, share_decimals=1)
@@ -154,7 +112,7 @@ def predictive_text_table(check: pd.DataFrame, language: str = "nl",
     given; "–" for a figure the calibration does not use) and after, and whether each fits the
     figure's range. Index: figure (money in € millions; * a check only), year, reported value,
     range and model."""
-    w = _w(language)
+    w = msg.words("table.calibration", language)
     rows = []
     for oid, r in check.iterrows():
         c = r["column"]
@@ -183,7 +141,7 @@ def forecast_text_table(frame: pd.DataFrame, language: str = "nl", with_hash: bo
     per scenario, figure and year (money in € millions): the scenario by its title when it is
     among ``scenarios`` (else its name), with the first 8 digits of its hash unless
     ``with_hash`` is false."""
-    w = _w(language)
+    w = msg.words("table.calibration", language)
     titles = {s.name: s.title for s in scenarios}
     rows = []
     for _, r in frame.iterrows():
@@ -207,7 +165,7 @@ def forecast_sections(frame: pd.DataFrame, scenarios: Sequence[Scenario] = (),
                       language: str = "nl") -> list[tuple[str, pd.DataFrame]]:
     """:func:`forecast_text_table` split by scenario, to print one after the other: a heading
     (the scenario's title and the model version) and its table, the figures as the index."""
-    w = _w(language)
+    w = msg.words("table.calibration", language)
     table = forecast_text_table(frame, language, with_hash=False, scenarios=scenarios)
     out = []
     for (title, version), part in table.groupby([w["scenario"], w["version"]], sort=False):
@@ -226,6 +184,6 @@ def correlation_pairs(correlations: pd.DataFrame, scenario: Scenario, language: 
     pairs = [(a, b, float(correlations.at[a, b])) for i, a in enumerate(names)
              for b in names[i + 1:]]
     pairs = sorted((p for p in pairs if abs(p[2]) >= at_least), key=lambda p: -abs(p[2]))
-    cols = _w(language)["pair"]
+    cols = msg.words("table.calibration", language)["pair"]
     return pd.DataFrame([(label_text(scenario, a, language), label_text(scenario, b, language),
                           fmt.number(r, 2, language)) for a, b, r in pairs], columns=list(cols))

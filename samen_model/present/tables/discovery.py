@@ -11,44 +11,10 @@ import pandas as pd
 from samen_model.analysis.discovery import Discovery
 from samen_model.analysis.outputs import output
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.scenario import labels as lb
 from samen_model.scenario.catalogue import spec_for
 from samen_model.scenario.scenario import Scenario
-
-#: Short names of the parameters a scenario usually samples, for a sentence (others fall back to
-#: their label in the labels file, then to their path).
-WORDS = {
-    "nl": {"above": "boven", "below": "onder", "and": "en", "between": "tussen {a} en {b}",
-           "at_most": "hoogstens {b}", "at_least": "minstens {a}",
-           "sampled": "getrokken: {a} tot {b}",
-           "lead": "{event} treedt vooral op wanneer tegelijk geldt: {conditions}.",
-           "density": "In dat gebied ({mass} van de trekkingen) geeft {density} van de "
-                      "trekkingen {short} (de dichtheid; over alle {draws} trekkingen {share}, "
-                      "{cases} trekkingen).",
-           "coverage": "Het gebied bevat {coverage} van alle trekkingen met {short} (de "
-                       "dekking).",
-           "weak": "De grens op {names} telt nauwelijks mee (quasi-p boven 0,05).",
-           "sample": {"prior": "de verdelingen van scenario",
-                      "values": "de meegegeven waarden per trekking voor scenario"},
-           "from": "Trekkingen uit {sample} {scenario} (startgetal {seed}).", "a": "Een",
-           "columns": ("aanname", "van", "tot", "getrokken van", "getrokken tot", "quasi-p"),
-           "trade": ("stap", "dekking", "dichtheid", "massa", "begrensde aannames", "gekozen"),
-           "overrun": "een overschrijding", "case": "die uitkomst"},
-    "en": {"above": "above", "below": "below", "and": "and", "between": "between {a} and {b}",
-           "at_most": "at most {b}", "at_least": "at least {a}",
-           "sampled": "sampled: {a} to {b}",
-           "lead": "{event} happens mainly when all of these hold: {conditions}.",
-           "density": "In that region ({mass} of the draws) {density} of the draws give {short} "
-                      "(the density; over all {draws} draws {share}, {cases} draws).",
-           "coverage": "The region holds {coverage} of all draws with {short} (the coverage).",
-           "weak": "The limit on {names} hardly matters (quasi-p above 0.05).",
-           "sample": {"prior": "the distributions of scenario",
-                      "values": "the given per-draw values for scenario"},
-           "from": "Draws from {sample} {scenario} (seed {seed}).", "a": "A",
-           "columns": ("assumption", "from", "to", "sampled from", "sampled to", "quasi-p"),
-           "trade": ("step", "coverage", "density", "mass", "restricted assumptions", "chosen"),
-           "overrun": "an overrun", "case": "that outcome"},
-}
 
 
 def parameter_label(path: str, language: str = "nl") -> str:
@@ -73,7 +39,7 @@ def parameter_value(path: str, value: float, language: str = "nl") -> str:
 
 def threshold_text(d: Discovery, language: str = "nl") -> str:
     """``Afwijking gesloten vierkant 2023-2025 boven € 2,0 mln``."""
-    w = WORDS[fmt.check_language(language)]
+    w = msg.words("table.discovery", language)
     column = output(d.output).column
     value = fmt.eur_auto(d.threshold, language) if column.endswith("_eur") else \
         fmt.number(d.threshold, 1, language)
@@ -81,7 +47,7 @@ def threshold_text(d: Discovery, language: str = "nl") -> str:
 
 
 def _condition(path: str, row: pd.Series, language: str) -> str:
-    w = WORDS[language]
+    w = msg.words("table.discovery", language)
     a, b = (parameter_value(path, row[k], language) for k in ("low", "high"))
     low_cut, high_cut = row["low"] > row["sample_low"], row["high"] < row["sample_high"]
     if low_cut and high_cut:
@@ -96,7 +62,7 @@ def _condition(path: str, row: pd.Series, language: str) -> str:
 def discovery_text(d: Discovery, language: str = "nl", scenario: Scenario | None = None) -> str:
     """Which assumptions must hold for the output to cross the threshold, in plain words (the
     scenario the draws came from by its title when ``scenario`` is given, else its name)."""
-    w = WORDS[fmt.check_language(language)]
+    w = msg.words("table.discovery", language)
     event = threshold_text(d, language)
     overrun = d.direction == "above" and d.output.startswith("deviation_")
     if overrun:
@@ -118,7 +84,7 @@ def discovery_text(d: Discovery, language: str = "nl", scenario: Scenario | None
     if weak:
         parts.append(w["weak"].format(names=f" {w['and']} ".join(weak)))
     title = scenario.title if scenario is not None else d.scenario
-    parts.append(w["from"].format(sample=w["sample"][d.sample], scenario=title, seed=d.seed))
+    parts.append(w["from"].format(sample=w[f"sample.{d.sample}"], scenario=title, seed=d.seed))
     return " ".join(parts)
 
 
@@ -129,7 +95,7 @@ def _quasi_p(qp: float, language: str) -> str:
 
 def box_table(d: Discovery, language: str = "nl", step: int | None = None) -> pd.DataFrame:
     """The chosen box (or the box of ``step``): one row per restricted parameter, as text."""
-    cols = WORDS[fmt.check_language(language)]["columns"]
+    cols = msg.words("table.discovery", language)["columns"]
     lim = d.limits if step is None else d.box(step)
     rows = [(parameter_label(p, language),
              *(parameter_value(p, r[k], language)
@@ -141,7 +107,7 @@ def box_table(d: Discovery, language: str = "nl", step: int | None = None) -> pd
 def tradeoff_table(d: Discovery, language: str = "nl", every: int = 3) -> pd.DataFrame:
     """Coverage, density and mass along the peeling trajectory (every ``every``-th step, the
     chosen one and the last always shown), as text."""
-    cols = WORDS[fmt.check_language(language)]["trade"]
+    cols = msg.words("table.discovery", language)["trade"]
     t = d.trajectory
     steps = sorted({*range(0, len(t), every), d.chosen, len(t) - 1})
     rows = [(s, fmt.pct(t.at[s, "coverage"], 1, language), fmt.pct(t.at[s, "density"], 1,

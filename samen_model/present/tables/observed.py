@@ -14,6 +14,7 @@ import pandas as pd
 from samen_model.model.columns import COLUMN_NAMES
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.tables.calibration import amount, span
 from samen_model.scenario.library import find_dir
 from samen_model.scenario.observations import Observation, Observations, load_observations
@@ -48,7 +49,7 @@ def calibration_table(result: Result, language: str = "nl",
     fmt.check_language(language)
     targets = default_observations() if targets is None else tuple(targets)
     frame = calibration_frame(result, targets)
-    nl = language == "nl"
+    h = msg.words("table.calibration_check", language)
 
     def show(column: str, value: float) -> str:
         return (fmt.eur_mln(value, 2, language) if column.endswith("_eur")
@@ -57,13 +58,13 @@ def calibration_table(result: Result, language: str = "nl",
     rows = []
     for t, (_, r) in zip(targets, frame.iterrows(), strict=True):
         rows.append({
-            "grootheid" if nl else "quantity": fmt.column_label(t.column, language),
-            "jaar" if nl else "year": fmt.year(t.year),
-            "gerapporteerd" if nl else "reported": t.reported[language],
+            h["quantity"]: fmt.column_label(t.column, language),
+            h["year"]: fmt.year(t.year),
+            h["reported"]: t.reported[language],
             "model": show(t.column, r["modelled"]),
-            "verschil" if nl else "difference": show(t.column, r["difference"]),
-            "verschil %" if nl else "difference %": fmt.pct(r["difference_share"], 1, language),
-            "bron" if nl else "source": cite(t.source, language),
+            h["difference"]: show(t.column, r["difference"]),
+            h["difference_pct"]: fmt.pct(r["difference_share"], 1, language),
+            h["source"]: cite(t.source, language),
         })
     return pd.DataFrame(rows)
 
@@ -77,18 +78,6 @@ def calibration_explanations(language: str = "nl",
                      f"{t.model_note[language]}" for t in targets if t.model_note)
 
 
-OBSERVATION_WORDS = {
-    "nl": {"figure": "grootheid", "year": "jaar", "reported": "gerapporteerd",
-           "uncertainty": "onzekerheid", "basis": "grondslag", "date": "datum telling",
-           "used": "in kalibratie", "source": "bron", "sd": "sd {a}",
-           "edges": "{r}, randen sd {a}", "stated": "uit het document", "estimate": "schatting",
-           "yes": "ja", "no": "nee"},
-    "en": {"figure": "quantity", "year": "year", "reported": "reported",
-           "uncertainty": "uncertainty", "basis": "basis", "date": "date of count",
-           "used": "in calibration", "source": "source", "sd": "sd {a}",
-           "edges": "{r}, edges sd {a}", "stated": "from the document", "estimate": "estimate",
-           "yes": "yes", "no": "no"},
-}
 
 
 def observations_table(observations: Observations | None = None,
@@ -96,7 +85,7 @@ def observations_table(observations: Observations | None = None,
     """Every figure of an observation file with its uncertainty, basis, date of the count,
     whether the calibration uses it, and its source (default: ``observations/groningen.yaml``).
     """
-    w = OBSERVATION_WORDS[fmt.check_language(language)]
+    w = msg.words("table.observed", language)
     items = default_observations() if observations is None else observations.items
     rows = []
     for o in items:

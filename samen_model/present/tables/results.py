@@ -16,6 +16,7 @@ import pandas as pd
 from samen_model.analysis import key_figures as kf
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present import parameters as rp
 from samen_model.scenario import labels as lb
 from samen_model.scenario.scenario import Scenario
@@ -31,23 +32,14 @@ def _labels(names: Iterable[str], language: str) -> list[str]:
     return [fmt.column_label(n, language) for n in names]
 
 
-#: The first row of the key figures: the budget regime after the transition, by name.
-REGIME_LABEL = {"nl": "Budgetregime na de overgang", "en": "Budget regime after the transition"}
 
 
-#: The regimes in a few words (a column of a table at a terminal's width).
-REGIME_WORDS = {
-    "t2_rule": {"nl": "t-2-methode, WIJ houdt verschil", "en": "t-2 method, WIJ keeps rest"},
-    "settlement": {"nl": "t-2-methode, verrekend", "en": "t-2 method, settled"},
-    "reeel_kept": {"nl": "reëel, WIJ houdt resultaat", "en": "reëel, WIJ keeps result"},
-    "reeel_settled": {"nl": "reëel, verrekend", "en": "reëel, settled"},
-}
 
 
 def regime_words(result: Result, language: str = "nl") -> str:
     """The budget regime after the transition in a few words (``budget.structural_regime``,
     under reeel with ``budget.reeel_wij_result``; the assumptions register says it in full)."""
-    return REGIME_WORDS[result.structural_regime][language]
+    return msg.text(f"table.regime.{result.structural_regime}", language)
 
 
 def key_figures_table(results: Sequence[Result], language: str = "nl",
@@ -60,13 +52,13 @@ def key_figures_table(results: Sequence[Result], language: str = "nl",
     """
     table = kf.table(list(results))
     shown = pd.DataFrame(
-        {REGIME_LABEL[language]: [regime_words(r, language) for r in results]}
+        {msg.text("table.regime_label", language): [regime_words(r, language) for r in results]}
         | {kf.label(k, language, results): [fmt.key_figure(k, v, language) for v in table[k]]
            for k in table.columns},
         index=pd.Index([r.scenario.title for r in results], name="scenario"),
     )
     return shown if scenarios_as_rows else shown.T.rename_axis(
-        "key figure" if language == "en" else "kerncijfer")
+        msg.text("table.results.key_figure", language))
 
 
 FLOW_COLUMNS = ("population_0_17", "new_cases", "in_scope_new_cases", "leakage_cases",
@@ -118,7 +110,7 @@ def budget_steps_table(result: Result, language: str = "nl", first: int | None =
           "en": "Realisation t-2 (comparable cost, EUR)"}[fmt.check_language(language)]
     index = [t2, *_labels(BUDGET_STEPS[1:], language)]
     out = frame.map(lambda v: fmt.eur_mln(v, 2, language))
-    out.index = pd.Index(index, name="stap" if language == "nl" else "step")
+    out.index = pd.Index(index, name=msg.text("table.results.step", language))
     out.columns = [fmt.year(y) for y in frame.columns]
     return out
 
@@ -146,7 +138,7 @@ def money_table(result: Result, columns: Sequence[str] = SQUARE_COLUMNS,
     out = pd.DataFrame({fmt.year(y): [show(df[c].iloc[i]) for c in columns]
                         for i, y in enumerate(df["year"])},
                        index=_labels(columns, language))
-    out.index.name = "post" if language == "nl" else "item"
+    out.index.name = msg.text("table.results.item", language)
     return out
 
 
@@ -158,21 +150,17 @@ def provider_table(result: Result, language: str = "nl", first: int | None = Non
           & (p["year"] <= (last or int(result.years[-1])))]
     rows = []
     for (lab, _), g in p.groupby(["label", "provider"], sort=False):
-        row = {"aanbieder" if language == "nl" else "provider": lab}
+        row = {msg.text("table.results.provider", language): lab}
         for _, r in g.iterrows():
             money = fmt.eur_auto(r["revenue_moved_eur"], language)
             share = fmt.pct(r["revenue_moved_pct_of_turnover"] / 100, 1, language)
             row[fmt.year(r["year"])] = f"{money} ({share})"
         rows.append(row)
-    return pd.DataFrame(rows).set_index("aanbieder" if language == "nl" else "provider")
+    return pd.DataFrame(rows).set_index(msg.text("table.results.provider", language))
 
 
-REGISTER_HEADERS = {
-    "nl": {"theme": "thema", "label": "aanname", "value": "waarde", "basis": "soort",
-           "source": "bron"},
-    "en": {"theme": "theme", "label": "assumption", "value": "value", "basis": "basis",
-           "source": "source"},
-}
+#: The headers of the assumptions register by language (messages ``register.header.*``).
+REGISTER_HEADERS = {lang: msg.words("register.header", lang) for lang in msg.LANGUAGES}
 
 
 def register_table(scenario: Scenario, language: str = "nl",
@@ -195,14 +183,11 @@ def differing_table(scenarios: Sequence[Scenario], main: Scenario,
     return pd.DataFrame(rp.differing_rows(list(scenarios), main, language))
 
 
-RUN_WORDS = {"nl": ("centrale waarden (geen trekking)",
-                     "{draws} trekkingen, startgetal (seed) {seed}"),
-             "en": ("central values (no draws)", "{draws} draws, seed {seed}")}
 
 
 def run_words(s: dict[str, Any], language: str = "nl") -> str:
     """How one scenario of a manifest was computed, in words (central values or draws)."""
-    central, drawn = RUN_WORDS[fmt.check_language(language)]
+    central, drawn = msg.texts("register.run", language)
     if s.get("seed") is None:
         return central
     return drawn.format(draws=fmt.count(s["draws"], language), seed=s["seed"])
@@ -210,18 +195,17 @@ def run_words(s: dict[str, Any], language: str = "nl") -> str:
 
 def manifest_table(info: dict[str, Any], language: str = "nl") -> pd.DataFrame:
     """The run manifest as a two-column table (scenarios one row each)."""
-    nl = fmt.check_language(language) == "nl"
-    rows = [("programma" if nl else "package", f"{info['package']} {info['version']}"),
-            ("git-commit" if nl else "git commit",
-             info.get("git_commit") or ("geen git" if nl else "no git")),
+    w = msg.words("table.manifest", language)
+    rows = [(w["package"], f"{info['package']} {info['version']}"),
+            (w["git_commit"], info.get("git_commit") or w["no_git"]),
             ("python", info.get("python", "")),
-            ("aangemaakt (UTC)" if nl else "created (UTC)", info.get("created_utc", ""))]
+            (w["created"], info.get("created_utc", ""))]
     for s in info.get("scenarios", []):
         rows.append((f"scenario {s.get('title') or s['name']}",
                      f"#{s['hash']} · {run_words(s, language)} · {', '.join(s['files'])}"))
     if info.get("run_key"):
-        rows.append(("rekenrun" if nl else "run key", info["run_key"]))
-    return pd.DataFrame(rows, columns=["veld" if nl else "field", "waarde" if nl else "value"])
+        rows.append((w["run_key"], info["run_key"]))
+    return pd.DataFrame(rows, columns=[w["field"], w["value"]])
 
 
 def print_table(df: pd.DataFrame) -> None:

@@ -13,40 +13,10 @@ import pandas as pd
 from samen_model.analysis.breakeven import BreakEven, BreakEvenCase
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.parameters import label_text
 from samen_model.present.tables.results import register_table
 from samen_model.scenario.scenario import Scenario
-
-UNCERTAINTY_WORDS: dict[str, dict[str, str]] = {
-    "nl": {"output": "uitkomst", "mean": "gemiddelde", "p50": "mediaan",
-           "share_below_zero": "kans < 0", "probability": "kans", "event": "gebeurtenis",
-           "square_exceeded": "Gesloten vierkant {start}-{end} overschreden",
-           "below_zero": "Cumulatieve netto besparing eind {year} onder nul",
-           "no_payback": "Niet terugverdiend binnen de horizon",
-           "payback_year": "terugverdienjaar", "share": "aandeel",
-           "cumulative_share": "cumulatief", "never": "niet binnen horizon",
-           "scenario": "scenario", "parameter": "aanname", "from_year": "vanaf",
-           "target": "doel = 0", "root": "nulpunt", "note": "toelichting",
-           "no_root": "geen nulpunt binnen bereik", "all_years": "alle jaren",
-           "range": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}",
-           "shortfall": "Kans op te weinig personeel (P(wachtlijst))", "year": "jaar"},
-    "en": {"output": "output", "mean": "mean", "p50": "median",
-           "share_below_zero": "P(< 0)", "probability": "probability", "event": "event",
-           "square_exceeded": "Closed square {start}-{end} exceeded",
-           "below_zero": "Cumulative net savings end of {year} below zero",
-           "no_payback": "No payback within the horizon",
-           "payback_year": "payback year", "share": "share",
-           "cumulative_share": "cumulative", "never": "not within horizon",
-           "scenario": "scenario", "parameter": "assumption", "from_year": "from",
-           "target": "target = 0", "root": "break-even value", "note": "note",
-           "no_root": "no root within range", "all_years": "all years",
-           "range": "search range {lo} to {hi}; {target} runs from {a} to {b}",
-           "shortfall": "Chance of too few staff (P(waiting list))", "year": "year"},
-}
-
-
-def _w(language: str) -> dict[str, str]:
-    return UNCERTAINTY_WORDS[fmt.check_language(language)]
 
 
 def uncertain_register_table(scenario: Scenario, language: str = "nl") -> pd.DataFrame:
@@ -58,7 +28,7 @@ def mc_outputs_table(summary: MonteCarloSummary, language: str = "nl",
                      outputs: Sequence[str] | None = None) -> pd.DataFrame:
     """Mean, percentiles (EUR, in millions rounded to € 10.000) and the share of draws below
     zero (two decimals) of the named outputs of a Monte Carlo summary."""
-    w = _w(language)
+    w = msg.words("table.uncertainty", language)
     table = summary.outputs if outputs is None else summary.outputs.loc[list(outputs)]
     rows = {}
     for name, r in table.iterrows():
@@ -75,7 +45,7 @@ def probability_table(summary: MonteCarloSummary, scenario: Scenario,
                       language: str = "nl") -> pd.DataFrame:
     """The probabilities of a Monte Carlo summary (fractions of draws, two decimals), labelled
     with the scenario's transition years."""
-    w = _w(language)
+    w = msg.words("table.uncertainty", language)
     v = scenario.value
     rows = []
     for key, p in summary.probabilities.items():
@@ -94,7 +64,7 @@ def probability_table(summary: MonteCarloSummary, scenario: Scenario,
 
 def payback_table(summary: MonteCarloSummary, language: str = "nl") -> pd.DataFrame:
     """The payback-year distribution: share and cumulative share of draws (two decimals)."""
-    w = _w(language)
+    w = msg.words("table.uncertainty", language)
     p = summary.payback
     labels = [w["never"] if pd.isna(y) else fmt.year(int(y)) for y in p["year"]]
     return pd.DataFrame({w["share"]: [fmt.probability(x, language) for x in p["share"]],
@@ -119,7 +89,7 @@ def shortfall_table(summary: MonteCarloSummary, language: str = "nl", decimals: 
     """P(wachtlijst) per year as one row of percentages (``decimals`` decimals), the years
     from the SAMEN. start (or ``first_year``) as columns: the share of draws in which SAMEN.
     could not take on all new demand because staff fell short."""
-    w = _w(language)
+    w = msg.words("table.uncertainty", language)
     p = shortfall_by_year(summary, first_year)
     return pd.DataFrame([[fmt.pct(x, decimals, language) for x in p]],
                         columns=pd.Index([fmt.year(y) for y in p.index], name=w["year"]),
@@ -145,7 +115,7 @@ def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
                     language: str = "nl") -> pd.DataFrame:
     """:func:`run_breakeven` as text: the break-even value, or "geen nulpunt binnen bereik"
     ("no root within range"), with the search range and the range of the target (EUR)."""
-    w = _w(language)
+    w = msg.words("table.uncertainty", language)
     out = []
     for case, scenario, be in rows:
         label = fmt.output_label(be.target, language)
@@ -166,77 +136,17 @@ def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
     return pd.DataFrame(out)
 
 
-#: Where a council could find each uncertain input measured (catalogue key prefix -> text).
-MEASURE_HOW: dict[str, dict[str, str]] = {
-    "capacity.caseload_per_fte": {
-        "nl": "cliënten per fte bij WIJ (eigen registratie, per kwartaal)",
-        "en": "clients per FTE at WIJ (own records, quarterly)"},
-    "capacity.realised_caseload_ratio": {
-        "nl": "werkelijke caseload tegenover de geplande (registratie WIJ)",
-        "en": "realised caseload against the planned one (WIJ records)"},
-    "capacity.max_fte_growth_per_year": {
-        "nl": "fte in dienst en aannames bij WIJ (personeelsadministratie, per kwartaal)",
-        "en": "FTE in service and hires at WIJ (HR records, quarterly)"},
-    "capacity.vacancy_rate": {
-        "nl": "openstaande vacatures bij WIJ (personeelsadministratie)",
-        "en": "open vacancies at WIJ (HR records)"},
-    "capacity.staff_attrition_rate": {
-        "nl": "vertrek van medewerkers bij WIJ per jaar (personeelsadministratie)",
-        "en": "staff leaving WIJ per year (HR records)"},
-    "costs.cost_per_fte_eur": {
-        "nl": "loonkosten per fte bij WIJ (jaarrekening, cao-schalen)",
-        "en": "staff cost per FTE at WIJ (annual accounts, pay scales)"},
-    "routing.leakage": {
-        "nl": "declaraties van open-house-aanbieders voor basisjeugdhulp na de start",
-        "en": "open-house providers' claims for basic youth care after the start"},
-    "routing.first_year_uptake": {
-        "nl": "nieuwe cliënten bij SAMEN. per kwartaal tegenover alle nieuwe hulpvragen",
-        "en": "new SAMEN. clients per quarter against all new requests"},
-    "demand.inflow_per_1000": {
-        "nl": "nieuwe hulpvragen basisjeugdhulp per jaar (WIJ, CBS jeugdhulp)",
-        "en": "new requests for basic youth care per year (WIJ, CBS youth care)"},
-    "routing.step_up_share": {
-        "nl": "cliënten van SAMEN. die later naar specialistische jeugdhulp gaan (registratie "
-              "WIJ naast declaraties)",
-        "en": "SAMEN. clients who later go to specialist youth care (WIJ records against "
-              "claims)"},
-    "routing.step_up_cost_eur_per_case": {
-        "nl": "kosten van die specialistische trajecten (declaraties)",
-        "en": "cost of those specialist trajectories (claims)"},
-    "routing.samen_duration_factor": {
-        "nl": "duur van de trajecten bij SAMEN. (registratie WIJ)",
-        "en": "length of SAMEN. trajectories (WIJ records)"},
-    "products": {"nl": "tarieven en trajectduur per product (declaraties open house 2021-2022)",
-                 "en": "tariffs and trajectory length per product (open-house claims "
-                       "2021-2022)"},
-    "costs.overhead_share": {"nl": "overhead van WIJ (jaarrekening)",
-                             "en": "WIJ's overhead (annual accounts)"},
-    "capacity.fte_at_start": {"nl": "fte van SAMEN. op 1 januari 2023 (personeelsadministratie)",
-                              "en": "SAMEN. FTE on 1 January 2023 (HR records)"},
-    "demand.inflow_trend": {"nl": "nieuwe hulpvragen per jaar, als reeks (WIJ, CBS jeugdhulp)",
-                            "en": "new requests per year, as a series (WIJ, CBS youth care)"},
-    "index": {"nl": "OVA en kostenontwikkeling (Rijk, VNG): wordt jaarlijks bekend",
-              "en": "OVA and cost development (government, VNG): known each year"},
-    "population": {"nl": "aantal 0-17-jarigen (CBS StatLine), jaarlijks",
-                   "en": "number of 0-17 year olds (CBS StatLine), yearly"},
-}
 
-MEASURE_WORDS = {
-    "nl": {"rank": "rang", "parameter": "aanname", "how": "wat meten",
-           "share": "deel van de spreiding", "narrowing": "bandbreedte smaller",
-           "evppi": "waarde van zekerheid", "none": "-"},
-    "en": {"rank": "rank", "parameter": "assumption", "how": "what to measure",
-           "share": "share of the spread", "narrowing": "range narrower by",
-           "evppi": "value of certainty", "none": "-"},
-}
 
 
 def measure_how(path: str, language: str = "nl") -> str:
-    """Where the input could be measured (:data:`MEASURE_HOW`, longest matching prefix)."""
-    for key in sorted(MEASURE_HOW, key=len, reverse=True):
+    """Where the input could be measured (messages ``table.measure_how.<parameter>``, the
+    longest matching prefix)."""
+    how = msg.words("table.measure_how", language)
+    for key in sorted(how, key=len, reverse=True):
         if path == key or path.startswith(key + "."):
-            return MEASURE_HOW[key][language]
-    return MEASURE_WORDS[language]["none"]
+            return str(how[key])
+    return msg.text("table.measure.none", language)
 
 
 def measure_next_table(table: pd.DataFrame, scenario: Scenario, output: str,
@@ -245,7 +155,7 @@ def measure_next_table(table: pd.DataFrame, scenario: Scenario, output: str,
     output as text a council reads: rank, assumption, where to measure it, the share of the
     spread it explains and how much narrower the range gets (percent), and for net savings
     the expected value of knowing it (EVPPI, € mln)."""
-    w = MEASURE_WORDS[fmt.check_language(language)]
+    w = msg.words("table.measure", language)
     rows = table[table["output"] == output]
     if top is not None:
         rows = rows.head(top)

@@ -12,106 +12,15 @@ import pandas as pd
 from samen_model.analysis.dynamics import deviation_parts, largest_swing
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 
 SMALL_EUR = 50_000.0  # a change below this (EUR) is not worth a clause
 
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "dev_over": "{amount} boven het gesloten vierkant",
-        "dev_under": "{amount} binnen het gesloten vierkant",
-        "dev_even": "vrijwel precies op het gesloten vierkant",
-        "jump": "De afwijking van het gesloten vierkant verschilt per jaar. De grootste "
-                "verandering zit tussen {p} en {y}: van {dev_p} naar {dev_y}.",
-        "settled": "**Verrekening in {p}.** Het budget wordt nog met de werkelijke kosten "
-                   "verrekend: de gemeente "
-                   "betaalt wat SAMEN. kost ({cost}, plus {ict} voor ICT en huisvesting) en "
-                   "{settle}. Daartegenover valt {avoided} aan open-house-zorg weg.",
-        "settle_back": "wat WIJ van het budget overhoudt vloeit terug ({amount})",
-        "settle_top_up": "vult het tekort van WIJ aan ({amount})",
-        "ends": "**Geen verrekening meer vanaf {y}.** De gemeente betaalt het hele budget van "
-                "{budget} (waarvan {ict} voor ICT en huisvesting). WIJ krijgt {execution}, "
-                "{kept} dan SAMEN. werkelijk kost, en {keeps} dat verschil.",
-        "more": "{amount} meer", "less": "{amount} minder", "keeps": "houdt", "bears": "draagt",
-        "fixed": "**Vast budget in {y}.** De gemeente betaalt het hele budget van {budget} "
-                 "(waarvan {ict} voor "
-                 "ICT en huisvesting). WIJ krijgt {execution}, {kept} dan SAMEN. werkelijk "
-                 "kost, en {keeps} dat verschil.",
-        "both_settled": "**Verrekening in {y}.** SAMEN. kost de gemeente dan {cost} "
-                        "(inclusief ICT en huisvesting), en {avoided} aan open-house-zorg valt "
-                        "weg.",
-        "basis": "**Budget op basis van {y2}.** Het budget voor {y} is op 1 oktober {y1} "
-                 "geraamd op basis van de kosten van "
-                 "{y2} ({cc} aan vergelijkbare zorg in open house), met volume, indexering en "
-                 "het geplande aandeel van SAMEN. ({provisional}).",
-        "recheck_up": " Bij de toets van 1 maart {y} is het met {amount} verhoogd, omdat de "
-                      "kosten van {y1} hoger uitvielen dan geraamd.",
-        "recheck_down": " Bij de toets van 1 maart {y} is het met {amount} verlaagd, omdat de "
-                        "kosten van {y1} lager uitvielen dan geraamd.",
-        "remaining": "**Open house in {y}.** De gemeente betaalt nog {amount} aan "
-                     "open-house-aanbieders "
-                     "(lopende indicaties en weglek), tegen {without} zonder SAMEN.",
-        "after": " In {y} is de afwijking {dev}.",
-        "label_ends": "{y}: verrekening stopt,\nhele budget betaald",
-        "label_recheck": "{y}: toets 1 maart\n{amount}",
-        "label_basis": "{y}: budget volgt\nkosten van {y2}",
-        "transition": "overgang: verrekening",
-        "parts_head": ("Kosten SAMEN. voor de gemeente", "waarvan werkelijke kosten SAMEN.",
-                       "waarvan ICT en huisvesting", "waarvan door WIJ behouden",
-                       "Vermeden kosten open house", "Verschil overige jeugdhulp",
-                       "Afwijking gesloten vierkant"),
-        "year": "",
-    },
-    "en": {
-        "dev_over": "{amount} above the closed square",
-        "dev_under": "{amount} within the closed square",
-        "dev_even": "almost exactly on the closed square",
-        "jump": "The closed-square deviation differs from year to year. The largest change is "
-                "between {p} and {y}: from {dev_p} to {dev_y}.",
-        "settled": "**Settlement in {p}.** The budget is still settled against the actual cost: "
-                   "the municipality pays what SAMEN. costs ({cost}, plus {ict} for ICT and "
-                   "housing) "
-                   "and {settle}. Against that, {avoided} of open-house care falls away.",
-        "settle_back": "what WIJ has left of the budget flows back ({amount})",
-        "settle_top_up": "tops up WIJ's shortfall ({amount})",
-        "ends": "**No settlement from {y}.** The municipality pays the whole budget of "
-                "{budget} (of which {ict} for ICT and housing). WIJ receives {execution}, {kept} "
-                "than SAMEN. actually costs, and {keeps} the difference.",
-        "more": "{amount} more", "less": "{amount} less", "keeps": "keeps", "bears": "bears",
-        "fixed": "**Fixed budget in {y}.** The municipality pays the whole budget of {budget} "
-                 "(of which {ict} for "
-                 "ICT and housing). WIJ receives {execution}, {kept} than SAMEN. actually "
-                 "costs, and {keeps} the difference.",
-        "both_settled": "**Settlement in {y}.** SAMEN. costs the municipality "
-                        "{cost} (including ICT and housing), and {avoided} of open-house care "
-                        "falls away.",
-        "basis": "**Budget based on {y2}.** The budget for {y} was set on 1 October {y1} from "
-                 "the cost of {y2} ({cc} of "
-                 "comparable open-house care), with volume, index and SAMEN.'s planned share "
-                 "({provisional}).",
-        "recheck_up": " The 1 March {y} recheck raised it by {amount}, because the cost of {y1} "
-                      "turned out higher than estimated.",
-        "recheck_down": " The 1 March {y} recheck lowered it by {amount}, because the cost of "
-                        "{y1} turned out lower than estimated.",
-        "remaining": "**Open house in {y}.** The municipality still pays {amount} to "
-                     "open-house providers (running indications and leakage), against {without} "
-                     "without SAMEN.",
-        "after": " In {y} the deviation is {dev}.",
-        "label_ends": "{y}: settlement ends,\nwhole budget paid",
-        "label_recheck": "{y}: 1 March recheck\n{amount}",
-        "label_basis": "{y}: budget follows\ncost of {y2}",
-        "transition": "transition: settled",
-        "parts_head": ("Cost of SAMEN. to the municipality", "of which actual SAMEN. cost",
-                       "of which ICT and housing", "of which kept by WIJ",
-                       "Open-house cost avoided", "Difference in other youth care",
-                       "Closed-square deviation"),
-        "year": "",
-    },
-}
 
 
 def deviation_words(x: float, language: str = "nl") -> str:
     """A deviation as words: ``€ 0,49 mln boven het gesloten vierkant``."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.dynamics", language)
     if abs(x) < SMALL_EUR:
         return t["dev_even"]
     return t["dev_over" if x > 0 else "dev_under"].format(amount=fmt.eur_mln(abs(x), 2,
@@ -133,7 +42,7 @@ def swing_paragraph(result: Result, language: str = "nl") -> str:
     """Text that explains the largest year-to-year change of the square deviation of
     ``result`` from its own columns: a lead sentence, then one ``- `` bullet per mechanism
     (settlement, whole budget paid, t-2 budget basis and 1 March recheck, open house)."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.dynamics", language)
     parts = deviation_parts(result)
     y = swing_year(result)
     if y is None:
@@ -180,7 +89,7 @@ def swing_paragraph(result: Result, language: str = "nl") -> str:
 
 def swing_annotation(result: Result, language: str = "nl") -> tuple[int, str] | None:
     """(year, short label) for the chart of the deviation: what drives the largest change."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.dynamics", language)
     parts = deviation_parts(result)
     y = swing_year(result)
     if y is None:
@@ -197,14 +106,14 @@ def swing_annotation(result: Result, language: str = "nl") -> tuple[int, str] | 
 
 def transition_label(language: str = "nl") -> str:
     """Label of the shaded transition years in the chart."""
-    return TEXT[fmt.check_language(language)]["transition"]
+    return msg.words("text.dynamics", language)["transition"]
 
 
 def deviation_parts_rows(result: Result, language: str = "nl", first: int | None = None,
                          last: int | None = None) -> tuple[list[str], list[list[str]]]:
     """The parts of the deviation as a text table: (header, rows); one column per year,
     amounts in millions of euros (plain numbers), the deviation in words (boven / binnen)."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.dynamics", language)
     parts = deviation_parts(result)
     lo, hi = _window(result)
     years = [y for y in parts.index if (first or lo) <= y <= (last or hi)]
@@ -213,7 +122,7 @@ def deviation_parts_rows(result: Result, language: str = "nl", first: int | None
             "open_house_avoided", "other_difference")
     rows = [[head, *[fmt.number(parts.loc[y, c] / 1e6, 2, language) for y in years]]
             for head, c in zip(heads, cols, strict=False)]
-    short = {"nl": ("boven", "binnen"), "en": ("above", "within")}[language]
+    short = t["side"]
     rows.append([heads[-1], *[f"{fmt.number(abs(parts.loc[y, 'deviation']) / 1e6, 2, language)}"
                               f"\u00a0{short[0] if parts.loc[y, 'deviation'] >= 0 else short[1]}"
                               for y in years]])

@@ -17,108 +17,9 @@ from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.analysis.outputs import output as uncertainty_output
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.scenario.observations import Observation
 from samen_model.scenario.sources import parse, registry
-
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "intro": "Deze notitie beschrijft de financiële gevolgen van SAMEN. (basisjeugdhulp bij "
-                 "WIJ Groningen met een vast budget vanaf 2023) volgens een rekenmodel. "
-                 "Hoofdscenario: **{title}**. Alle bedragen zijn nominale euro's.",
-        "helped": "In {first_year} helpt SAMEN. naar schatting **{helped} jeugdigen**; eind "
-                  "{end_year} werken er **{fte} fte**. WIJ ontvangt in {first_year} een "
-                  "uitvoeringsbudget van **{budget}**.",
-        "over": "Over de transitie {start}–{end} wordt het gesloten vierkant **overschreden met "
-                "{amount}**.",
-        "under": "Over de transitie {start}–{end} blijft de gemeente **{amount} binnen** het "
-                 "gesloten vierkant.",
-        "even": "Over de transitie {start}–{end} sluit het gesloten vierkant vrijwel precies "
-                "(minder dan € 0,05 mln verschil).",
-        "saves": "In {lo}–{hi} levert SAMEN. een **netto besparing van {amount}** op.",
-        "costs": "In {lo}–{hi} kost SAMEN. **netto {amount} meer** dan de situatie zonder "
-                 "SAMEN.",
-        "payback": "SAMEN. verdient zich terug in **{year}**.",
-        "no_payback": "Binnen de horizon (tot en met {last}) verdient SAMEN. zich **niet terug**.",
-        "compare_head": "Andere scenario's, vergeleken met het hoofdscenario:",
-        "compare_row": "- **{title}**: in {start}–{end} {dev} ({dev_diff}); in {lo}–{hi} "
-                       "{net} ({net_diff}).",
-        "dev_words": ("{amount} boven het gesloten vierkant", "{amount} binnen het gesloten "
-                      "vierkant"),
-        "net_words": ("netto {amount} besparing", "netto {amount} extra kosten"),
-        "better": ("{amount} gunstiger", "{amount} ongunstiger", "gelijk",
-                   " dan het hoofdscenario", " aan het hoofdscenario"),
-        "range": "De netto uitkomst {lo}–{hi} loopt uiteen van {low} bij {low_name} tot {high} "
-                 "bij {high_name}.",
-        "caveat": "Dit zijn modeluitkomsten met aannames die deels geschat zijn; het "
-                  "aannameregister achterin noemt per aanname de waarde en de bron.",
-        "count": "Het model telt daarvoor iedereen die in {year} hulp van SAMEN. kreeg: wie op "
-                 "1 januari al in zorg was plus alle nieuwe cliënten van het jaar. De evaluatie "
-                 "van {date} noemt **{reported} jeugdigen**: een telling van WIJ Groningen in "
-                 "november {year}, dus zonder de laatste weken van het jaar. Het verschil is "
-                 "{diff} jeugdigen ({share}).",
-        "mc_saves": "De netto besparing {lo}–{hi} ligt **met 90% zekerheid tussen {a} en {b}**",
-        "mc_costs": "De netto extra kosten van SAMEN. in {lo}–{hi} liggen **met 90% zekerheid "
-                    "tussen {a} en {b}**",
-        "mc_net_mixed": "De netto uitkomst {lo}–{hi} ligt **met 90% zekerheid tussen {a} "
-                        "extra kosten en {b} besparing**",
-        "mc_over": "Het gesloten vierkant {lo}–{hi} wordt **met 90% zekerheid tussen {a} en {b} "
-                   "overschreden**",
-        "mc_under": "Over {lo}–{hi} blijft de gemeente **met 90% zekerheid tussen {a} en {b} "
-                    "binnen** het gesloten vierkant",
-        "mc_dev_mixed": "De afwijking van het gesloten vierkant {lo}–{hi} ligt **met 90% "
-                        "zekerheid tussen {a} onderschrijding en {b} overschrijding**",
-        "mc_how": " (5e tot 95e percentiel van {draws} trekkingen met onzekere aannames{of}).",
-        "mc_of": ", scenario {title}",
-    },
-    "en": {
-        "intro": "This note describes the financial effect of SAMEN. (basic youth care at WIJ "
-                 "Groningen on a lump-sum budget from 2023) according to a simulation model. "
-                 "Main scenario: **{title}**. All amounts are nominal euros.",
-        "helped": "In {first_year} SAMEN. helps an estimated **{helped} young people**; at the "
-                  "end of {end_year} it employs **{fte} FTE**. WIJ receives an execution budget "
-                  "of **{budget}** in {first_year}.",
-        "over": "Over the transition {start}–{end} the closed square is **overspent by "
-                "{amount}**.",
-        "under": "Over the transition {start}–{end} the municipality stays **{amount} within** "
-                 "the closed square.",
-        "even": "Over the transition {start}–{end} the closed square is almost exactly met "
-                "(less than €0.05M apart).",
-        "saves": "In {lo}–{hi} SAMEN. yields **net savings of {amount}**.",
-        "costs": "In {lo}–{hi} SAMEN. costs **{amount} more, net,** than the situation without "
-                 "SAMEN.",
-        "payback": "SAMEN. pays for itself in **{year}**.",
-        "no_payback": "Within the horizon (up to {last}) SAMEN. does **not pay for itself**.",
-        "compare_head": "Other scenarios, compared with the main scenario:",
-        "compare_row": "- **{title}**: in {start}–{end} {dev} ({dev_diff}); in {lo}–{hi} "
-                       "{net} ({net_diff}).",
-        "dev_words": ("{amount} above the closed square", "{amount} within the closed square"),
-        "net_words": ("net savings of {amount}", "net extra cost of {amount}"),
-        "better": ("{amount} better", "{amount} worse", "the same", " than the main scenario",
-                   " as the main scenario"),
-        "range": "The net result {lo}–{hi} ranges from {low} in {low_name} to {high} in "
-                 "{high_name}.",
-        "caveat": "These are model results with partly estimated assumptions; the assumptions "
-                  "register at the end gives each assumption's value and source.",
-        "count": "The model counts everyone who received help from SAMEN. in {year}: those in "
-                 "care on 1 January plus all new clients of the year. The evaluation of {date} "
-                 "reports **{reported} young people**: a WIJ Groningen count in November "
-                 "{year}, so without the last weeks of the year. The difference is {diff} "
-                 "young people ({share}).",
-        "mc_saves": "Net savings {lo}–{hi} lie **with 90% certainty between {a} and {b}**",
-        "mc_costs": "The net extra cost of SAMEN. in {lo}–{hi} lies **with 90% certainty "
-                    "between {a} and {b}**",
-        "mc_net_mixed": "The net result {lo}–{hi} lies **with 90% certainty between {a} extra "
-                        "cost and {b} savings**",
-        "mc_over": "The closed square {lo}–{hi} is **overspent, with 90% certainty, by between "
-                   "{a} and {b}**",
-        "mc_under": "Over {lo}–{hi} the municipality stays, **with 90% certainty, between {a} "
-                    "and {b} within** the closed square",
-        "mc_dev_mixed": "The closed-square deviation {lo}–{hi} lies **with 90% certainty between "
-                        "{a} underspend and {b} overspend**",
-        "mc_how": " (5th to 95th percentile of {draws} draws with uncertain assumptions{of}).",
-        "mc_of": ", scenario {title}",
-    },
-}
 
 EVEN_EUR = 50_000.0  # |deviation| below this (EUR) reads as "almost exactly met"
 
@@ -134,7 +35,7 @@ def _years(result: Result) -> dict[str, int]:
 def _better(diff: float, higher_is_better: bool, language: str, versus: bool = False) -> str:
     """A difference with the main scenario in words: ``€ 0,27 mln ongunstiger`` (with
     ``versus``: ``... dan het hoofdscenario``)."""
-    t = TEXT[language]["better"]
+    t = msg.words("text.narrative", language)["better"]
     if abs(diff) < 5_000:
         return t[2] + (t[4] if versus else "")
     good = (diff > 0) == higher_is_better
@@ -143,18 +44,18 @@ def _better(diff: float, higher_is_better: bool, language: str, versus: bool = F
 
 
 def _dev_words(dev: float, language: str) -> str:
-    t = TEXT[language]["dev_words"]
+    t = msg.words("text.narrative", language)["dev_words"]
     return t[0 if dev >= 0 else 1].format(amount=fmt.eur_mln(abs(dev), 2, language))
 
 
 def _net_words(net: float, language: str) -> str:
-    t = TEXT[language]["net_words"]
+    t = msg.words("text.narrative", language)["net_words"]
     return t[0 if net >= 0 else 1].format(amount=fmt.eur_mln(abs(net), 2, language))
 
 
 def square_sentence(result: Result, language: str = "nl") -> str:
     """One sentence on the square deviation over the transition (EUR, positive = overspend)."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     dev = float(kf.central(result)["deviation_transition_eur"])
     key = "even" if abs(dev) < EVEN_EUR else ("over" if dev > 0 else "under")
     return t[key].format(amount=fmt.eur_mln(abs(dev), 2, language),
@@ -163,7 +64,7 @@ def square_sentence(result: Result, language: str = "nl") -> str:
 
 def savings_sentence(result: Result, language: str = "nl") -> str:
     """One sentence on net savings in the structural years (EUR, positive = saving)."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     net = float(kf.central(result)["net_savings_structural_eur"])
     key = "saves" if net >= 0 else "costs"
     return t[key].format(amount=fmt.eur_mln(abs(net), 2, language), **_years(result))
@@ -171,7 +72,7 @@ def savings_sentence(result: Result, language: str = "nl") -> str:
 
 def payback_sentence(result: Result, language: str = "nl") -> str:
     """When SAMEN. pays for itself, or that it does not within the horizon."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     year = float(kf.central(result)["payback_year"])
     if math.isnan(year):
         return t["no_payback"].format(**_years(result))
@@ -182,7 +83,7 @@ def main_paragraph(result: Result, language: str = "nl",
                    helped: Observation | None = None) -> str:
     """The paragraphs on the main scenario: scale (and how the model's young people helped
     relate to the evaluation's count, the ``helped`` observation), square, savings, payback."""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     k = kf.central(result)
     intro = t["intro"].format(title=result.scenario.title)
     observation = helped
@@ -203,7 +104,7 @@ def helped_sentence(result: Result, observation: Observation | None,
     evaluation (an observation of ``samen_clients_served``); '' without an observation."""
     if observation is None:
         return ""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     at = {int(y): i for i, y in enumerate(result.years)}
     if observation.year not in at:
         return ""
@@ -221,7 +122,7 @@ def comparison_paragraph(main: Result, others: Sequence[Result], language: str =
     signs as words (boven / binnen, besparing / extra kosten, gunstiger / ongunstiger)."""
     if not others:
         return ""
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     k0 = kf.central(main)
     lines = [t["compare_head"], ""]
     for r in others:
@@ -251,7 +152,7 @@ def uncertainty_sentence(summary: MonteCarloSummary, output: str = "net_savings_
     Signs become words (besparing / extra kosten, overschrijding / onderschrijding).
     ``title``: the scenario's title, named in the closing brackets when given.
     """
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     out = uncertainty_output(output)
     if output not in summary.outputs.index or out.column not in ("net_savings_eur",
                                                                  "square_deviation_eur"):
@@ -286,7 +187,7 @@ def briefing_text(results: Sequence[Result], language: str = "nl",
     """
     if not results:
         raise ValueError("results: expected at least one Result")
-    t = TEXT[fmt.check_language(language)]
+    t = msg.words("text.narrative", language)
     parts = [main_paragraph(results[0], language, helped),
              uncertainty_sentence(uncertainty, language=language, title=uncertainty_title)
              if uncertainty else "",

@@ -1,15 +1,14 @@
-"""The briefing from scenario names: run, summarise, compose (what notebook 04 calls), and the
-briefing carried in an executed notebook (what ``samen report`` renders to PDF and Word)."""
+"""The briefing from scenario names: run, summarise, compose (what ``samen report`` does once
+per run and notebook 04 does on its own), and the composed briefing written as PDF and Word."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from samen_model.analysis import key_figures as kf
 from samen_model.analysis.breakeven import breakeven
-from samen_model.analysis.monte_carlo import monte_carlo
+from samen_model.analysis.monte_carlo import MonteCarloRuns
 from samen_model.analysis.runs import run_named
 from samen_model.errors import SamenInputError
 from samen_model.model.columns import COLUMN_NAMES
@@ -17,7 +16,6 @@ from samen_model.model.simulate import simulate
 from samen_model.present.manifest import Run, manifest
 from samen_model.present.tables.observed import DEFAULT_OBSERVATIONS
 from samen_model.products.briefing.content import Briefing
-from samen_model.products.briefing.render.html import MIME
 from samen_model.scenario.library import find_dir, load_named
 from samen_model.scenario.observations import load_observations
 from samen_model.scenario.scenario import Scenario
@@ -40,22 +38,24 @@ def regime_choices(scenario: Scenario) -> tuple[str, dict[str, dict]]:
 
 
 def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
-                   outputs: Sequence[str]) -> tuple[list, list[Run]]:
+                   outputs: Sequence[str], runs: MonteCarloRuns | None = None
+                   ) -> tuple[list, list[Run]]:
     """One :class:`~samen_model.products.briefing.regimes.RegimeResult` per way of setting the
     budget after the transition that the model has (:func:`regime_choices`), each with central
     values and ``draws`` computed situations of ``uncertain`` (same seed, so the regimes differ
     only in the rule); the main scenario's own regime is marked main. Also the runs for the
-    manifest."""
+    manifest. ``runs``: the report's Monte Carlo runs (each computed once), else new ones."""
     from samen_model.products.briefing.regimes import RegimeResult
 
+    mc = MonteCarloRuns() if runs is None else runs
     own, choices = regime_choices(main)
     drawn_own, _ = regime_choices(uncertain)
     out, runs = [], []
     for key, values in choices.items():
         central = main if key == own else main.with_values(values)
         drawn = uncertain if key == drawn_own else uncertain.with_values(values)
-        summary = monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
-                              outputs=outputs)
+        summary = mc.monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
+                                 outputs=outputs)
         out.append(RegimeResult(key, simulate(central), summary, main=key == own))
         if key != own:
             runs += [Run(central, 1, 0, False), Run(drawn, draws, seed, True)]
@@ -64,12 +64,13 @@ def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
 
 def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, draws: int,
                  seed: int, language: str = "nl", scenario_dir: str | Path | None = "",
-                 notebook: str = "04_briefing", author: str = "") -> Briefing:
+                 notebook: str = "04_briefing", author: str = "",
+                 runs: MonteCarloRuns | None = None) -> Briefing:
     """Run the named scenarios (central values; the first is the main one, the others the
     what-ifs of the risks section), draw ``draws`` times from ``uncertainty_scenario``
     (seeded) under each regime after the transition, find the break-even budget cut, read
     ``observations/groningen.yaml`` and compose the briefing (``author``: the document
-    property; default the municipality)."""
+    property; default the municipality; ``runs``: the report's Monte Carlo runs)."""
     from samen_model.products.briefing.compose import (  # charts: matplotlib
         compose_briefing,
         net_output,
@@ -87,7 +88,7 @@ def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, dra
     y = years_of(main, tuple(observations))
     uncertain = load_named(uncertainty_scenario, scenario_dir)
     regimes, extra = regime_results(main.scenario, uncertain, draws, seed,
-                                    (square_output(y), net_output(y)))
+                                    (square_output(y), net_output(y)), runs)
     summary = next(r.summary for r in regimes if r.main)
     cuts = {}  # the break-even budget cut of every regime that costs extra
     for r in regimes:
@@ -101,29 +102,11 @@ def briefing_for(scenarios: Sequence[str], uncertainty_scenario: str | None, dra
                             regimes, cuts, author)
 
 
-def briefing_from_notebook(path: Path) -> Briefing | None:
-    """The briefing an executed notebook carries as output data (:data:`MIME`), or None."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    for cell in nb.get("cells", []):
-        for out in cell.get("outputs", []):
-            data = out.get("data", {}).get(MIME)
-            if data is not None:
-                return Briefing.from_dict(data if isinstance(data, dict) else json.loads(data))
-    return None
-
-
-def write_briefing_files(notebooks_dir: Path, out_dir: Path, outputs: Sequence[str]
-                         ) -> list[str]:
-    """``briefing.pdf`` and ``briefing.docx`` in ``out_dir`` from the first executed notebook
-    (of ``outputs``, in ``notebooks_dir``) that carries a briefing; the file names written."""
+def write_briefing_files(briefing: Briefing, out_dir: Path) -> list[str]:
+    """``briefing.pdf`` and ``briefing.docx`` of ``briefing`` in ``out_dir``; the names."""
     from samen_model.products.briefing.render.pdf import write_pdf
     from samen_model.products.briefing.render.word import write_docx
 
-    for output in outputs:
-        path = notebooks_dir / f"{output}.ipynb"
-        briefing = briefing_from_notebook(path) if path.is_file() else None
-        if briefing is not None:
-            write_pdf(briefing, out_dir / "briefing.pdf")
-            write_docx(briefing, out_dir / "briefing.docx")
-            return ["briefing.pdf", "briefing.docx"]
-    return []
+    write_pdf(briefing, out_dir / "briefing.pdf")
+    write_docx(briefing, out_dir / "briefing.docx")
+    return ["briefing.pdf", "briefing.docx"]

@@ -6,6 +6,7 @@ See ``docs/notebooks.md``; command-line flags override the file.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,29 @@ def plan_jobs(config: ReportConfig, notebook_dir: Path, scenario_dir: Path,
         jobs.append(NotebookJob(item["notebook"], output, params,
                                 bool(item.get("hide_input", "briefing" in item["notebook"]))))
     return jobs
+
+
+def briefing_job(plan: list[NotebookJob]) -> NotebookJob | None:
+    """The first job of ``plan`` whose notebook is a briefing (its name says so), or None."""
+    return next((j for j in plan if "briefing" in j.notebook), None)
+
+
+def job_parameters(job: NotebookJob, notebook_dir: Path) -> dict[str, Any]:
+    """Every parameter ``job``'s notebook runs with: its declared defaults, then the job's.
+
+    A default that is not a plain value (a number, text, list) is refused: the build could not
+    run what the notebook would.
+    """
+    import papermill as pm
+
+    path = notebook_dir / f"{job.notebook}.ipynb"
+    values: dict[str, Any] = {}
+    for name, spec in pm.inspect_notebook(str(path)).items():
+        if name in job.parameters:
+            continue
+        try:
+            values[name] = ast.literal_eval(str(spec["default"]))
+        except (ValueError, SyntaxError):
+            raise SamenInputError(path, f"parameters.{name}", "a default that is a plain "
+                                  f"value (got {spec['default']!r})") from None
+    return {**values, **job.parameters}

@@ -10,14 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from samen_model.present import messages as msg
 from samen_model.products.build.config import ROOT, NotebookJob
 
 FOOTER_CSS = ("font:12px/1.4 sans-serif;color:#444;border-top:1px solid #ccc;"
               "margin:2em 1em 1em;padding-top:.5em")
 
 
-FOOTER = {"nl": "Verantwoording", "en": "Provenance"}
-FULL = {"nl": "volledige verantwoording", "en": "full provenance"}
+
+
+def _lang(language: str) -> str:
+    """The page's language; English for any other (a notebook may set its own)."""
+    return language if language in msg.LANGUAGES else "en"
 
 
 def provenance_html(info: dict[str, Any], language: str = "nl") -> str:
@@ -28,9 +32,10 @@ def provenance_html(info: dict[str, Any], language: str = "nl") -> str:
     run = info.get("run_id", "")
     line = (f"samen_model {info['version']} · commit {commit}"
             + (f" · run {run}" if run else "") + f" · {info['created_utc']}")
+    head, full = (msg.text(f"report.{k}", _lang(language)) for k in ("footer", "full"))
     return (f'<footer class="samen-provenance" style="{FOOTER_CSS}">'
-            f"<strong>{FOOTER.get(language, FOOTER['en'])}</strong>: {html.escape(line)} · "
-            f'<a href="manifest.json">manifest.json</a> ({FULL.get(language, FULL["en"])})'
+            f"<strong>{head}</strong>: {html.escape(line)} · "
+            f'<a href="manifest.json">manifest.json</a> ({full})'
             "</footer>")
 
 
@@ -91,66 +96,9 @@ def notebook_html(path: Path, info: dict[str, Any], hide_input: bool = False,
         body + footer)
 
 
-#: What each report page is, in one line, by notebook (the reading order is this order).
-PAGES: dict[str, dict[str, str]] = {
-    "04_briefing": {
-        "nl": "Raadsnotitie: de uitkomsten in gewone taal, zonder code; begin hier.",
-        "en": "Council briefing: the results in plain words, without code; start here."},
-    "02_compare": {
-        "nl": "Scenario's naast elkaar: kerncijfers, grafieken per jaar en de aannames die "
-              "verschillen.",
-        "en": "Scenarios side by side: key figures, charts per year and the assumptions that "
-              "differ."},
-    "01_scenario": {
-        "nl": "Eén scenario in de diepte: instroom, cliënten, fte, budget en gesloten vierkant "
-              "per jaar.",
-        "en": "One scenario in depth: inflow, clients, FTE, budget and the closed square per "
-              "year."},
-    "03_uncertainty": {
-        "nl": "Onzekerheid: Monte Carlo-banden, tornado, Sobol-indices en break-evenpunten.",
-        "en": "Uncertainty: Monte Carlo bands, tornado, Sobol indices and break-even points."},
-    "06_forecast_vs_actual": {
-        "nl": "Voorspelling tegen realisatie: hoe goed het afgestemde model de cijfers "
-              "voorspelt.",
-        "en": "Forecast against actual: how well the calibrated model predicts the figures."},
-    "00_calibration_2023": {
-        "nl": "Afstemming op de cijfers van 2021 en 2023: hoe de onzekere aannames zijn "
-              "bijgesteld (voor wie de methode wil toetsen).",
-        "en": "Calibration on the 2021 and 2023 figures: how the uncertain assumptions were "
-              "updated (for those who check the method)."},
-    "07_discovery": {
-        "nl": "Scenario-ontdekking: welke combinaties van aannames tot een overschrijding "
-              "leiden.",
-        "en": "Scenario discovery: which combinations of assumptions lead to an overrun."},
-}
-INDEX_WORDS = {
-    "nl": {"title": "SAMEN. rapportage", "first": "Begin hier",
-           "first_text": "Lees eerst de raadsnotitie; de andere pagina's werken onderdelen uit.",
-           "pages": "Pagina's, in leesvolgorde", "briefing": "Raadsnotitie",
-           "also": "ook als", "explorer": "Zelf verkennen",
-           "explorer_text": "Schuif zelf aan de aannames (weglek, instroom, fte, taakstelling) en "
-                            "zie de kerncijfers en de onzekerheidsband meebewegen: start in de "
-                            "map van het model <code>make explorer</code> en open "
-                            "<code>http://127.0.0.1:8866</code> (alleen op deze computer). Een "
-                            "verkenning bewaart u met <em>Opslaan als scenario</em>; "
-                            "<code>samen report</code> neemt het bestand daarna mee.",
-           "tables": "Tabellen", "per_scenario": "per scenario, vergelijking, aannames, "
-                                                  "manifest",
-           "run": "Run", "total": "totale tijd", "notebook": "notebook"},
-    "en": {"title": "SAMEN. report", "first": "Start here",
-           "first_text": "Read the council briefing first; the other pages work out its parts.",
-           "pages": "Pages, in reading order", "briefing": "Council briefing",
-           "also": "also as", "explorer": "Explore yourself",
-           "explorer_text": "Move the assumptions yourself (leakage, inflow, FTE, budget cut) "
-                            "and watch the key figures and the uncertainty band follow: run "
-                            "<code>make explorer</code> in the model's folder and open "
-                            "<code>http://127.0.0.1:8866</code> (this computer only). Keep an "
-                            "exploration with <em>Save as scenario</em>; <code>samen "
-                            "report</code> then includes the file.",
-           "tables": "Tables", "per_scenario": "per scenario, comparison, assumptions, "
-                                               "manifest",
-           "run": "Run", "total": "total time", "notebook": "notebook"},
-}
+#: What each report page is, in one line, by notebook (the reading order is this order; the
+#: words are messages ``report.page.<notebook>``).
+PAGES = msg.by_key("report.page")
 
 
 def reading_order(jobs: Sequence[NotebookJob]) -> list[NotebookJob]:
@@ -165,13 +113,13 @@ def index_html(info: dict[str, Any], jobs: Sequence[NotebookJob], scenarios: Seq
     """The report's front page: where to start (the briefing, also as PDF and Word from
     ``downloads``), every page in reading order with what it is in one line, how to start the
     explorer, then tables, workbook and manifest."""
-    w = INDEX_WORDS.get(language, INDEX_WORDS["en"])
+    w = msg.words("report.index", _lang(language))
     ordered = reading_order(jobs)
     briefing = next((j for j in ordered if "briefing" in j.notebook), None)
     timings = info.get("timings_s", {})
 
     def line(j: NotebookJob) -> str:
-        about = PAGES.get(j.notebook, {}).get(language, "")
+        about = msg.find(f"report.page.{j.notebook}", _lang(language)) or ""
         return (f'<li><a href="{html.escape(j.output)}.html">{html.escape(j.output)}</a>'
                 + (f" – {html.escape(about)}" if about else "")
                 + f' <small>(<a href="notebooks/{html.escape(j.output)}.ipynb">'

@@ -3,9 +3,16 @@
 Steps: load and validate every scenario and check the notebook list; simulate the scenarios and
 write their CSVs (``yearly``, ``providers``, ``assumptions``) and ``comparison.csv``; execute the
 notebooks through the papermill API (one kernel each, ``jobs`` at a time); convert them to HTML
-(the briefing without input cells) with a visible provenance footer; render the briefing the
-briefing notebook carries as ``briefing.pdf`` and ``briefing.docx``; write ``index.html``,
-``summary.xlsx`` and ``manifest.json`` (with the wall times).
+(the briefing without input cells) with a visible provenance footer; write the briefing as
+``briefing.pdf`` and ``briefing.docx``; write ``index.html``, ``summary.xlsx`` and
+``manifest.json`` (with the wall times).
+
+Computed once per run, before the notebooks start: the Monte Carlo of each (scenario, draws,
+seed) (:class:`~samen_model.analysis.monte_carlo.MonteCarloRuns`: the workbook's, the
+briefing's regimes) and the council briefing, composed with the briefing notebook's parameters.
+Both are saved for the notebook kernels (:mod:`samen_model.products.run_cache`), so notebook 04
+shows the very briefing the PDF and Word are rendered from, and notebook 03 reads the draws
+the workbook summarises (when its scenario, draws and seed are the same).
 
 Everything is written to a temporary folder that is renamed when complete; ``reports/latest`` is
 switched (an atomic symlink swap, under a lock on ``reports/``) only after that and only if no
@@ -23,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_model.analysis import key_figures as kf
-from samen_model.analysis.monte_carlo import monte_carlo
+from samen_model.analysis.monte_carlo import MonteCarloRuns
 from samen_model.errors import OutputError, SamenInputError
 from samen_model.files import PLAIN_NAME_TEXT, child, plain_name
 from samen_model.model.finite import check_finite
@@ -39,6 +47,7 @@ from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
 from samen_model.present.manifest import manifest
 from samen_model.present.parameters import assumptions_register
+from samen_model.products import run_cache
 from samen_model.products.atomic import (
     MANIFEST,
     clean_stale,
@@ -46,8 +55,15 @@ from samen_model.products.atomic import (
     write_csv,
     write_manifest,
 )
-from samen_model.products.briefing.run import write_briefing_files
-from samen_model.products.build.config import ROOT, NotebookJob, ReportConfig, plan_jobs
+from samen_model.products.briefing.run import briefing_for, write_briefing_files
+from samen_model.products.build.config import (
+    ROOT,
+    NotebookJob,
+    ReportConfig,
+    briefing_job,
+    job_parameters,
+    plan_jobs,
+)
 from samen_model.products.build.execute import run_notebooks
 from samen_model.products.build.html import index_html, notebook_html
 from samen_model.products.workbook.sheets import WORKBOOK_DRAWS, write_workbook
@@ -145,20 +161,20 @@ def prepare_out_root(out_root: Path) -> Path:
 
 
 @contextmanager
-def _input_root_for_kernels(input_root: Path | None) -> Iterator[None]:
-    """Set ``SAMEN_INPUT_ROOT`` (read by ``load_named``) while the notebook kernels start."""
-    if input_root is None:
-        yield
-        return
-    before = os.environ.get(INPUT_ROOT_ENV)
-    os.environ[INPUT_ROOT_ENV] = str(Path(input_root).resolve())
+def _kernel_environment(values: dict[str, str | None]) -> Iterator[None]:
+    """Set environment variables (None: leave as is) while the notebook kernels start:
+    ``SAMEN_INPUT_ROOT`` (read by ``load_named``) and the run's shared folder
+    (:data:`samen_model.products.run_cache.ENV`)."""
+    before = {k: os.environ.get(k) for k, v in values.items() if v is not None}
+    os.environ.update({k: v for k, v in values.items() if v is not None})
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(INPUT_ROOT_ENV, None)
-        else:
-            os.environ[INPUT_ROOT_ENV] = before
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def build_report(scenario_dir: Path, out_root: Path, names: list[str] | None = None,
@@ -223,13 +239,30 @@ def _build(config: ReportConfig, scenarios: list, plan: list[NotebookJob], names
     results = [simulate(s, seed=config.seed) for s in scenarios]
     for r in results:
         check_finite(r)  # before anything is written
+    timings: dict[str, Any] = {"simulate": round(time.perf_counter() - started, 3)}
+    t0 = time.perf_counter()  # each Monte Carlo run once; the briefing composed once
+    runs = MonteCarloRuns()
+    mc = [runs.monte_carlo(r.scenario, draws=WORKBOOK_DRAWS, seed=config.seed)
+          for r in results if r.scenario.uncertain_parameters()]
+    briefing, key, job = None, None, briefing_job(plan)
+    if job is not None:
+        p = job_parameters(job, notebook_dir)
+        args = (p["scenarios"], p["uncertainty_scenario"], p["draws"], p["seed"],
+                p["language"], p.get("scenario_dir", ""))
+        key = run_cache.briefing_key(*args, p.get("author", ""))
+        briefing = briefing_for(*args, notebook=job.notebook, author=p.get("author", ""),
+                                runs=runs)
+    timings["monte_carlo_briefing"] = round(time.perf_counter() - t0, 3)
     run_id = new_run_id()
     run_dir = out_root / run_id
     info = manifest(results, command="report", run_id=run_id, jobs=config.jobs,
                     notebooks=[{"notebook": j.notebook, "output": j.output,
                                 "parameters": {k: v for k, v in j.parameters.items()
-                                               if k != "scenario_dir"}} for j in plan])
-    timings: dict[str, Any] = {"simulate": round(time.perf_counter() - started, 3)}
+                                               if k != "scenario_dir"}} for j in plan],
+                    monte_carlo=[{"scenario": m.scenario, "hash": m.scenario_hash,
+                                  "draws": m.draws, "seed": m.seed} for m in runs],
+                    workbook_monte_carlo={"draws": WORKBOOK_DRAWS, "seed": config.seed,
+                                          "scenarios": [m.scenario for m in mc]})
     bar.update(1)
     try:
         with staged_dir(run_dir) as tmp:
@@ -243,31 +276,32 @@ def _build(config: ReportConfig, scenarios: list, plan: list[NotebookJob], names
 
             t0 = time.perf_counter()
             (tmp / "notebooks").mkdir()
+            shared = tmp / ".shared"  # for the kernels; removed before the manifest
+            run_cache.save(shared, runs, briefing, key)
 
             def done(job: NotebookJob, seconds: float) -> None:
                 bar.update(1)
                 say(f"  {job.output}: {seconds:.1f} s")
 
-            with _input_root_for_kernels(input_root):
+            env = {INPUT_ROOT_ENV: str(Path(input_root).resolve()) if input_root else None,
+                   run_cache.ENV: str(shared)}
+            with _kernel_environment(env):
                 nb_times = run_notebooks(plan, notebook_dir, tmp / "notebooks",
                                          workers=config.jobs, on_done=done)
+            shutil.rmtree(shared)
             timings["notebooks_wall"] = round(time.perf_counter() - t0, 3)
             timings["notebooks"] = {k: round(v, 3) for k, v in nb_times.items()}
 
             t0 = time.perf_counter()
-            for job in plan:
-                page = notebook_html(tmp / "notebooks" / f"{job.output}.ipynb", info,
-                                     job.hide_input, config.language)
-                child(tmp, job.output, ".html").write_text(page, encoding="utf-8")
+            for j in plan:
+                page = notebook_html(tmp / "notebooks" / f"{j.output}.ipynb", info,
+                                     j.hide_input, config.language)
+                child(tmp, j.output, ".html").write_text(page, encoding="utf-8")
             timings["html"] = round(time.perf_counter() - t0, 3)
-            t0 = time.perf_counter()  # the briefing notebook's content as PDF and Word
-            downloads = write_briefing_files(tmp / "notebooks", tmp, [j.output for j in plan])
+            t0 = time.perf_counter()  # the one composed briefing as PDF and Word
+            downloads = write_briefing_files(briefing, tmp) if briefing is not None else []
             timings["briefing_pdf_docx"] = round(time.perf_counter() - t0, 3)
             t0 = time.perf_counter()
-            mc = [monte_carlo(r.scenario, draws=WORKBOOK_DRAWS, seed=config.seed)
-                  for r in results if r.scenario.uncertain_parameters()]
-            info["workbook_monte_carlo"] = {"draws": WORKBOOK_DRAWS, "seed": config.seed,
-                                            "scenarios": [m.scenario for m in mc]}
             write_workbook(results, info, tmp / "summary.xlsx", config.language, mc)
             timings["excel"] = round(time.perf_counter() - t0, 3)
             timings["total"] = round(time.perf_counter() - started, 3)

@@ -10,6 +10,7 @@ from typing import Any
 from samen_model.analysis.calibration.fit import Calibration, calibrate
 from samen_model.model.columns import COLUMN_NAMES
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.manifest import Run, manifest
 from samen_model.products.notebooks.params import NotebookParameterError
 from samen_model.products.posterior_file import calibration_manifest, sample_text
@@ -18,23 +19,6 @@ from samen_model.scenario.observations import Observations, load_observations
 from samen_model.scenario.posterior import observations_path, posterior_block, sample_sha256
 from samen_model.scenario.scenario import Scenario
 
-WORDS = {
-    "nl": {"same": "De herhaalde kalibratie geeft precies de opgeslagen steekproef "
-                   "(sha256 {sha}...).",
-           "differs": "Let op: de herhaalde kalibratie geeft een andere steekproef dan is "
-                      "opgeslagen; kalibreer opnieuw met samen calibrate --save.",
-           "draws": "De kalibratie is herhaald met {n} in plaats van de vastgelegde {m} "
-                    "trekkingen; de opgeslagen steekproef is niet vergeleken.",
-           "changed": "Het waarnemingenbestand is gewijzigd sinds de kalibratie (hash {old} -> "
-                      "{new}): nieuwe cijfers? Kalibreer opnieuw (docs/calibration.md)."},
-    "en": {"same": "The re-run calibration gives exactly the saved sample (sha256 {sha}...).",
-           "differs": "Note: the re-run calibration gives another sample than the saved one; "
-                      "calibrate again with samen calibrate --save.",
-           "draws": "The calibration was re-run with {n} instead of the recorded {m} draws; "
-                    "the saved sample was not compared.",
-           "changed": "The observation file changed since the calibration (hash {old} -> "
-                      "{new}): new figures? Calibrate again (docs/calibration.md)."},
-}
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,7 +73,7 @@ def rerun(name: str, folder: Path, calibration_draws: int = 0, language: str = "
     draws = calibration_draws or recorded
     cal = calibrate(prior, obs, draws=draws, seed=int(block.get("seed") or 0),
                     sample_size=int(block.get("sample_size") or 4000), allow_unreliable=True)
-    w = WORDS[language]
+    w = msg.words("notebook.calibration", language)
     notes = []
     old = (block.get("observations") or {}).get("hash")
     if old != obs.hash:

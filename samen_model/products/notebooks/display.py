@@ -30,17 +30,16 @@ def show(fig: Any, alt: str | None = None, dpi: int = 110) -> None:
 
 
 def show_briefing(briefing: Any) -> None:
-    """Display a :class:`~samen_model.products.briefing.content.Briefing` section by section and
-    attach it as data (so ``samen report`` renders the same briefing as PDF and Word)."""
+    """Display a :class:`~samen_model.products.briefing.content.Briefing` section by section
+    (in ``samen report`` the object its PDF and Word are rendered from)."""
     from IPython.display import HTML, display
 
-    from samen_model.products.briefing.render.html import MIME, head_html, section_html
+    from samen_model.products.briefing.render.html import head_html, section_html
 
     display(HTML(head_html(briefing)))
     numbers = briefing.numbers()
     for section in briefing.sections:
         display(HTML(section_html(section, numbers)))
-    display({MIME: briefing.to_dict(), "text/plain": ""}, raw=True)
 
 
 def show_table(df: pd.DataFrame, index: bool = True) -> None:

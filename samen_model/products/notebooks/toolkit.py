@@ -7,7 +7,7 @@ break-even cases and display helpers. The notebooks in ``notebooks/`` stay thin 
 
 from samen_model.analysis.runs import run_named
 from samen_model.analysis.breakeven import BreakEvenCase, breakeven_cases, run_breakeven
-from samen_model.products.briefing.run import briefing_for
+from samen_model.products.run_cache import briefing_for, monte_carlo
 from samen_model.present.tables.observed import (
     DEFAULT_OBSERVATIONS,
     calibration_explanations,
@@ -89,6 +89,7 @@ __all__ = [
     "manifest_table",
     "mc_outputs_table",
     "money_table",
+    "monte_carlo",
     "parameter_value",
     "payback_table",
     "print_briefing_table",

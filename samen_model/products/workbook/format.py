@@ -13,6 +13,7 @@ from samen_model.analysis import key_figures as kf
 from samen_model.model.columns import COLUMNS
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 
 #: Excel number formats (the separators follow the reader's Excel settings).
 EUR = '"€ "#,##0;[Red]-"€ "#,##0'
@@ -28,14 +29,6 @@ GENERAL = "General"
 _UNIT_FORMATS = {"EUR": EUR, "cases/year": COUNT, "persons/year": COUNT, "persons": COUNT,
                  "person-years": ONE_DECIMAL, "FTE": ONE_DECIMAL, "percent": PERCENT_FIGURE,
                  "ratio": RATIO, "fraction": SHARE, "year": YEAR, "months": ONE_DECIMAL}
-_UNIT_WORDS = {
-    "nl": {"EUR": "€", "cases/year": "hulpvragen/jaar", "persons/year": "personen/jaar",
-           "persons": "personen", "person-years": "cliëntjaren", "FTE": "fte", "percent": "%",
-           "ratio": "verhouding", "fraction": "aandeel", "year": "", "months": ""},
-    "en": {"EUR": "EUR", "cases/year": "cases/year", "persons/year": "persons/year",
-           "persons": "persons", "person-years": "client-years", "FTE": "FTE", "percent": "%",
-           "ratio": "ratio", "fraction": "share", "year": "", "months": ""},
-}
 _UNITS = {c.name: c.unit for c in COLUMNS}
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 
@@ -43,11 +36,9 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 def column_header(name: str, language: str = "nl") -> str:
     """Header of an output column with its unit: ``Afwijking gesloten vierkant (€)``."""
     if name == "draw":
-        return "trekking" if language == "nl" else "draw"
-    unit = _UNIT_WORDS[fmt.check_language(language)].get(_UNITS.get(name, ""), "")
-    label = fmt.column_label(name, language)
-    if language == "en":
-        label = label.removesuffix(" (EUR)")
+        return msg.text("workbook.draw_column", language)
+    unit = str(msg.words("workbook.unit", language).get(_UNITS.get(name, ""), ""))
+    label = fmt.column_label(name, language).removesuffix(" (EUR)")  # the unit follows
     return f"{label} ({unit})" if unit else label
 
 
@@ -71,7 +62,7 @@ def key_figure_header(name: str, language: str = "nl", results: Sequence[Result]
     """Label of a key figure (with the years it covers in ``results``) and its unit."""
     label = kf.label(name, language, results)
     if name.endswith("_eur"):
-        return f"{label} ({'€' if language == 'nl' else 'EUR'})"
+        return f"{label} ({msg.text('workbook.euro', language)})"
     return label
 
 

@@ -19,6 +19,7 @@ from samen_model.analysis import key_figures as kf
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present import parameters as rp
 from samen_model.present.manifest import provenance_line, run_text
 from samen_model.present.parameters import assumptions_register
@@ -31,42 +32,13 @@ from samen_model.scenario.sources import cite
 #: Monte Carlo draws of the workbook's Monte Carlo sheets in ``samen report``.
 WORKBOOK_DRAWS = 10_000
 
-WORDS = {
-    "nl": {"comparison": "vergelijking", "assumptions": "aannames", "mc": "montecarlo",
-           "mc_outputs": "mc_uitkomsten", "mc_probabilities": "mc_kansen",
-           "scenario": "scenario", "draws": "trekkingen", "seed": "seed",
-           "output": "uitkomst", "year": "jaar", "mean": "gemiddelde",
-           "share_below_zero": "kans < 0", "event": "gebeurtenis", "probability": "kans",
-           "parameter": "parameter", "value": "waarde", "value_text": "waarde (reeks of "
-           "verdeling)", "unit": "eenheid", "description": "omschrijving", "source": "bron",
-           "field": "veld"},
-    "en": {"comparison": "comparison", "assumptions": "assumptions", "mc": "monte_carlo",
-           "mc_outputs": "mc_outputs", "mc_probabilities": "mc_probabilities",
-           "scenario": "scenario", "draws": "draws", "seed": "seed", "output": "output",
-           "year": "year", "mean": "mean", "share_below_zero": "P(< 0)", "event": "event",
-           "probability": "probability", "parameter": "parameter", "value": "value",
-           "value_text": "value (series or distribution)", "unit": "unit",
-           "description": "description", "source": "source", "field": "field"},
-}
 
 
-EVENTS = {
-    "nl": {"square_exceeded": "Gesloten vierkant overschreden in de overgangsperiode",
-           "cumulative_net_savings_below_zero_": "Cumulatieve netto besparing eind {year} "
-                                                 "onder nul",
-           "no_payback_within_horizon": "Niet terugverdiend binnen de horizon",
-           "shortfall": "Kans op te weinig personeel (P(wachtlijst)) in {year}"},
-    "en": {"square_exceeded": "Closed square exceeded in the transition period",
-           "cumulative_net_savings_below_zero_": "Cumulative net savings end of {year} below "
-                                                 "zero",
-           "no_payback_within_horizon": "No payback within the horizon",
-           "shortfall": "Chance of too few staff (P(waiting list)) in {year}"},
-}
 
 
 def _event(name: str, language: str) -> str:
     """Label of a Monte Carlo probability (its name when unknown)."""
-    for key, text in EVENTS[language].items():
+    for key, text in msg.words("workbook.events", language).items():
         if name == key or (key.endswith("_") and name.startswith(key)):
             return text.format(year=name.removeprefix(key))
     return name.replace("_", " ")
@@ -95,7 +67,7 @@ def _yearly(xl: pd.ExcelWriter, r: Result, language: str) -> None:
 
 
 def _comparison(xl: pd.ExcelWriter, results: Sequence[Result], language: str) -> None:
-    w = WORDS[language]
+    w = msg.words("workbook", language)
     table = kf.table(list(results))
     df = table.reset_index().rename(columns={"scenario": w["scenario"]})
     df.columns = [w["scenario"],
@@ -106,7 +78,7 @@ def _comparison(xl: pd.ExcelWriter, results: Sequence[Result], language: str) ->
 
 def _monte_carlo(xl: pd.ExcelWriter, summaries: Sequence[MonteCarloSummary],
                  language: str) -> None:
-    w = WORDS[language]
+    w = msg.words("workbook", language)
     per_year, outputs, probs = [], [], []
     for s in summaries:
         head = {w["scenario"]: s.scenario, w["draws"]: s.draws, w["seed"]: s.seed}
@@ -124,7 +96,8 @@ def _monte_carlo(xl: pd.ExcelWriter, summaries: Sequence[MonteCarloSummary],
             probs.append({**head, w["event"]: _event(str(name), language),
                           w["probability"]: float(p)})
         for year, p in shortfall_by_year(s).items():  # P(wachtlijst) per year from the start
-            probs.append({**head, w["event"]: EVENTS[language]["shortfall"].format(year=year),
+            event = msg.text("workbook.events.shortfall", language, year=year)
+            probs.append({**head, w["event"]: event,
                           w["probability"]: float(p)})
     if not summaries:
         return
@@ -159,7 +132,7 @@ def _value_format(scenario: Scenario, path: str) -> str:
 
 def _assumptions(xl: pd.ExcelWriter, results: Sequence[Result], language: str) -> None:
     """The register with the value as a real number (series and distributions as text)."""
-    w = WORDS[language]
+    w = msg.words("workbook", language)
     rows, formats = [], []
     for r in results:
         s = r.scenario
@@ -184,7 +157,7 @@ def _assumptions(xl: pd.ExcelWriter, results: Sequence[Result], language: str) -
 
 
 def _manifest(xl: pd.ExcelWriter, info: dict[str, Any], language: str) -> None:
-    w = WORDS[language]
+    w = msg.words("workbook", language)
     rows = [("provenance", provenance_line(info))]
     for key, value in info.items():
         if key == "scenarios":

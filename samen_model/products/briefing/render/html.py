@@ -1,9 +1,7 @@
 """The briefing as HTML: one fragment per block, for the notebook (and so ``04_briefing.html``).
 
 Figures are ``<figure>`` elements with ``alt`` text and a caption; tables have a header row and
-a caption; ``**bold**`` becomes ``<strong>``. :data:`MIME` is the notebook output type that
-carries the whole briefing as data, so ``samen report`` can render exactly what the notebook
-showed as PDF and Word.
+a caption; ``**bold**`` becomes ``<strong>``.
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ from samen_model.products.briefing.content import (
     keep_together,
 )
 
-MIME = "application/vnd.samen-briefing+json"
 CSS = """<style>
 .samen-briefing{font:15px/1.5 "DejaVu Sans",Arial,sans-serif;max-width:52em}
 .samen-briefing table{border-collapse:collapse;margin:.4em 0 1em;font-size:13px}
