@@ -457,5 +457,7 @@ def flows_interpreted(*args: object) -> None:
     """:func:`_flows` run by Python, for a run of a few draws (same arguments and results as
     :func:`flows_kernel`'s, bit for bit: no fused or reordered arithmetic): about 2 ms for one
     draw and 1 ms for each further draw, where a fresh process takes about half a second to
-    import numba and load the compiled kernel."""
-    _flows(*args)
+    import numba and load the compiled kernel. Division by zero gives inf or nan silently, as
+    the compiled kernel's (``error_model="numpy"``)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        _flows(*args)
