@@ -80,7 +80,7 @@ def test_workbook_and_briefing_read_the_same_draws(counted_report):
 def _page_one(text: str) -> str:
     """The median and band of page 1, as the reader sees it."""
     text = re.sub(r"<[^>]+>", "", text).replace("\xa0", " ").replace("\n", " ")
-    found = re.search(r"middelste uitkomst van \S+ doorgerekende situaties.*?tussen (.*?) en "
+    found = re.search(r"middelste uitkomst van [\d.]+ doorgerekende situaties.*?tussen (.*?) en "
                       r"(.*?) (?:extra kosten|besparing)", text)
     assert found, "page 1: the band of the net result"
     return found.group(0)
