@@ -720,7 +720,7 @@ def test_a_risk_never_reads_as_good_news(briefing, parts):
     results = parts[0]
     main = kf.central(results[0])
     table = next(b for b in briefing.section("risks").blocks if isinstance(b, Table))
-    assert table.header[2:5] == ["Gemeente", "WIJ", "Samen, tegenover het hoofdscenario"]
+    assert table.header[2:5] == ["Gemeente", "WIJ", "Samen, verschil"]
     rows = {r[0]: r for r in table.rows}
     for r in results[1:]:
         k = kf.central(r)

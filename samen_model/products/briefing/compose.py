@@ -409,7 +409,7 @@ def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCar
         s.table(list(w["risks_head"]), rows, w["risks_caption"].format(
                     main=tx.net_words(k["net_savings_structural_eur"], language),
                     main_wij=tx.wij_words(k["wij_result_structural_eur"], language), **y),
-                widths=[2.3, 3.0, 1.4, 1.3, 1.6, 1.6], align=["l", "l", "r", "r", "r", "l"])
+                widths=[2.2, 3.4, 1.3, 1.3, 1.4, 1.6], align=["l", "l", "r", "r", "r", "l"])
     shortfall = summary.shortfall_probability
     if len(shortfall) and y["struct"] in shortfall.index:
         s.paragraph(w["staff"].format(share=tx.in_ten(float(shortfall.loc[y["struct"]]),

@@ -188,12 +188,12 @@ TEXT: dict[str, dict[str, str]] = {
                    "vaak' zegt in hoeveel van de doorgerekende situaties het netto resultaat "
                    "van de gemeente even slecht of slechter is, en bij een scenario dat voor "
                    "de gemeente gunstiger is, hoe vaak het even goed of beter is.",
-        "risks_caption": "Risico's en kansen {lo}–{hi} per scenario: het netto resultaat van "
-                         "de gemeente, het eigen resultaat van WIJ en die twee samen tegenover "
-                         "het hoofdscenario (gemeente {main}, WIJ {main_wij}); verschillen "
-                         "berekend vóór afronding.",
+        "risks_caption": "Risico's en kansen {lo}–{hi}: netto resultaat van de gemeente, eigen "
+                         "resultaat van WIJ en het verschil van die twee samen met het "
+                         "hoofdscenario (gemeente {main}, WIJ {main_wij}); verschillen berekend "
+                         "vóór afronding.",
         "risks_head": ("Scenario", "Wat er anders is", "Gemeente", "WIJ",
-                       "Samen, tegenover het hoofdscenario", "Hoe vaak"),
+                       "Samen, verschil", "Hoe vaak"),
         "better": "{amount} gunstiger", "worse": "{amount} ongunstiger",
         "often_worse": "{n} van de 10 even slecht of slechter",
         "often_better": "{n} van de 10 even goed of beter",

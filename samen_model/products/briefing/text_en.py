@@ -128,12 +128,12 @@ TEXT_EN: dict = {
                "'together' adds both. The column 'how often' says in how many computed "
                "situations the municipality's net result is as bad or worse; for a scenario "
                "that is better for the municipality: as good or better.",
-    "risks_caption": "Risks and opportunities {lo}–{hi} per scenario: the municipality's net "
-                     "result, WIJ's own result and the two together against the main scenario "
+    "risks_caption": "Risks and opportunities {lo}–{hi}: the municipality's net result, WIJ's "
+                     "own result and the difference of the two together from the main scenario "
                      "(municipality {main}, WIJ {main_wij}); differences computed before "
                      "rounding.",
     "risks_head": ("Scenario", "What is different", "Municipality", "WIJ",
-                   "Together, against the main scenario", "How often"),
+                   "Together, difference", "How often"),
     "better": "{amount} better", "worse": "{amount} worse",
     "often_worse": "{n} in 10 as bad or worse", "often_better": "{n} in 10 as good or better",
     "often_rare": "fewer than 1 in 10",
