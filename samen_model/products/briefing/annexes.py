@@ -30,8 +30,8 @@ KEY_FIGURE_WORDS = {
     "nl": {"dev": ("boven", "onder"), "net": ("besparing", "extra kosten"),
            "wij": tx.WIJ_WORDS["nl"],
            "no_payback": "niet vóór eind {last}", "kf": "Kerncijfer", "main": "Hoofdscenario",
-           "caption": "Kerncijfers per scenario, met centrale waarden; vanaf {first} zijn het "
-                      "verwachtingen.",
+           "caption": "Kerncijfers per scenario, met één waarde per aanname; vanaf {first} zijn "
+                      "het verwachtingen.",
            "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
            "net_savings_structural_eur": "Netto resultaat {lo}–{hi}",
            "net_savings_structural_real_eur": "Netto resultaat {lo}–{hi} in prijzen van {price}",
@@ -43,8 +43,8 @@ KEY_FIGURE_WORDS = {
            "wij": tx.WIJ_WORDS["en"],
            "no_payback": "not before the end of {last}", "kf": "Key figure",
            "main": "Main scenario",
-           "caption": "Key figures per scenario, with central values; from {first} on they are "
-                      "expectations.",
+           "caption": "Key figures per scenario, with one value per assumption; from {first} on "
+                      "they are expectations.",
            "deviation_transition_eur": "Closed square {start}–{end}",
            "net_savings_structural_eur": "Net result {lo}–{hi}",
            "net_savings_structural_real_eur": "Net result {lo}–{hi} in {price} prices",

@@ -25,7 +25,7 @@ PLAIN = {"fc": "white", "ec": "none", "pad": 0.6}  # a label's white background
 WORDS = {
     "nl": {"saving": "besparing →", "cost": "← extra kosten", "median": "middelste uitkomst",
            "range": "9 van de 10 doorgerekende situaties",
-           "main": "hoofdscenario (centrale aannames)", "year": "Jaar",
+           "main": "hoofdscenario (één waarde per aanname)", "year": "Jaar",
            "transition": "overgangsperiode",
            "y_outlook": "← extra kosten    € mln    besparing →",
            "observed": "← cijfers tot en met {year} · daarna verwachting →",
@@ -38,7 +38,7 @@ WORDS = {
            },
     "en": {"saving": "saving →", "cost": "← extra cost", "median": "middle outcome",
            "range": "9 in 10 computed situations",
-           "main": "main scenario (central assumptions)", "year": "Year",
+           "main": "main scenario (one value per assumption)", "year": "Year",
            "transition": "transition period",
            "y_outlook": "← extra cost    € M    saving →",
            "observed": "← figures up to {year} · expected after →",

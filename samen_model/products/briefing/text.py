@@ -239,7 +239,7 @@ TEXT: dict[str, dict[str, str]] = {
                                  "al een besparing; een taakstelling is daarvoor niet nodig.",
         "breakeven_regime": "{regime}, dan is een taakstelling van {share} op het budget van "
                             "WIJ vanaf {struct} genoeg om in {lo}–{hi} quitte te spelen "
-                            "(met centrale waarden). De cijfers over {after} kunnen die "
+                            "(met één waarde per aanname). De cijfers over {after} kunnen die "
                             "taakstelling onderbouwen, zoals het kader vraagt (uitgangspunt 1).",
         "example": "{title} geeft {net}",
         # 8 what to measure

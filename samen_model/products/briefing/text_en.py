@@ -174,8 +174,9 @@ TEXT_EN: dict = {
     "breakeven_none_needed": "In the main scenario the net result in {lo}–{hi} is already a "
                              "saving; no budget cut is needed for it.",
     "breakeven_regime": "{regime}, a budget cut of {share} on WIJ's budget from {struct} is "
-                        "enough to break even in {lo}–{hi} (central values). The figures for "
-                        "{after} can ground that cut, as the framework asks (principle 1).",
+                        "enough to break even in {lo}–{hi} (one value per assumption). The "
+                        "figures for {after} can ground that cut, as the framework asks "
+                        "(principle 1).",
     "example": "{title} gives {net}",
     # 9 next
     # 8 what to measure
