@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from samen_model.present.messages import charts, cli, explorer, products, tables
+from samen_model.present.messages import charts, cli, explorer, notebooks, products, tables
 from samen_model.present.messages import text as sentences
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -36,7 +36,8 @@ def _merge(*parts: Mapping[str, dict[str, Message]]) -> dict[str, dict[str, Mess
 #: key -> {"nl": text, "en": text}; a text may be a tuple of texts (a row of headers).
 CATALOGUE: dict[str, dict[str, Message]] = _merge(charts.MESSAGES, tables.MESSAGES,
                                                   sentences.MESSAGES, products.MESSAGES,
-                                                  explorer.MESSAGES, cli.MESSAGES)
+                                                  explorer.MESSAGES, notebooks.MESSAGES,
+                                                  cli.MESSAGES)
 
 
 def check_language(language: str) -> str:
