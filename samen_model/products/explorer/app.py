@@ -26,8 +26,6 @@ from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
 from samen_model.present import messages as msg
 from samen_model.present.manifest import manifest, provenance_line
-from samen_model.present.parameters import CHOICE_WORDS
-from samen_model.present.parameters import WORDS as PARAMETER_WORDS
 from samen_model.products.explorer.chart import png, whatif_chart
 from samen_model.products.explorer.levers import (
     Lever,
@@ -80,8 +78,8 @@ def _readout(lever: Lever) -> str:
 def _choice_words(value: Setting, language: str) -> str:
     """A choice in the words of the assumptions register (a switch: ja / nee)."""
     if isinstance(value, bool):
-        return PARAMETER_WORDS[language]["yes" if value else "no"]
-    return CHOICE_WORDS.get(value, {}).get(language, str(value))
+        return msg.text("register.yes" if value else "register.no", language)
+    return msg.find(f"register.choice.{value}", language) or str(value)
 
 
 def _slider(lever: Lever, value: Setting, lo: float, hi: float, language: str) -> w.Widget:

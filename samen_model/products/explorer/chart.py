@@ -10,7 +10,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.present import formatting as fmt
 from samen_model.present import messages as msg
-from samen_model.present.charts.base import TITLES, add_footer, euro_formatter, new_figure
+from samen_model.present.charts.base import add_footer, euro_formatter, new_figure
 from samen_model.present.manifest import manifest
 from samen_model.products.explorer.whatif import Band, WhatIf
 
@@ -41,7 +41,7 @@ def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | No
         ax.yaxis.set_major_formatter(euro_formatter(language))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.year(v)))
-        ax.set_title(TITLES[key][language], fontsize=9)
+        ax.set_title(msg.text(f"chart.title.{key}", language), fontsize=9)
         ax.grid(True, alpha=0.3)
         ax.tick_params(labelsize=8)
     axes[0].legend(fontsize=8)
