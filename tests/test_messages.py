@@ -39,13 +39,12 @@ def test_lookup_fills_fields_and_refuses_an_unknown_language():
 
 
 @pytest.mark.parametrize("folder", ["present", "cli", "products/workbook", "products/build",
-                                    "products/notebooks"])
+                                    "products/notebooks", "products/explorer"])
 def test_no_module_chooses_between_dutch_and_english_itself(folder):
     """Words come from the catalogue; only number formatting (decimal comma, euro sign) and
     the catalogue itself look at the language."""
     choosing = re.compile(r"""(language|lang)\)?\s*[!=]=\s*["'](nl|en)["']|\[["']nl["']\]""")
     allowed = {"formatting.py"}  # the decimal comma and the euro sign
-    allowed |= {"text.py"}  # notebooks/text.py: the scenario's description is in English
     found = [f"{p.relative_to(PACKAGE)}:{i}"
              for p in sorted((PACKAGE / folder).rglob("*.py")) if p.name not in allowed
              and "messages" not in p.parts

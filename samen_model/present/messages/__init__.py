@@ -3,12 +3,13 @@
 Every message has a dotted key (``chart.title.flows``, ``workbook.events.shortfall``) and a
 Dutch and an English text with the same ``{fields}`` (a test checks both). The catalogue is
 kept in a few files by who shows the words (:mod:`.charts`, :mod:`.tables`, :mod:`.text`,
-:mod:`.products`, :mod:`.cli`); :data:`CATALOGUE` is their union. :func:`text` looks one
+:mod:`.products`, :mod:`.explorer` (the what-if explorer), :mod:`.notebooks` (the notebooks'
+reading text), :mod:`.cli`); :data:`CATALOGUE` is their union. :func:`text` looks one
 message up and fills its fields; :func:`words` gives every message under a prefix in one
 language (a table's headers); :func:`texts` a message that is a row of texts.
 
-The council briefing (``products/briefing``: content, compose, text, annexes, charts, regimes,
-glossary) and the explorer keep their own words for now; they move here next.
+The council briefing's words (``products/briefing/text.py`` and ``text_en.py``) are the one
+part left outside; they move here next.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from samen_model.present.messages import charts, cli, products, tables
+from samen_model.present.messages import charts, cli, explorer, notebooks, products, tables
 from samen_model.present.messages import text as sentences
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -36,6 +37,7 @@ def _merge(*parts: Mapping[str, dict[str, Message]]) -> dict[str, dict[str, Mess
 #: key -> {"nl": text, "en": text}; a text may be a tuple of texts (a row of headers).
 CATALOGUE: dict[str, dict[str, Message]] = _merge(charts.MESSAGES, tables.MESSAGES,
                                                   sentences.MESSAGES, products.MESSAGES,
+                                                  explorer.MESSAGES, notebooks.MESSAGES,
                                                   cli.MESSAGES)
 
 

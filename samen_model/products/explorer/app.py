@@ -24,9 +24,8 @@ import ipywidgets as w
 from samen_model.errors import SamenInputError, ScenarioError
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.manifest import manifest, provenance_line
-from samen_model.present.parameters import CHOICE_WORDS
-from samen_model.present.parameters import WORDS as PARAMETER_WORDS
 from samen_model.products.explorer.chart import png, whatif_chart
 from samen_model.products.explorer.levers import (
     Lever,
@@ -49,54 +48,6 @@ from samen_model.products.explorer.whatif import (
 from samen_model.scenario.library import find_scenario_dir, load_named, scenario_names
 from samen_model.scenario.writer import NAME_PATTERN, variant_text
 
-TEXT = {
-    "nl": {"base": "Basisscenario", "levers": "Knoppen", "reset": "Terug naar basis",
-           "name": "Naam", "note": "Toelichting", "save": "Opslaan als scenario",
-           "note_hint": "waarom deze waarden? (wordt de bron in het bestand)",
-           "changes": "Wat verandert (dit bestand wordt opgeslagen)",
-           "no_changes": "Nog niets veranderd: alle knoppen staan op het basisscenario.",
-           "saved": "Opgeslagen", "valid": "samen validate: ok", "ran": "berekend in",
-           "saving": "Bezig met opslaan …",
-           "empty_name": "Geef het scenario een naam (letters, cijfers, _ of -), bijvoorbeeld "
-                         "analist_weglek.",
-           "bad_name": "‘{name}’ kan geen bestandsnaam worden: gebruik alleen letters, cijfers, "
-                       "_ of - (hoogstens 64 tekens, beginnend met een letter of cijfer), "
-                       "bijvoorbeeld analist_weglek.",
-           "nothing": "Niet opgeslagen: er is nog niets veranderd ten opzichte van het "
-                      "basisscenario. Verschuif eerst een knop.",
-           "need_note": "Niet opgeslagen: schrijf bij ‘Toelichting’ waarom deze waarden "
-                        "(die tekst wordt de bron van elke gewijzigde waarde).",
-           "exists": "Niet opgeslagen: {path} bestaat al. Kies een andere naam.",
-           "elsewhere": "Niet opgeslagen: het basisscenario {base} ligt in een andere map dan "
-                        "{folder}, en samen validate leest het bestand daar alleen met "
-                        "--input-root. Sla op in de map van het basisscenario.",
-           "invalid": "Niet opgeslagen: de controle van samen validate keurt het bestand af "
-                      "({field}: {expected}).",
-           "title": "Titel"},
-    "en": {"base": "Base scenario", "levers": "Levers", "reset": "Back to base",
-           "name": "Name", "note": "Note", "save": "Save as scenario",
-           "note_hint": "why these values? (becomes the source in the file)",
-           "changes": "What changes (this file is saved)",
-           "no_changes": "Nothing changed yet: every lever is at the base scenario.",
-           "saved": "Saved", "valid": "samen validate: ok", "ran": "computed in",
-           "saving": "Saving …",
-           "empty_name": "Give the scenario a name (letters, digits, _ or -), e.g. "
-                         "analyst_leakage.",
-           "bad_name": "‘{name}’ cannot be a file name: use only letters, digits, _ or - (at "
-                       "most 64 characters, starting with a letter or digit), e.g. "
-                       "analyst_leakage.",
-           "nothing": "Not saved: nothing differs from the base scenario yet. Move a lever "
-                      "first.",
-           "need_note": "Not saved: write under ‘Note’ why these values (the text becomes "
-                        "the source of every changed value).",
-           "exists": "Not saved: {path} exists already. Choose another name.",
-           "elsewhere": "Not saved: the base scenario {base} lies in another folder than "
-                        "{folder}, and samen validate reads the file there only with "
-                        "--input-root. Save in the base scenario's folder.",
-           "invalid": "Not saved: the check of samen validate refuses the file ({field}: "
-                      "{expected}).",
-           "title": "Title"},
-}
 READOUT = {"share": ".1f", "eur": ",.0f", "number": ".1f", "year": "d"}
 DEFAULT_NAME = "mijn_whatif"
 #: The uncertain scenario whose distributions give the live band (when it exists).
@@ -127,8 +78,8 @@ def _readout(lever: Lever) -> str:
 def _choice_words(value: Setting, language: str) -> str:
     """A choice in the words of the assumptions register (a switch: ja / nee)."""
     if isinstance(value, bool):
-        return PARAMETER_WORDS[language]["yes" if value else "no"]
-    return CHOICE_WORDS.get(value, {}).get(language, str(value))
+        return msg.text("register.yes" if value else "register.no", language)
+    return msg.find(f"register.choice.{value}", language) or str(value)
 
 
 def _slider(lever: Lever, value: Setting, lo: float, hi: float, language: str) -> w.Widget:
@@ -161,7 +112,7 @@ class Explorer:
         self.language = fmt.check_language(language)
         self.folder = find_scenario_dir(scenario_dir)
         self.save_dir = Path(save_dir) if save_dir else self.folder
-        t = TEXT[self.language]
+        t = msg.words("explorer.ui", self.language)
         names = scenario_names(self.folder)
         self.uncertain = load_named(uncertainty, self.folder) \
             if uncertainty and uncertainty in names else None
@@ -250,7 +201,7 @@ class Explorer:
             self.band_box.value = band_html(self.band, start, self.language)
         self.seconds = time.perf_counter() - t0
         info = manifest([self.whatif.base, self.whatif.result], command="explorer")
-        ran = f"{TEXT[self.language]['ran']} {self.seconds * 1000:.0f} ms"
+        ran = f"{msg.text('explorer.ui.ran', self.language)} {self.seconds * 1000:.0f} ms"
         self.key_figures.value = (key_figures_html(self.whatif, self.language)
                                   + f"<div style='font-size:80%;color:#555'>{ran} · "
                                   f"{html.escape(provenance_line(info))}</div>")
@@ -259,7 +210,7 @@ class Explorer:
         self._show_changes()
 
     def _show_changes(self) -> None:
-        t = TEXT[self.language]
+        t = msg.words("explorer.ui", self.language)
         if self.whatif is None or not self.whatif.changed:
             self.changes.value = f"<b>{t['changes']}</b><p>{t['no_changes']}</p>"
             return
@@ -283,12 +234,12 @@ class Explorer:
         Name and note are therefore sent whole when the box loses focus, which pressing the
         button does before the click, on the same connection: the kernel has the name first.
         """
-        self.status.value = f"<span>{TEXT[self.language]['saving']}</span>"
+        self.status.value = f"<span>{msg.text('explorer.ui.saving', self.language)}</span>"
         return self.save()
 
     def _refusal(self, exc: SamenInputError, name: str) -> str:
         """An error of the writer in the page's language and the analyst's words."""
-        t = TEXT[self.language]
+        t = msg.words("explorer.ui", self.language)
         field = getattr(exc, "field", "")
         if field == "<file name>":
             return t["bad_name"].format(name=name)
@@ -306,7 +257,7 @@ class Explorer:
     def save(self) -> Any:
         """Write the what-if as ``save_dir/NAME.yaml`` with the name and note the boxes hold
         now; show where (or why not, in the page's language)."""
-        t = TEXT[self.language]
+        t = msg.words("explorer.ui", self.language)
         name = self.name.value.strip()
         problem = (t["empty_name"] if not name else
                    None if NAME_PATTERN.fullmatch(name) else t["bad_name"].format(name=name))
@@ -329,7 +280,7 @@ class Explorer:
     @property
     def widget(self) -> w.Widget:
         """The whole explorer as one box (display it in a notebook)."""
-        t = TEXT[self.language]
+        t = msg.words("explorer.ui", self.language)
         left = w.VBox([w.HBox([self.choice, self.reset_button]), w.HTML(f"<b>{t['levers']}</b>"),
                        self.levers_box, self.name, self.note, self.save_button, self.status],
                       layout=w.Layout(width="650px", min_width="650px"))

@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from samen_model.present import formatting as fmt
-from samen_model.present.charts.base import TITLES, add_footer, euro_formatter, new_figure
+from samen_model.present import messages as msg
+from samen_model.present.charts.base import add_footer, euro_formatter, new_figure
 from samen_model.present.manifest import manifest
 from samen_model.products.explorer.whatif import Band, WhatIf
 
@@ -25,7 +26,7 @@ def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | No
     fmt.check_language(language)
     fig, axes = new_figure(1, 2, figsize=(10.0, 3.6))
     start = whatif.base.scenario.value("time.samen_start_year")
-    what_if_label = "wat-als" if language == "nl" else "what-if"
+    what_if_label = msg.text("explorer.chart.what_if", language)
     for ax, (column, key) in zip(axes, PANELS, strict=True):
         for run, label, style in ((whatif.base, whatif.base.scenario.title, BASE_STYLE),
                                   (whatif.result, what_if_label, WHAT_IF_STYLE)):
@@ -35,12 +36,12 @@ def whatif_chart(whatif: WhatIf, language: str = "nl", info: dict[str, Any] | No
             m = band.years >= start
             ax.fill_between(band.years[m], band.low[column][m], band.high[column][m],
                             color=WHAT_IF_STYLE["color"], alpha=0.15, lw=0,
-                            label="90%-band" if language == "nl" else "90% band")
+                            label=msg.text("explorer.chart.band", language))
         ax.axhline(0, color="0.3", lw=0.8)
         ax.yaxis.set_major_formatter(euro_formatter(language))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.year(v)))
-        ax.set_title(TITLES[key][language], fontsize=9)
+        ax.set_title(msg.text(f"chart.title.{key}", language), fontsize=9)
         ax.grid(True, alpha=0.3)
         ax.tick_params(labelsize=8)
     axes[0].legend(fontsize=8)

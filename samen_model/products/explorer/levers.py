@@ -2,7 +2,8 @@
 
 A :class:`Lever` is one slider (a parameter path, its range and step) or one list of choices
 (a ``choice`` or ``bool`` parameter: the registry's choices, in the words of the assumptions
-register). Adding a lever is one row of :data:`LEVERS`; its label defaults to the registry's.
+register). Adding a lever is one row of :data:`LEVERS`; its label is the message catalogue's
+(``explorer.lever.KEY`` in :mod:`samen_model.present.messages.explorer`), else the registry's.
 The leakage path is four sliders (``routing.leakage`` in 2024, 2025, 2026 and 2030) that
 together make one year series. :func:`start_settings` reads the base scenario's values into
 slider positions; :func:`changed_values` turns positions back into the parameter values that
@@ -19,6 +20,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from samen_model.present import messages as msg
 from samen_model.scenario.catalogue import CATALOGUE
 from samen_model.scenario.labels import label_of
 from samen_model.scenario.scenario import Scenario
@@ -40,14 +42,13 @@ class Lever:
     (a share as a percentage, euros, a year); ``"choice"`` is a list of the parameter's
     registry choices (a ``bool`` parameter: yes and no) without range or step. ``only_if``
     (lever key, setting): the lever counts only while that lever is at that setting (WIJ's
-    result under a realistic budget matters only under that regime). Labels left empty are the
-    registry's.
+    result under a realistic budget matters only under that regime). The label is the
+    catalogue's ``explorer.lever.KEY`` (a point of the leakage path: ``explorer.lever.leakage``
+    with its year), else the registry's.
     """
 
     key: str
     path: str
-    label_nl: str = ""
-    label_en: str = ""
     minimum: float = 0.0
     maximum: float = 0.0
     step: float = 0.0
@@ -56,9 +57,14 @@ class Lever:
     only_if: tuple[str, Setting] | None = None
 
     def label(self, language: str = "nl") -> str:
-        own = self.label_nl if language == "nl" else self.label_en
-        entry = label_of(self.path) if not own else None
-        return own or (entry.label[language] if entry else self.path)
+        if self.year is None:
+            own = msg.find(f"explorer.lever.{self.key}", language)
+        else:
+            own = msg.find(f"explorer.lever.{self.key.removesuffix(f'_{self.year}')}", language)
+        if own is not None:
+            return own.format(year=self.year) if self.year is not None else own
+        entry = label_of(self.path)
+        return entry.label[language] if entry else self.path
 
     def choices(self) -> tuple[Setting, ...]:
         """The settings of a choice lever, in the registry's order (``True, False`` for a
@@ -68,39 +74,23 @@ class Lever:
 
 
 LEVERS: tuple[Lever, ...] = (
-    *(Lever(f"leakage_{y}", LEAKAGE, f"Weglek {y}", f"Leakage {y}", 0.0, 0.5, 0.01, "share", y)
-      for y in LEAKAGE_YEARS),
-    Lever("first_year_uptake", "routing.first_year_uptake", "Benutting eerste jaar",
-          "First-year uptake", 0.4, 1.0, 0.01, "share"),
-    Lever("inflow", "demand.inflow_per_1000", "Instroom per 1.000 jeugdigen",
-          "Inflow per 1,000 young people", 30.0, 80.0, 0.5),
-    Lever("population_growth", "population.growth_after_data", "Groei jeugdbevolking per jaar",
-          "Youth population growth a year", -0.02, 0.03, 0.0005, "share"),
-    Lever("caseload", "capacity.caseload_per_fte", "Cliënten per fte", "Clients per FTE",
-          4.0, 14.0, 0.1),
-    Lever("cost_per_fte", "costs.cost_per_fte_eur", "Kosten per fte (prijzen 2021)",
-          "Cost per FTE (2021 prices)", 40_000.0, 90_000.0, 500.0, "eur"),
-    Lever("budget_cut", "savings.budget_cut_share", "Taakstelling SAMEN.-budget",
-          "Cut of the SAMEN. budget", 0.0, 0.25, 0.005, "share"),
-    Lever("fewer_referrals", "savings.specialist_referral_reduction",
-          "Minder specialistische verwijzingen", "Fewer specialist referrals",
-          0.0, 0.10, 0.0025, "share"),
-    Lever("structural_start", "time.structural_start_year", "Start structurele besparing",
-          "Structural savings from", 2026, 2030, 1, "year"),
-    Lever("attrition", "capacity.staff_attrition_rate", "Vertrek van personeel per jaar",
-          "Staff leaving a year", 0.0, 0.30, 0.01, "share"),
-    Lever("vacancy", "capacity.vacancy_rate", "Onvervulde formatie",
-          "Unfilled posts", 0.0, 0.20, 0.01, "share"),
+    *(Lever(f"leakage_{y}", LEAKAGE, 0.0, 0.5, 0.01, "share", y) for y in LEAKAGE_YEARS),
+    Lever("first_year_uptake", "routing.first_year_uptake", 0.4, 1.0, 0.01, "share"),
+    Lever("inflow", "demand.inflow_per_1000", 30.0, 80.0, 0.5),
+    Lever("population_growth", "population.growth_after_data", -0.02, 0.03, 0.0005, "share"),
+    Lever("caseload", "capacity.caseload_per_fte", 4.0, 14.0, 0.1),
+    Lever("cost_per_fte", "costs.cost_per_fte_eur", 40_000.0, 90_000.0, 500.0, "eur"),
+    Lever("budget_cut", "savings.budget_cut_share", 0.0, 0.25, 0.005, "share"),
+    Lever("fewer_referrals", "savings.specialist_referral_reduction", 0.0, 0.10, 0.0025, "share"),
+    Lever("structural_start", "time.structural_start_year", 2026, 2030, 1, "year"),
+    Lever("attrition", "capacity.staff_attrition_rate", 0.0, 0.30, 0.01, "share"),
+    Lever("vacancy", "capacity.vacancy_rate", 0.0, 0.20, 0.01, "share"),
     Lever("capacity_follows", "plan.capacity_follows_realised", unit="choice"),
     Lever("regime", "budget.structural_regime", unit="choice"),
     Lever("wij_result", "budget.reeel_wij_result", unit="choice", only_if=("regime", "reeel")),
     Lever("other_care_follows", "costs.other_youth_care_follows_population", unit="choice"),
-    Lever("extra_money", "extra_money.amount_eur",
-          "Extra geld preventie en uitbreiding per jaar (prijzen 2021)",
-          "Extra money for prevention and expansion a year (2021 prices)",
-          0.0, 5_000_000.0, 50_000.0, "eur"),
+    Lever("extra_money", "extra_money.amount_eur", 0.0, 5_000_000.0, 50_000.0, "eur"),
     Lever("extra_prevention_effect", "extra_money.prevention_effect_per_million_eur",
-          "Minder instroom per € 1 mln preventie", "Less inflow per €1M of prevention",
           0.0, 0.10, 0.0025, "share"),
 )
 BY_KEY = {lever.key: lever for lever in LEVERS}

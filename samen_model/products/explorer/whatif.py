@@ -22,6 +22,7 @@ from samen_model.analysis.monte_carlo import shortfall
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.products.explorer.levers import Setting, changed_values
 from samen_model.scenario.scenario import Scenario
 from samen_model.scenario.writer import variant, variant_path, write_variant
@@ -36,8 +37,6 @@ KEY_FIGURES_STYLE = ("<style>.samen-kf {border-collapse: collapse} .samen-kf th,
                      "{padding: 3px 10px; text-align: right; border-bottom: 1px solid #ddd} "
                      ".samen-kf td:first-child, .samen-kf th:first-child {text-align: left}"
                      "</style>")
-HEADERS = {"nl": ("kerncijfer", "basis", "wat-als", "verschil"),
-           "en": ("key figure", "base", "what-if", "difference")}
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def evaluate(base: Result, settings: Mapping[str, Setting], language: str = "nl"
     scenario: Scenario = base.scenario
     changed = changed_values(scenario, settings)
     if changed:
-        title = f"{scenario.title}: {HEADERS[fmt.check_language(language)][2]}"
+        title = f"{scenario.title}: {msg.texts('explorer.key_figures.header', language)[2]}"
         scenario = replace(variant(scenario, changed, name=WHAT_IF_NAME), title=title)
     return WhatIf(base=base, result=simulate(scenario), changed=changed)
 
@@ -99,23 +98,11 @@ def band(uncertain: Scenario, settings: Mapping[str, Setting], draws: int = BAND
                 high=high, shortfall=result.reduced["shortfall"].mean(axis=1))
 
 
-BAND_WORDS = {
-    "nl": {"title": "Onzekerheid (90%-band)", "year": "jaar",
-           "low": "afwijking vierkant, 5%", "high": "afwijking vierkant, 95%",
-           "short": "kans op personeelstekort (P(wachtlijst))",
-           "from": "{draws} trekkingen van {name}, met de knoppen zoals ingesteld"},
-    "en": {"title": "Uncertainty (90% band)", "year": "year",
-           "low": "square deviation, 5%", "high": "square deviation, 95%",
-           "short": "chance of too few staff (P(waiting list))",
-           "from": "{draws} draws of {name}, with the levers as set"},
-}
-
-
 def band_html(b: Band, first_year: int, language: str = "nl") -> str:
     """The band per year from ``first_year`` as an HTML table: the square deviation's 5th and
     95th percentile and the chance of a capacity shortfall. Cells carry ``data-key``
     (``p5``, ``p95``, ``shortfall``) and ``data-year`` for tests."""
-    w = BAND_WORDS[fmt.check_language(language)]
+    w = msg.words("explorer.band", language)
     keep = b.years >= first_year
     years = b.years[keep]
     column = "square_deviation_eur"
@@ -142,14 +129,14 @@ def _difference(name: str, value: float, language: str) -> str:
     if abs(value) < (5_000 if name.endswith("_eur") else 0.5):
         return "0" if not name.endswith("_eur") else fmt.eur_mln(0.0, 2, language)
     text = fmt.key_figure(name, abs(value), language) if name != "payback_year" else \
-        fmt.number(abs(value), 0, language) + (" jaar" if language == "nl" else " yr")
+        msg.text("explorer.key_figures.years", language, n=fmt.number(abs(value), 0, language))
     return ("+" if value > 0 else fmt.MINUS) + text
 
 
 def key_figures_table(whatif: WhatIf, language: str = "nl") -> pd.DataFrame:
     """The key figures as text: base, what-if and the difference, one row per figure."""
     frame = whatif.key_figures()
-    head = HEADERS[fmt.check_language(language)]
+    head = msg.texts("explorer.key_figures.header", language)
     rows = [(kf.label(k, language, whatif.base), fmt.key_figure(k, r["base"], language),
              fmt.key_figure(k, r["what_if"], language), _difference(k, r["difference"], language))
             for k, r in frame.iterrows()]
@@ -160,7 +147,7 @@ def key_figures_html(whatif: WhatIf, language: str = "nl") -> str:
     """The key figures as an HTML table; every cell has ``data-key`` and ``data-column`` for
     tests and styling (``<td data-key="deviation_transition_eur" data-column="what_if">``)."""
     frame, table = whatif.key_figures(), key_figures_table(whatif, language)
-    head = HEADERS[language]
+    head = msg.texts("explorer.key_figures.header", language)
     cells = [KEY_FIGURES_STYLE, "<table class='samen-kf'><thead><tr>"
              + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"]
     for key, (label, row) in zip(frame.index, table.iterrows(), strict=True):
@@ -177,15 +164,11 @@ def key_figures_html(whatif: WhatIf, language: str = "nl") -> str:
     return "".join(cells)
 
 
-SAVED_WORDS = {"nl": ("Wat-als", "Wat-als op {title} ({name}), opgeslagen met de verkenner."),
-               "en": ("What-if", "What-if on {title} ({name}), saved with the explorer.")}
-
-
 def title_from_note(name: str, note: str, language: str = "nl") -> str:
     """A title that tells saves apart: ``Wat-als NAME: <first line of the note>`` (cut at
     100 characters)."""
     first = (note or "").strip().splitlines()[0].strip() if (note or "").strip() else ""
-    title = f"{SAVED_WORDS[language][0]} {name}" + (f": {first}" if first else "")
+    title = f"{msg.text('explorer.saved.title', language)} {name}" + (f": {first}" if first else "")
     return title if len(title) <= 100 else title[:99].rstrip() + "…"
 
 
@@ -197,8 +180,8 @@ def save(whatif: WhatIf, folder: str | Path, name: str, note: str,
     Returns the scenario loaded back from the file."""
     base = whatif.base.scenario
     note = (note or "").strip()
-    about = SAVED_WORDS[fmt.check_language(language)][1].format(title=base.title,
-                                                                name=base.name)
+    about = msg.text("explorer.saved.description", language, title=base.title,
+                     name=base.name)
     description = f"{note}\n\n{about}" if note else about
     return write_variant(variant_path(folder, name), base, whatif.changed, note,
                          title=title or title_from_note(name, note, language),
