@@ -387,6 +387,34 @@ def test_bad_override_in_a_variant_names_the_variant(tmp_path: Path) -> None:
     refuse(path, f"{LEAK}.value", "share between 0 and 1")
 
 
+def test_a_value_set_without_source_in_a_variant_is_refused(tmp_path: Path) -> None:
+    """The base's source would otherwise be shown as the source of the variant's number."""
+    _copy_plan(tmp_path)
+    path = tmp_path / "variant.yaml"
+    path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  routing:\n"
+                    "    leakage: {value: 0.2}\n", encoding="utf-8")
+    refuse(path, f"{LEAK}.source", "a source for the value this file sets", "what-if:")
+
+
+def test_an_entity_value_without_source_in_a_variant_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "variant.yaml"
+    path.write_text("schema_version: 1\nextends: realised_2023\nparameters:\n  products:\n"
+                    "    family_guidance:\n      mean_duration_years: {value: 1.5}\n",
+                    encoding="utf-8")
+    refuse(path, f"{FAMILY}.mean_duration_years.source", "a source for the value")
+
+
+def test_a_variant_may_change_only_the_source(tmp_path: Path) -> None:
+    """A leaf that sets no value (only a better source) needs nothing more."""
+    _copy_plan(tmp_path)
+    path = tmp_path / "variant.yaml"
+    path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  routing:\n"
+                    "    leakage: {source: 'what-if: same value, other reason'}\n",
+                    encoding="utf-8")
+    assert load_scenario(path).params["routing.leakage"].source == \
+        "what-if: same value, other reason"
+
+
 def test_unknown_key_in_a_variant_names_the_variant(tmp_path: Path) -> None:
     _copy_plan(tmp_path)
     path = tmp_path / "variant.yaml"
