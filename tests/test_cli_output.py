@@ -156,3 +156,46 @@ def test_help_and_version_import_no_heavy_library():
                           timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_dutch_output_is_dutch(capsys):
+    """With --language nl the first lines, column names, groups and method sentence are Dutch."""
+    assert cli.main(["run", "realised_2023", "--language", "nl"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith(": 1 trekking(en), seed 0, centrale waarden"), first
+    assert cli.main(["explain", "realised_2023", "population_decline", "--language", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "(verschil € 348.751); exacte Shapley-waarden over 1 groep(en)" in out
+    for english in ("group", "contribution", "share_of_total", "scalar", "False",
+                    "prices_and_index", "difference"):
+        assert english not in out, english
+    # population_decline differs in the population and in other youth care following it:
+    # both are volume (one group, all of the difference)
+    assert "volume (aantal jeugdigen)" in out and "100,0%" in out
+    assert cli.main(["measure-next", "uncertainty_2023", "--draws", "400", "--top", "1",
+                     "--language", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "400 trekking(en), seed 0; niet-parametrische regressie" in out
+    assert "nonparametric" not in out
+
+
+def test_measure_next_defaults_to_english_like_the_others(capsys):
+    assert cli.main(["measure-next", "uncertainty_2023", "--draws", "400", "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "400 draw(s), seed 0; nonparametric regression" in out
+    assert "Net savings 2026-2030 (nominal)" in out
+
+
+def test_uncertainty_names_the_staff_shortfall_without_a_waiting_list(capsys):
+    """In overflow mode there is no waiting list: the chance is of too few staff."""
+    assert cli.main(["uncertainty", "uncertainty_2023", "--draws", "300", "--language",
+                     "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "P(wachtlijst)" not in out
+    assert any(line.startswith("Kans op te weinig personeel  ") for line in out.splitlines())
+
+
+def test_a_year_default_is_shown_without_a_thousands_separator():
+    help_text = " ".join(cli.build_parser()._subparsers._group_actions[0]
+                         .choices["uncertainty"].format_help().split())
+    assert "below zero (default: 2030)" in help_text and "2,030" not in help_text

@@ -56,6 +56,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from samen_model.analysis import key_figures as kf
     from samen_model.model.columns import COLUMN_NAMES
     from samen_model.model.simulate import simulate
+    from samen_model.present import formatting as fmt
+    from samen_model.present import messages as msg
     from samen_model.present.manifest import manifest
     from samen_model.present.parameters import assumptions_register
     from samen_model.products.atomic import check_target, write_parquet
@@ -89,9 +91,10 @@ def cmd_run(args: argparse.Namespace) -> int:
                                                                 path, info)
         advance("files")
         out = write_folder(args, tables, info, extra)
-    sampled = "sampled" if result.sampled else "central values"
-    print(f"{scenario.name} (#{scenario.hash}): {result.draws:,} draw(s), seed {args.seed}, "
-          f"{sampled}")
+    lang = args.language
+    print(msg.text("cli.head.draws", lang, name=scenario.name, hash=scenario.hash,
+                   draws=fmt.number(result.draws, 0, lang), seed=args.seed) + ", "
+          + msg.text("cli.head.sampled" if result.sampled else "cli.head.central", lang))
     show(key_figures_table(result, args.language))
     if out is not None:
         if args.per_draw:

@@ -28,11 +28,48 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "cli.uncertainty.outputs": {"nl": "Uitkomsten over de trekkingen (percentielen)",
                                 "en": "Outputs over the draws (percentiles)"},
     "cli.uncertainty.payback": {"nl": "Terugverdienjaar", "en": "Payback year"},
-    "cli.uncertainty.shortfall": {"nl": "P(wachtlijst): aandeel trekkingen waarin SAMEN. niet "
-                                        "alle nieuwe vraag kon opnemen omdat personeel "
-                                        "tekortschoot",
-                                  "en": "P(waiting list): share of draws in which SAMEN. could "
-                                        "not take on all new demand because staff fell short"},
+    "cli.uncertainty.shortfall": {"nl": "Kans op te weinig personeel: aandeel trekkingen waarin "
+                                        "SAMEN. niet alle nieuwe vraag kon opnemen omdat "
+                                        "personeel tekortschoot",
+                                  "en": "Chance of too few staff: share of draws in which "
+                                        "SAMEN. could not take on all new demand because staff "
+                                        "fell short"},
+    "cli.uncertainty.shortfall_row": {"nl": "Kans op te weinig personeel",
+                                      "en": "Chance of too few staff"},
+    # the first line of run, uncertainty and measure-next
+    "cli.head.draws": {"nl": "{name} (#{hash}): {draws} trekking(en), seed {seed}",
+                       "en": "{name} (#{hash}): {draws} draw(s), seed {seed}"},
+    "cli.head.central": {"nl": "centrale waarden", "en": "central values"},
+    "cli.head.sampled": {"nl": "getrokken waarden", "en": "sampled"},
+    "cli.measure.method": {
+        "nl": "niet-parametrische regressie van de Monte-Carlosteekproef op elke invoer "
+              "(kubische regressiespline in de rangorde van de invoer, 6 inwendige knopen; "
+              "Strong, Oakley en Brennan 2014): de verwachte waarde van gedeeltelijk volmaakte "
+              "informatie (EVPPI) voor de keuze tussen doorgaan met SAMEN. en terug naar open "
+              "house, en het deel van de variantie dat elke invoer verklaart (eerste-orde "
+              "Sobol-index)",
+        "en": "nonparametric regression of the Monte Carlo sample on each input (cubic "
+              "regression spline in the input's rank, 6 interior knots; Strong, Oakley and "
+              "Brennan 2014): EVPPI of 'continue SAMEN.' against 'return to open house', and "
+              "the share of the variance explained (first-order Sobol index)"},
+    # samen explain
+    "cli.explain.head": {
+        "nl": "{output}: {a} {value_a} -> {b} {value_b} (verschil {total}); exacte "
+              "Shapley-waarden over {groups} groep(en), {calls} modelaanroep(en)",
+        "en": "{output}: {a} {value_a} -> {b} {value_b} (difference {total}); exact Shapley "
+              "values over {groups} group(s), {calls} engine call(s)"},
+    "cli.explain.columns": {
+        "nl": ("groep", "bijdrage", "aandeel van het verschil", "parameters"),
+        "en": ("group", "contribution", "share of the difference", "parameters")},
+    "cli.explain.group.volume": {"nl": "volume (aantal jeugdigen)", "en": "volume (young people)"},
+    "cli.explain.group.inflow": {"nl": "instroom", "en": "inflow"},
+    "cli.explain.group.leakage": {"nl": "weglek", "en": "leakage"},
+    "cli.explain.group.prices_and_index": {"nl": "prijzen en indexering",
+                                           "en": "prices and index"},
+    "cli.explain.group.capacity": {"nl": "capaciteit", "en": "capacity"},
+    "cli.explain.group.phase_in": {"nl": "invoering", "en": "phase-in"},
+    "cli.explain.group.savings_policy": {"nl": "besparingsbeleid", "en": "savings policy"},
+    "cli.explain.group.other": {"nl": "overig", "en": "other"},
     "cli.measure.net": {"nl": "Netto besparing {first}-{last} (nominaal): 90% tussen {p5} en "
                               "{p95}, kans op besparing {chance}%; waarde van volledige "
                               "zekerheid {evpi}.",
