@@ -199,3 +199,30 @@ def test_a_year_default_is_shown_without_a_thousands_separator():
     help_text = " ".join(cli.build_parser()._subparsers._group_actions[0]
                          .choices["uncertainty"].format_help().split())
     assert "below zero (default: 2030)" in help_text and "2,030" not in help_text
+
+
+def test_validate_and_run_give_the_extra_money_in_nominal_euros(tmp_path, capsys):
+    """extra_money.amount_eur is in 2021 prices: €1M a year pays €1.25M in 2026 rising to
+    €1.41M in 2030 (indexed like the cost per FTE, about 3% a year from 2021)."""
+    assert cli.main(["validate", "extra_prevention"]) == 0
+    out = capsys.readouterr().out
+    assert ("extra money: €1.00M a year in 2021 prices is €1.25M in 2026 to €1.41M in 2030 "
+            "nominal") in out
+    assert cli.main(["run", "extra_prevention", "--language", "nl"]) == 0
+    assert "€ 1,00 mln per jaar in prijzen 2021 wordt nominaal € 1,25 mln in 2026 tot " \
+           "€ 1,41 mln in 2030" in capsys.readouterr().out
+    assert cli.main(["validate", "realised_2023"]) == 0  # no extra money: nothing said
+    assert "extra money" not in capsys.readouterr().out
+
+
+def test_extra_money_of_one_euro_gets_a_warning(tmp_path, capsys):
+    path = tmp_path / "tiny.yaml"
+    path.write_text("schema_version: 1\nextends: extra_prevention\nparameters:\n  extra_money:\n"
+                    "    amount_eur: {value: 1, source: 'what-if: 1 mln bedoeld'}\n",
+                    encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == 0  # a warning, not an error
+    captured = capsys.readouterr()
+    assert "€1.00 a year in 2021 prices is €1.25 in 2026" in captured.out
+    assert captured.err.strip() == (f"warning: {path.resolve()}: parameters.extra_money."
+                                    "amount_eur: €1.00 a year; the amount is in euros, not "
+                                    "millions (€1M is 1000000)")

@@ -91,4 +91,16 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
                                     "bepaalt het meest of dat gebeurt:",
                               "en": "Chance of too few staff in {first}-{last}: {p}%; this "
                                     "decides most whether it happens:"},
+    # extra money (samen validate and run): its nominal amounts, a warning for a tiny amount
+    "cli.extra_money.nominal": {
+        "nl": "extra geld: {amount} per jaar in prijzen {base} wordt nominaal {first} in "
+              "{first_year} tot {last} in {last_year} (geïndexeerd als de kosten per fte)",
+        "en": "extra money: {amount} a year in {base} prices is {first} in {first_year} to "
+              "{last} in {last_year} nominal (indexed like the cost per FTE)"},
+    "cli.extra_money.series": {"nl": "een bedrag per jaar", "en": "an amount set per year"},
+    "cli.extra_money.tiny": {
+        "nl": "waarschuwing: {file}: parameters.extra_money.amount_eur: {amount} per jaar; het "
+              "bedrag is in euro's, niet in miljoenen (€ 1 mln is 1000000)",
+        "en": "warning: {file}: parameters.extra_money.amount_eur: {amount} a year; the amount "
+              "is in euros, not millions (€1M is 1000000)"},
 }
