@@ -91,11 +91,13 @@ def test_breakeven_out_writes_the_answer_with_provenance(tmp_path, capsys):
     table = pd.read_csv(out / "breakeven.csv")
     r = breakeven(load_scenario(SCENARIOS / "savings_budget_cut.yaml"), "routing.leakage",
                   "net_savings_2026_2030", from_year=2026)
-    assert table.loc[0, "value"] == pytest.approx(r.value)
-    # under the reëel budget after 2025 net savings 2026-2030 reach zero at about 47% leakage
-    # from 2026 (the budget then capped at the open-house cost that lapses)
-    assert 0.4 < r.value < 0.55
-    assert abs(table.loc[0, "output_at_value"]) < 1.0  # net savings 2026-2030 zero there (EUR)
+    # under the reëel budget after 2025 net savings 2026-2030 reach zero at about 45% leakage
+    # from 2026 and stay 0 above it (the budget capped at the open-house cost that lapses):
+    # a stretch, not a break-even value
+    assert r.flat and 0.4 < r.flat_from < 0.5 and r.flat_to == 1.0
+    assert table.loc[0, "flat_from"] == pytest.approx(r.flat_from)
+    assert pd.isna(table.loc[0, "value"]) and "(the cap)" in table.loc[0, "message"]
+    assert "the result stays 0 (the cap); WIJ carries the deficit" in capsys.readouterr().out
     assert (out / "manifest.json").is_file()
 
 

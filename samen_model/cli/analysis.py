@@ -161,7 +161,8 @@ def cmd_breakeven(args: argparse.Namespace) -> int:
            "value": r.value, "output_at_value": r.output_at_root,
            "bracket_low": r.root_bracket[0] if r.root_bracket else None,
            "bracket_high": r.root_bracket[1] if r.root_bracket else None,
-           "iterations": r.iterations, "message": r.message}
+           "iterations": r.iterations, "flat_from": r.flat_from, "flat_to": r.flat_to,
+           "message": r.message}
     info = manifest([_Run(scenario, 1, 0, False)], command="breakeven", parameter=r.parameter,
                     target=r.target, target_value=args.value, from_year=args.from_year)
     _write(args, {"breakeven": pd.DataFrame([row])}, info)
