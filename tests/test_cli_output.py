@@ -228,3 +228,11 @@ def test_extra_money_of_one_euro_gets_a_warning(tmp_path, capsys):
     assert captured.err.strip() == (f"warning: {path.resolve()}: parameters.extra_money."
                                     "amount_eur: €1.00 a year; the amount is in euros, not "
                                     "millions (€1M is 1000000)")
+
+
+def test_tornado_in_dutch(capsys):
+    assert cli.main(["tornado", "uncertainty_2023", "--language", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith(": Netto besparing 2026-2030, balken over het centrale "
+                                        "90%-interval")
+    assert "waarde laag" in out and "uitslag" in out and "value_low" not in out

@@ -103,8 +103,13 @@ def cmd_tornado(args: argparse.Namespace) -> int:
                         "distributions)", "samen explain A B splits the difference between "
                         "two scenarios")
     table = tornado(scenario, args.output, coverage=args.coverage)
-    print(f"{scenario.name} (#{scenario.hash}): {table.attrs['output']}, bars at the central "
-          f"{args.coverage:.0%} interval")
+    from samen_model.cli.common import label
+    from samen_model.present import formatting as fmt
+
+    lang = args.language
+    print(msg.text("cli.tornado.head", lang, name=scenario.name, hash=scenario.hash,
+                   output=label(table.attrs["output"], lang),
+                   coverage=fmt.pct(args.coverage, 0, lang)))
     in_euros = is_money(table.attrs["output"])
     show(table, args.language, index=False,
          money=("output_low", "output_central", "output_high", "delta_low", "delta_high",
@@ -132,9 +137,16 @@ def cmd_sobol(args: argparse.Namespace) -> int:
     check_budget("--n", horizon_years(scenario), args.n * (k + 2), 4 * len(targets),
                  draw_values=3 * k + 4 * len(targets))
     table = sobol(scenario, targets, n=args.n, seed=args.seed)
-    print(f"{scenario.name} (#{scenario.hash}): Sobol indices, N={args.n} "
-          f"({table.attrs['evaluations']:,} runs), 95% bootstrap intervals")
-    show(table, args.language, index=False)
+    from samen_model.cli.common import label
+    from samen_model.present import formatting as fmt
+
+    lang = args.language
+    print(msg.text("cli.sobol.head", lang, name=scenario.name, hash=scenario.hash, n=args.n,
+                   runs=fmt.number(table.attrs["evaluations"], 0, lang)))
+    shown = table.copy()
+    if "output" in shown:
+        shown["output"] = [label(o, lang) for o in shown["output"]]
+    show(shown, lang, index=False)
     info = manifest([_Run(scenario, table.attrs["evaluations"], args.seed, True)],
                     command="sobol", outputs=targets, n=args.n)
     _write(args, {"sobol": table}, info)

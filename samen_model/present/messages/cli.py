@@ -14,6 +14,26 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "cli.label.output": {"nl": "uitkomst", "en": "output"},
     "cli.label.not within horizon": {"nl": "niet binnen de horizon",
                                      "en": "not within the horizon"},
+    # samen tornado and sobol: column headers
+    "cli.label.value_low": {"nl": "waarde laag", "en": "value low"},
+    "cli.label.value_central": {"nl": "waarde centraal", "en": "value central"},
+    "cli.label.value_high": {"nl": "waarde hoog", "en": "value high"},
+    "cli.label.output_low": {"nl": "uitkomst laag", "en": "output low"},
+    "cli.label.output_central": {"nl": "uitkomst centraal", "en": "output central"},
+    "cli.label.output_high": {"nl": "uitkomst hoog", "en": "output high"},
+    "cli.label.delta_low": {"nl": "verschil laag", "en": "change low"},
+    "cli.label.delta_high": {"nl": "verschil hoog", "en": "change high"},
+    "cli.label.swing": {"nl": "uitslag", "en": "swing"},
+    "cli.label.S1_conf": {"nl": "S1 marge (95%)", "en": "S1 margin (95%)"},
+    "cli.label.ST_conf": {"nl": "ST marge (95%)", "en": "ST margin (95%)"},
+    "cli.tornado.head": {"nl": "{name} (#{hash}): {output}, balken over het centrale "
+                               "{coverage}-interval",
+                         "en": "{name} (#{hash}): {output}, bars at the central {coverage} "
+                               "interval"},
+    "cli.sobol.head": {"nl": "{name} (#{hash}): Sobol-indices, N={n} ({runs} modelruns), "
+                             "95%-bootstrapintervallen",
+                       "en": "{name} (#{hash}): Sobol indices, N={n} ({runs} runs), 95% "
+                             "bootstrap intervals"},
     # samen run / uncertainty / measure-next: what is printed
     "cli.label.cumulative_below_zero": {"nl": "Cumulatieve netto besparing onder nul in {year}",
                                         "en": "Cumulative net savings below zero in {year}"},
