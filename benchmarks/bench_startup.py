@@ -33,11 +33,13 @@ app = Explorer("realised_2023")
 t2 = time.perf_counter()
 print(f"{t1 - t0:.3f} {t2 - t1:.3f}")
 """
-#: `samen run realised_2023` in phases, in one fresh process (seconds each).
+#: `samen run realised_2023` in phases, in one fresh process (seconds each); the last phase is
+#: what a Monte Carlo run adds on top (importing numba, loading the compiled kernel).
 PHASES = """
 import contextlib, io, time
 marks = [time.perf_counter()]
-import numpy, pandas; marks.append(time.perf_counter())
+import numpy; marks.append(time.perf_counter())
+import pandas; marks.append(time.perf_counter())
 import samen_model.scenario.scenario as ss; marks.append(time.perf_counter())
 scenario = ss.load_scenario("scenarios/realised_2023.yaml"); marks.append(time.perf_counter())
 from samen_model.model.simulate import simulate; marks.append(time.perf_counter())
@@ -47,20 +49,27 @@ from samen_model.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     main(["run", "realised_2023"])
 marks.append(time.perf_counter())
+from samen_model.model.kernel import flows_kernel
+flows_kernel(); marks.append(time.perf_counter())
 print(" ".join(f"{b - a:.4f}" for a, b in zip(marks, marks[1:])))
 """
-PHASE_NAMES = ("numpy + pandas", "rest of the scenario layer (scipy.special, yaml, pydantic)",
-               "reading and checking realised_2023 (3 YAML files)",
-               "numba + the kernel module", "first run (numba loads the compiled kernel)",
-               "second run (the model itself)", "the CLI's own work (run, table, print)")
+PHASE_NAMES = ("numpy", "pandas (and pyarrow, which pandas imports)",
+               "the scenario layer (yaml, pydantic, the parameter registry)",
+               "reading and checking realised_2023 (YAML files, data tables)",
+               "the model's modules (no numba)", "first run (the kernel interpreted, 1 draw)",
+               "second run (the model itself)",
+               "the CLI's imports and work (key figures, table, print)")
+#: Not part of `samen run`: what the first Monte Carlo block of a process adds.
+MONTE_CARLO_PHASE = "importing numba and loading the compiled kernel (Monte Carlo only)"
 
 
-def phases(repeat: int, env: dict[str, str] | None = None) -> list[float]:
-    """Median seconds of each of :data:`PHASE_NAMES` over ``repeat`` fresh processes."""
+def phases(repeat: int) -> list[float]:
+    """Median seconds of each of :data:`PHASE_NAMES` and :data:`MONTE_CARLO_PHASE` over
+    ``repeat`` fresh processes."""
     runs = [[float(x) for x in subprocess.run(
-        [sys.executable, "-c", PHASES], cwd=ROOT, capture_output=True, text=True, check=True,
-        env={**os.environ, **(env or {})}).stdout.split()] for _ in range(repeat)]
-    return [statistics.median(r[i] for r in runs) for i in range(len(PHASE_NAMES))]
+        [sys.executable, "-c", PHASES], cwd=ROOT, capture_output=True, text=True,
+        check=True).stdout.split()] for _ in range(repeat)]
+    return [statistics.median(r[i] for r in runs) for i in range(len(PHASE_NAMES) + 1)]
 
 
 def wall(cmd: list[str]) -> float:
@@ -95,13 +104,12 @@ def main() -> None:
         times = [wall([str(SAMEN), *cmd]) for _ in range(args.repeat)]
         print(f"{'samen ' + ' '.join(cmd):48s} {statistics.median(times):7.2f}s "
               f"{min(times):7.2f}s")
-    compiled, interpreted = phases(args.repeat), phases(args.repeat, {"NUMBA_DISABLE_JIT": "1"})
-    print(f"\n`samen run realised_2023` in phases (median of {args.repeat} fresh processes; "
-          "the second column with NUMBA_DISABLE_JIT=1,\nthe kernel run as plain Python, "
-          "which is what one draw would cost without numba):")
-    for name, a, b in zip(PHASE_NAMES, compiled, interpreted, strict=True):
-        print(f"  {name:60s} {a:6.3f}s {b:6.3f}s")
-    print(f"  {'in all':60s} {sum(compiled):6.3f}s {sum(interpreted):6.3f}s")
+    times = phases(args.repeat)
+    print(f"\n`samen run realised_2023` in phases (median of {args.repeat} fresh processes):")
+    for name, seconds in zip(PHASE_NAMES, times, strict=False):
+        print(f"  {name:66s} {seconds:6.3f}s")
+    print(f"  {'in all':66s} {sum(times[:len(PHASE_NAMES)]):6.3f}s")
+    print(f"  {MONTE_CARLO_PHASE:66s} {times[-1]:6.3f}s")
     print("\nslowest imports of `samen run realised_2023` (cumulative, s):")
     for seconds, name in slowest_imports(["run", "realised_2023"]):
         print(f"  {seconds:6.2f}  {name}")

@@ -80,7 +80,7 @@ def test_moving_the_leakage_path_keeps_2023_and_saves_a_valid_short_file(folder:
     ("first_year_uptake", 0.7), ("inflow", 60.0), ("population_growth", 0.015),
     ("caseload", 7.0), ("cost_per_fte", 65_000.0), ("budget_cut", 0.05),
     ("fewer_referrals", 0.02), ("structural_start", 2028), ("extra_money", 1_000_000.0),
-    ("extra_prevention_effect", 0.02)])
+    ("extra_prevention_effect", 0.02), ("attrition", 0.2), ("vacancy", 0.05)])
 def test_each_lever_changes_its_parameter_only(realised, key: str, value: float) -> None:
     lever = BY_KEY[key]
     changed = changed_values(realised, {**start_settings(realised), key: value})
@@ -235,6 +235,21 @@ def test_writer_validates_before_anything_is_in_place(folder: Path, realised) ->
     saved = write_variant(folder / "good.yaml", base, values, "a note")
     assert variant(base, values, name="good", source="a note").hash == saved.hash
     assert saved.value("routing.leakage") == {2024: 0.1, 2025: 0.3}
+
+
+def test_hiring_levers(folder: Path, realised) -> None:
+    """10% unfilled posts: a plan that does not learn the realised capacity ends the
+    transition with fewer staff (about a tenth of 146 FTE); one that learns it (realised_2023's
+    setting) hires for the vacancies and ends with the same staff."""
+    app = Explorer("realised_2023", scenario_dir=folder, chart=False)
+    kf = app.set(vacancy=0.10, capacity_follows=False).key_figures()
+    assert -16 < kf.at["fte_end_of_transition", "difference"] < -12
+    app.reset()
+    kf = app.set(vacancy=0.10).key_figures()
+    assert abs(kf.at["fte_end_of_transition", "difference"]) < 0.5
+    assert BY_KEY["capacity_follows"].choices() == (True, False)
+    settings = {**start_settings(realised), "capacity_follows": False}
+    assert changed_values(realised, settings) == {"plan.capacity_follows_realised": False}
 
 
 def test_the_regime_after_2025_is_a_lever(folder: Path) -> None:

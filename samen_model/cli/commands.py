@@ -50,7 +50,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     config = load_config(config_path)
     if args.language:
         config = dataclasses.replace(config, language=args.language)
-    notebooks = list(args.notebooks) if args.notebooks is not None else None
+    notebooks = None
+    if args.notebooks is not None:  # a configured notebook keeps its configured parameters
+        configured = {(e["notebook"] if isinstance(e, dict) else e): e
+                      for e in [*config.notebooks, *config.extra_notebooks]}
+        notebooks = [configured.get(name, name) for name in args.notebooks]
     if args.notebook:
         base = notebooks if notebooks is not None else [*config.notebooks,
                                                          *config.extra_notebooks]

@@ -368,21 +368,32 @@ class DefaultsFormatter(argparse.HelpFormatter):
 @contextmanager
 def progress(steps: list[str], quiet: bool = False) -> Iterator[callable]:
     """A progress bar on stderr over named steps, shown only after one second (and only on a
-    terminal); yields ``advance(step_name)``."""
-    from tqdm import tqdm
+    terminal); yields ``advance(step_name)``. tqdm is imported only when the bar is due (a
+    command that ends within the second does not import it)."""
+    import time
 
-    bar = tqdm(total=len(steps), desc=steps[0] if steps else "", unit="step", delay=1.0,
-               disable=True if quiet else None, file=sys.stderr, leave=False)
+    started = time.monotonic()
+    state: dict = {"done": 0, "step": steps[0] if steps else "", "bar": None}
 
     def advance(next_step: str | None = None) -> None:
-        bar.update(1)
-        if next_step:
-            bar.set_description_str(next_step)
+        state["done"] += 1
+        state["step"] = next_step or state["step"]
+        bar = state["bar"]
+        if bar is None and not quiet and time.monotonic() - started >= 1.0:
+            from tqdm import tqdm
+
+            state["bar"] = tqdm(total=len(steps), initial=state["done"], desc=state["step"],
+                                unit="step", disable=None, file=sys.stderr, leave=False)
+        elif bar is not None:
+            bar.update(1)
+            if next_step:
+                bar.set_description_str(next_step)
 
     try:
         yield advance
     finally:
-        bar.close()
+        if state["bar"] is not None:
+            state["bar"].close()
 
 
 def bad_argument(option: str, expected: str) -> SamenInputError:

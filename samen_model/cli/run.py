@@ -27,6 +27,9 @@ from samen_model.cli.common import (
 from samen_model.errors import SamenInputError, printable
 
 if TYPE_CHECKING:  # imported when a command runs (samen --help stays fast)
+    from collections.abc import Callable
+    from pathlib import Path
+
     import pandas as pd
 
     from samen_model.model.results import Result
@@ -54,14 +57,10 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from samen_model.analysis import key_figures as kf
     from samen_model.model.columns import COLUMN_NAMES
     from samen_model.model.simulate import simulate
     from samen_model.present import formatting as fmt
     from samen_model.present import messages as msg
-    from samen_model.present.manifest import manifest
-    from samen_model.present.parameters import assumptions_register
-    from samen_model.products.atomic import check_target, write_parquet
 
     with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
         scenario = load(args, args.scenario)
@@ -73,25 +72,14 @@ def cmd_run(args: argparse.Namespace) -> int:
             needs_distributions(scenario, "--draws", f"--draws {args.draws:,}",
                                 "leave out --draws for its central values")
         if args.out is not None:
+            from samen_model.products.atomic import check_target
+
             check_target(args.out, args.force)  # before the model runs; checked again at the end
         advance("model")
         result = checked(simulate(scenario, draws=args.draws, seed=args.seed))
         advance("tables")
-        info = manifest([result], command="run", per_draw_file=bool(args.per_draw))
-        tables = {"key_figures": (kf.table([result]).reset_index() if result.draws == 1
-                                  else key_figure_percentiles(result))}
-        if result.draws == 1:
-            tables["yearly"] = result.yearly
-        else:
-            tables["summary"] = result.summary().reset_index()
-        tables["providers"] = result.providers()
-        tables["assumptions"] = assumptions_register(scenario)
-        extra = {}
-        if args.per_draw:
-            extra["draws.parquet"] = lambda path: write_parquet(result.arrays, result.years,
-                                                                path, info)
-        advance("files")
-        out = write_folder(args, tables, info, extra)
+        # the tables and the manifest are written, not printed: made only with --out
+        out = None if args.out is None else _write(args, scenario, result, advance)
     lang = args.language
     print(msg.text("cli.head.draws", lang, name=scenario.name, hash=scenario.hash,
                    draws=fmt.number(result.draws, 0, lang), seed=args.seed) + ", "
@@ -150,6 +138,31 @@ def extra_money_lines(scenario: Scenario, language: str = "en", result: Result |
                     first=money(float(first), digits, language), first_year=int(first_year),
                     last=money(float(last), digits, language), last_year=int(last_year))
     return [line], warnings
+
+
+def _write(args: argparse.Namespace, scenario: Scenario, result: Result,
+           advance: Callable[[str], None]) -> Path | None:
+    """``samen run --out``: the run's tables, manifest and (``--per-draw``) Parquet file."""
+    from samen_model.analysis import key_figures as kf
+    from samen_model.present.manifest import manifest
+    from samen_model.present.parameters import assumptions_register
+    from samen_model.products.atomic import write_parquet
+
+    info = manifest([result], command="run", per_draw_file=bool(args.per_draw))
+    tables = {"key_figures": (kf.table([result]).reset_index() if result.draws == 1
+                              else key_figure_percentiles(result))}
+    if result.draws == 1:
+        tables["yearly"] = result.yearly
+    else:
+        tables["summary"] = result.summary().reset_index()
+    tables["providers"] = result.providers()
+    tables["assumptions"] = assumptions_register(scenario)
+    extra = {}
+    if args.per_draw:
+        extra["draws.parquet"] = lambda path: write_parquet(result.arrays, result.years,
+                                                            path, info)
+    advance("files")
+    return write_folder(args, tables, info, extra)
 
 
 def _size(n: int) -> str:

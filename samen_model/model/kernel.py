@@ -20,15 +20,20 @@ person-years, FTE; money in EUR. The scalar step functions below are the model's
 kernel composes them. Compiled once per machine (numba's cache beside this file, or the user's
 cache folder where that is read-only), on the first run that needs it; keep every function
 in this one file, because numba's cache notices changes to this file only.
+
+The functions are written as plain Python and compiled by :func:`flows_kernel`, which imports
+numba only then. A run of a few draws (a deterministic run has one) goes through
+:func:`flows_interpreted` instead: the same source run by Python, the same numbers to the last
+digit, without the half second that importing numba and loading the compiled kernel take.
 """
 
 from __future__ import annotations
 
 import functools
+import types as pytypes
+from collections.abc import Callable
 
-import numba
 import numpy as np
-from numba import types
 
 #: Rows of the kernel's output block (year, draw) per column, in this order.
 OUTPUT_COLUMNS = (
@@ -44,18 +49,13 @@ OUTPUT_COLUMNS = (
  CAPACITY, PLAN_VALUE, COMPARABLE, OH_COST, CF_COST, JOINED, ADMITTED, DROPOUTS, SPECIALIST,
  WAITING, WAITING_MONTHS) = range(len(OUTPUT_COLUMNS))
 
-_jit = functools.partial(numba.njit, cache=True, nogil=True, error_model="numpy")
-
-
 # ----------------------------------------------------------------------------- scalar rules
-@_jit
 def fits(room: float, wanted: float) -> float:
     """Fraction of ``wanted`` (client-years) that fits in ``room``: ``min(room / wanted, 1)``,
     and 1 where nothing is wanted."""
     return min(room / wanted, 1.0) if wanted > 0.0 else 1.0
 
 
-@_jit
 def fte_target(closing: float, client_years: float, plan_previous: float,
                caseload: float) -> float:
     """Year-end FTE the hiring plan asks for.
@@ -69,7 +69,6 @@ def fte_target(closing: float, client_years: float, plan_previous: float,
     return max(closing, 2.0 * client_years - plan_previous * caseload) / caseload
 
 
-@_jit
 def fte_path_step(previous: float, target: float, max_growth: float, vacancy: float,
                   attrition: float) -> float:
     """Year-end FTE: the target less its vacancies, reached as far as hiring and leaving allow.
@@ -88,7 +87,6 @@ def fte_path_step(previous: float, target: float, max_growth: float, vacancy: fl
     return max(wanted, previous * (1.0 - attrition))
 
 
-@_jit
 def list_person_years(excess_start: float, mean_excess: float) -> float:
     """Person-years on the waiting list within a year, from its flow in the year.
 
@@ -112,7 +110,6 @@ def list_person_years(excess_start: float, mean_excess: float) -> float:
     return g1 * g1 / (2.0 * (g1 - g0))
 
 
-@_jit
 def waiting_time_months(person_years: float, asking: float) -> float:
     """Average wait of the young people asking SAMEN. for a place in the year, months
     (Little's law): ``12 * L / asking`` for ``L`` person-years on the list
@@ -122,30 +119,12 @@ def waiting_time_months(person_years: float, asking: float) -> float:
 
 
 # ----------------------------------------------------------------------------- the kernel
-A1 = types.Array(types.float64, 1, "A", readonly=True)
-A2 = types.Array(types.float64, 2, "A", readonly=True)
-A3 = types.Array(types.float64, 3, "A", readonly=True)
-SIGNATURE = types.void(
-    types.int64, types.boolean, types.boolean,  # r0, waiting_list, capacity_follows
-    A1, A2, A2, A1,  # share, settled, first, fte_start
-    A2, A2, A2, A2, A2,  # demand_cf, demand, plan_demand, price_level, uptake
-    A2, A2, A2,  # plan_uptake, leakage, plan_leakage
-    A2, A2, A2, A2, A2,  # caseload, plan_caseload, growth, vacancy, attrition
-    A2, A2, A2,  # realised, drop, spec
-    A2,  # extra_fte
-    A3, A3, A3, A3, A3,  # duration, price, oh_survive, oh_a, oh_b
-    A3, A3, A3,  # sm_survive, sm_a, sm_b
-    types.Array(types.float64, 3, "C"),  # out (column, year, draw)
-)
-
-
 #: Draws taken through the years together: the inner loops run over them (in SIMD registers),
 #: and a tile's stocks and year rows stay in the first-level cache.
 TILE = 256
 
 
 # ----------------------------------------------------------------------------- tile helpers
-@_jit
 def _row(x, t, start, m, into):
     """``into[:m] = x[t, start:start + m]``: a year's row of a per-draw input, contiguous
     (``x`` with one column, or stride 0, is the same in every draw: a fill, not a gather)."""
@@ -157,14 +136,12 @@ def _row(x, t, start, m, into):
             into[j] = row[j]
 
 
-@_jit
 def _rows(x, t, start, m, into):
     """``into[:, :m] = x[t, :, start:start + m]``: a year's rows of a product input."""
     for p in range(into.shape[0]):
         _row(x[t], p, start, m, into[p])
 
 
-@_jit
 def _per_product(cases, share, m, into):
     """``into[p, j] = cases[j] * share[p]``: new cases (cases/year) split over the products."""
     for p in range(into.shape[0]):
@@ -172,7 +149,6 @@ def _per_product(cases, share, m, into):
             into[p, j] = cases[j] * share[p]
 
 
-@_jit
 def _total(x, weight, m, into):
     """``into[j] = sum over p of x[p, j] * weight[p, j]`` (``weight`` None: of ``x``)."""
     into[:m] = 0.0
@@ -181,7 +157,6 @@ def _total(x, weight, m, into):
             into[j] += x[p, j] if weight is None else x[p, j] * weight[p, j]
 
 
-@_jit
 def _run_off(stock, arrivals, survive, a, b, price, m, client_years, value):
     """One year of a stock (persons per product and draw) with ``arrivals`` over the year:
     the stock becomes its 31 December value; ``client_years`` gets the year's client-years
@@ -196,7 +171,6 @@ def _run_off(stock, arrivals, survive, a, b, price, m, client_years, value):
             value[j] += cy * price[p, j]
 
 
-@_jit
 def _flush(o, out, t, start, m):
     """``out[:, t, start:start + m] = o[:len(out), :m]``: a tile's year into the output block
     (without a waiting list ``out`` has no rows for its columns, which are the last)."""
@@ -210,7 +184,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
            plan_leakage, caseload, plan_caseload, max_growth, vacancy, attrition,
            realised_ratio, dropout_share, specialist_share,
            extra_fte, duration, price, oh_survive, oh_a, oh_b, sm_survive, sm_a, sm_b, out
-           ):  # pragma: no cover - compiled; tested through the engine
+           ):
     """Steps 4-9 for every draw: fills ``out`` (column, year, draw) by :data:`OUTPUT_COLUMNS`
     (all of them with a waiting list, else all but the waiting list's).
 
@@ -380,9 +354,8 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
             _flush(o, out, t, start, m)
 
 
-@_jit
 def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, waiting, m, o
-           ):  # pragma: no cover - compiled
+           ):
     """7. Who is taken on (persons per product and draw): the fraction ``from_list`` of those
     still waiting (they join SAMEN.'s opening stock on 1 January) and the fraction ``admit`` of
     the new demand; the rest of the new demand waits or, without a list, overflows to open
@@ -410,9 +383,8 @@ def _admit(waiting_list, samen_demand, still, admit, from_list, new, samen, wait
             closing[j] += waiting[p, j]
 
 
-@_jit
 def _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy, demand_cy,
-                  asking, m, o):  # pragma: no cover - compiled
+                  asking, m, o):
     """7. The waiting time from the list's flow within the year (before anyone is taken on):
     the places wanted on 1 January (SAMEN.'s clients and those still waiting) less those staff
     offer (``places_start``), and the year's client-years wanted less capacity, give
@@ -431,7 +403,61 @@ def _in_year_list(samen, still, samen_demand, places_start, opening_cy, still_cy
         o[WAITING_MONTHS, j] = waiting_time_months(years, asking[j])
 
 
+#: The functions :func:`_flows` calls (directly or through another), compiled with it.
+_CALLEES = (fits, fte_target, fte_path_step, list_person_years, waiting_time_months, _row, _rows,
+            _per_product, _total, _run_off, _flush, _admit, _in_year_list)
+
+
+def _signature() -> object:  # a numba Signature; numba is imported only here
+    """The compiled kernel's argument types, in :func:`_flows`'s order."""
+    from numba import types
+
+    a1, a2, a3 = (types.Array(types.float64, d, "A", readonly=True) for d in (1, 2, 3))
+    return types.void(
+        types.int64, types.boolean, types.boolean,  # r0, waiting_list, capacity_follows
+        a1, a2, a2, a1,  # share, settled, first, fte_start
+        a2, a2, a2, a2, a2,  # demand_cf, demand, plan_demand, price_level, uptake
+        a2, a2, a2,  # plan_uptake, leakage, plan_leakage
+        a2, a2, a2, a2, a2,  # caseload, plan_caseload, growth, vacancy, attrition
+        a2, a2, a2,  # realised, drop, spec
+        a2,  # extra_fte
+        a3, a3, a3, a3, a3,  # duration, price, oh_survive, oh_a, oh_b
+        a3, a3, a3,  # sm_survive, sm_a, sm_b
+        types.Array(types.float64, 3, "C"),  # out (column, year, draw)
+    )
+
+
 @functools.cache
-def flows_kernel() -> numba.core.registry.CPUDispatcher:
-    """The compiled :func:`_flows` (compiled or loaded from numba's cache on first use)."""
-    return _jit(SIGNATURE)(_flows)
+def flows_kernel() -> Callable[..., None]:
+    """The compiled :func:`_flows` (compiled or loaded from numba's cache on first use).
+
+    Each function is compiled from a copy bound to a namespace in which the names of
+    :data:`_CALLEES` are their compiled versions, so compiled code calls compiled code while
+    this module's names stay plain Python (for :func:`flows_interpreted` and the tests).
+    numba's cache keys on the function's file, line, name and bytecode, as before.
+    """
+    import numba
+
+    jit = functools.partial(numba.njit, cache=True, nogil=True, error_model="numpy")
+    namespace = dict(globals())
+    for fn in _CALLEES:
+        namespace[fn.__name__] = jit(_bound(fn, namespace))
+    return jit(_signature())(_bound(_flows, namespace))
+
+
+def _bound(fn: pytypes.FunctionType, namespace: dict) -> pytypes.FunctionType:
+    """``fn`` with ``namespace`` as its globals (same code, name, file and line)."""
+    copy = pytypes.FunctionType(fn.__code__, namespace, fn.__name__, fn.__defaults__,
+                                fn.__closure__)
+    copy.__qualname__, copy.__doc__ = fn.__qualname__, fn.__doc__
+    return copy
+
+
+def flows_interpreted(*args: object) -> None:
+    """:func:`_flows` run by Python, for a run of a few draws (same arguments and results as
+    :func:`flows_kernel`'s, bit for bit: no fused or reordered arithmetic): about 2 ms for one
+    draw and 1 ms for each further draw, where a fresh process takes about half a second to
+    import numba and load the compiled kernel. Division by zero gives inf or nan silently, as
+    the compiled kernel's (``error_model="numpy"``)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        _flows(*args)

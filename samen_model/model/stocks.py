@@ -3,25 +3,43 @@
 Only the stocks carry state from one year to the next. The run-off coefficients and phase-in
 weights are computed here for all years at once (numpy); the year-by-year recursion of every
 stock, the plan, hiring, capacity and the waiting list runs per draw in the compiled
-:func:`samen_model.model.kernel.flows_kernel`. Shapes: (year, product, n) for product inputs,
-(year, draw) for the columns. Units: persons (stocks), cases per year (arrivals), person-years
-(client-years), FTE, EUR.
+:func:`samen_model.model.kernel.flows_kernel` (a run of a few draws in its Python source,
+:func:`~samen_model.model.kernel.flows_interpreted`: see :func:`_kernel`). Shapes: (year,
+product, n) for product inputs, (year, draw) for the columns. Units: persons (stocks), cases per
+year (arrivals), person-years (client-years), FTE, EUR.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
 
 from samen_model.model.inputs import Inputs
-from samen_model.model.kernel import OUTPUT_COLUMNS, flows_kernel
+from samen_model.model.kernel import OUTPUT_COLUMNS, flows_interpreted, flows_kernel
 from samen_model.model.steps import flows
 
 #: The waiting-list columns (all zero with ``capacity.shortfall: overflow``).
 WAITING_COLUMNS = OUTPUT_COLUMNS[OUTPUT_COLUMNS.index("waiting_list_joined_cases"):]
 #: The other columns :func:`yearly_flows` fills, shape (year, draw).
 FLOW_COLUMNS = OUTPUT_COLUMNS[:-len(WAITING_COLUMNS)]
+#: Draws a process runs through the interpreted kernel before it loads the compiled one: at
+#: about 1 ms an interpreted draw, about what loading costs (importing numba and reading the
+#: compiled kernel from numba's cache, half a second). A deterministic run (one draw) never
+#: loads numba; a Monte Carlo run, or many small runs in one process, soon does.
+INTERPRETED_DRAWS = 200
+_interpreted = [0]  # draws run interpreted so far in this process
+
+
+def _kernel(draws: int) -> Callable[..., None]:
+    """The kernel for a block of ``draws``: the compiled one once it is loaded or once the
+    process's interpreted draws would pass :data:`INTERPRETED_DRAWS`, else the interpreted
+    one (the same numbers)."""
+    if flows_kernel.cache_info().currsize or _interpreted[0] + draws > INTERPRETED_DRAWS:
+        return flows_kernel()
+    _interpreted[0] += draws
+    return flows_interpreted
 
 
 class Demand(NamedTuple):
@@ -82,7 +100,7 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
                np.zeros((len(years), 1)) if extra_fte is None else extra_fte)
     by_product = (duration, g["product_price_eur_per_client_year"], *open_house, *samen)
     _check_shapes(by_year, by_product, (len(years), len(inp.product_share)), draws)
-    flows_kernel()(  # inputs with a last axis of 1 are the same in every draw
+    _kernel(draws)(  # inputs with a last axis of 1 are the same in every draw
         r0, inp.waiting_list, inp.capacity_follows_realised,
         inp.product_share[:, 0].astype(float), phase.settled,
         phase.first, g["fte_at_start"][r0 - 1], *by_year, *by_product, block)

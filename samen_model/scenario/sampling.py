@@ -18,7 +18,6 @@ import zlib
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import special
 
 from samen_model.scenario.correlations import Correlation, copula_matrix
 from samen_model.scenario.posterior import posterior_rows
@@ -38,6 +37,8 @@ def correlate_uniforms(
     correlation of each pair is the requested one (ranks survive the monotone ``ppf``).
     Parameters not named are returned unchanged. Pure: the input is not modified.
     """
+    from scipy import special  # imported here: a deterministic run does not need scipy
+
     if not correlations:
         return dict(uniforms)
     paths, matrix = copula_matrix(correlations)
@@ -106,6 +107,8 @@ def quantiles(dist: Distribution, u: np.ndarray) -> np.ndarray:
     midpoint misses the exact value by more than :data:`BETA_TOLERANCE` (relative) is computed
     with ``betaincinv`` instead. Other kinds are closed forms already.
     """
+    from scipy import special  # imported here: a deterministic run does not need scipy
+
     if dist.kind != "beta":
         return dist.ppf(u)
     u = np.asarray(u, dtype=float)
@@ -128,6 +131,8 @@ def quantiles(dist: Distribution, u: np.ndarray) -> np.ndarray:
 @functools.lru_cache(maxsize=64)
 def _beta_table(alpha: float, beta: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Grid values, slopes and the intervals to compute exactly, for Beta(alpha, beta)."""
+    from scipy import special  # imported here: a deterministic run does not need scipy
+
     grid = np.linspace(0.0, 1.0, BETA_GRID + 1)
     x = special.betaincinv(alpha, beta, grid)
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import special
 
 Scalar = float | int | bool | str | None
 Series = dict[int, float]
@@ -97,6 +96,8 @@ class Distribution:
         Closed forms through ``scipy.special`` (fast on millions of draws); ``scipy.stats`` gives
         the same numbers (a test checks) but is several times slower for truncated normals.
         """
+        from scipy import special  # imported here: a deterministic run does not need scipy
+
         u = np.asarray(u, dtype=float)
         k = self.kind
         if k == "uniform":
