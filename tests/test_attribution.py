@@ -88,6 +88,9 @@ def test_groups_and_differences(realised) -> None:
     assert group_of("products.ib_basic.price_eur_per_client_year") == "prices_and_index"
     assert group_of("products.ib_basic.samen_entry_year") == "phase_in"
     assert group_of("referrers.gp.share_of_new_cases") == "phase_in"
+    # the switch that makes other youth care follow the 0-17 population is a volume choice
+    assert group_of("costs.other_youth_care_follows_population") == "volume"
+    assert group_of("costs.other_youth_care_eur") == "prices_and_index"
     assert group_of("time.last_year") == "other"
     assert group_of("products.ib_basic.mean_duration_years") == "other"
     assert differences(realised, realised) == {}

@@ -133,6 +133,13 @@ TREE_CASES: list[tuple[str, Callable[[dict], None], str, tuple[str, ...]]] = [
     ("infinite_price", lambda t: set_at(t, f"{FAMILY}.price_eur_per_client_year.value",
                                         float("inf")),
      f"{FAMILY}.price_eur_per_client_year.value", ("finite",)),
+    ("share_as_percentage", lambda t: set_at(t, f"{LEAK}.value", 20),
+     f"{LEAK}.value", ("between 0 and 1 (got 20.0; 20% is 0.20)",)),
+    ("growth_as_percentage",
+     lambda t: set_at(t, "parameters.population.growth_after_data.value", -1),
+     "parameters.population.growth_after_data.value", ("(got -1; -1% is -0.01)",)),
+    ("decimal_comma_as_text", lambda t: set_at(t, f"{LEAK}.value", "0,2"),
+     f"{LEAK}.value", ("(got '0,2'; a decimal comma? write 0.2)",)),
     ("share_above_one", lambda t: set_at(t, f"{LEAK}.value", 1.5),
      f"{LEAK}.value", ("share between 0 and 1", "1.5")),
     ("negative_share", lambda t: set_at(t, "parameters.routing.first_year_uptake.value", -0.1),
@@ -291,6 +298,47 @@ def test_duplicate_top_level_key_in_a_full_file(tmp_path: Path) -> None:
     refuse(path, "schema_version", f"line {first}", f"line {last}")
 
 
+@pytest.mark.parametrize(("written", "key", "hint"), [
+    ("0,2", "2", "write 0.2"), ("0,05", "05", "write 0.05"), ("1,25", "25", "write 1.25")])
+def test_a_decimal_comma_in_a_flow_mapping_gets_a_hint(tmp_path: Path, written, key,
+                                                       hint) -> None:
+    """``{value: 0,2, ...}`` is YAML for ``value: 0`` and a key ``2``: the message says so."""
+    path = tmp_path / "comma.yaml"
+    path.write_text(MINI + f"    leakage: {{value: {written}, source: 'what-if: x'}}\n",
+                    encoding="utf-8")
+    refuse(path, f"{LEAK}.{key}", f"keys should be strings (got {key}; a decimal comma? {hint})")
+
+
+def test_a_series_keeps_its_year_keys(tmp_path: Path) -> None:
+    """The comma hint looks only at ``value`` followed by a bare number key: a series is not
+    mistaken for one."""
+    tree = plan_tree()
+    set_at(tree, f"{LEAK}.value", {2023: 0.1, 2025: 0.2})
+    assert load_scenario(dump(tmp_path / "series.yaml", tree)).value("routing.leakage") == \
+        {2023: 0.1, 2025: 0.2}
+
+
+def test_the_regime_may_be_spelled_as_the_dutch_text_does(tmp_path: Path) -> None:
+    """``reëel`` (the Dutch output's spelling) is the choice ``reeel``."""
+    tree = plan_tree()
+    set_at(tree, "parameters.budget.structural_regime.value", "reëel")
+    s = load_scenario(dump(tmp_path / "regime.yaml", tree))
+    assert s.value("budget.structural_regime") == "reeel"
+    set_at(tree, "parameters.budget.structural_regime.value", "reel")
+    refuse(dump(tmp_path / "bad_regime.yaml", tree), "parameters.budget.structural_regime.value",
+           "one of t2_rule, settlement, reeel (got 'reel')")
+
+
+def test_a_name_of_a_file_in_the_working_folder_gets_a_hint(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """`samen run krimp` with ./krimp.yaml present: the names are looked up in the scenario
+    folder, so the message asks whether ./krimp.yaml was meant."""
+    monkeypatch.chdir(tmp_path)
+    dump(tmp_path / "krimp.yaml", plan_tree())
+    cli_refuses(["run", "krimp", "--out", tmp_path / "out"], tmp_path, file="krimp",
+                key="<scenario>", words=("did you mean ./krimp.yaml?",))
+
+
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     path = tmp_path / "syntax.yaml"
     path.write_text(MINI + "    leakage:\n      value: [0.1, 0.2\n    plan: 3\n",
@@ -385,6 +433,34 @@ def test_bad_override_in_a_variant_names_the_variant(tmp_path: Path) -> None:
     path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  routing:\n"
                     "    leakage: {value: 1.3, source: 'what-if: too much'}\n", encoding="utf-8")
     refuse(path, f"{LEAK}.value", "share between 0 and 1")
+
+
+def test_a_value_set_without_source_in_a_variant_is_refused(tmp_path: Path) -> None:
+    """The base's source would otherwise be shown as the source of the variant's number."""
+    _copy_plan(tmp_path)
+    path = tmp_path / "variant.yaml"
+    path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  routing:\n"
+                    "    leakage: {value: 0.2}\n", encoding="utf-8")
+    refuse(path, f"{LEAK}.source", "a source for the value this file sets", "what-if:")
+
+
+def test_an_entity_value_without_source_in_a_variant_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "variant.yaml"
+    path.write_text("schema_version: 1\nextends: realised_2023\nparameters:\n  products:\n"
+                    "    family_guidance:\n      mean_duration_years: {value: 1.5}\n",
+                    encoding="utf-8")
+    refuse(path, f"{FAMILY}.mean_duration_years.source", "a source for the value")
+
+
+def test_a_variant_may_change_only_the_source(tmp_path: Path) -> None:
+    """A leaf that sets no value (only a better source) needs nothing more."""
+    _copy_plan(tmp_path)
+    path = tmp_path / "variant.yaml"
+    path.write_text("schema_version: 1\nextends: plan_2022.yaml\nparameters:\n  routing:\n"
+                    "    leakage: {source: 'what-if: same value, other reason'}\n",
+                    encoding="utf-8")
+    assert load_scenario(path).params["routing.leakage"].source == \
+        "what-if: same value, other reason"
 
 
 def test_unknown_key_in_a_variant_names_the_variant(tmp_path: Path) -> None:

@@ -77,6 +77,61 @@ def test_evaluator_paths_agree(realised) -> None:
     assert r.found and r.function_calls > 10  # not per-draw: one scenario per evaluation
 
 
+def _synthetic(monkeypatch, fun) -> None:
+    """Make :func:`breakeven` evaluate ``fun`` (EUR per value) instead of the engine."""
+    import samen_model.analysis.breakeven as be
+
+    monkeypatch.setattr(be, "evaluator", lambda *a, **k: lambda x: fun(np.atleast_1d(x)))
+
+
+def test_a_flat_stretch_is_not_a_root(monkeypatch, realised) -> None:
+    """0 (give or take 1e-8 of rounding, alternating in sign) from 30% on: the answer is the
+    stretch and where it begins, not the first of 20 sign changes in the rounding."""
+    t2_rule = realised.with_values({"budget.structural_regime": "t2_rule"})
+    wobble = 1e-8
+
+    def fun(x):
+        return np.maximum(0.0, 1e6 * (0.3 - x)) + np.where(x > 0.3, wobble * np.sign(
+            np.sin(1e3 * x)), 0.0)
+    _synthetic(monkeypatch, fun)
+    r = breakeven(t2_rule, "routing.leakage", "net_savings_2026_2030")
+    assert not r.found and r.flat and r.value is None
+    assert r.flat_from == pytest.approx(0.3, abs=1e-6) and r.flat_to == 1.0
+    assert r.flat_cause == ""
+    assert "from about 30% on" in r.message and "no single break-even value" in r.message
+    # within a euro counts as on the target; a real crossing with a flat part later is a root
+    _synthetic(monkeypatch, lambda x: np.where(x < 0.6, 1e6 * (0.3 - x), -3e5))
+    r = breakeven(t2_rule, "routing.leakage", "net_savings_2026_2030")
+    assert r.found and not r.flat and r.value == pytest.approx(0.3, abs=1e-9)
+    # flat in the middle: from 30% to the last grid point before 60%
+    _synthetic(monkeypatch, lambda x: np.where(x < 0.3, 1e6 * (0.3 - x),
+                                               np.where(x < 0.6, 0.4, -1e6 * (x - 0.6))))
+    r = breakeven(t2_rule, "routing.leakage", "net_savings_2026_2030")
+    assert r.flat and r.flat_from == pytest.approx(0.3, abs=1e-6)
+    assert r.flat_to == pytest.approx(0.59375)  # grid point 19 of 33 on [0, 1]
+    assert "from about 30% to 59%" in r.message
+
+
+def test_leakage_under_the_reeel_cap_is_a_stretch(realised) -> None:
+    """realised_2023, leakage changed from 2026: net savings 2026-2030 fall from €21.7M at 0%
+    to 0 at about 37% and stay exactly 0 above it (the reëel budget is at most the open-house
+    cost that lapses; WIJ keeps the deficit)."""
+    r = breakeven(realised, "routing.leakage", "net_savings_2026_2030", from_year=2026)
+    assert r.flat and r.flat_cause == "reeel_cap" and r.flat_to == 1.0
+    assert 0.36 < r.flat_from < 0.38
+    assert r.message == ("net_savings_2026_2030: with routing.leakage from about 37% on (set "
+                         "from 2026) the result stays 0 (the cap); WIJ carries the deficit; "
+                         "no single break-even value")
+    below = NET(sm.simulate(set_from_year(realised, "routing.leakage", r.flat_from - 1e-3,
+                                          2026)))[0]
+    above = NET(sm.simulate(set_from_year(realised, "routing.leakage", 0.8, 2026)))[0]
+    assert below > 1_000 and abs(above) < 1.0  # EUR
+    from samen_model.present.tables.uncertainty import flat_text
+
+    assert flat_text(realised, "routing.leakage", r, "nl") == (
+        "vanaf ongeveer 37% blijft de uitkomst € 0 (het plafond); WIJ draagt het tekort")
+
+
 @pytest.mark.parametrize("kwargs, match", [
     ({"parameter": "time.first_year"}, "numeric"),
     ({"parameter": "no.such"}, "parameter path"),

@@ -490,7 +490,8 @@ def _with_data_file(root: Path, name: str) -> Path:
     scen = root / "with_data.yaml"
     scen.write_text(yaml.safe_dump({"schema_version": 1, "extends": "plan_2022.yaml",
                                     "parameters": {"population": {"data_file": {
-                                        "value": name}}}}), encoding="utf-8")
+                                        "value": name, "source": "cbs-statline: export"}}}}),
+               encoding="utf-8")
     return scen
 
 

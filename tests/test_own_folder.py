@@ -17,6 +17,7 @@ import pytest
 import samen_model as sm
 from samen_model import cli
 from samen_model.errors import ScenarioError
+from samen_model.scenario.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -121,3 +122,21 @@ def test_report_from_a_folder_of_ones_own(tmp_path, capsys, monkeypatch) -> None
     assert not re.search(r"<pre>[^<]*Afwijking gesloten vierkant 2023-2025", page)
     index = (run / "index.html").read_text(encoding="utf-8")
     assert "02_compare.html" in index and "naast elkaar: kerncijfers" in index
+
+
+def test_calibrate_saves_into_a_folder_of_ones_own(tmp_path, capsys, monkeypatch) -> None:
+    """A calibration of a shipped prior saved elsewhere names the prior, so `samen validate`
+    reads the saved file without --input-root."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    observations = ROOT / "observations" / "groningen.yaml"
+    code = cli.main(["calibrate", "uncertainty_2023", "--observations", str(observations),
+                     "--draws", "4000", "--sample-size", "100", "--min-ess", "20",
+                     "--allow-unreliable", "--save", "mycal.yaml"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "--input-root" not in out
+    assert read_yaml(folder / "mycal.yaml")["extends"] == "uncertainty_2023"
+    assert cli.main(["validate", "mycal.yaml"]) == 0
+    assert "ok: mycal.yaml (mycal" in capsys.readouterr().out

@@ -60,12 +60,15 @@ def test_breakeven_table_with_and_without_a_root():
                                       "vanaf 2028)"}
     # under the default reeel budget after 2025 net savings 2026-2030 are EUR 14.8M at the
     # central values: a budget cut only adds to them (no root), while enough leakage from 2026
-    # takes them to 0 (the reëel budget is then capped at the open-house cost that lapses)
+    # takes them to 0 and keeps them there (the reëel budget is then capped at the open-house
+    # cost that lapses): a stretch from about 37% (45% with the budget cut), not a root
     assert table["nulpunt"].iloc[1] == "geen nulpunt binnen bereik"
     assert "zoekbereik 0% tot 100%" in table["toelichting"].iloc[1]
-    for i in (0, 2):  # both have a root, shown as a percentage
+    for i, share in ((0, "37%"), (2, "45%")):
         be = rows[i][2]
-        assert be.found and table["nulpunt"].iloc[i] == fmt.pct(be.value, 2)
+        assert be.flat and not be.found and be.flat_cause == "reeel_cap"
+        assert table["nulpunt"].iloc[i] == (f"vanaf ongeveer {share} blijft de uitkomst € 0 "
+                                            "(het plafond); WIJ draagt het tekort")
     assert list(table["vanaf"]) == ["2026", "alle jaren", "2026"]
     assert nt.breakeven_table(rows, "en")["break-even value"].iloc[1] == "no root within range"
 

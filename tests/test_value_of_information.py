@@ -117,7 +117,7 @@ def test_top_ranks_agree_with_sobol_on_uncertainty_2023():
 
 def test_cli_prints_the_council_table(capsys):
     code = main(["measure-next", str(SCENARIOS / "uncertainty_2023.yaml"), "--draws", "1000",
-                 "--top", "3"])
+                 "--top", "3", "--language", "nl"])  # English by default, like the others
     text = capsys.readouterr().out
     assert code == 0
     assert "Deze gegevens maken de bandbreedte het smalst" in text

@@ -34,7 +34,7 @@ from samen_model.scenario.values import central_value
 
 #: Assumption groups in reporting order: (name, parameter path patterns). Unmatched -> other.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("volume", ("population.*",)),
+    ("volume", ("population.*", "costs.other_youth_care_follows_population")),
     ("inflow", ("demand.*",)),
     ("leakage", ("routing.leakage", "plan.leakage", "routing.first_year_uptake",
                  "plan.first_year_uptake", "plan.leakage_follows_realised")),

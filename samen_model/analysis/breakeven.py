@@ -35,6 +35,11 @@ TARGETS = OUTPUT_NAMES
 NATURAL_RANGE = {"share": (0.0, 1.0), "signed_fraction": (-1.0, 1.0), "percent": (-50.0, 100.0)}
 NUMERIC_KINDS = ("share", "signed_fraction", "percent", "nonneg", "positive")
 GRID_POINTS = 33
+#: A money target closer than this to the asked value counts as equal to it (EUR): the engine's
+#: rounding leaves about 1e-8 where a capped result is exactly 0.
+ZERO_TOLERANCE_EUR = 1.0
+#: Bisection steps that locate where a flat stretch begins (2^-30 of a grid step).
+FLAT_STEPS = 30
 
 
 @dataclass(frozen=True)
@@ -54,10 +59,23 @@ class BreakEven:
     function_calls: int  # engine evaluations, grid included (the grid counts as one call)
     converged: bool
     message: str
+    #: Where the target stays at the asked value over a stretch (no single root): from
+    #: ``flat_from`` to ``flat_to`` (the end of the range when it stays there). None otherwise.
+    flat_from: float | None = None
+    flat_to: float | None = None
+    #: Why it stays there: ``"reeel_cap"`` (net savings under the reëel budget with WIJ
+    #: keeping its result: the budget is at most the open-house cost that lapses and WIJ
+    #: carries the deficit) or ``""`` (not known).
+    flat_cause: str | None = None
 
     @property
     def found(self) -> bool:
         return self.value is not None and self.converged
+
+    @property
+    def flat(self) -> bool:
+        """True when the target stays at the asked value over a stretch instead of crossing."""
+        return self.flat_from is not None
 
 
 def _search_range(scenario: Scenario, parameter: str, low: float | None, high: float | None
@@ -169,6 +187,8 @@ def breakeven(
     xs = np.linspace(lo, hi, grid)
     g = f(xs) - value
     ok = np.isfinite(g)
+    tol = ZERO_TOLERANCE_EUR if out.column.endswith("_eur") else 0.0
+    g = np.where(ok & (np.abs(g) < tol), 0.0, g)  # within a euro of the target is on it
     calls = 1 if from_year is None and scenario.params[parameter].spec.dist else grid
     span = (float(np.min(g[ok]) + value), float(np.max(g[ok]) + value)) if ok.any() \
         else (np.nan, np.nan)
@@ -177,6 +197,10 @@ def breakeven(
     exact = np.flatnonzero(ok & (g == 0))
     change = np.flatnonzero(ok[:-1] & ok[1:] & (np.sign(g[:-1]) * np.sign(g[1:]) < 0))
     where = f"{parameter} in [{lo:g}, {hi:g}]" + (f" from {from_year} on" if from_year else "")
+    flat = exact[:-1][np.diff(exact) == 1]  # two neighbouring grid points on the target
+    if flat.size and (change.size == 0 or flat[0] <= change[0]):
+        return _flat(scenario, out, f, value, tol, xs, g, int(flat[0]), common, calls,
+                     parameter, from_year)
     if exact.size == 0 and change.size == 0:
         side = "above" if np.all(g[ok] > 0) else "below"
         return BreakEven(**common, value=None, output_at_root=None, root_bracket=None,
@@ -204,6 +228,43 @@ def breakeven(
                      iterations=int(info.iterations),
                      function_calls=calls + int(info.function_calls) + 1,
                      converged=bool(info.converged), message=message)
+
+
+def _flat(scenario: Scenario, out: Output, f: Callable[[np.ndarray], np.ndarray], value: float,
+          tol: float, xs: np.ndarray, g: np.ndarray, i0: int, common: dict, calls: int,
+          parameter: str, from_year: int | None) -> BreakEven:
+    """The answer when the target stays at ``value`` from grid point ``i0`` on: where that
+    stretch begins (bisection between the last grid point off the target and the first on it)
+    and ends (the last grid point of the stretch)."""
+    def on(x: float) -> bool:
+        return abs(float(f(np.array([x]))[0]) - value) <= tol
+
+    start, steps = float(xs[i0]), 0
+    if i0 > 0:
+        a, b = float(xs[i0 - 1]), start  # off, on
+        for steps in range(1, FLAT_STEPS + 1):  # noqa: B007 (steps is reported)
+            mid = 0.5 * (a + b)
+            a, b = (a, mid) if on(mid) else (mid, b)
+        start = b
+    i1 = i0
+    while i1 + 1 < len(xs) and g[i1 + 1] == 0:
+        i1 += 1
+    end = float(xs[i1])
+    capped = (out.column.startswith("net_savings") and
+              scenario.value("budget.structural_regime") == "reeel" and
+              scenario.value("budget.reeel_wij_result") == "kept")
+    spec = scenario.params[parameter].spec
+    shown = (lambda x: f"{100 * x:.0f}%") if spec.kind == "share" else (lambda x: f"{x:.4g}")
+    stretch = f"from about {shown(start)} on" if i1 == len(xs) - 1 else \
+        f"from about {shown(start)} to {shown(end)}"
+    cause = "(the cap); WIJ carries the deficit" if capped else "(flat: no single value)"
+    message = (f"{out.name}: with {parameter} {stretch}" +
+               (f" (set from {from_year})" if from_year else "") +
+               f" the result stays {value:,.0f} {cause}; no single break-even value")
+    return BreakEven(**common, value=None, output_at_root=None, root_bracket=None,
+                     iterations=steps, function_calls=calls + steps, converged=False,
+                     message=message, flat_from=start, flat_to=end,
+                     flat_cause="reeel_cap" if capped else "")
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ def _write(args: argparse.Namespace, tables: dict[str, pd.DataFrame], info: dict
 def cmd_uncertainty(args: argparse.Namespace) -> int:
     from samen_model.analysis.monte_carlo import monte_carlo
     from samen_model.cli.common import label
+    from samen_model.present import formatting as fmt
     from samen_model.present.manifest import Run as _Run
     from samen_model.present.manifest import manifest
     from samen_model.present.tables.uncertainty import shortfall_by_year, shortfall_table
@@ -65,8 +66,9 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     check_budget("--draws", horizon_years(scenario), args.draws,
                  16 + len(scenario.uncertain_parameters()))
     mc = monte_carlo(scenario, draws=args.draws, seed=args.seed, savings_year=args.savings_year)
-    print(f"{scenario.name} (#{scenario.hash}): {args.draws:,} draws, seed {args.seed}")
     lang = args.language
+    print(msg.text("cli.head.draws", lang, name=scenario.name, hash=scenario.hash,
+                   draws=fmt.number(args.draws, 0, lang), seed=args.seed))
     w = msg.words("cli.uncertainty", lang)
     print("\n" + w["chances"])
     show(mc.probabilities.to_frame(w["share"]), lang)
@@ -78,7 +80,7 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     show(payback, lang, index=False)
     shortfall = shortfall_by_year(mc)
     print("\n" + w["shortfall"])
-    show(shortfall_table(mc, lang), lang)
+    show(shortfall_table(mc, lang).set_axis([w["shortfall_row"]]), lang)
     info = manifest([_Run(scenario, args.draws, args.seed, True)], command="uncertainty",
                     savings_year=args.savings_year)
     _write(args, {
@@ -101,8 +103,13 @@ def cmd_tornado(args: argparse.Namespace) -> int:
                         "distributions)", "samen explain A B splits the difference between "
                         "two scenarios")
     table = tornado(scenario, args.output, coverage=args.coverage)
-    print(f"{scenario.name} (#{scenario.hash}): {table.attrs['output']}, bars at the central "
-          f"{args.coverage:.0%} interval")
+    from samen_model.cli.common import label
+    from samen_model.present import formatting as fmt
+
+    lang = args.language
+    print(msg.text("cli.tornado.head", lang, name=scenario.name, hash=scenario.hash,
+                   output=label(table.attrs["output"], lang),
+                   coverage=fmt.pct(args.coverage, 0, lang)))
     in_euros = is_money(table.attrs["output"])
     show(table, args.language, index=False,
          money=("output_low", "output_central", "output_high", "delta_low", "delta_high",
@@ -130,9 +137,16 @@ def cmd_sobol(args: argparse.Namespace) -> int:
     check_budget("--n", horizon_years(scenario), args.n * (k + 2), 4 * len(targets),
                  draw_values=3 * k + 4 * len(targets))
     table = sobol(scenario, targets, n=args.n, seed=args.seed)
-    print(f"{scenario.name} (#{scenario.hash}): Sobol indices, N={args.n} "
-          f"({table.attrs['evaluations']:,} runs), 95% bootstrap intervals")
-    show(table, args.language, index=False)
+    from samen_model.cli.common import label
+    from samen_model.present import formatting as fmt
+
+    lang = args.language
+    print(msg.text("cli.sobol.head", lang, name=scenario.name, hash=scenario.hash, n=args.n,
+                   runs=fmt.number(table.attrs["evaluations"], 0, lang)))
+    shown = table.copy()
+    if "output" in shown:
+        shown["output"] = [label(o, lang) for o in shown["output"]]
+    show(shown, lang, index=False)
     info = manifest([_Run(scenario, table.attrs["evaluations"], args.seed, True)],
                     command="sobol", outputs=targets, n=args.n)
     _write(args, {"sobol": table}, info)
@@ -159,7 +173,8 @@ def cmd_breakeven(args: argparse.Namespace) -> int:
            "value": r.value, "output_at_value": r.output_at_root,
            "bracket_low": r.root_bracket[0] if r.root_bracket else None,
            "bracket_high": r.root_bracket[1] if r.root_bracket else None,
-           "iterations": r.iterations, "message": r.message}
+           "iterations": r.iterations, "flat_from": r.flat_from, "flat_to": r.flat_to,
+           "message": r.message}
     info = manifest([_Run(scenario, 1, 0, False)], command="breakeven", parameter=r.parameter,
                     target=r.target, target_value=args.value, from_year=args.from_year)
     _write(args, {"breakeven": pd.DataFrame([row])}, info)
@@ -175,15 +190,33 @@ def cmd_explain(args: argparse.Namespace) -> int:
     a, b = load(args, args.a), load(args, args.b)
     r = attribute(a, b, args.output)
     lang, money = args.language, is_money(r.output)
-    print(f"{label(r.output, lang)}: {r.scenario_a} {cell(r.value_a, money, lang)} -> "
-          f"{r.scenario_b} {cell(r.value_b, money, lang)} (difference "
-          f"{cell(r.total, money, lang)}); exact Shapley values over {len(r.table)} group(s), "
-          f"{r.engine_calls} engine call(s)")
-    show(r.table, lang, index=False, money=("contribution",) if money else ())
+    print(msg.text("cli.explain.head", lang, output=label(r.output, lang), a=r.scenario_a,
+                   value_a=cell(r.value_a, money, lang), b=r.scenario_b,
+                   value_b=cell(r.value_b, money, lang), total=cell(r.total, money, lang),
+                   groups=len(r.table), calls=r.engine_calls))
+    show(_attribution_table(r.table, lang), lang, index=False,
+         money=(msg.texts("cli.explain.columns", lang)[1],) if money else ())
     info = manifest([_Run(a, 1, 0, False), _Run(b, 1, 0, False)], command="explain",
                     output=r.output)
     _write(args, {"attribution": r.table}, info)
     return 0
+
+
+def _attribution_table(table, language: str):
+    """The attribution table as a person reads it: group names and column headers in
+    ``language``, the share as a percentage (the CSV keeps the raw names and the
+    ``scalar`` column)."""
+    import pandas as pd
+
+    from samen_model.cli.common import cell
+
+    group, contribution, share, parameters = msg.texts("cli.explain.columns", language)
+    return pd.DataFrame({
+        group: [msg.text(f"cli.explain.group.{g}", language) for g in table["group"]],
+        contribution: table["contribution"].to_numpy(),
+        share: [cell(x, language=language, kind="share") for x in table["share_of_total"]],
+        parameters: table["parameters"].to_numpy(),
+    })
 
 
 def cmd_measure_next(args: argparse.Namespace) -> int:
@@ -198,7 +231,9 @@ def cmd_measure_next(args: argparse.Namespace) -> int:
     r = measure_next(scenario, draws=args.draws, seed=args.seed, window=(first, last))
     lang = args.language
     net = r.outputs.loc[NET_SAVINGS]
-    print(f"{scenario.name} (#{scenario.hash}): {r.draws:,} draws, seed {r.seed}; {r.method}")
+    print(msg.text("cli.head.draws", lang, name=scenario.name, hash=scenario.hash,
+                   draws=fmt.number(r.draws, 0, lang), seed=r.seed) + "; "
+          + msg.text("cli.measure.method", lang))
     p5, p95, evpi = (fmt.eur_mln(x, 2, lang) for x in (net.p5, net.p95, net.evpi))
     chance = fmt.number(100 * net.probability_positive, 0, lang)
     print(msg.text("cli.measure.net", lang, first=first, last=last, p5=p5, p95=p95,
@@ -317,7 +352,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--window", type=_window, default=(2026, 2030),
                    help="years of net savings and of the shortfall chance (default 2026-2030)")
     p.add_argument("--top", type=positive_int, default=None, help="show only the first rows")
-    p.add_argument("--language", choices=("nl", "en"), default="nl", help="table language")
+    add_language(p)
     add_out(p, "measure_next.csv, outputs.csv")
     add_input_root(p)
     p.set_defaults(func=cmd_measure_next)

@@ -79,6 +79,22 @@ def _check(args: argparse.Namespace, prior: Scenario) -> None:
         check_save(path_text(args.save, "--save"), prior, args.force, reads)
 
 
+def _save_root(args: argparse.Namespace, prior: Scenario) -> str | None:
+    """The ``--input-root`` the saved file needs: None when it names its prior beside it or
+    as a shipped scenario (then ``samen validate FILE`` reads it as it is); else the folder
+    holding both (the check after writing uses it; later commands need the same)."""
+    if not args.save:
+        return None
+    if args.input_root:
+        return args.input_root
+    from samen_model.scenario.writer import extends_text
+
+    extends = extends_text(prior, Path(args.save))
+    if "/" not in extends and os.sep not in extends:
+        return None
+    return os.path.commonpath([Path(args.save).resolve().parent, prior.path.parent])
+
+
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from samen_model.analysis.calibration import diagnostics as diag
     from samen_model.analysis.calibration.fit import calibrate
@@ -106,9 +122,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     _show("leave one out: each figure predicted from the others",
           loo[["value", "loo_p5", "loo_p50", "loo_p95", "pareto_k", "ess", "predicted"]])
     saved: list = []
-    # the tool wrote it: check it against the prior's folder too; later runs need the same
-    root = (args.input_root or os.path.commonpath([Path(args.save).resolve().parent,
-                                                   prior.path.parent])) if args.save else None
+    root = _save_root(args, prior)
 
     def save() -> None:  # inside the --out write: if saving fails, --out is not left either
         if args.save:
@@ -123,7 +137,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if saved:
         print(f"calibrated scenario {saved[0].name} (#{saved[0].hash}) -> "
               f"{printable(args.save, 240)}")
-        if not Path(args.save).resolve().parent == prior.path.parent:
+        if root is not None and args.input_root is None:
             print(f"note: it extends {prior.path.name} in another folder; load it with "
                   f"--input-root {printable(root, 240)}")
     return 0

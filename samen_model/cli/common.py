@@ -353,8 +353,8 @@ class DefaultsFormatter(argparse.HelpFormatter):
         if ("default" in text or default is None or default is False
                 or default == argparse.SUPPRESS or not action.option_strings):
             return text
-        shown = f"{default:,}" if isinstance(default, int) and not isinstance(default, bool) \
-            else default
+        number = isinstance(default, int) and not isinstance(default, bool)
+        shown = f"{default:,}" if number and "year" not in action.dest else default  # 2030
         return f"{text} (default: {shown})"
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:

@@ -59,6 +59,8 @@ def key_figure_percentiles(result: Result) -> pd.DataFrame:
 def cmd_run(args: argparse.Namespace) -> int:
     from samen_model.model.columns import COLUMN_NAMES
     from samen_model.model.simulate import simulate
+    from samen_model.present import formatting as fmt
+    from samen_model.present import messages as msg
 
     with progress(["scenario", "model", "tables", "files"], args.quiet) as advance:
         scenario = load(args, args.scenario)
@@ -78,10 +80,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         advance("tables")
         # the tables and the manifest are written, not printed: made only with --out
         out = None if args.out is None else _write(args, scenario, result, advance)
-    sampled = "sampled" if result.sampled else "central values"
-    print(f"{scenario.name} (#{scenario.hash}): {result.draws:,} draw(s), seed {args.seed}, "
-          f"{sampled}")
+    lang = args.language
+    print(msg.text("cli.head.draws", lang, name=scenario.name, hash=scenario.hash,
+                   draws=fmt.number(result.draws, 0, lang), seed=args.seed) + ", "
+          + msg.text("cli.head.sampled" if result.sampled else "cli.head.central", lang))
     show(key_figures_table(result, args.language))
+    lines, warnings = extra_money_lines(scenario, lang, result)
+    for line in lines:
+        print(line)
+    for line in warnings:
+        print(line, file=sys.stderr)
     if out is not None:
         if args.per_draw:
             size = (out / "draws.parquet").stat().st_size
@@ -89,6 +97,47 @@ def cmd_run(args: argparse.Namespace) -> int:
                   f"{result.draws * len(result.years):,} rows)")
         print(f"-> {out}")
     return 0
+
+
+#: Below this many euros a year, extra money is most likely meant in millions (``1`` for €1M).
+TINY_EXTRA_MONEY_EUR = 1_000.0
+
+
+def extra_money_lines(scenario: Scenario, language: str = "en", result: Result | None = None
+                      ) -> tuple[list[str], list[str]]:
+    """(lines for stdout, warnings for stderr) about a scenario's extra money: the nominal
+    amounts paid per year (the amount is in prices of ``time.price_base_year``; a central run
+    when ``result`` is not given) and a warning when a yearly amount is below
+    :data:`TINY_EXTRA_MONEY_EUR`. Nothing when there is no extra money."""
+    from samen_model.present import formatting as fmt
+    from samen_model.present import messages as msg
+    from samen_model.scenario.values import central_value
+
+    amount = central_value(scenario.value("extra_money.amount_eur"))
+    amounts = list(amount.values()) if isinstance(amount, dict) else [amount]
+    if not any(a > 0 for a in amounts):
+        return [], []
+    warnings = [msg.text("cli.extra_money.tiny", language, file=printable(scenario.path, 240),
+                         amount=fmt.eur(min(a for a in amounts if a > 0), 2, language))
+                ] if any(0 < a < TINY_EXTRA_MONEY_EUR for a in amounts) else []
+    if result is None or result.draws != 1:
+        from samen_model.model.simulate import simulate
+
+        result = simulate(scenario)  # central values: what one year costs, not a percentile
+    yearly = result.yearly
+    paid = yearly.loc[yearly["extra_money_eur"] > 0, ["year", "extra_money_eur"]]
+    if paid.empty:
+        return [], warnings
+    (first_year, first), (last_year, last) = paid.iloc[0], paid.iloc[-1]
+    money = (fmt.eur_mln if max(amounts) >= 100_000 else fmt.eur)
+    digits = 2 if money is fmt.eur_mln or max(amounts) < TINY_EXTRA_MONEY_EUR else 0
+    line = msg.text("cli.extra_money.nominal", language,
+                    amount=(money(amounts[0], digits, language) if len(amounts) == 1
+                            else msg.text("cli.extra_money.series", language)),
+                    base=scenario.value("time.price_base_year"),
+                    first=money(float(first), digits, language), first_year=int(first_year),
+                    last=money(float(last), digits, language), last_year=int(last_year))
+    return [line], warnings
 
 
 def _write(args: argparse.Namespace, scenario: Scenario, result: Result,
@@ -131,6 +180,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         else:
             print(f"ok: {printable(text, 240)} ({s.name}, #{s.hash}, {len(s.params)} "
                   "parameters)")
+            lines, warnings = extra_money_lines(s, getattr(args, "language", "en"))
+            for line in lines:
+                print(f"  {line}")
+            for line in warnings:
+                print(line, file=sys.stderr)
     return 1 if bad else 0
 
 

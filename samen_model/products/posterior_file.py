@@ -22,7 +22,7 @@ from samen_model.files import PLAIN_NAME_TEXT, check_replace, plain_name, write_
 from samen_model.present.manifest import Run, manifest, provenance_line
 from samen_model.scenario.posterior import sample_sha256
 from samen_model.scenario.scenario import Scenario, load_scenario
-from samen_model.scenario.writer import yaml_text
+from samen_model.scenario.writer import extends_text, yaml_text
 
 #: Significant digits of the sample values (relative rounding below 1e-8).
 DIGITS = 9
@@ -62,7 +62,11 @@ HEAD = ("# The posterior of {prior} given the figures of {obs}, written by\n"
 
 def scenario_tree(cal: Calibration, target: Path, sha: str, info: dict[str, Any],
                   title: str, description: str) -> dict[str, Any]:
-    """The calibrated scenario as data (extends the prior; ``posterior:`` block)."""
+    """The calibrated scenario as data (extends the prior; ``posterior:`` block).
+
+    ``extends`` names the prior as :func:`~samen_model.scenario.writer.extends_text` does: its
+    file name beside it, the bare name of a shipped prior (found from any folder), else the
+    relative path (then later commands need ``--input-root``)."""
     obs = cal.observations
 
     def rel(path: Path | None, default: str | None) -> str | None:
@@ -70,7 +74,8 @@ def scenario_tree(cal: Calibration, target: Path, sha: str, info: dict[str, Any]
 
     return {
         "schema_version": 1,
-        "extends": rel(cal.prior.path, cal.prior.name + ".yaml"),
+        "extends": (extends_text(cal.prior, target) if cal.prior.path is not None
+                    else cal.prior.name + ".yaml"),
         "title": title,
         "description": description,
         "posterior": {

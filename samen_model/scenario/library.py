@@ -93,5 +93,8 @@ def resolve_scenario(text: str | Path, scenario_dir: str | Path | None = "") -> 
         return candidate
     names = scenario_names(scenario_dir)
     shown = ", ".join(names[:20]) + (" ..." if len(names) > 20 else "")
-    raise ScenarioError(text, "<scenario>", f"the path of a scenario file or the name of one in "
-                        f"{folder} ({shown or 'none there'})")
+    here = next((f"./{text}{ext}" for ext in (".yaml", ".yml") if Path(text + ext).is_file()),
+                None)
+    hint = f" (did you mean {here}?)" if here else ""
+    raise ScenarioError(text, "<scenario>", f"the path of a scenario file{hint} or the name of "
+                        f"one in {folder} ({shown or 'none there'})")

@@ -24,6 +24,7 @@ import numpy as np
 
 from samen_model.errors import ScenarioError
 from samen_model.files import PLAIN_NAME_TEXT, plain_name
+from samen_model.scenario.catalogue import ENTITY_GROUPS
 from samen_model.scenario.correlations import Correlation, validate_correlations
 from samen_model.scenario.data_files import population_0_17
 from samen_model.scenario.posterior import apply_posterior
@@ -165,12 +166,43 @@ def load_tree(path: Path, _chain: tuple[Path, ...] = (), root: Path | None = Non
         return data, (path,)
     if not isinstance(base_name, str) or not base_name:
         raise ScenarioError(path, "extends", "the file name of a base scenario (a string)")
+    _require_own_sources(data, path)
     base_path, base_root = _base_file(path, base_name, root)
     base, base_chain = load_tree(base_path, chain, base_root)
     own = {k: v for k, v in data.items() if k != "extends"}
     merged = deep_merge({k: v for k, v in base.items() if k not in ("name", "title")}, own)
     merged = apply_series_rule(base, own, merged, path)  # a series overrides from its first year
     return merged, (path, *base_chain)
+
+
+def _own_leaves(params: Any) -> list[tuple[str, dict]]:
+    """(dotted path, leaf) of every parameter leaf a raw file sets (a mapping holding
+    ``value``); anything malformed is left to :func:`validate_tree`."""
+    out: list[tuple[str, dict]] = []
+    if not isinstance(params, dict):
+        return out
+    for g, group in params.items():
+        if not isinstance(group, dict):
+            continue
+        for k, node in group.items():
+            if not isinstance(node, dict):
+                continue
+            if g in ENTITY_GROUPS:
+                out += [(f"{g}.{k}.{f}", leaf) for f, leaf in node.items()
+                        if isinstance(leaf, dict) and "value" in leaf]
+            elif "value" in node:
+                out.append((f"{g}.{k}", node))
+    return out
+
+
+def _require_own_sources(data: dict, path: Path) -> None:
+    """A file that extends a base and sets a value must say where that value comes from: the
+    base's source would otherwise be shown as the source of the file's number."""
+    for key, leaf in _own_leaves(data.get("parameters")):
+        if "source" not in leaf:
+            raise ScenarioError(path, f"parameters.{key}.source", (
+                "a source for the value this file sets (the base's source does not cover it), "
+                "e.g. source: 'what-if: why this value' or 'estimate: how it was reached'"))
 
 
 @dataclass(frozen=True)

@@ -116,14 +116,14 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
             return f"a year between 1990 and {MAX_YEAR} (got {x})"
         return None
     if not is_number(x):
-        return f"a number in {spec.unit} (got {shown(x)})"
+        return f"a number in {spec.unit} (got {shown(x)}{_comma_hint(x)})"
     x = float(x)
     if math.isnan(x) or (not support and math.isinf(x)):
         return f"a finite number in {spec.unit} (got {x})"
     if k == "share" and not 0.0 <= x <= 1.0:
-        return f"a share between 0 and 1 (got {x})"
+        return f"a share between 0 and 1 (got {x}{_percent_hint(x, spec)})"
     if k == "signed_fraction" and not -1.0 <= x <= 1.0:
-        return f"a fraction between -1 and 1 (got {x})"
+        return f"a fraction between -1 and 1 (got {x}{_percent_hint(x, spec)})"
     if k in ("nonneg", "amounts") and x < 0:
         return f"a non-negative number in {spec.unit} (got {x})"
     if k == "positive" and x <= 0:
@@ -133,10 +133,38 @@ def _check_number(x: Any, spec: Spec, support: bool = False) -> str | None:
     return _check_bounds(x, spec)
 
 
+#: A number written with a decimal comma (``0,2``), which YAML reads as text.
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
+
+
+def _comma_hint(x: Any) -> str:
+    """``"; a decimal comma? write 0.2"`` for the text ``"0,2"``, else ``""``."""
+    if isinstance(x, str) and _DECIMAL_COMMA.fullmatch(x.strip()):
+        return f"; a decimal comma? write {x.strip().replace(',', '.')}"
+    return ""
+
+
+def _percent_hint(x: float, spec: Spec) -> str:
+    """``"; 20% is 0.20"`` for a fraction given as a percentage (1 < |x| <= 100), else ``""``."""
+    if not spec.unit.startswith("fraction") or not 1.0 <= abs(x) <= 100.0 or \
+            (spec.kind == "share" and x < 0):
+        return ""
+    fraction = f"{x / 100:.2f}"
+    if float(fraction) != round(x / 100, 12):
+        fraction = f"{x / 100:g}"
+    return f"; {x:g}% is {fraction}"
+
+
 def value_problem(x: Any, spec: Spec) -> str | None:
     """None if ``x`` is a value a scenario file may give a parameter of ``spec``, else what
     was expected (the check of :func:`validate_tree`, for callers that set values)."""
     return _check_number(x, spec)
+
+
+def _without_accents(text: str) -> str:
+    """``text`` without diacritics: ``"reëel"`` -> ``"reeel"``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
 
 
 def _check_bounds(x: float, spec: Spec) -> str | None:
@@ -145,11 +173,12 @@ def _check_bounds(x: float, spec: Spec) -> str | None:
     high = spec.high if spec.high is not None else (
         None if spec.kind in ("share", "signed_fraction", "percent") else MAX_MAGNITUDE)
     if (low is not None and x < low) or (high is not None and x > high):
+        hint = _percent_hint(x, spec)
         if low is not None and high is not None:
-            return f"a number between {low:g} and {high:g} {spec.unit} (got {x:g})"
+            return f"a number between {low:g} and {high:g} {spec.unit} (got {x:g}{hint})"
         if low is not None:
-            return f"a number of at least {low:g} {spec.unit} (got {x:g})"
-        return f"a number of at most {high:g} {spec.unit} (got {x:g})"
+            return f"a number of at least {low:g} {spec.unit} (got {x:g}{hint})"
+        return f"a number of at most {high:g} {spec.unit} (got {x:g}{hint})"
     if spec.kind in ("signed_fraction", "nonneg", "positive") and abs(x) > MAX_MAGNITUDE:
         return f"a number of at most {MAX_MAGNITUDE:g} in size (got {x:g})"
     return None
@@ -213,6 +242,8 @@ def _parse_value(raw: Any, spec: Spec, years: tuple[int, int]) -> tuple[Any, str
     if k == "choice":
         if isinstance(raw, str) and raw in spec.choices:
             return raw, None, ""
+        if isinstance(raw, str) and (plain := _without_accents(raw)) in spec.choices:
+            return plain, None, ""  # "reëel" as the Dutch text spells it is the choice reeel
         return None, f"one of {', '.join(spec.choices)} (got {shown(raw)})", ""
     if k == "path":
         if raw is None or (isinstance(raw, str) and raw):

@@ -178,9 +178,24 @@ def check_node_graph(root: yaml.Node, loader: _UniqueKeyLoader) -> dict[int, str
     return paths
 
 
+def _decimal_comma(loader: _UniqueKeyLoader, node: yaml.MappingNode, parent: str) -> None:
+    """Refuse ``{value: 0,2, ...}``, which YAML reads as ``value: 0`` and a key ``2``, with a
+    hint (the digits as written, so ``0,05`` suggests 0.05)."""
+    pairs = node.value
+    for (k1, v1), (k2, v2) in zip(pairs, pairs[1:], strict=False):
+        if (isinstance(k1, yaml.ScalarNode) and k1.value == "value"
+                and isinstance(v1, yaml.ScalarNode) and v1.tag.endswith(":int") and not v1.style
+                and isinstance(k2, yaml.ScalarNode) and not k2.style and k2.value.isdigit()
+                and isinstance(v2, yaml.ScalarNode) and v2.value == ""):
+            where = f"{parent}.{k2.value}" if parent else k2.value
+            raise loader.error(loader.name, where, f"keys should be strings (got {k2.value}; "
+                               f"a decimal comma? write {v1.value}.{k2.value})")
+
+
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
     seen: dict[str, int] = {}
     parent = loader.key_paths.get(id(node), "")
+    _decimal_comma(loader, node, parent)
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             continue  # merged keys may be overridden by the mapping's own keys

@@ -122,9 +122,15 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
               "independent."},
     "notebook.page.03.breakeven": {
         "nl": "## Omslagpunten\n\nDe waarde van één aanname waarbij de uitkomst nul is, de "
-              "andere aannames centraal (de weglek alleen vanaf 2026 als een jaar genoemd is).",
+              "andere aannames centraal (de weglek alleen vanaf 2026 als een jaar genoemd is). "
+              "Blijft de uitkomst vanaf een waarde nul (onder het reële budget: het plafond, "
+              "WIJ draagt dan het tekort), dan is er geen enkel nulpunt en staat er vanaf welke "
+              "waarde dat zo is.",
         "en": "## Break-even\n\nThe value of one assumption at which the target is zero, all "
-              "other assumptions central (leakage only from 2026 on when a year is given)."},
+              "other assumptions central (leakage only from 2026 on when a year is given). "
+              "Where the result stays zero from some value on (under the reëel budget: the cap, "
+              "with WIJ carrying the deficit) there is no single break-even value; the table "
+              "says from which value on."},
     # 05-07: the what-if explorer, forecast against actual, scenario discovery
     "notebook.page.05.title": {
         "nl": "# 05 · Wat-als-verkenner\n\nVerschuif de knoppen (het verloop van de weglek, de "

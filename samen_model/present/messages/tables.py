@@ -32,6 +32,16 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "table.uncertainty.note": {"nl": "toelichting", "en": "note"},
     "table.uncertainty.no_root": {"nl": "geen nulpunt binnen bereik", "en": "no root within range"},
     "table.uncertainty.all_years": {"nl": "alle jaren", "en": "all years"},
+    "table.uncertainty.flat_from": {"nl": "vanaf ongeveer {x}", "en": "from about {x} on"},
+    "table.uncertainty.flat_between": {"nl": "van ongeveer {x} tot {y}",
+                                       "en": "from about {x} to {y}"},
+    "table.uncertainty.flat_cap": {"nl": "{stretch} blijft de uitkomst {v} (het plafond); WIJ "
+                                         "draagt het tekort",
+                                   "en": "{stretch} the result stays {v} (the cap); WIJ carries "
+                                         "the deficit"},
+    "table.uncertainty.flat": {"nl": "{stretch} blijft de uitkomst {v}; geen enkel nulpunt",
+                               "en": "{stretch} the result stays {v}; no single break-even "
+                                     "value"},
     "table.uncertainty.range": {"nl": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}",
                                 "en": "search range {lo} to {hi}; {target} runs from {a} to {b}"},
     "table.uncertainty.shortfall": {"nl": "Kans op te weinig personeel (P(wachtlijst))",

@@ -111,6 +111,19 @@ def parameter_value(scenario: Scenario, parameter: str, value: float, language: 
     return text + ("%" if kind == "percent" else "")
 
 
+def flat_text(scenario: Scenario, parameter: str, be: BreakEven, language: str = "nl") -> str:
+    """A break-even that is a stretch, not a point: "vanaf ongeveer 37% blijft de uitkomst
+    € 0 (het plafond); WIJ draagt het tekort" (the cap of the reëel budget), or without the
+    cause when it is not known."""
+    w = msg.words("table.uncertainty", language)
+    x = parameter_value(scenario, parameter, be.flat_from, language, 0)
+    stretch = (w["flat_from"].format(x=x) if be.flat_to == be.bracket[1] else
+               w["flat_between"].format(x=x, y=parameter_value(scenario, parameter, be.flat_to,
+                                                                language, 0)))
+    key = "flat_cap" if be.flat_cause == "reeel_cap" else "flat"
+    return w[key].format(stretch=stretch, v=fmt.eur(be.target_value, 0, language))
+
+
 def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
                     language: str = "nl") -> pd.DataFrame:
     """:func:`run_breakeven` as text: the break-even value, or "geen nulpunt binnen bereik"
@@ -130,7 +143,8 @@ def breakeven_table(rows: Sequence[tuple[BreakEvenCase, Scenario, BreakEven]],
             w["from_year"]: fmt.year(case.from_year) if case.from_year else w["all_years"],
             w["target"]: label,
             w["root"]: (parameter_value(scenario, case.parameter, be.value, language)
-                        if be.found else w["no_root"]),
+                        if be.found else flat_text(scenario, case.parameter, be, language)
+                        if be.flat else w["no_root"]),
             w["note"]: note,
         })
     return pd.DataFrame(out)
