@@ -29,7 +29,7 @@ def test_every_message_has_dutch_and_english_with_the_same_fields():
 
 def test_lookup_fills_fields_and_refuses_an_unknown_language():
     assert msg.text("workbook.events.shortfall", "nl", year=2027) == \
-        "Kans op te weinig personeel (P(wachtlijst)) in 2027"
+        "Kans op te weinig personeel in 2027"
     assert msg.text("output.net_savings", "en", years="2026-2027") == "Net savings 2026-2027"
     assert msg.words("table.manifest", "en")["run_key"] == "run key"
     assert msg.texts("text.dynamics.side", "nl") == ("boven", "binnen")

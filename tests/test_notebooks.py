@@ -109,7 +109,7 @@ def test_uncertainty_notebook_with_few_draws(tmp_path):
     assert "Taakstelling op het SAMEN.-budget" in text and "Taakstelling op het budget" in text
     assert "200 trekkingen, startgetal (seed) 2" in text  # the run manifest
     assert "# 03 · Onzekerheid" in text
-    assert "Kans op te weinig personeel (P(wachtlijst))" in text  # per year from 2023
+    assert "Kans op te weinig personeel" in text  # per year from 2023
     images = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
               if "<img" in str(o.get("data", {}).get("text/html", ""))]
     assert len(images) == 4  # two fan charts, the tornado, the Sobol bars

@@ -158,7 +158,7 @@ def test_shortfall_table_gives_p_waiting_list_from_the_samen_start(hiring) -> No
 
     p = hiring.shortfall_probability
     table = nt.shortfall_table(hiring, "nl")
-    assert list(table.index) == ["Kans op te weinig personeel (P(wachtlijst))"]
+    assert list(table.index) == ["Kans op te weinig personeel"]
     assert table.columns.name == "jaar" and list(table.columns) == [
         str(y) for y in range(2023, 2031)]
     for year in range(2023, 2031):  # one decimal, Dutch decimal comma: 0.119 -> "11,9%"
@@ -169,7 +169,7 @@ def test_shortfall_table_gives_p_waiting_list_from_the_samen_start(hiring) -> No
     # the plan, a year behind, misses a rising inflow trend (docs/assumptions.md)
     assert p.loc[2023] < 0.02 and p.loc[2025] < p.loc[2024] and p.loc[2027] > 0.2
     en = nt.shortfall_table(hiring, "en", decimals=0, first_year=2025)
-    assert list(en.index) == ["Chance of too few staff (P(waiting list))"]
+    assert list(en.index) == ["Chance of too few staff"]
     assert list(en.columns) == [str(y) for y in range(2025, 2031)]
     assert en.iloc[0].tolist() == [f"{100 * p.loc[y]:.0f}%" for y in range(2025, 2031)]
 

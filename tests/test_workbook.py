@@ -145,9 +145,9 @@ def test_probabilities_sheet_has_p_waiting_list_per_year(books) -> None:
     sheet = pd.read_excel(paths["nl"], sheet_name="mc_kansen")
     rows = sheet[sheet["gebeurtenis"].str.startswith("Kans op te weinig personeel")]
     assert rows["gebeurtenis"].tolist() == [
-        f"Kans op te weinig personeel (P(wachtlijst)) in {y}" for y in range(2023, 2031)]
+        f"Kans op te weinig personeel in {y}" for y in range(2023, 2031)]
     assert rows["kans"].to_numpy() == pytest.approx(
         mc.shortfall_probability.loc[2023:].to_numpy())
     assert set(rows["trekkingen"]) == {2000}
     en = pd.read_excel(paths["en"], sheet_name="mc_probabilities")
-    assert "Chance of too few staff (P(waiting list)) in 2025" in set(en["event"])
+    assert "Chance of too few staff in 2025" in set(en["event"])

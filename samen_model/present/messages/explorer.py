@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "explorer.band.year": {"nl": "jaar", "en": "year"},
     "explorer.band.low": {"nl": "afwijking vierkant, 5%", "en": "square deviation, 5%"},
     "explorer.band.high": {"nl": "afwijking vierkant, 95%", "en": "square deviation, 95%"},
-    "explorer.band.short": {"nl": "kans op personeelstekort (P(wachtlijst))",
-                            "en": "chance of too few staff (P(waiting list))"},
+    "explorer.band.short": {"nl": "kans op personeelstekort",
+                            "en": "chance of too few staff"},
     "explorer.band.from": {"nl": "{draws} trekkingen van {name}, met de knoppen zoals ingesteld",
                            "en": "{draws} draws of {name}, with the levers as set"},
     # the chart's legend

@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "workbook.events.no_payback_within_horizon": {
         "nl": "Niet terugverdiend binnen de horizon",
         "en": "No payback within the horizon"},
-    "workbook.events.shortfall": {"nl": "Kans op te weinig personeel (P(wachtlijst)) in {year}",
-                                  "en": "Chance of too few staff (P(waiting list)) in {year}"},
+    "workbook.events.shortfall": {"nl": "Kans op te weinig personeel in {year}",
+                                  "en": "Chance of too few staff in {year}"},
     # summary.xlsx: units after a column header
     "workbook.unit.EUR": {"nl": "€", "en": "EUR"},
     "workbook.unit.cases/year": {"nl": "hulpvragen/jaar", "en": "cases/year"},

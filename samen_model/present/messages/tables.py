@@ -44,8 +44,8 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
                                      "value"},
     "table.uncertainty.range": {"nl": "zoekbereik {lo} tot {hi}; {target} loopt van {a} tot {b}",
                                 "en": "search range {lo} to {hi}; {target} runs from {a} to {b}"},
-    "table.uncertainty.shortfall": {"nl": "Kans op te weinig personeel (P(wachtlijst))",
-                                    "en": "Chance of too few staff (P(waiting list))"},
+    "table.uncertainty.shortfall": {"nl": "Kans op te weinig personeel",
+                                    "en": "Chance of too few staff"},
     "table.uncertainty.year": {"nl": "jaar", "en": "year"},
     # what the municipality could measure (value of information)
     "table.measure.rank": {"nl": "rang", "en": "rank"},
