@@ -194,8 +194,10 @@ def test_cli_calibrate_writes_tables_manifest_and_scenario(tmp_path, capsys):
     assert info["observations"]["hash"] == load_observations(OBSERVATIONS).hash
     assert {"parameters.csv", "predictive_check.csv", "leave_one_out.csv",
             "posterior_sample.csv"} <= {p.name for p in out.iterdir()}
-    assert "--input-root" in printed  # it extends the prior in another folder
-    scenario = sm.load_scenario(saved, input_root="/")
+    # a shipped prior is extended by its name, so the file loads from its own folder
+    assert "--input-root" not in printed
+    assert "extends: uncertainty_2023\n" in saved.read_text(encoding="utf-8")
+    scenario = sm.load_scenario(saved)
     assert (saved.parent / "my_calibration.posterior.csv").is_file()
     assert scenario.tree["posterior"]["draws"] == 30000
 

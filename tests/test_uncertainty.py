@@ -227,7 +227,8 @@ def test_correlations_in_a_base_file_are_blamed_on_it(tmp_path) -> None:
         name="base.yaml")
     variant = tmp_path / "variant.yaml"
     variant.write_text("schema_version: 1\nextends: base.yaml\nparameters:\n  routing:\n"
-                       "    leakage:\n      value: 0.2\n", encoding="utf-8")
+                       "    leakage:\n      value: 0.2\n      source: 'what-if: test'\n",
+                       encoding="utf-8")
     with pytest.raises(sm.ScenarioError) as info:
         sm.load_scenario(variant)
     assert info.value.file == str(base.resolve())
