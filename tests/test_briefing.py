@@ -396,7 +396,7 @@ def test_what_to_measure_names_the_assumption_that_narrows_the_band_most(briefin
     assert f"{DRAWS} doorgerekende situaties als op pagina 1" in paragraphs[0]
     assert label  # the table's label; the sentence names it with its article (the registry's
     # phrase: "caseload" reads "het aantal cliënten per fte"), without bold
-    from samen_model.products.briefing.compose import phrase_text
+    from samen_model.products.briefing.measure import phrase_text
 
     phrase = phrase_text(uncertain, top["parameter"], "nl")
     assert phrase.split()[0] in ("de", "het")

@@ -21,7 +21,7 @@ from samen_model.present import parameters as rp
 from samen_model.present.tables.results import budget_steps_frame, budget_steps_table
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.content import Section
-from samen_model.products.briefing.regimes import REGIME_SHORT, years_of
+from samen_model.products.briefing.regimes import REGIME_PARAMETER, REGIME_SHORT, years_of
 from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
@@ -129,7 +129,6 @@ def budget(s: Section, main: Result, y: dict[str, int], language: str) -> None:
             widths=[3.4, *[1.0] * len(cols)], align=["l", *["r"] * len(cols)])
 
 
-REGIME_PARAMETER = "budget.structural_regime"
 #: What a register value means under a regime after the transition, by parameter and regime.
 REGISTER_NOTES: dict[str, dict[str, dict[str, str]]] = {
     "budget.lapsing_cost_ceiling": {"reeel": {

@@ -24,23 +24,19 @@ from typing import Any
 import numpy as np
 
 from samen_model.analysis import key_figures as kf
-from samen_model.analysis.calibration.fit import prior_values
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.analysis.value_of_information import (
     MIN_DRAWS,
-    NET_SAVINGS,
-    SHORTFALL,
     MeasureNext,
-    measure_next,
 )
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
-from samen_model.present import parameters as rp
 from samen_model.products.briefing import annexes as ax
 from samen_model.products.briefing import charts
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.annexes import key_figure_rows  # noqa: F401 (the registry's)
+from samen_model.products.briefing.citing import cite, lower_first, quote
 from samen_model.products.briefing.content import (
     COLOPHON,
     DEFAULT_AUTHOR,
@@ -48,48 +44,23 @@ from samen_model.products.briefing.content import (
     Section,
 )
 from samen_model.products.briefing.glossary import glossary
+from samen_model.products.briefing.measure import measure_for, measure_section
 from samen_model.products.briefing.regimes import (
+    REGIME_PARAMETER,
     RegimeResult,
     middle,
     net_output,
     share_at_or_below,
     square_output,
+    under_regime,
     years_of,
 )
-from samen_model.scenario import labels as lb
+from samen_model.products.briefing.risks import risks_section
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
-from samen_model.scenario.quotes import passages_of
 from samen_model.scenario.scenario import Scenario
 
-#: The parameter that selects the regime after the transition.
-REGIME_PARAMETER = "budget.structural_regime"
-#: The share of SAMEN.'s new clients who later still need specialist care (waterbed effect).
-STEP_UP = "routing.step_up_share"
-
 MAIN_TITLE = {"nl": "Hoofdscenario", "en": "Main scenario"}
-
-
-def _quote(source: str, start: str, end: str) -> str:
-    """Words of a shipped passage of ``source`` from ``start`` up to and including ``end``
-    (so a quote in the text is word for word the document's)."""
-    for p in passages_of(source):
-        i = p.text.find(start)
-        j = p.text.find(end, i) if i >= 0 else -1
-        if i >= 0 and j >= 0:
-            return p.text[i:j + len(end)]
-    raise KeyError(f"no passage of {source} holds {start!r} ... {end!r}")
-
-
-def _lower(label: str) -> str:
-    return label[0].lower() + label[1:] if label[1:2].islower() else label
-
-
-def _cite(key: str, language: str) -> str:
-    """``Evaluatie Basis jeugdhulp 2023 van 15 december 2023`` (no brackets inside brackets)."""
-    s = src.registry()[key]
-    of = "van" if language == "nl" else "of"
-    return f"{s.short_title[language]} {of} {s.when(language)}"
 
 
 def _title(result: Result, main: Result, language: str) -> str:
@@ -103,10 +74,7 @@ def calibrated_central(uncertain: Scenario | None, main: Result) -> Result | Non
     None without an uncertainty scenario."""
     if uncertain is None or not isinstance(uncertain, Scenario):
         return None
-    own = str(main.scenario.value(REGIME_PARAMETER))
-    if str(uncertain.value(REGIME_PARAMETER)) != own:
-        uncertain = uncertain.with_values({REGIME_PARAMETER: own})
-    return simulate(uncertain)
+    return simulate(under_regime(uncertain, str(main.scenario.value(REGIME_PARAMETER))))
 
 
 def _gap_words(median: float, main: float, calibrated: float, y: dict[str, int],
@@ -188,8 +156,8 @@ def decision_taken(made: dt.date, y: dict[str, int]) -> bool:
 
 def _occasion(s: Section, y: dict[str, int], language: str, made: dt.date) -> None:
     w = tx.t(language)
-    refs = {"evaluation": _cite("evaluation-2023", language),
-            "framework": _cite("framework-2022", language)}
+    refs = {"evaluation": cite("evaluation-2023", language),
+            "framework": cite("framework-2022", language)}
     s.paragraph(w["occasion_1"].format(**refs, **y))
     month = f"{src.MONTHS[language][made.month - 1]} {made.year}"
     s.paragraph(w["occasion_2"].format(**y) + " " + w["occasion_time"].format(made=month, **y))
@@ -202,7 +170,7 @@ def _phases(main: Result, language: str) -> str:
     for group in ("products", "referrers"):
         for name in sc.tree["parameters"].get(group, {}):
             year = int(sc.value(f"{group}.{name}.samen_entry_year"))
-            by_year.setdefault(year, []).append(_lower(sc.label(group, name, language)))
+            by_year.setdefault(year, []).append(lower_first(sc.label(group, name, language)))
     w = tx.t(language)
     return "; ".join(w["phase"].format(what=tx.join(items, language), year=year)
                      for year, items in sorted(by_year.items()))
@@ -212,8 +180,8 @@ def _context(s: Section, main: Result, y: dict[str, int], language: str) -> None
     w = tx.t(language)
     s.paragraph(w["context_1"].format(phases=_phases(main, language), **y))
     s.paragraph(w["context_2"].format(
-        t2_quote=_quote("framework-2022", "deze methodiek speelt", "overgangperiode"),
-        framework=_cite("framework-2022", language), **y))
+        t2_quote=quote("framework-2022", "deze methodiek speelt", "overgangperiode"),
+        framework=cite("framework-2022", language), **y))
 
 
 def _happened(s: Section, main: Result, observed: Sequence[Observation], y: dict[str, int],
@@ -305,7 +273,7 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
     decided = w["choice_decided"].format(deadline=budget_deadline(y).year, **y) \
         if decision_taken(made, y) else ""
     s.paragraph(w["choice_1"].format(
-        t2_quote=_quote("framework-2022", "speelt alleen maar", "overgangperiode"),
+        t2_quote=quote("framework-2022", "speelt alleen maar", "overgangperiode"),
         decided=decided, **y))
     out = net_output(y)
     rows = []
@@ -330,152 +298,6 @@ def _choice(s: Section, regimes: Sequence[RegimeResult], y: dict[str, int],
         s.paragraph(w["choice_kept"].format(kept=tx.wij_words(kept[at[y["struct"]]], language),
                                             kept_total=tx.wij_words(total, language), **y))
     s.paragraph(w["choice_main"].format(main=main.words(language)[0], **y))
-
-
-def change_words(scenario: Scenario, path: str, language: str) -> str:
-    """What a what-if sets ``path`` to, for a reader: ``Weglek: 10% in 2023, 25% vanaf 2024
-    van de nieuwe hulpvragen`` (a year series is linear between its years and holds its last
-    value after, so the last one reads "vanaf"); a label ending in "vanaf" takes its year
-    without a colon."""
-    info = scenario.params[path]
-    label = rp.label_text(scenario, path, language)
-    value = info.value
-    if isinstance(value, dict) and value:
-        unit = rp.unit_text(path, scenario, language)
-        years = sorted(value)
-        since, at = ("vanaf", "in") if language == "nl" else ("from", "in")
-        parts = []
-        for i, year in enumerate(years):
-            text = rp.value_text(info, scenario, language, value=value[year])
-            shared = bool(unit) and unit.split()[0] in ("van", "of")
-            if shared and text.endswith(unit):
-                text = text[:-len(unit)].rstrip()
-            parts.append(f"{text} {since if i == len(years) - 1 else at} {year}")
-        words = tx.join(parts, language) + (f" {unit}" if unit and unit.split()[0] in
-                                            ("van", "of") else "")
-    else:
-        words = rp.value_text(info, scenario, language)
-    last = label.split()[-1].lower() if label else ""
-    return f"{label} {words}" if last in ("vanaf", "from") else f"{label}: {words}"
-
-
-def together(result: Result) -> float:
-    """The municipality's net result plus WIJ's own result over the structural years (EUR):
-    what SAMEN. saves the municipality and WIJ together."""
-    k = kf.central(result)
-    return float(k["net_savings_structural_eur"]) + float(k["wij_result_structural_eur"])
-
-
-def risk_rows(main: Result, others: Sequence[Result], summary: MonteCarloSummary,
-              y: dict[str, int], language: str) -> list[tuple[Result, str, str, str, str, str]]:
-    """Per what-if scenario, worst for municipality and WIJ together first: the run, what
-    differs, the municipality's net result, WIJ's own result, both together against the main
-    scenario, and how often the computed situations are as bad (or as good) for the
-    municipality."""
-    w = tx.t(language)
-    out = net_output(y)
-    base = float(kf.central(main)["net_savings_structural_eur"])
-    rows = []
-    for r in sorted(others, key=together):
-        k = kf.central(r)
-        net = float(k["net_savings_structural_eur"])
-        below = share_at_or_below(summary, out, net)
-        if net < base:
-            often = w["often_worse"].format(n=round(10 * below)) if below >= 0.05 \
-                else w["often_rare"]
-        else:
-            often = w["often_better"].format(n=round(10 * (1 - below))) if below <= 0.95 \
-                else w["often_rare"]
-        what = "; ".join(change_words(r.scenario, path, language)
-                         for path in rp.differing_paths([r.scenario], main.scenario))
-        diff = together(r) - together(main)
-        versus = w["better" if diff >= 0 else "worse"].format(amount=tx.money(diff, language))
-        rows.append((r, what, tx.net_words(net, language),
-                     tx.wij_words(k["wij_result_structural_eur"], language), versus, often))
-    return rows
-
-
-def _risks(s: Section, main: Result, others: Sequence[Result], summary: MonteCarloSummary,
-           y: dict[str, int], language: str, uncertain: Scenario | None = None) -> None:
-    w = tx.t(language)
-    s.paragraph(w["risks_1"].format(
-        risk_quote=_quote("memo-2021", "tekort aan personeel", "waterbedeffect"),
-        memo=_cite("memo-2021", language)))
-    rows = [[r.scenario.title, what, net_cell, wij_cell, versus, often]
-            for r, what, net_cell, wij_cell, versus, often
-            in risk_rows(main, others, summary, y, language)]
-    if rows:
-        k = kf.central(main)
-        s.table(list(w["risks_head"]), rows, w["risks_caption"].format(
-                    main=tx.net_words(k["net_savings_structural_eur"], language),
-                    main_wij=tx.wij_words(k["wij_result_structural_eur"], language), **y),
-                widths=[2.2, 3.4, 1.3, 1.3, 1.4, 1.6], align=["l", "l", "r", "r", "r", "l"])
-    shortfall = summary.shortfall_probability
-    if len(shortfall) and y["struct"] in shortfall.index:
-        s.paragraph(w["staff"].format(share=tx.in_ten(float(shortfall.loc[y["struct"]]),
-                                                       language),
-                                      year=y["struct"], **y))
-    s.paragraph(w["gi"].format(
-        gi_quote=_quote("evaluation-2023", "Met ingang van 1 januari worden", "toegevoegd."),
-        gi_year=int(main.scenario.value("referrers.certified_institutions.samen_entry_year"))
-        if "referrers.certified_institutions.samen_entry_year" in main.scenario.params
-        else y["first"]))
-    _waterbed(s, main, others, y, language, uncertain, summary)
-    _wij_carries(s, main, others, y, language)
-
-
-def _window_total(result: Result, column: str, y: dict[str, int]) -> float:
-    """``column`` of a central run summed over the structural years ``lo``..``hi`` (EUR)."""
-    return float(result.total_over(column, y["lo"], y["hi"])[0])
-
-
-def _waterbed(s: Section, main: Result, others: Sequence[Result], y: dict[str, int],
-              language: str, uncertain: Scenario | None = None,
-              summary: MonteCarloSummary | None = None) -> None:
-    """The waterbed effect: with the result of the scenario that adds step-ups to specialist
-    care (the one with the most step-up cost over the structural years), when there is one;
-    and how often the computed situations (``uncertain``, the summary's draws and seed) have
-    at least that share of step-ups, when the share is uncertain there."""
-    w = tx.t(language)
-    base = _window_total(main, "step_up_cost_eur", y)
-    costs = {id(r): _window_total(r, "step_up_cost_eur", y) - base for r in others}
-    run = max(others, key=lambda r: costs[id(r)], default=None)
-    if run is None or costs[id(run)] < 1.0:
-        s.paragraph(w["waterbed"])
-        return
-    cases, new = run.arrays["step_up_cases"][:, 0], run.arrays["samen_new_clients"][:, 0]
-    first = int(np.flatnonzero((cases > 0) & (new > 0))[0])
-    share = cases[first] / new[first]
-    text = [w["waterbed_run"].format(
-        title=run.scenario.title, year=int(run.years[first]),
-        share=fmt.pct_auto(share, language), cost=tx.money(costs[id(run)], language),
-        net=tx.net_words(kf.central(run)["net_savings_structural_eur"], language),
-        main=tx.net_words(kf.central(main)["net_savings_structural_eur"], language), **y)]
-    if uncertain is not None and summary is not None and \
-            STEP_UP in uncertain.uncertain_parameters():
-        drawn = prior_values(uncertain, summary.draws, summary.seed)[STEP_UP]
-        text.append(w["waterbed_often"].format(
-            low=fmt.pct_auto(round(float(drawn.min()), 3), language),
-            high=fmt.pct_auto(round(float(drawn.max()), 3), language),
-            share=fmt.pct_auto(share, language),
-            often=tx.in_ten(float(np.mean(drawn >= share - 1e-12)), language)))
-    s.paragraph(" ".join([*text, w["waterbed_follow"]]))
-
-
-def _wij_carries(s: Section, main: Result, others: Sequence[Result], y: dict[str, int],
-                 language: str) -> None:
-    """Scenarios that are better for the municipality because WIJ keeps a smaller result
-    (more than € 0,5 mln less over the structural years): who carries the difference."""
-    w = tx.t(language)
-    name, net = "wij_result_structural_eur", "net_savings_structural_eur"
-    k = kf.central(main)
-    items = [w["wij_item"].format(title=r.scenario.title.split(" (")[0],
-                                  wij=tx.wij_words(kf.central(r)[name], language))
-             for r in others
-             if kf.central(r)[net] > k[net] and kf.central(r)[name] < k[name] - 500_000.0]
-    if items:
-        s.paragraph(w["wij_carries"].format(main=tx.wij_words(k[name], language),
-                                            items=tx.join(items, language), **y))
 
 
 def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Result],
@@ -506,79 +328,10 @@ def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Res
                 after=after, **y))
 
 
-def measure_for(uncertain: Scenario, main: Result, summary: MonteCarloSummary,
-                y: dict[str, int]) -> MeasureNext | None:
-    """What to measure next, on the same computed situations as page 1: the uncertainty
-    scenario under the main scenario's regime after the transition, with the summary's draws
-    and seed, over the structural years (so its band is page 1's band). None with fewer
-    than :data:`~samen_model.analysis.value_of_information.MIN_DRAWS` draws."""
-    if summary.draws < MIN_DRAWS:
-        return None
-    own = str(main.scenario.value(REGIME_PARAMETER))
-    if str(uncertain.value(REGIME_PARAMETER)) != own:
-        uncertain = uncertain.with_values({REGIME_PARAMETER: own})
-    return measure_next(uncertain, draws=summary.draws, seed=summary.seed,
-                        window=(y["lo"], y["hi"]))
-
-
-def phrase_text(scenario: Scenario, path: str, language: str) -> str:
-    """How a sentence names a parameter, with its article: the registry's ``phrase`` (``de
-    weglek naar open-house-aanbieders``), for a product's or referrer's parameter with its
-    name (``de gemiddelde duur van individuele begeleiding plus``)."""
-    entry = lb.label_of(path)
-    words = entry.phrase[language] if entry else path
-    parts = path.split(".")
-    if len(parts) == 3 and parts[1] in scenario.tree["parameters"].get(parts[0], {}):
-        of = "van" if language == "nl" else "of"
-        words = f"{words} {of} {_lower(scenario.label(parts[0], parts[1], language))}"
-    return words
-
-
-def _measure(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str, int],
-             language: str, rows: int = 5) -> None:
-    """Which uncertain assumptions, if known, narrow the band of the net result most, and
-    which decide whether WIJ has enough staff (:mod:`samen_model.analysis.value_of_information`)."""
-    w = tx.t(language)
-    table = m.table[m.table["output"] == NET_SAVINGS].head(rows)
-    net = m.outputs.loc[NET_SAVINGS]
-    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
-
-    def label(path: str) -> str:
-        return rp.label_text(uncertain, path, language)
-
-    def phrase(path: str) -> str:
-        return phrase_text(uncertain, path, language)
-
-    def what(path: str) -> str:
-        return tx.measure_words(path, rp.theme_of(path), language)
-
-    s.paragraph(w["measure_1"].format(range=tx.range_words(net["p5"], net["p95"], language),
-                                      draws=fmt.count(m.draws, language), **y))
-    top = table.iloc[0]
-    s.paragraph(w["measure_top"].format(
-        label=phrase(top["parameter"]), what=what(top["parameter"]),
-        narrow=fmt.pct(top["narrowing"], 0, language),
-        others=tx.join([phrase(p) for p in table["parameter"].iloc[1:3]], language)))
-    s.table(list(w["measure_head"]),
-            [[label(r.parameter), fmt.pct(r.variance_share, 0, language),
-              fmt.pct(r.narrowing, 0, language), what(r.parameter)]
-             for r in table.itertuples()],
-            w["measure_caption"].format(**y), widths=[3.0, 1.6, 1.6, 4.4],
-            align=["l", "r", "r", "l"])
-    if float(top["variance_share"]) < 0.5:
-        s.paragraph(w["measure_alone"].format(after=after, **y))
-    short = float(m.outputs.loc[SHORTFALL, "probability_positive"])
-    if 0.05 <= short <= 0.95:
-        staff = m.table[m.table["output"] == SHORTFALL].iloc[0]["parameter"]
-        s.paragraph(w["measure_staff"].format(share=tx.in_ten(short, language),
-                                              label=phrase(staff), what=what(staff),
-                                              **y))
-
-
 def _next(s: Section, main: Result, y: dict[str, int], language: str, made: dt.date) -> None:
     w = tx.t(language)
     after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
-    impact = _quote("evaluation-2023", "Als onderdeel van de monitoring", "impactmeting uit.")
+    impact = quote("evaluation-2023", "Als onderdeel van de monitoring", "impactmeting uit.")
     decision = w["decision_taken" if decision_taken(made, y) else "decision_open"].format(
         deadline=budget_deadline(y).year, **y)
     s.bullets([b.format(after=after, impact_quote=impact, decision=decision, **y)
@@ -587,7 +340,7 @@ def _next(s: Section, main: Result, y: dict[str, int], language: str, made: dt.d
 
 def _limits(s: Section, y: dict[str, int], language: str) -> None:
     w = tx.t(language)
-    contact = _quote("evaluation-2023", "Binnen 5 werkdagen", "inwoner.")
+    contact = quote("evaluation-2023", "Binnen 5 werkdagen", "inwoner.")
     s.bullets([b.format(contact_quote=contact, **y) for b in w["limits"]])
 
 
@@ -620,7 +373,7 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     main, others = results[0], list(results[1:])
     observed = tuple(observations) if observations is not None else ()
     y = years_of(main, observed)
-    own = str(main.scenario.value("budget.structural_regime"))
+    own = str(main.scenario.value(REGIME_PARAMETER))
     regimes = list(regimes) if regimes else [RegimeResult(own, main, uncertainty, True)]
     if sum(r.main for r in regimes) != 1:
         raise ValueError("regimes: expected exactly one regime marked main")
@@ -641,13 +394,13 @@ def compose_briefing(results: Sequence[Result], info: dict[str, Any], language: 
     _happened(section("happened"), main, observed, y, language)
     _expected(section("expected"), main, uncertainty, observed, y, language, calibrated)
     _choice(section("choice"), regimes, y, language, made)
-    _risks(section("risks"), main, others, uncertainty, y, language, uncertain)
+    risks_section(section("risks"), main, others, uncertainty, y, language, uncertain)
     _breakeven(section("breakeven"), regimes, others, breakeven_cuts or {}, y, language)
     if measure is None and uncertain is not None:
         measure = measure_for(uncertain, main, uncertainty, y)
     if measure is not None:
-        _measure(section("measure"), measure, uncertain if uncertain is not None
-                 else main.scenario, y, language)
+        measure_section(section("measure"), measure, uncertain if uncertain is not None
+                        else main.scenario, y, language)
     elif uncertain is not None:  # too few computed situations to rank the assumptions
         section("measure").paragraph(tx.t(language)["measure_few"].format(
             draws=fmt.count(uncertainty.draws, language), min=fmt.count(MIN_DRAWS, language)))

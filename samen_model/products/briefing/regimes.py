@@ -18,6 +18,17 @@ import numpy as np
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
 from samen_model.scenario.observations import Observation
+from samen_model.scenario.scenario import Scenario
+
+#: The parameter that selects the regime after the transition (keys of :data:`REGIME_WORDS`).
+REGIME_PARAMETER = "budget.structural_regime"
+
+
+def under_regime(scenario: Scenario, key: str) -> Scenario:
+    """``scenario`` with the regime ``key`` after the transition (itself when it has it)."""
+    if str(scenario.value(REGIME_PARAMETER)) == key:
+        return scenario
+    return scenario.with_values({REGIME_PARAMETER: key})
 
 #: The ways of setting WIJ's budget after the transition (``budget.structural_regime``), by
 #: key: (label, what it means, the "if" phrase of page 1).

@@ -23,37 +23,29 @@ from samen_model.scenario.scenario import Scenario
 #: Percentiles kept of the briefing's Monte Carlo run: every whole per cent, so "in how many
 #: of the computed situations" reads to the per cent (they include 5, 25, 50, 75 and 95).
 PERCENTILES = tuple(range(1, 100))
-#: The regime after the transition (keys as in
-#: :data:`~samen_model.products.briefing.regimes.REGIME_WORDS`: t2_rule, settlement, reeel).
-REGIME_PARAMETER = "budget.structural_regime"
-
-
-def regime_choices(scenario: Scenario) -> tuple[str, dict[str, dict]]:
-    """The scenario's own regime after the transition and, per regime of
-    ``budget.structural_regime``, the parameter values that select it."""
-    from samen_model.products.briefing.regimes import REGIME_WORDS
-
-    return (str(scenario.value(REGIME_PARAMETER)),
-            {key: {REGIME_PARAMETER: key} for key in REGIME_WORDS})
 
 
 def regime_results(main: Scenario, uncertain: Scenario, draws: int, seed: int,
                    outputs: Sequence[str], runs: MonteCarloRuns | None = None
                    ) -> tuple[list, list[Run]]:
     """One :class:`~samen_model.products.briefing.regimes.RegimeResult` per way of setting the
-    budget after the transition that the model has (:func:`regime_choices`), each with central
-    values and ``draws`` computed situations of ``uncertain`` (same seed, so the regimes differ
-    only in the rule); the main scenario's own regime is marked main. Also the runs for the
-    manifest. ``runs``: the report's Monte Carlo runs (each computed once), else new ones."""
-    from samen_model.products.briefing.regimes import RegimeResult
+    budget after the transition that the model has (the keys of
+    :data:`~samen_model.products.briefing.regimes.REGIME_WORDS`), each with central values and
+    ``draws`` computed situations of ``uncertain`` (same seed, so the regimes differ only in
+    the rule); the main scenario's own regime is marked main. Also the runs for the manifest.
+    ``runs``: the report's Monte Carlo runs (each computed once), else new ones."""
+    from samen_model.products.briefing.regimes import (
+        REGIME_PARAMETER,
+        REGIME_WORDS,
+        RegimeResult,
+        under_regime,
+    )
 
     mc = MonteCarloRuns() if runs is None else runs
-    own, choices = regime_choices(main)
-    drawn_own, _ = regime_choices(uncertain)
+    own = str(main.value(REGIME_PARAMETER))
     out, runs = [], []
-    for key, values in choices.items():
-        central = main if key == own else main.with_values(values)
-        drawn = uncertain if key == drawn_own else uncertain.with_values(values)
+    for key in REGIME_WORDS:
+        central, drawn = under_regime(main, key), under_regime(uncertain, key)
         summary = mc.monte_carlo(drawn, draws=draws, seed=seed, percentiles=PERCENTILES,
                                  outputs=outputs)
         out.append(RegimeResult(key, simulate(central), summary, main=key == own))
