@@ -52,6 +52,7 @@ from samen_model.products.briefing.regimes import (
     net_output,
     share_at_or_below,
     square_output,
+    transition_years,
     under_regime,
     years_of,
 )
@@ -188,7 +189,7 @@ def _happened(s: Section, main: Result, observed: Sequence[Observation], y: dict
               language: str) -> None:
     """Only the documents' figures, as the source words them, with date and kind."""
     w = tx.t(language)
-    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    after = transition_years(y)
     s.paragraph(w["happened_intro"].format(after=after, **y))
     rows = []
     order = list(tx.OBSERVATION_WORDS)
@@ -307,7 +308,7 @@ def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Res
     w = tx.t(language)
     main = next(r for r in regimes if r.main)
     net = float(kf.central(main.result)["net_savings_structural_eur"])
-    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    after = transition_years(y)
     examples = [w["example"].format(title=r.scenario.title,
                                     net=tx.net_words(kf.central(r)
                                                      ["net_savings_structural_eur"], language))
@@ -330,7 +331,7 @@ def _breakeven(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Res
 
 def _next(s: Section, main: Result, y: dict[str, int], language: str, made: dt.date) -> None:
     w = tx.t(language)
-    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    after = transition_years(y)
     impact = quote("evaluation-2023", "Als onderdeel van de monitoring", "impactmeting uit.")
     decision = w["decision_taken" if decision_taken(made, y) else "decision_open"].format(
         deadline=budget_deadline(y).year, **y)

@@ -18,7 +18,11 @@ from samen_model.present import parameters as rp
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.citing import lower_first
 from samen_model.products.briefing.content import Section
-from samen_model.products.briefing.regimes import REGIME_PARAMETER, under_regime
+from samen_model.products.briefing.regimes import (
+    REGIME_PARAMETER,
+    transition_years,
+    under_regime,
+)
 from samen_model.scenario import labels as lb
 from samen_model.scenario.scenario import Scenario
 
@@ -56,7 +60,7 @@ def measure_section(s: Section, m: MeasureNext, uncertain: Scenario, y: dict[str
     w = tx.t(language)
     table = m.table[m.table["output"] == NET_SAVINGS].head(rows)
     net = m.outputs.loc[NET_SAVINGS]
-    after = f"{y['first']}–{y['end']}" if y["first"] < y["end"] else str(y["first"])
+    after = transition_years(y)
 
     def label(path: str) -> str:
         return rp.label_text(uncertain, path, language)

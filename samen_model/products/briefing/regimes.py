@@ -105,6 +105,13 @@ def years_of(result: Result, observations: Sequence[Observation] = ()) -> dict[s
             "last": int(result.years[-1]), "last_obs": last_obs, "first": last_obs + 1}
 
 
+def transition_years(years: dict[str, int]) -> str:
+    """The SAMEN. years of the transition as a reader writes them: ``2023–2025`` (one year:
+    ``2023``)."""
+    first, end = years["first"], years["end"]
+    return f"{first}–{end}" if first < end else str(first)
+
+
 def net_output(years: dict[str, int]) -> str:
     """The name of the Monte Carlo output the briefing reports (net result lo-hi)."""
     return f"net_savings_{years['lo']}_{years['hi']}"
