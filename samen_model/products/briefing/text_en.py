@@ -1,5 +1,6 @@
-"""The briefing's sentence templates in English (the Dutch ones, and the conventions they
-follow, are in :mod:`samen_model.products.briefing.text`); the keys are the same."""
+"""The briefing's sentence templates in English (the Dutch ones are in
+:mod:`samen_model.products.briefing.text_nl`, the conventions they follow in
+:mod:`samen_model.products.briefing.text`); the keys are the same."""
 
 from __future__ import annotations
 
