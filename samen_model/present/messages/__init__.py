@@ -8,8 +8,8 @@ reading text), :mod:`.cli`); :data:`CATALOGUE` is their union. :func:`text` look
 message up and fills its fields; :func:`words` gives every message under a prefix in one
 language (a table's headers); :func:`texts` a message that is a row of texts.
 
-The council briefing's words (``products/briefing/text_nl.py``, ``text_en.py`` and the titles in ``text.py``) are the one
-part left outside; they move here next.
+The council briefing's words (``products/briefing/text_nl.py``, ``text_en.py`` and the titles
+in ``text.py``) are the one part left outside; they move here next.
 """
 
 from __future__ import annotations
