@@ -3,7 +3,7 @@
 ``simulate(uncertainty_2023, draws=10**7, keep=(), reduce=...)`` keeps no column and reduces
 each block to two numbers per draw (the 2023-2025 square deviation and the 2030 cumulative net
 savings), as calibration does. The subprocess reports its peak resident memory
-(``resource.getrusage(RUSAGE_SELF).ru_maxrss``) and time. Target: under 2 GB. It then shows the
+(``resource.getrusage(RUSAGE_SELF).ru_maxrss``) and time. Target: under 1.5 GB. It then shows the
 refusal of a request that would not fit (every column of 10^8 draws), made before anything is
 allocated.
 
@@ -51,7 +51,7 @@ def main() -> None:
     m = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"{args.draws:,} draws streamed (keep=(), two reducers): {m['seconds']:.1f} s, "
           f"peak RSS {m['peak_gb']:.2f} GB (after imports {m['before_gb']:.2f} GB; the reduced "
-          f"results {m['reduced_gb']:.2f} GB); target < 2 GB; P(square exceeded 2023-2025) = "
+          f"results {m['reduced_gb']:.2f} GB); target < 1.5 GB; P(square exceeded 2023-2025) = "
           f"{m['p_exceeded']:.3f}")
 
     import samen_model as sm

@@ -38,7 +38,14 @@ def _stack_entities(
     arrays = [_param(scenario, f"{group}.{name}.{field}", years, values)
               for name in scenario.entities(group)]
     n = max(a.shape[1] for a in arrays)
-    return np.stack([np.broadcast_to(a, (len(years), n)) for a in arrays], axis=1)
+    # Product parameters are the same in every year (no year series): one contiguous (P, n)
+    # block seen as (Y, P, n) with a year stride of 0, so the engine reads each draw's values
+    # once (stocks.yearly_flows, the kernel) instead of once a year.
+    if all(a.strides[0] == 0 or a.shape[1] == 1 and np.all(a == a[:1]) for a in arrays):
+        rows = np.stack([np.broadcast_to(a[0], (n,)) for a in arrays])
+        return np.broadcast_to(rows, (len(years), *rows.shape))
+    return np.ascontiguousarray(np.stack([np.broadcast_to(a, (len(years), n)) for a in arrays],
+                                         axis=1))
 
 
 def population_series(scenario: Scenario, years: np.ndarray) -> np.ndarray:

@@ -136,8 +136,12 @@ def _row(x, t, start, m, into):
             into[j] = row[j]
 
 
-def _rows(x, t, start, m, into):
-    """``into[:, :m] = x[t, :, start:start + m]``: a year's rows of a product input."""
+def _rows(x, t, start, m, into, loaded=-1):
+    """``into[:, :m] = x[t, :, start:start + m]``: a year's rows of a product input; nothing
+    to do after year ``loaded`` (the year ``into`` was last filled in) when ``x`` is the same
+    in every year (a year stride of 0, as the builder makes product inputs without a series)."""
+    if 0 <= loaded < t and x.strides[0] == 0:
+        return
     for p in range(into.shape[0]):
         _row(x[t], p, start, m, into[p])
 
@@ -239,7 +243,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
             for x, row in ((demand_cf, dcf), (price_level, level)):
                 _row(x, t, start, m, row)
             for x3, rows in ((oh_a, oa), (oh_b, ob), (oh_survive, osv), (price, pr)):
-                _rows(x3, t, start, m, rows)
+                _rows(x3, t, start, m, rows, 0)
             # 4. The counterfactual runs through every year; before SAMEN. it is open house.
             _per_product(dcf, share, m, arrivals)
             _run_off(cf, arrivals, osv, oa, ob, pr, m, scratch, value)
@@ -262,7 +266,7 @@ def _flows(r0, waiting_list, capacity_follows, share, settled, first, fte_start,
                            (dropout_share, drop), (specialist_share, spec), (extra_fte, extra)):
                 _row(x, t, start, m, row)
             for x3, rows in ((sm_a, sa), (sm_b, sb), (sm_survive, ssv)):
-                _rows(x3, t, start, m, rows)
+                _rows(x3, t, start, m, rows, r0)
 
             # 5. Routing: in scope, leakage, SAMEN.'s demand; the plan's arrivals for hiring
             # (the demand WIJ saw) and for the budget (this year's, at the share taken on).

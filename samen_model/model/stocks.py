@@ -81,12 +81,12 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     years = inp.years
     r0 = int(np.sum(years < inp.samen_start_year))  # the first SAMEN. year's row
     duration = g["product_mean_duration_years"]
-    open_house = flows.run_off_coefficients(duration)
+    open_house = _per_year(flows.run_off_coefficients, duration)
     factor = g["samen_duration_factor"]
     if factor.shape[-1] == 1 and bool(np.all(factor == 1.0)):  # SAMEN. lasts as long
         samen = open_house
     else:
-        samen = flows.run_off_coefficients(duration * factor[:, None])
+        samen = _per_year(flows.run_off_coefficients, _times(duration, factor[:, None]))
 
     names = OUTPUT_COLUMNS if inp.waiting_list else FLOW_COLUMNS
     block = np.empty((len(names), len(years), draws))
@@ -110,6 +110,24 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     if not inp.waiting_list:
         columns.update(dict.fromkeys(WAITING_COLUMNS, np.zeros((len(years), 1))))
     return columns
+
+
+def _per_year(fn: Callable[[np.ndarray], tuple[np.ndarray, ...]], x: np.ndarray
+              ) -> tuple[np.ndarray, ...]:
+    """``fn(x)`` computed once for an ``x`` that is the same in every year (a year stride of 0,
+    as the builder makes constant product inputs) and broadcast over the years."""
+    if x.shape[0] > 1 and x.strides[0] == 0:
+        return tuple(np.broadcast_to(r, x.shape) for r in fn(x[:1]))
+    return fn(x)
+
+
+def _times(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x * y``, computed once and broadcast over the years when both are the same in every
+    year."""
+    if x.shape[0] > 1 and x.strides[0] == 0 and y.strides[0] == 0:
+        product = x[:1] * y[:1]
+        return np.broadcast_to(product, np.broadcast_shapes(x.shape, y.shape))
+    return x * y
 
 
 def _check_shapes(by_year: tuple[np.ndarray, ...], by_product: tuple[np.ndarray, ...],

@@ -31,11 +31,12 @@ BlockInputs = Callable[[int, int], Inputs]
 Reducer = Callable[[Mapping[str, np.ndarray], np.ndarray], np.ndarray]
 
 OUTPUT_COLUMNS = COLUMN_NAMES[1:]
-#: Draws per block: large enough that numpy's per-call cost (about 1.4 ms a block: sampling,
-#: inputs, the steps around the compiled kernel) is small, small enough that a block's arrays
-#: mostly stay in the level-3 cache. On 2 cores 16,384 and 32,768 measured alike, 8,192 about
-#: 5% slower and 2,048 twice as slow (2026-12-01).
-CHUNK = 16_384
+#: Draws per block: large enough that the Python around each block (about 3 ms: sampling's
+#: generators, inputs, the numpy steps around the compiled kernel; the GIL is held for it) is
+#: small, small enough that two blocks in flight stay well under a gigabyte. On 2 cores, fresh
+#: processes, 10^6 draws of uncertainty_2023 (2026-12-02): 32,768 about 5% faster than 16,384,
+#: 8,192 about 30% slower; 10^7 streamed draws peak at 0.99 GB (0.77 GB with 16,384).
+CHUNK = 32_768
 
 
 @dataclass(frozen=True)
