@@ -706,8 +706,8 @@ def test_register_says_what_the_ceiling_means_under_the_regime(briefing, parts):
     # the other regime: the switch alone
     from samen_model.products.briefing.annexes import register_value
     assert register_value("budget.lapsing_cost_ceiling", "uit", "t2_rule", "nl") == "uit"
-    start = parts[0][0].scenario.value("capacity.fte_at_start")  # 30: an estimate
-    assert f"vanaf ongeveer {start:.0f} fte bij de start (een schatting van het model)" in cells
+    # the evaluation counts 'ruim 80 fte'; the staff at the start are the model's estimate
+    assert "tot 'ruim 80 fte' (evaluatie), vanaf een geschatte bezetting bij de start" in cells
     assert "van ongeveer 30 naar" not in cells
     duration = next(r for r in rows if r[0] == "Duur van een traject bij SAMEN.")
     assert duration[1] == "even lang als in open house"  # realised_2023: factor 1

@@ -157,30 +157,6 @@ def register_value(path: str, value: str, regime: str, language: str) -> str:
     return f"{value}; {note[language]}" if note else value
 
 
-#: Source notes whose words a reader could take for a counted figure, as they should read
-#: (``{fte_at_start}``: the model's estimate of the staff at the start, from the scenario).
-SOURCE_WORDS: dict[str, dict[str, str]] = {
-    "WIJ groeide in 2023 van ongeveer 30 naar ruim 80 fte": {
-        "nl": "WIJ groeide in 2023 tot ruim 80 fte (evaluatie), vanaf ongeveer {fte_at_start} "
-              "fte bij de start (een schatting van het model)",
-        "en": "WIJ grew in 2023 to over 80 FTE (evaluation), from about {fte_at_start} FTE at "
-              "the start (the model's estimate)"},
-}
-
-
-def source_words(text: str, scenario: Any, language: str) -> str:
-    """``text`` with :data:`SOURCE_WORDS` applied (values from ``scenario``)."""
-    for old, new in SOURCE_WORDS.items():
-        if old in text:
-            start = scenario.value("capacity.fte_at_start") \
-                if "capacity.fte_at_start" in scenario.params else None
-            if start is None or isinstance(start, dict) or hasattr(start, "sample"):
-                continue
-            text = text.replace(old, new[language].format(
-                fte_at_start=fmt.count(float(start), language)))
-    return text
-
-
 def regime_words(text: str, language: str) -> str:
     """``text`` with the model's regime keys (``reeel``, ``t2_rule``, ``settlement``) in
     words (a source note may name them)."""
@@ -200,8 +176,8 @@ def register(s: Section, results: Sequence[Result], language: str) -> None:
         s.table(list(w["register_head"]),
                 [[r.label, register_value(r.path, r.value, regime, language),
                   rp.BASIS_WORDS[language][r.basis],
-                  source_words(regime_words(f"{r.source}: {r.quote}" if r.quote
-                                            else r.source, language), main, language)]
+                  regime_words(f"{r.source}: {r.quote}" if r.quote else r.source,
+                               language)]
                  for r in rows if r.theme == theme],
                 w["register_caption"].format(theme=lb.theme_label(theme, language)
                                              .rstrip(".")),
