@@ -34,20 +34,39 @@ def test_lookup_fills_fields_and_refuses_an_unknown_language():
     assert msg.words("table.manifest", "en")["run_key"] == "run key"
     assert msg.texts("text.dynamics.side", "nl") == ("boven", "binnen")
     assert msg.find("report.page.no_such_notebook") is None
+    assert msg.text("briefing.title.choice", "en", end=2025) == "5. The choice after 2025"
+    assert msg.texts("briefing.wij", "nl") == ("overschot", "tekort")
+    assert msg.texts("briefing.observation.fte_2023", "en") == ("SAMEN. staff", "counted")
     with pytest.raises(ValueError, match="language: expected one of nl, en, got 'de'"):
         msg.text("chart.title.year", "de")
 
 
 @pytest.mark.parametrize("folder", ["present", "cli", "products/workbook", "products/build",
-                                    "products/notebooks", "products/explorer"])
+                                    "products/notebooks", "products/explorer",
+                                    "products/briefing/text.py"])
 def test_no_module_chooses_between_dutch_and_english_itself(folder):
     """Words come from the catalogue; only number formatting (decimal comma, euro sign) and
-    the catalogue itself look at the language."""
+    the catalogue itself look at the language. ``folder`` may also be one module."""
     choosing = re.compile(r"""(language|lang)\)?\s*[!=]=\s*["'](nl|en)["']|\[["']nl["']\]""")
     allowed = {"formatting.py"}  # the decimal comma and the euro sign
+    where = PACKAGE / folder
+    assert where.exists(), where
+    modules = [where] if where.is_file() else sorted(where.rglob("*.py"))
     found = [f"{p.relative_to(PACKAGE)}:{i}"
-             for p in sorted((PACKAGE / folder).rglob("*.py")) if p.name not in allowed
+             for p in modules if p.name not in allowed
              and "messages" not in p.parts
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if choosing.search(line)]
     assert not found, found
+
+
+def test_the_briefing_templates_need_the_same_keys_in_both_languages(monkeypatch):
+    """The long templates are written per language (``present/messages/briefing/nl.py`` and
+    ``en.py``); a key in one only fails the import, naming it."""
+    from samen_model.present.messages import briefing
+
+    assert len(briefing.nl.TEXT) == len(briefing.en.TEXT) == 91
+    monkeypatch.setattr(briefing.en, "TEXT", {k: v for k, v in briefing.en.TEXT.items()
+                                              if k != "phase"})
+    with pytest.raises(ValueError, match=r"only in nl: \['phase'\]; only in en: \[\]"):
+        briefing._texts()

@@ -4,12 +4,11 @@ Every message has a dotted key (``chart.title.flows``, ``workbook.events.shortfa
 Dutch and an English text with the same ``{fields}`` (a test checks both). The catalogue is
 kept in a few files by who shows the words (:mod:`.charts`, :mod:`.tables`, :mod:`.text`,
 :mod:`.products`, :mod:`.explorer` (the what-if explorer), :mod:`.notebooks` (the notebooks'
-reading text), :mod:`.cli`); :data:`CATALOGUE` is their union. :func:`text` looks one
-message up and fills its fields; :func:`words` gives every message under a prefix in one
-language (a table's headers); :func:`texts` a message that is a row of texts.
-
-The council briefing's words (``products/briefing/text_nl.py``, ``text_en.py`` and the titles
-in ``text.py``) are the one part left outside; they move here next.
+reading text), :mod:`.cli`) and the sub-package :mod:`.briefing` (the council briefing, its
+long templates written per language, ``briefing.*``); :data:`CATALOGUE` is their union.
+:func:`text` looks one message up and fills its fields; :func:`words` gives every message
+under a prefix in one language (a table's headers); :func:`texts` a message that is a row of
+texts.
 """
 
 from __future__ import annotations
@@ -17,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from samen_model.present.messages import charts, cli, explorer, notebooks, products, tables
+from samen_model.present.messages import (
+    briefing,
+    charts,
+    cli,
+    explorer,
+    notebooks,
+    products,
+    tables,
+)
 from samen_model.present.messages import text as sentences
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -38,7 +45,7 @@ def _merge(*parts: Mapping[str, dict[str, Message]]) -> dict[str, dict[str, Mess
 CATALOGUE: dict[str, dict[str, Message]] = _merge(charts.MESSAGES, tables.MESSAGES,
                                                   sentences.MESSAGES, products.MESSAGES,
                                                   explorer.MESSAGES, notebooks.MESSAGES,
-                                                  cli.MESSAGES)
+                                                  cli.MESSAGES, briefing.MESSAGES)
 
 
 def check_language(language: str) -> str:

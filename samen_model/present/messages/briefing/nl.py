@@ -1,10 +1,12 @@
-"""The briefing's sentence templates in Dutch (the conventions they follow are in
-:mod:`samen_model.products.briefing.text`; the English ones, with the same keys, in
-:mod:`samen_model.products.briefing.text_en`)."""
+"""The council briefing's sentence templates in Dutch, written out per language because long
+prose reads best that way; :mod:`.en` has the same keys (checked at import), and
+:mod:`samen_model.present.messages.briefing` makes them catalogue messages
+``briefing.text.<key>``. The conventions they follow are in
+:mod:`samen_model.products.briefing.text`."""
 
 from __future__ import annotations
 
-TEXT_NL: dict = {
+TEXT: dict[str, str | tuple[str, ...]] = {
     # page 1
     "bottom_cost": "**Als het budget van WIJ na {end} wordt bepaald zoals het model "
                    "aanneemt ({regime}; geen besluit), kost SAMEN. de gemeente in "
@@ -215,7 +217,7 @@ TEXT_NL: dict = {
     "measure_head": ("Aanname", "Deel van de spreiding", "Band wordt smaller met",
                      "Waar het cijfer vandaan kan komen"),
     # 9 next
-    "next": [
+    "next": (
         "De cijfers over {after} (jeugdigen, fte, budget en verrekening) vervangen de "
         "schattingen van het model; daarna wordt het opnieuw afgestemd en deze notitie "
         "opnieuw gemaakt.",
@@ -226,9 +228,9 @@ TEXT_NL: dict = {
         "De groei van het personeel, de weglek en de opschaling naar specialistische hulp "
         "zijn het eerst te volgen (paragraaf 6); paragraaf 8 noemt de cijfers die de "
         "onzekerheid het meest verkleinen.",
-    ],
+    ),
     # 10 limits
-    "limits": [
+    "limits": (
         "Het model rekent met geld en aantallen, niet met de kwaliteit van de hulp of wat "
         "die voor kinderen en gezinnen oplevert. Daarover gaat de impactmeting die de "
         "evaluatie aankondigt.",
@@ -239,7 +241,7 @@ TEXT_NL: dict = {
         "opschaling kan kosten.",
         "Alle bedragen zijn in euro's van het jaar zelf (nominaal), zonder rente of "
         "contante waarde.",
-    ],
+    ),
     # annexes
     "budget_caption": "Van de kosten van vergelijkbare zorg naar het budget van WIJ en de "
                       "verrekening, hoofdscenario; bedragen in miljoenen euro's. {first} "
@@ -273,4 +275,9 @@ TEXT_NL: dict = {
     "between": "tussen {a} en {b}",
     "between_mixed": "tussen {a} {wa} en {b} {wb}",
     "and": "en",
+    "square_sides": ("onder", "boven"),  # a band of closed-square deviations: (below, above)
+    "square_band": "{band} het gesloten vierkant",
+    # a share of situations as a council member says it (in_ten)
+    "in_ten": "{n} van de 10", "in_hundred": "{n} van de 100",
+    "in_ten_most": "meer dan 99 van de 100", "in_ten_fewest": "minder dan 1 van de 100",
 }

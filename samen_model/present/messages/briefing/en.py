@@ -1,10 +1,12 @@
-"""The briefing's sentence templates in English (the Dutch ones are in
-:mod:`samen_model.products.briefing.text_nl`, the conventions they follow in
-:mod:`samen_model.products.briefing.text`); the keys are the same."""
+"""The council briefing's sentence templates in English, written out per language because long
+prose reads best that way; :mod:`.nl` has the same keys (checked at import), and
+:mod:`samen_model.present.messages.briefing` makes them catalogue messages
+``briefing.text.<key>``. The conventions they follow are in
+:mod:`samen_model.products.briefing.text`."""
 
 from __future__ import annotations
 
-TEXT_EN: dict = {
+TEXT: dict[str, str | tuple[str, ...]] = {
     # page 1
     "bottom_cost": "**If WIJ's budget after {end} is set as the model assumes ({regime}; no "
                    "decision), SAMEN. is expected to cost the municipality a net {median} more "
@@ -201,7 +203,7 @@ TEXT_EN: dict = {
                        "and where a better figure can come from.",
     "measure_head": ("Assumption", "Share of the spread", "Band narrower by",
                      "Where the figure can come from"),
-    "next": [
+    "next": (
         "The figures for {after} (young people, FTE, budget and settlement) replace the "
         "model's estimates; then it is tuned again and this note made again.",
         "{decision}",
@@ -210,9 +212,9 @@ TEXT_EN: dict = {
         "figures.",
         "Staff growth, leakage and step-up to specialist care are the first to follow "
         "(section 6); section 8 names the figures that would narrow the uncertainty most.",
-    ],
+    ),
     # 10 limits
-    "limits": [
+    "limits": (
         "The model computes money and numbers, not the quality of care or what it brings "
         "children and families. The impact study the evaluation announces is about that.",
         "The evaluation reports for {last_obs} that there are no waiting lists and that "
@@ -221,7 +223,7 @@ TEXT_EN: dict = {
         "there are no figures (annex 3); section 6 shows what step-up can cost.",
         "All amounts are in euros of the year itself (nominal), without interest or present "
         "value.",
-    ],
+    ),
     # annexes
     "budget_caption": "From the cost of comparable care to WIJ's budget and the settlement, "
                       "main scenario; amounts in millions of euros. {first} matches the "
@@ -251,4 +253,9 @@ TEXT_EN: dict = {
     "even": "almost exactly on the closed square",
     "between": "between {a} and {b}", "between_mixed": "between {a} {wa} and {b} {wb}",
     "and": "and",
+    "square_sides": ("below", "above"),  # a band of closed-square deviations: (below, above)
+    "square_band": "{band} the closed square",
+    # a share of situations as a council member says it (in_ten)
+    "in_ten": "{n} in 10", "in_hundred": "{n} in 100",
+    "in_ten_most": "more than 99 in 100", "in_ten_fewest": "fewer than 1 in 100",
 }
