@@ -43,30 +43,34 @@ def test_lookup_fills_fields_and_refuses_an_unknown_language():
 
 @pytest.mark.parametrize("folder", ["present", "cli", "products/workbook", "products/build",
                                     "products/notebooks", "products/explorer",
-                                    "products/briefing/text.py"])
+                                    "products/briefing"])
 def test_no_module_chooses_between_dutch_and_english_itself(folder):
     """Words come from the catalogue; only number formatting (decimal comma, euro sign) and
-    the catalogue itself look at the language. ``folder`` may also be one module."""
+    the catalogue itself look at the language."""
     choosing = re.compile(r"""(language|lang)\)?\s*[!=]=\s*["'](nl|en)["']|\[["']nl["']\]""")
     allowed = {"formatting.py"}  # the decimal comma and the euro sign
-    where = PACKAGE / folder
-    assert where.exists(), where
-    modules = [where] if where.is_file() else sorted(where.rglob("*.py"))
     found = [f"{p.relative_to(PACKAGE)}:{i}"
-             for p in modules if p.name not in allowed
+             for p in sorted((PACKAGE / folder).rglob("*.py")) if p.name not in allowed
              and "messages" not in p.parts
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if choosing.search(line)]
     assert not found, found
 
 
-def test_the_briefing_templates_need_the_same_keys_in_both_languages(monkeypatch):
-    """The long templates are written per language (``present/messages/briefing/nl.py`` and
-    ``en.py``); a key in one only fails the import, naming it."""
+def test_the_briefing_words_written_per_language_need_the_same_keys(monkeypatch):
+    """The briefing's long words are written per language (``present/messages/briefing/nl.py``
+    and ``en.py``); a key in one only fails the import, naming it."""
     from samen_model.present.messages import briefing
 
     assert len(briefing.nl.TEXT) == len(briefing.en.TEXT) == 91
+    assert len(msg.words("briefing.glossary", "en")) == 13
+    assert msg.texts("briefing.glossary.1", "nl")[0] == "Gesloten vierkant"
     monkeypatch.setattr(briefing.en, "TEXT", {k: v for k, v in briefing.en.TEXT.items()
                                               if k != "phase"})
-    with pytest.raises(ValueError, match=r"only in nl: \['phase'\]; only in en: \[\]"):
+    with pytest.raises(ValueError, match=r"briefing.text: nl and en need the same keys "
+                                         r"\(only in nl: \['phase'\]; only in en: \[\]\)"):
+        briefing._texts()
+    monkeypatch.setattr(briefing.en, "TEXT", briefing.nl.TEXT)
+    monkeypatch.setattr(briefing.en, "GLOSSARY", briefing.en.GLOSSARY[:-1])
+    with pytest.raises(ValueError, match=r"briefing.glossary: .*only in nl: \['13'\]"):
         briefing._texts()

@@ -17,6 +17,7 @@ from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.money import DISCOUNT_RATE
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present import parameters as rp
 from samen_model.present.tables.results import budget_steps_frame, budget_steps_table
 from samen_model.products.briefing import text as tx
@@ -26,33 +27,11 @@ from samen_model.scenario import labels as lb
 from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
 
-KEY_FIGURE_WORDS = {
-    "nl": {"dev": ("boven", "onder"), "net": ("besparing", "extra kosten"),
-           "wij": tx.WIJ_WORDS["nl"],
-           "no_payback": "niet vóór eind {last}", "kf": "Kerncijfer", "main": "Hoofdscenario",
-           "caption": "Kerncijfers per scenario, met één waarde per aanname; vanaf {first} zijn "
-                      "het verwachtingen.",
-           "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
-           "net_savings_structural_eur": "Netto resultaat {lo}–{hi}",
-           "net_savings_structural_real_eur": "Netto resultaat {lo}–{hi} in prijzen van {price}",
-           "net_savings_structural_discounted_eur": "Netto resultaat {lo}–{hi}, contante waarde "
-                                                    "{start} ({rate})",
-           "cumulative_net_savings_end_eur": "Netto resultaat opgeteld tot eind {last}",
-           "wij_result_structural_eur": "Resultaat van WIJ {lo}–{hi} (houdt WIJ zelf)"},
-    "en": {"dev": ("above", "below"), "net": ("saving", "extra cost"),
-           "wij": tx.WIJ_WORDS["en"],
-           "no_payback": "not before the end of {last}", "kf": "Key figure",
-           "main": "Main scenario",
-           "caption": "Key figures per scenario, with one value per assumption; from {first} on "
-                      "they are expectations.",
-           "deviation_transition_eur": "Closed square {start}–{end}",
-           "net_savings_structural_eur": "Net result {lo}–{hi}",
-           "net_savings_structural_real_eur": "Net result {lo}–{hi} in {price} prices",
-           "net_savings_structural_discounted_eur": "Net result {lo}–{hi}, present value "
-                                                    "{start} ({rate})",
-           "cumulative_net_savings_end_eur": "Net result added up to the end of {last}",
-           "wij_result_structural_eur": "WIJ's result {lo}–{hi} (kept by WIJ)"},
-}
+#: The key-figure annex's words by language (``briefing.key_figure.*``, WIJ's result
+#: ``briefing.wij``).
+KEY_FIGURE_WORDS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    lang: {**msg.words("briefing.key_figure", lang), "wij": tx.WIJ_WORDS[lang]}
+    for lang in msg.LANGUAGES}
 
 
 #: Key figures whose direction is not besparing / extra kosten, by the start of their name.
@@ -99,18 +78,8 @@ def key_figures(s: Section, results: Sequence[Result], y: dict[str, int],
 
 
 #: Row labels of the budget-rule annex (the step names of the budget table, in plain words).
-BUDGET_LABELS = {
-    "nl": ["Kosten vergelijkbare zorg, twee jaar eerder", "Geraamde kosten, een jaar eerder",
-           "Voorlopig budget (1 oktober van het jaar ervoor)", "Budget na de toets van 1 maart",
-           "Taakstelling", "Definitief budget", "Naar ICT en huisvesting",
-           "Uitvoeringsbudget WIJ", "Werkelijke kosten SAMEN.",
-           "Verrekening (terug naar de gemeente)"],
-    "en": ["Cost of comparable care, two years earlier", "Estimated cost, one year earlier",
-           "Provisional budget (1 October of the year before)",
-           "Budget after the 1 March check", "Budget cut", "Final budget",
-           "To ICT and housing", "WIJ execution budget", "Actual cost of SAMEN.",
-           "Settlement (back to the municipality)"],
-}
+BUDGET_LABELS: dict[str, list[str]] = {lang: list(msg.texts("briefing.budget_labels", lang))
+                                      for lang in msg.LANGUAGES}
 
 
 def budget(s: Section, main: Result, y: dict[str, int], language: str) -> None:
@@ -129,23 +98,23 @@ def budget(s: Section, main: Result, y: dict[str, int], language: str) -> None:
             widths=[3.4, *[1.0] * len(cols)], align=["l", *["r"] * len(cols)])
 
 
-#: What a register value means under a regime after the transition, by parameter and regime.
-REGISTER_NOTES: dict[str, dict[str, dict[str, str]]] = {
-    "budget.lapsing_cost_ceiling": {"reeel": {
-        "nl": "deze schakelaar geldt bij ‘budgetregel loopt door’ en ‘verrekening’; bij een "
-              "reëel budget (de regel van dit scenario) hoort het plafond bij de regel: het "
-              "budget is nooit hoger dan de kosten die in open house vervallen",
-        "en": "this switch applies to ‘budget rule continues’ and ‘settlement’; under a "
-              "realistic budget (this scenario's rule) the ceiling is part of the rule: the "
-              "budget is never above the cost that lapses in open house"}},
-}
+def _register_notes() -> dict[str, dict[str, dict[str, str]]]:
+    notes: dict[str, dict[str, dict[str, str]]] = {}
+    for key, entry in msg.by_key("briefing.register_note").items():
+        path, regime = key.rsplit(".", 1)
+        notes.setdefault(path, {})[regime] = entry
+    return notes
+
+
+#: What a register value means under a regime after the transition, by parameter and regime
+#: (catalogue messages ``briefing.register_note.<parameter>.<regime>``).
+REGISTER_NOTES: dict[str, dict[str, dict[str, str]]] = _register_notes()
 
 
 #: Register values a reader says otherwise (a ratio of exactly one).
-VALUE_WORDS: dict[str, str] = {
-    "1 maal de duur in open house": "even lang als in open house",
-    "1 times the open-house duration": "as long as in open house",
-}
+VALUE_WORDS: dict[str, str] = {registered: said
+                               for entry in msg.by_key("briefing.value_words").values()
+                               for registered, said in entry.values()}
 
 
 def register_value(path: str, value: str, regime: str, language: str) -> str:
@@ -184,18 +153,9 @@ def register(s: Section, results: Sequence[Result], language: str) -> None:
                 widths=[2.6, 2.6, 1.6, 5.2])
 
 
-BASIS_PLURAL = {
-    "nl": {"document": ("rust op een document", "rusten op een document"),
-           "figures": ("op publieke cijfers", "op publieke cijfers"),
-           "estimate": ("is een schatting", "zijn schattingen"),
-           "what-if": ("is een wat-als-aanname", "zijn wat-als-aannames"),
-           "choice": ("is een modelkeuze", "zijn modelkeuzes")},
-    "en": {"document": ("rests on a document", "rest on a document"),
-           "figures": ("on public figures", "on public figures"),
-           "estimate": ("is an estimate", "are estimates"),
-           "what-if": ("is a what-if assumption", "are what-if assumptions"),
-           "choice": ("is a modelling choice", "are modelling choices")},
-}
+#: How many assumptions rest on what, by language and basis: (one, several).
+BASIS_PLURAL: dict[str, dict[str, tuple[str, ...]]] = {
+    lang: msg.words("briefing.basis_plural", lang) for lang in msg.LANGUAGES}
 
 
 def _basis_plural(basis: str, n: int, language: str) -> str:

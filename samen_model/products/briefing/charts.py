@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present.charts.base import new_figure, set_alt_text
 from samen_model.products.briefing.text import money
 
@@ -22,34 +23,9 @@ FONT = 8.0
 BLUE = "#1f5f9f"
 PLAIN = {"fc": "white", "ec": "none", "pad": 0.6}  # a label's white background
 
-WORDS = {
-    "nl": {"saving": "besparing →", "cost": "← extra kosten", "median": "middelste uitkomst",
-           "range": "9 van de 10 doorgerekende situaties",
-           "main": "hoofdscenario (één waarde per aanname)", "year": "Jaar",
-           "transition": "overgangsperiode",
-           "y_outlook": "← extra kosten    € mln    besparing →",
-           "observed": "← cijfers tot en met {year} · daarna verwachting →",
-           "alt_regimes": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}: {desc}.",
-           "alt_regime": "{label}: middelste uitkomst {median}, in 9 van de 10 situaties tussen "
-                         "{p5} en {p95}",
-           "alt_outlook": "Opgeteld netto resultaat van SAMEN. per jaar, {a}–{b}. Middelste "
-                          "uitkomst eind {b}: {median}; in 9 van de 10 situaties tussen {p5} en "
-                          "{p95}. Hoofdscenario eind {b}: {main}.",
-           },
-    "en": {"saving": "saving →", "cost": "← extra cost", "median": "middle outcome",
-           "range": "9 in 10 computed situations",
-           "main": "main scenario (one value per assumption)", "year": "Year",
-           "transition": "transition period",
-           "y_outlook": "← extra cost    € M    saving →",
-           "observed": "← figures up to {year} · expected after →",
-           "alt_regimes": "Net result {lo}–{hi} per way of budgeting after {end}: {desc}.",
-           "alt_regime": "{label}: middle outcome {median}, in 9 of 10 situations between {p5} "
-                         "and {p95}",
-           "alt_outlook": "Net result of SAMEN. added up per year, {a}–{b}. Middle outcome at the "
-                          "end of {b}: {median}; in 9 of 10 situations between {p5} and {p95}. "
-                          "Main scenario at the end of {b}: {main}.",
-           },
-}
+#: The charts' words by language (catalogue messages ``briefing.chart.*``).
+WORDS: dict[str, dict[str, str]] = {lang: msg.words("briefing.chart", lang)
+                                    for lang in msg.LANGUAGES}
 
 
 def _style(ax) -> None:
@@ -109,7 +85,7 @@ def regime_chart(labels: Sequence[str], medians: Sequence[float], p5: Sequence[f
     ax.set_ylim(n - 0.45, -0.85)
     ax.set_xlim(left, right)
     _mln_axis(ax, "x", language)
-    unit = "€ mln" if language == "nl" else "€M"
+    unit = w["unit"]
     ax.set_xlabel(f"{w['cost']}      {years[0]}–{years[1]}, {unit}      {w['saving']}",
                   fontsize=FONT)
     _style(ax)

@@ -3,6 +3,7 @@ a document named by its short title and date, and a label lowered for use inside
 
 from __future__ import annotations
 
+from samen_model.present import messages as msg
 from samen_model.scenario import sources as src
 from samen_model.scenario.quotes import passages_of
 
@@ -26,5 +27,5 @@ def lower_first(label: str) -> str:
 def cite(key: str, language: str) -> str:
     """``Evaluatie Basis jeugdhulp 2023 van 15 december 2023`` (no brackets inside brackets)."""
     s = src.registry()[key]
-    of = "van" if language == "nl" else "of"
+    of = msg.text("briefing.of", language)
     return f"{s.short_title[language]} {of} {s.when(language)}"

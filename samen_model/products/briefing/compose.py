@@ -32,6 +32,7 @@ from samen_model.analysis.value_of_information import (
 from samen_model.model.results import Result
 from samen_model.model.simulate import simulate
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.products.briefing import annexes as ax
 from samen_model.products.briefing import charts
 from samen_model.products.briefing import text as tx
@@ -61,7 +62,7 @@ from samen_model.scenario import sources as src
 from samen_model.scenario.observations import Observation, Observations
 from samen_model.scenario.scenario import Scenario
 
-MAIN_TITLE = {"nl": "Hoofdscenario", "en": "Main scenario"}
+MAIN_TITLE = {lang: msg.text("briefing.main_title", lang) for lang in msg.LANGUAGES}
 
 
 def _title(result: Result, main: Result, language: str) -> str:
@@ -118,7 +119,7 @@ def _summary(s: Section, regimes: Sequence[RegimeResult], others: Sequence[Resul
                                             range=tx.range_words(b5, b95, language), **y))
     shown = [r for r in regimes if r.summary is not None]
     stats = [middle(r.summary, out) for r in shown]
-    mark = " (aanname van het model)" if language == "nl" else " (the model's assumption)"
+    mark = msg.text("briefing.assumed_mark", language)
     fig = charts.regime_chart([r.words(language)[0] + (mark if r.main else "") for r in shown],
                               [m[1] for m in stats],
                               [m[0] for m in stats], [m[2] for m in stats],

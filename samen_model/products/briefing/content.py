@@ -22,14 +22,16 @@ import io
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from samen_model.present import messages as msg
+
 #: The section that holds the provenance; renderers put it on its own, last page.
 COLOPHON = "colophon"
 NBSP = "\u00a0"
 #: The document property "author" (PDF, Word) and the colophon's maker when none is given.
 DEFAULT_AUTHOR = "Gemeente Groningen"
 #: The words before a caption's number: "Figuur 3. ...", "Tabel 2. ...".
-CAPTION_WORDS = {"nl": {"figure": "Figuur", "table": "Tabel"},
-                 "en": {"figure": "Figure", "table": "Table"}}
+CAPTION_WORDS: dict[str, dict[str, str]] = {lang: msg.words("briefing.caption", lang)
+                                            for lang in msg.LANGUAGES}
 
 
 def keep_together(text: str) -> str:

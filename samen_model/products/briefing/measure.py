@@ -14,6 +14,7 @@ from samen_model.analysis.value_of_information import (
 )
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present import parameters as rp
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.citing import lower_first
@@ -48,7 +49,7 @@ def phrase_text(scenario: Scenario, path: str, language: str) -> str:
     words = entry.phrase[language] if entry else path
     parts = path.split(".")
     if len(parts) == 3 and parts[1] in scenario.tree["parameters"].get(parts[0], {}):
-        of = "van" if language == "nl" else "of"
+        of = msg.text("briefing.of", language)
         words = f"{words} {of} {lower_first(scenario.label(parts[0], parts[1], language))}"
     return words
 

@@ -5,7 +5,8 @@ outcome with its band, and the share of computed situations at or below a value.
 A :class:`RegimeResult` is one regime with its central run and its computed situations; the
 briefing sets a list of them side by side. The keys follow the structural regimes of the model
 (``t2_rule``, ``settlement``, ``reeel``): a regime the model gains later only needs its words in
-:data:`REGIME_WORDS`.
+the catalogue (``briefing.regime.<key>`` and ``briefing.regime_short.<key>`` in
+``present/messages/briefing/words.py``), which :data:`REGIME_WORDS` reads.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
+from samen_model.present import messages as msg
 from samen_model.scenario.observations import Observation
 from samen_model.scenario.scenario import Scenario
 
@@ -32,47 +34,11 @@ def under_regime(scenario: Scenario, key: str) -> Scenario:
 
 #: The ways of setting WIJ's budget after the transition (``budget.structural_regime``), by
 #: key: (label, what it means, the "if" phrase of page 1).
-REGIME_WORDS: dict[str, dict[str, tuple[str, str, str]]] = {
-    "t2_rule": {
-        "nl": ("Budgetregel loopt door, WIJ houdt het verschil",
-               "Het budget volgt de kosten van twee jaar eerder, zoals in de overgangsperiode; "
-               "wat over is houdt WIJ, een tekort draagt WIJ zelf.",
-               "Als de budgetregel doorloopt en WIJ het verschil houdt"),
-        "en": ("Budget rule continues, WIJ keeps the difference",
-               "The budget follows the cost of two years earlier, as in the transition; WIJ "
-               "keeps what is left and bears a shortfall itself.",
-               "If the budget rule continues and WIJ keeps the difference")},
-    "settlement": {
-        "nl": ("Verrekening loopt door",
-               "WIJ krijgt de werkelijke kosten vergoed: wat over is gaat terug naar de "
-               "gemeente, een tekort vult de gemeente aan.",
-               "Als de verrekening met de werkelijke kosten doorloopt"),
-        "en": ("Settlement continues",
-               "WIJ is paid its actual cost: what is left returns to the municipality, a "
-               "shortfall is topped up.",
-               "If settlement against actual cost continues")},
-    "reeel": {
-        "nl": ("Reëel budget op de werkelijke kosten",
-               "Het budget volgt de werkelijke kosten van het laatste jaar van de "
-               "overgangsperiode, daarna geïndexeerd voor loon, prijs en aantal jeugdigen, en "
-               "nooit hoger dan de open-house-kosten die vervallen; wat over is houdt WIJ.",
-               "Als het budget reëel wordt vastgesteld op de werkelijke kosten"),
-        "en": ("Realistic budget on the actual cost",
-               "The budget follows the actual cost of the last transition year, indexed for "
-               "wages, prices and the number of young people after that, and never above the "
-               "open-house cost that lapses; WIJ keeps what is left.",
-               "If the budget is set realistically on the actual cost")},
-}
+REGIME_WORDS: dict[str, dict[str, tuple[str, str, str]]] = msg.by_key("briefing.regime")
 
 
 #: The regime as a short noun phrase inside a sentence ("zoals het model aanneemt: ...").
-REGIME_SHORT: dict[str, dict[str, str]] = {
-    "t2_rule": {"nl": "de budgetregel loopt door en WIJ houdt het verschil",
-                "en": "the budget rule continues and WIJ keeps the difference"},
-    "settlement": {"nl": "verrekening met de werkelijke kosten",
-                   "en": "settlement against the actual cost"},
-    "reeel": {"nl": "een reëel budget", "en": "a realistic budget"},
-}
+REGIME_SHORT: dict[str, dict[str, str]] = msg.by_key("briefing.regime_short")
 
 
 @dataclass(frozen=True)

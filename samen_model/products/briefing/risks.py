@@ -13,6 +13,7 @@ from samen_model.analysis.calibration.fit import prior_values
 from samen_model.analysis.monte_carlo import MonteCarloSummary
 from samen_model.model.results import Result
 from samen_model.present import formatting as fmt
+from samen_model.present import messages as msg
 from samen_model.present import parameters as rp
 from samen_model.products.briefing import text as tx
 from samen_model.products.briefing.citing import cite, quote
@@ -35,7 +36,7 @@ def change_words(scenario: Scenario, path: str, language: str) -> str:
     if isinstance(value, dict) and value:
         unit = rp.unit_text(path, scenario, language)
         years = sorted(value)
-        since, at = ("vanaf", "in") if language == "nl" else ("from", "in")
+        since, at = msg.texts("briefing.since_at", language)
         parts = []
         for i, year in enumerate(years):
             text = rp.value_text(info, scenario, language, value=value[year])

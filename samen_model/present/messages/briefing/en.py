@@ -259,3 +259,92 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "in_ten": "{n} in 10", "in_hundred": "{n} in 100",
     "in_ten_most": "more than 99 in 100", "in_ten_fewest": "fewer than 1 in 100",
 }
+
+
+#: The words of the briefing's charts (``briefing.chart.<key>``).
+CHART: dict[str, str] = {
+    "saving": "saving →",
+    "cost": "← extra cost",
+    "median": "middle outcome",
+    "range": "9 in 10 computed situations",
+    "main": "main scenario (one value per assumption)",
+    "year": "Year",
+    "transition": "transition period",
+    "y_outlook": "← extra cost    € M    saving →",
+    "observed": "← figures up to {year} · expected after →",
+    "alt_regimes": "Net result {lo}–{hi} per way of budgeting after {end}: {desc}.",
+    "alt_regime": "{label}: middle outcome {median}, in 9 of 10 situations between {p5} and {p95}",
+    "alt_outlook": "Net result of SAMEN. added up per year, {a}–{b}. Middle outcome at the end "
+                   "of {b}: {median}; in 9 of 10 situations between {p5} and {p95}. Main "
+                   "scenario at the end of {b}: {main}.",
+    "unit": "€M",
+}
+
+#: The key-figure annex (``briefing.key_figure.<key>``): a row label per key figure, the
+#: direction words of a signed amount, the table's head and caption.
+KEY_FIGURES: dict[str, str | tuple[str, ...]] = {
+    "dev": ("above", "below"),
+    "net": ("saving", "extra cost"),
+    "no_payback": "not before the end of {last}",
+    "kf": "Key figure",
+    "main": "Main scenario",
+    "caption": "Key figures per scenario, with one value per assumption; from {first} on they "
+               "are expectations.",
+    "deviation_transition_eur": "Closed square {start}–{end}",
+    "net_savings_structural_eur": "Net result {lo}–{hi}",
+    "net_savings_structural_real_eur": "Net result {lo}–{hi} in {price} prices",
+    "net_savings_structural_discounted_eur": "Net result {lo}–{hi}, present value {start} "
+                                             "({rate})",
+    "cumulative_net_savings_end_eur": "Net result added up to the end of {last}",
+    "wij_result_structural_eur": "WIJ's result {lo}–{hi} (kept by WIJ)",
+}
+
+#: The glossary, in order: (term, explanation) (``briefing.glossary.<n>``).
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("Closed square (gesloten vierkant)",
+     "The agreement that total youth-care spend stays the same over the transition 2023–2025: "
+     "what SAMEN. costs more or less is offset by less or more other youth care. Above the "
+     "closed square means the municipality spends more with SAMEN. than without; below it, that "
+     "it spends less."),
+    ("Leakage (weglek)",
+     "New cases within SAMEN.'s scope that still go to an open-house provider, for example "
+     "because specialist care was chosen on content grounds."),
+    ("Execution budget (uitvoeringsbudget)",
+     "The fixed (lump-sum) budget WIJ Groningen receives for SAMEN. each year. The part for ICT "
+     "and housing (10.9% together) goes to the municipality's budgets."),
+    ("Budget rule",
+     "The budget for a year is set by 1 October of the year before from the actual cost of two "
+     "years earlier and the expected development since. On 1 March of the year itself the cost "
+     "of the previous year is checked against that expectation and the budget adjusted if it "
+     "differs."),
+    ("Settlement (verrekening)",
+     "During the transition WIJ repays what is left of the budget and the municipality tops up a "
+     "shortfall. Whether that continues after 2025 has not been decided; the main scenario "
+     "assumes a fixed budget without settlement."),
+    ("Open house",
+     "Youth care purchased through the RIGG from any provider that meets the conditions, with an "
+     "indication per young person. Running indications stay there until they end."),
+    ("OVA",
+     "Overheidsbijdrage in de Arbeidskostenontwikkeling: the percentage by which budgets and "
+     "tariffs are indexed for wage growth each year."),
+    ("Budget cut (taakstelling)",
+     "A reduction of the budget imposed in advance."),
+    ("Incidental budget",
+     "One-off money for pre-investments and transition costs in 2022–2024 (€4.0M); what is left "
+     "flows back to the municipality."),
+    ("Net result",
+     "What the municipality spends less with SAMEN. than without, after the incidental budget. A "
+     "positive result is called a saving in this note, a negative one extra cost; in the charts "
+     "a saving lies right of or above zero."),
+    ("Payback year",
+     "The first year in which the net result added up since the start exceeds zero."),
+    ("Main scenario",
+     "The calculation with one value per assumption: the 2022 plan, adjusted to the 2023 "
+     "evaluation (annex 3)."),
+    ("Computed situations",
+     "The model computes the future many times (the colophon says how often), each time with "
+     "other values for the uncertain assumptions, within ranges that fit the 2023 figures. The "
+     "middle outcome is the one with half of the situations better and half worse. '9 in 10 "
+     "situations' is the band without the 5% best and the 5% worst. That is no certainty: the "
+     "ranges are assumptions themselves."),
+)

@@ -281,3 +281,94 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "in_ten": "{n} van de 10", "in_hundred": "{n} van de 100",
     "in_ten_most": "meer dan 99 van de 100", "in_ten_fewest": "minder dan 1 van de 100",
 }
+
+
+#: The words of the briefing's charts (``briefing.chart.<key>``).
+CHART: dict[str, str] = {
+    "saving": "besparing →",
+    "cost": "← extra kosten",
+    "median": "middelste uitkomst",
+    "range": "9 van de 10 doorgerekende situaties",
+    "main": "hoofdscenario (één waarde per aanname)",
+    "year": "Jaar",
+    "transition": "overgangsperiode",
+    "y_outlook": "← extra kosten    € mln    besparing →",
+    "observed": "← cijfers tot en met {year} · daarna verwachting →",
+    "alt_regimes": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}: {desc}.",
+    "alt_regime": "{label}: middelste uitkomst {median}, in 9 van de 10 situaties tussen {p5} en "
+                  "{p95}",
+    "alt_outlook": "Opgeteld netto resultaat van SAMEN. per jaar, {a}–{b}. Middelste uitkomst "
+                   "eind {b}: {median}; in 9 van de 10 situaties tussen {p5} en {p95}. "
+                   "Hoofdscenario eind {b}: {main}.",
+    "unit": "€ mln",
+}
+
+#: The key-figure annex (``briefing.key_figure.<key>``): a row label per key figure, the
+#: direction words of a signed amount, the table's head and caption.
+KEY_FIGURES: dict[str, str | tuple[str, ...]] = {
+    "dev": ("boven", "onder"),
+    "net": ("besparing", "extra kosten"),
+    "no_payback": "niet vóór eind {last}",
+    "kf": "Kerncijfer",
+    "main": "Hoofdscenario",
+    "caption": "Kerncijfers per scenario, met één waarde per aanname; vanaf {first} zijn het "
+               "verwachtingen.",
+    "deviation_transition_eur": "Gesloten vierkant {start}–{end}",
+    "net_savings_structural_eur": "Netto resultaat {lo}–{hi}",
+    "net_savings_structural_real_eur": "Netto resultaat {lo}–{hi} in prijzen van {price}",
+    "net_savings_structural_discounted_eur": "Netto resultaat {lo}–{hi}, contante waarde {start} "
+                                             "({rate})",
+    "cumulative_net_savings_end_eur": "Netto resultaat opgeteld tot eind {last}",
+    "wij_result_structural_eur": "Resultaat van WIJ {lo}–{hi} (houdt WIJ zelf)",
+}
+
+#: The glossary, in order: (term, explanation) (``briefing.glossary.<n>``).
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("Gesloten vierkant",
+     "De afspraak dat de totale uitgaven aan jeugdhulp in de overgangsperiode 2023–2025 gelijk "
+     "blijven: wat SAMEN. meer of minder kost, valt weg tegen minder of meer overige jeugdhulp. "
+     "Boven het gesloten vierkant betekent dat de gemeente met SAMEN. meer uitgeeft dan zonder; "
+     "onder het gesloten vierkant dat zij minder uitgeeft."),
+    ("Weglek",
+     "Nieuwe hulpvragen die binnen het pakket van SAMEN. vallen maar toch naar een "
+     "open-house-aanbieder gaan, bijvoorbeeld omdat op inhoudelijke gronden voor specialistische "
+     "hulp is gekozen."),
+    ("Uitvoeringsbudget",
+     "Het vaste budget (lumpsum) dat WIJ Groningen per jaar voor SAMEN. krijgt. Het deel voor "
+     "ICT en huisvesting (samen 10,9%) gaat naar de budgetten van de gemeente."),
+    ("Budgetregel",
+     "Het budget voor een jaar wordt uiterlijk 1 oktober van het jaar ervoor bepaald op basis "
+     "van de werkelijke kosten van twee jaar eerder en de verwachte ontwikkeling daarna. Op 1 "
+     "maart van het jaar zelf wordt getoetst of de kosten van het vorige jaar kloppen met die "
+     "verwachting; zo niet, dan wordt het budget aangepast."),
+    ("Verrekening",
+     "In de overgangsperiode betaalt WIJ terug wat van het budget over is en vult de gemeente "
+     "een tekort aan. Of dat na 2025 zo blijft, is nog niet besloten; het hoofdscenario rekent "
+     "met een vast budget zonder verrekening."),
+    ("Open house",
+     "De inkoop van jeugdhulp via de RIGG bij aanbieders die aan de voorwaarden voldoen, met een "
+     "indicatie per jeugdige. Lopende indicaties blijven daar tot ze aflopen."),
+    ("OVA",
+     "Overheidsbijdrage in de Arbeidskostenontwikkeling: het percentage waarmee budgetten en "
+     "tarieven jaarlijks voor loonstijging worden geïndexeerd."),
+    ("Taakstelling",
+     "Een vooraf opgelegde verlaging van het budget."),
+    ("Incidenteel budget",
+     "Eenmalig geld voor voorinvesteringen en transitiekosten in 2022–2024 (€ 4,0 mln); wat over "
+     "is vloeit terug naar de gemeente."),
+    ("Netto resultaat",
+     "Wat de gemeente met SAMEN. minder uitgeeft dan zonder, na aftrek van het incidentele "
+     "budget. Een positief resultaat heet in deze notitie besparing, een negatief resultaat "
+     "extra kosten; in de grafieken staat een besparing rechts van of boven de nul."),
+    ("Terugverdienjaar",
+     "Het eerste jaar waarin het opgetelde netto resultaat sinds de start boven nul komt."),
+    ("Hoofdscenario",
+     "De berekening met één waarde per aanname: het plan van 2022, bijgesteld op de evaluatie "
+     "van 2023 (bijlage 3)."),
+    ("Doorgerekende situaties",
+     "Het model rekent de toekomst vele keren door (het colofon noemt hoe vaak), telkens met "
+     "andere waarden voor de aannames die onzeker zijn, binnen bereiken die passen bij de "
+     "cijfers van 2023. De middelste uitkomst is die waarbij de helft van de situaties gunstiger "
+     "en de helft ongunstiger uitvalt. '9 van de 10 situaties' is de band zonder de 5% "
+     "gunstigste en de 5% ongunstigste. Dat is geen zekerheid: de bereiken zijn zelf aannames."),
+)

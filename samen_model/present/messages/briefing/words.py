@@ -1,6 +1,9 @@
 """The council briefing's short words, both languages side by side: section titles, where a
 better figure can come from, what each observation is, the source's words around a reported
-figure, and WIJ's result. The long sentence templates are in :mod:`.nl` and :mod:`.en`."""
+figure, WIJ's result, the budget annex's row labels, the regimes, the register's notes, and the
+few words of captions, page footers and the table of contents. The long sentence templates,
+the charts' and the key-figure annex's words and the glossary are in :mod:`.nl` and
+:mod:`.en`."""
 
 from __future__ import annotations
 
@@ -123,4 +126,144 @@ MESSAGES: dict[str, dict[str, str | tuple[str, ...]]] = {
                                           "en": "Gemeente Groningen 60 mln."},
     # WIJ's own result (budget minus cost, positive = WIJ keeps money): (x >= 0, x < 0)
     "briefing.wij": {"nl": ("overschot", "tekort"), "en": ("surplus", "deficit")},
+    # the row labels of the budget-rule annex (the step names of the budget table, in plain words)
+    "briefing.budget_labels": {
+        "nl": (
+            "Kosten vergelijkbare zorg, twee jaar eerder",
+            "Geraamde kosten, een jaar eerder",
+            "Voorlopig budget (1 oktober van het jaar ervoor)",
+            "Budget na de toets van 1 maart",
+            "Taakstelling",
+            "Definitief budget",
+            "Naar ICT en huisvesting",
+            "Uitvoeringsbudget WIJ",
+            "Werkelijke kosten SAMEN.",
+            "Verrekening (terug naar de gemeente)",
+        ),
+        "en": (
+            "Cost of comparable care, two years earlier",
+            "Estimated cost, one year earlier",
+            "Provisional budget (1 October of the year before)",
+            "Budget after the 1 March check",
+            "Budget cut",
+            "Final budget",
+            "To ICT and housing",
+            "WIJ execution budget",
+            "Actual cost of SAMEN.",
+            "Settlement (back to the municipality)",
+        ),
+    },
+    # the ways of setting WIJ's budget after the transition (budget.structural_regime), by key:
+    # (label, what it means, the "if" phrase of page 1); the briefing computes them in this order
+    "briefing.regime.t2_rule": {
+        "nl": (
+            "Budgetregel loopt door, WIJ houdt het verschil",
+            "Het budget volgt de kosten van twee jaar eerder, zoals in de overgangsperiode; wat "
+            "over is houdt WIJ, een tekort draagt WIJ zelf.",
+            "Als de budgetregel doorloopt en WIJ het verschil houdt",
+        ),
+        "en": (
+            "Budget rule continues, WIJ keeps the difference",
+            "The budget follows the cost of two years earlier, as in the transition; WIJ keeps "
+            "what is left and bears a shortfall itself.",
+            "If the budget rule continues and WIJ keeps the difference",
+        ),
+    },
+    "briefing.regime.settlement": {
+        "nl": (
+            "Verrekening loopt door",
+            "WIJ krijgt de werkelijke kosten vergoed: wat over is gaat terug naar de gemeente, "
+            "een tekort vult de gemeente aan.",
+            "Als de verrekening met de werkelijke kosten doorloopt",
+        ),
+        "en": (
+            "Settlement continues",
+            "WIJ is paid its actual cost: what is left returns to the municipality, a shortfall "
+            "is topped up.",
+            "If settlement against actual cost continues",
+        ),
+    },
+    "briefing.regime.reeel": {
+        "nl": (
+            "Reëel budget op de werkelijke kosten",
+            "Het budget volgt de werkelijke kosten van het laatste jaar van de overgangsperiode, "
+            "daarna geïndexeerd voor loon, prijs en aantal jeugdigen, en nooit hoger dan de "
+            "open-house-kosten die vervallen; wat over is houdt WIJ.",
+            "Als het budget reëel wordt vastgesteld op de werkelijke kosten",
+        ),
+        "en": (
+            "Realistic budget on the actual cost",
+            "The budget follows the actual cost of the last transition year, indexed for wages, "
+            "prices and the number of young people after that, and never above the open-house "
+            "cost that lapses; WIJ keeps what is left.",
+            "If the budget is set realistically on the actual cost",
+        ),
+    },
+    # the regime as a short noun phrase inside a sentence ("zoals het model aanneemt: ...")
+    "briefing.regime_short.t2_rule": {
+        "nl": "de budgetregel loopt door en WIJ houdt het verschil",
+        "en": "the budget rule continues and WIJ keeps the difference",
+    },
+    "briefing.regime_short.settlement": {
+        "nl": "verrekening met de werkelijke kosten",
+        "en": "settlement against the actual cost",
+    },
+    "briefing.regime_short.reeel": {"nl": "een reëel budget", "en": "a realistic budget"},
+    # what a register value means under a regime after the transition: <parameter>.<regime>
+    "briefing.register_note.budget.lapsing_cost_ceiling.reeel": {
+        "nl": "deze schakelaar geldt bij ‘budgetregel loopt door’ en ‘verrekening’; bij een "
+              "reëel budget (de regel van dit scenario) hoort het plafond bij de regel: het "
+              "budget is nooit hoger dan de kosten die in open house vervallen",
+        "en": "this switch applies to ‘budget rule continues’ and ‘settlement’; under a "
+              "realistic budget (this scenario's rule) the ceiling is part of the rule: the "
+              "budget is never above the cost that lapses in open house",
+    },
+    # register values a reader says otherwise (a ratio of exactly one): (as registered, as said)
+    "briefing.value_words.one_duration": {
+        "nl": ("1 maal de duur in open house", "even lang als in open house"),
+        "en": ("1 times the open-house duration", "as long as in open house"),
+    },
+    # how many assumptions rest on what: (one, several), by basis
+    "briefing.basis_plural.document": {
+        "nl": ("rust op een document", "rusten op een document"),
+        "en": ("rests on a document", "rest on a document"),
+    },
+    "briefing.basis_plural.figures": {
+        "nl": ("op publieke cijfers", "op publieke cijfers"),
+        "en": ("on public figures", "on public figures"),
+    },
+    "briefing.basis_plural.estimate": {
+        "nl": ("is een schatting", "zijn schattingen"),
+        "en": ("is an estimate", "are estimates"),
+    },
+    "briefing.basis_plural.what-if": {
+        "nl": ("is een wat-als-aanname", "zijn wat-als-aannames"),
+        "en": ("is a what-if assumption", "are what-if assumptions"),
+    },
+    "briefing.basis_plural.choice": {
+        "nl": ("is een modelkeuze", "zijn modelkeuzes"),
+        "en": ("is a modelling choice", "are modelling choices"),
+    },
+    # the word before a caption's number ("Figuur 3. ..."), the main scenario's column title
+    "briefing.caption.figure": {"nl": "Figuur", "en": "Figure"},
+    "briefing.caption.table": {"nl": "Tabel", "en": "Table"},
+    "briefing.main_title": {"nl": "Hoofdscenario", "en": "Main scenario"},
+    # a value that changes over the years ("20 in 2024 en 25 vanaf 2025"): (last, others)
+    "briefing.since_at": {
+        "nl": ("vanaf", "in"),
+        "en": ("from", "in"),
+    },
+    # after the regime the model assumes, in the chart of page 1
+    "briefing.assumed_mark": {"nl": " (aanname van het model)", "en": " (the model's assumption)"},
+    # "<title> van <date>" (a source cited), "<parameter> van <product>"
+    "briefing.of": {"nl": "van", "en": "of"},
+    # the PDF's and Word file's page footer ("Pagina 2 van 9"), Word's table of contents
+    "briefing.page": {
+        "nl": ("Pagina", "van"),
+        "en": ("Page", "of"),
+    },
+    "briefing.toc": {
+        "nl": ("Inhoud", "De inhoudsopgave verschijnt als Word de velden bijwerkt (F9)."),
+        "en": ("Contents", "The table of contents appears when Word updates the fields (F9)."),
+    },
 }

@@ -15,6 +15,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from samen_model.present import messages as msg
 from samen_model.products.briefing.content import (
     COLOPHON,
     DEFAULT_AUTHOR,
@@ -28,7 +29,8 @@ from samen_model.products.briefing.content import (
     keep_together,
 )
 
-PAGE = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
+#: The page footer ("Pagina 2 van 9") by language.
+PAGE = {lang: msg.texts("briefing.page", lang) for lang in msg.LANGUAGES}
 FONT = "DejaVu Sans"
 SHORT_TABLE_ROWS = 5  # up to this many rows a table is not split (no orphan row)
 PREAMBLE = """#set document(title: {title}, author: {author}, date: {date})

@@ -16,6 +16,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from samen_model.present import messages as msg
 from samen_model.products.briefing.content import (
     COLOPHON,
     DEFAULT_AUTHOR,
@@ -30,9 +31,12 @@ from samen_model.products.briefing.content import (
 )
 
 LANG = {"nl": "nl-NL", "en": "en-GB"}
-PAGE = {"nl": ("Pagina ", " van "), "en": ("Page ", " of ")}
-TOC = {"nl": ("Inhoud", "De inhoudsopgave verschijnt als Word de velden bijwerkt (F9)."),
-       "en": ("Contents", "The table of contents appears when Word updates the fields (F9).")}
+#: The page footer ("Pagina 2 van 9") around the page fields, by language.
+PAGE = {lang: tuple(f" {w} " if i else f"{w} "
+                   for i, w in enumerate(msg.texts("briefing.page", lang)))
+        for lang in msg.LANGUAGES}
+#: The table of contents: its title and the hint shown until Word fills it in.
+TOC = {lang: msg.texts("briefing.toc", lang) for lang in msg.LANGUAGES}
 FONT = "Arial"
 TEXT_WIDTH_CM = 16.0
 
