@@ -101,6 +101,8 @@ def pointwise_loglik(predicted: np.ndarray, observations: Sequence[Observation])
 
 #: Draws whose log-likelihood is computed at a time in :func:`total_loglik`.
 LOGLIK_CHUNK = 1 << 18
+#: Draws a thread takes at a time in :func:`shared_loglik`.
+PIECE = 1 << 16
 
 
 #: Nodes of the Gauss-Hermite rule that integrates a shared error out: 31 reproduce the
@@ -166,10 +168,11 @@ def shared_loglik(predicted: np.ndarray, observations: Sequence[Observation],
     z, log_w = _hermite()
     out = np.empty(draws)
     kernel = quadrature.group_kernel()
-    edges = np.linspace(0, draws, THREADS + 1).astype(int)
-    with ThreadPoolExecutor(THREADS) as pool:  # the loop releases the GIL
-        list(pool.map(lambda i: kernel(predicted, *args, z, np.exp(log_w), out, edges[i],
-                                       edges[i + 1]), range(THREADS)))
+    w = np.exp(log_w)
+    # the loop releases the GIL; small pieces, so that a core slowed by other work takes fewer
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(lambda a: kernel(predicted, *args, z, w, out, a, min(a + PIECE, draws)),
+                      range(0, draws, PIECE)))
     slow = np.flatnonzero(np.isnan(out))
     for start in range(0, slow.size, LOGLIK_CHUNK):
         index = slow[start:start + LOGLIK_CHUNK]
