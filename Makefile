@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 # numba compiles the engine's kernel into its cache once per machine (and after a change to
 # it), here rather than in the first run, test worker or notebook kernel that needs it
-$(KERNEL): $(STAMP) samen_model/model/kernel.py
-	@echo "compiling the engine's kernel (once, about 20 s)"
+$(KERNEL): $(STAMP) samen_model/model/kernel.py samen_model/analysis/calibration/quadrature.py
+	@echo "compiling the engine's kernel and the calibration's quadrature (once, about 25 s)"
 	$(BIN)/python -c "from samen_model.model.kernel import flows_kernel; flows_kernel()"
+	$(BIN)/python -c "from samen_model.analysis.calibration.quadrature import group_kernel; \
+	group_kernel()"
 	touch $(KERNEL)
 
 install: $(STAMP) $(KERNEL)
