@@ -14,7 +14,10 @@ the engine within 1.5x the floor at 10^6 draws.
 On these 2-core machines the one-thread floor is the fastest: its 1,440 numpy calls per block
 are bound by Python's per-call cost, which two threads share under the GIL.
 
-Run: ``.venv/bin/python benchmarks/bench_floor.py [--draws 1000000] [--repeat 3]``.
+Then the peak memory of 10^7 streamed draws (``benchmarks/bench_memory.py``; target 1.5 GB).
+
+Run: ``.venv/bin/python benchmarks/bench_floor.py [--draws 1000000] [--repeat 3]
+[--memory-draws 10000000]``.
 """
 
 from __future__ import annotations
@@ -107,6 +110,8 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scenario", default=str(ROOT / "scenarios" / "uncertainty_2023.yaml"))
+    parser.add_argument("--memory-draws", type=int, default=10_000_000,
+                        help="then the peak memory of this many streamed draws (0: skip)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -131,6 +136,11 @@ def main() -> None:
     for k, v in times.items():
         ratio = "" if k == "engine" else f"  engine / this floor {e / median[k]:.2f}"
         print(f"  {k}: median {median[k]:.2f} s ({', '.join(f'{x:.2f}' for x in v)}){ratio}")
+    if args.memory_draws:  # the issue's second figure, from bench_memory in the same run
+        sys.path.insert(0, str(Path(__file__).parent))
+        from bench_memory import streamed_peak
+
+        print(streamed_peak(args.memory_draws, args.scenario))
 
 
 if __name__ == "__main__":

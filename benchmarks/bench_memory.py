@@ -38,6 +38,18 @@ print(json.dumps({"seconds": seconds, "peak_gb": peak * 1024 / 1e9,
 """
 
 
+def streamed_peak(draws: int, scenario) -> str:
+    """The line this benchmark prints for ``draws`` streamed draws of ``scenario`` (measured
+    in a fresh process)."""
+    out = subprocess.run([sys.executable, "-c", WORKER, str(draws), str(scenario)],
+                         check=True, capture_output=True, text=True)
+    m = json.loads(out.stdout.strip().splitlines()[-1])
+    return (f"{draws:,} draws streamed (keep=(), two reducers): {m['seconds']:.1f} s, "
+            f"peak RSS {m['peak_gb']:.2f} GB (after imports {m['before_gb']:.2f} GB; the reduced "
+            f"results {m['reduced_gb']:.2f} GB); target < 1.5 GB; P(square exceeded 2023-2025) "
+            f"= {m['p_exceeded']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -46,13 +58,7 @@ def main() -> None:
     from pathlib import Path
 
     scenario = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty_2023.yaml"
-    out = subprocess.run([sys.executable, "-c", WORKER, str(args.draws), str(scenario)],
-                         check=True, capture_output=True, text=True)
-    m = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"{args.draws:,} draws streamed (keep=(), two reducers): {m['seconds']:.1f} s, "
-          f"peak RSS {m['peak_gb']:.2f} GB (after imports {m['before_gb']:.2f} GB; the reduced "
-          f"results {m['reduced_gb']:.2f} GB); target < 1.5 GB; P(square exceeded 2023-2025) = "
-          f"{m['p_exceeded']:.3f}")
+    print(streamed_peak(args.draws, scenario))
 
     import samen_model as sm
 
