@@ -63,15 +63,16 @@ def _min_ess(text: str) -> float:
 
 def _check(args: argparse.Namespace, prior: Scenario) -> None:
     """Everything that can be refused before the calibration runs: sizes and --save."""
-    k = len(prior.uncertain_parameters())
     if args.sample_size > MAX_SAMPLE_SIZE:
         raise bad_argument("--sample-size", f"at most {MAX_SAMPLE_SIZE:,} draws in the "
                            f"posterior sample (got {args.sample_size:,})")
     if args.min_ess > args.draws:
         raise bad_argument("--min-ess", f"at most --draws ({args.draws:,}; got "
                            f"{args.min_ess:g})")
-    # the prior values, predictions and weights per draw, the resampled rows
-    check_budget("--draws", horizon_years(prior), args.draws, 2, draw_values=2 * k + 24)
+    # predictions and weights per draw, the resampled rows, and the prior values of one
+    # parameter at a time with its sorting for the parameter table (the prior values are
+    # sampled again when read, not kept for every parameter: analysis.calibration.fit)
+    check_budget("--draws", horizon_years(prior), args.draws, 2, draw_values=8 + 24)
     if args.save:
         reads = [Path(path_text(args.observations, "--observations"))]
         from samen_model.products.posterior_file import check_save
