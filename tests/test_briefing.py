@@ -232,7 +232,7 @@ def test_no_figure_after_the_last_observed_year_in_the_past_tense(briefing, part
                         if isinstance(b, Paragraph))
     assert "naar verwachting" in expected and "Vanaf 2024 zijn alle cijfers verwachtingen" \
         in expected
-    assert "Eind 2025 werken naar verwachting 146 fte" in expected  # realised_2023: 146.4
+    assert "Het hoofdscenario komt voor eind 2025 uit op 146 fte" in expected  # 146.4
     # the central result against the run: how many situations are worse
     from samen_model.products.briefing.regimes import share_at_or_below
 
@@ -283,8 +283,9 @@ def test_the_choice_after_2025_side_by_side(briefing, parts):
     assert kept[at[2026]] == pytest.approx(2.5e6, abs=0.05e6)
     assert sum(kept[at[y]] for y in range(2026, 2031)) == pytest.approx(12.79e6, abs=0.05e6)
     # WIJ's result in words, as in the key figures: positive = overschot (WIJ keeps money)
-    assert "Als de budgetregel doorloopt, houdt WIJ in 2026 naar verwachting € 2,5 mln " \
-        "overschot" in text and "over 2026–2030 is dat € 12,8 mln overschot" in text
+    assert "Als de budgetregel doorloopt, houdt WIJ in 2026 in het hoofdscenario naar " \
+        "verwachting € 2,5 mln overschot" in text
+    assert "over 2026–2030 is dat € 12,8 mln overschot" in text
 
 
 def test_risks_name_the_scenarios_and_how_often_and_break_even(briefing, parts):
@@ -755,7 +756,7 @@ def test_the_note_is_dated_from_the_run_and_the_decision_deadline_from_the_scena
     assert f"gemaakt in {months[made.month - 1]} {made.year}" in occasion
     assert "cijfers tot en met 2023" in occasion
     if decision_taken(made, y):
-        assert "Het budget van 2026 is inmiddels vastgesteld (uiterlijk 1 oktober 2025)" in steps
+        assert "Het budget van 2026 moest uiterlijk 1 oktober 2025 zijn vastgesteld." in steps
         assert "staat niet in de bronnen van het model" in steps
     else:
         assert "Vóór het budget van 2026 wordt vastgesteld (uiterlijk 1 oktober 2025)" in steps

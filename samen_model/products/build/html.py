@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from samen_model.present import formatting as fmt
 from samen_model.present import messages as msg
 from samen_model.products.build.config import ROOT, NotebookJob
 
@@ -118,12 +119,15 @@ def index_html(info: dict[str, Any], jobs: Sequence[NotebookJob], scenarios: Seq
     briefing = next((j for j in ordered if "briefing" in j.notebook), None)
     timings = info.get("timings_s", {})
 
+    def seconds(x: float) -> str:
+        return f"{fmt.number(x, 1, _lang(language))} s"
+
     def line(j: NotebookJob) -> str:
         about = msg.find(f"report.page.{j.notebook}", _lang(language)) or ""
         return (f'<li><a href="{html.escape(j.output)}.html">{html.escape(j.output)}</a>'
                 + (f" – {html.escape(about)}" if about else "")
                 + f' <small>(<a href="notebooks/{html.escape(j.output)}.ipynb">'
-                f'{w["notebook"]}</a>, {timings.get("notebooks", {}).get(j.output, 0):.1f} s)'
+                f'{w["notebook"]}</a>, {seconds(timings.get("notebooks", {}).get(j.output, 0))})'
                 "</small></li>")
 
     first = ""
@@ -146,7 +150,7 @@ def index_html(info: dict[str, Any], jobs: Sequence[NotebookJob], scenarios: Seq
 li{{margin:.25em 0}}</style>
 </head><body>
 <h1>{w["title"]}</h1>
-<p>{w["run"]} {html.escape(info.get("run_id", ""))} · {w["total"]} {total:.1f} s</p>
+<p>{w["run"]} {html.escape(info.get("run_id", ""))} · {w["total"]} {seconds(total)}</p>
 {first}
 <h2>{w["pages"]}</h2><ol class="samen-pages">
 {rows}

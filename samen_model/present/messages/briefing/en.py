@@ -96,8 +96,8 @@ TEXT: dict[str, str | tuple[str, ...]] = {
                         "situations it pays for itself before the end of {last}.",
     "payback_no": "does not pay for itself before the end of {last}",
     "payback_yes": "is expected to pay for itself in {year}",
-    "expected_fte": "At the end of {end} SAMEN. is expected to employ {fte} FTE. In December "
-                    "{last_obs} WIJ had “{reported} FTE” employed according to the "
+    "expected_fte": "For the end of {end} the main scenario comes to {fte} FTE for SAMEN. In "
+                    "December {last_obs} WIJ had “{reported} FTE” employed according to the "
                     "evaluation.",
     "fig_outlook": "Net result added up since the start, per year: the middle outcome, the "
                    "band of 9 of 10 computed situations and the main scenario. Above zero: "
@@ -110,16 +110,17 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "choice_caption": "Net result {lo}–{hi} per way of budgeting after {end}.",
     "choice_head": ("Budget after {end}", "What it means", "With one value per assumption",
                     "Middle outcome", "9 of 10 situations"),
-    "choice_kept": "If the budget rule continues, WIJ is expected to keep {kept} in {struct} "
+    "choice_kept": "If the budget rule continues, WIJ is expected to keep {kept} in {struct} in "
+                   "the main scenario "
                    "(the budget minus the cost of SAMEN.); over {lo}–{hi} that is "
                    "{kept_total}. The framework assumes WIJ keeps no deficits or surpluses "
                    "(principle 3), but states this only “in ieder geval gedurende de "
                    "overgangperiode”.",
     "choice_main": "The other sections use “{main}”, the row in bold. That is a modelling "
                    "choice, not a decision.",
-    "choice_decided": "The budget for {struct} had to be set by 1 October {deadline} and so has "
-                      "been set by now; which rule was followed is not in the model's sources, "
-                      "which go up to {last_obs}. The comparison below shows what each rule "
+    "choice_decided": "The budget for {struct} had to be set by 1 October {deadline}; whether "
+                      "it was, and by which rule, is not in the model's sources, which go up "
+                      "to {last_obs}. The comparison below shows what each rule "
                       "means; set the decision taken beside it. ",
     # 6 risks
     "risks_1": "The memo to the council on how SAMEN. came about names as risks of the "
@@ -243,7 +244,7 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "colophon_observations": "The figures for {last_obs} come from: {file}.",
     "decision_open": "Before the budget for {struct} is set (by 1 October {deadline}) the "
                      "municipal executive fixes how WIJ's budget is set after {end} (section 5).",
-    "decision_taken": "The budget for {struct} has been set by now (by 1 October {deadline}). "
+    "decision_taken": "The budget for {struct} had to be set by 1 October {deadline}. "
                       "Which rule was followed is not in the model's sources; set the decision "
                       "beside the comparison of section 5 and compute the model again with that "
                       "rule where needed.",

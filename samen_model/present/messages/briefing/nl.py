@@ -103,8 +103,8 @@ TEXT: dict[str, str | tuple[str, ...]] = {
                         "terug.",
     "payback_no": "vóór eind {last} niet terug", "payback_yes": "naar verwachting terug in "
                                                                "{year}",
-    "expected_fte": "Eind {end} werken naar verwachting {fte} fte voor SAMEN. In "
-                    "december {last_obs} had WIJ volgens de evaluatie “{reported} fte in "
+    "expected_fte": "Het hoofdscenario komt voor eind {end} uit op {fte} fte voor SAMEN. "
+                    "In december {last_obs} had WIJ volgens de evaluatie “{reported} fte in "
                     "dienst”.",
     "fig_outlook": "Opgeteld netto resultaat sinds de start, per jaar: de middelste "
                    "uitkomst, de band van 9 van de 10 doorgerekende situaties en het "
@@ -117,7 +117,8 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "choice_caption": "Netto resultaat {lo}–{hi} per manier van budgetteren na {end}.",
     "choice_head": ("Budget na {end}", "Wat het betekent", "Met één waarde per aanname",
                     "Middelste uitkomst", "9 van de 10 situaties"),
-    "choice_kept": "Als de budgetregel doorloopt, houdt WIJ in {struct} naar verwachting "
+    "choice_kept": "Als de budgetregel doorloopt, houdt WIJ in {struct} in het hoofdscenario "
+                   "naar verwachting "
                    "{kept} (het budget min de kosten van SAMEN.); over {lo}–{hi} is dat "
                    "{kept_total}. Het kader gaat ervan uit dat WIJ geen tekorten of "
                    "overschotten houdt (uitgangspunt 3), maar noemt dat alleen “in ieder "
@@ -125,9 +126,9 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "choice_main": "De andere paragrafen rekenen met “{main}”, de vetgedrukte regel. Dat is "
                    "een keuze van het model, geen besluit.",
     "choice_decided": "Het budget van {struct} moest uiterlijk 1 oktober {deadline} zijn "
-                      "vastgesteld en is dus inmiddels vastgesteld; welke regel daarbij is "
-                      "gevolgd, staat niet in de bronnen van het model, die tot en met "
-                      "{last_obs} gaan. De vergelijking hieronder laat zien wat elke regel "
+                      "vastgesteld; of dat is gebeurd en welke regel daarbij is gevolgd, "
+                      "staat niet in de bronnen van het model, die tot en met {last_obs} "
+                      "gaan. De vergelijking hieronder laat zien wat elke regel "
                       "betekent; leg het genomen besluit ernaast. ",
     # 6 risks
     "risks_1": "Het memo aan de raad over de totstandkoming van SAMEN. noemt als "
@@ -263,8 +264,8 @@ TEXT: dict[str, str | tuple[str, ...]] = {
     "decision_open": "Vóór het budget van {struct} wordt vastgesteld (uiterlijk 1 oktober "
                      "{deadline}) legt het college vast hoe het budget van WIJ na {end} "
                      "wordt bepaald (paragraaf 5).",
-    "decision_taken": "Het budget van {struct} is inmiddels vastgesteld (uiterlijk 1 oktober "
-                      "{deadline}). Welke regel daarbij is gevolgd, staat niet in de bronnen "
+    "decision_taken": "Het budget van {struct} moest uiterlijk 1 oktober {deadline} zijn "
+                      "vastgesteld. Welke regel daarbij is gevolgd, staat niet in de bronnen "
                       "van het model; leg het besluit naast de vergelijking van paragraaf 5 "
                       "en reken het model zo nodig opnieuw door met die regel.",
     # words
