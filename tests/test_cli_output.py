@@ -236,3 +236,29 @@ def test_tornado_in_dutch(capsys):
     assert out.splitlines()[0].endswith(": Netto besparing 2026-2030, balken over het centrale "
                                         "90%-interval")
     assert "waarde laag" in out and "uitslag" in out and "value_low" not in out
+
+
+def test_payback_median_is_shown_only_where_enough_draws_pay_back():
+    """Under the t-2 rule almost no calibrated draw pays back by 2030 (net savings 2026-2030
+    are negative in every draw, docs/uncertainty.md): the share is printed, not rounded to 0%,
+    and no median year is made of a handful of draws. Under the default regime most pay back
+    and their median year is shown."""
+    import numpy as np
+
+    import samen_model as sm
+    from samen_model.analysis import key_figures as kf
+
+    base = sm.load_scenario(Path(__file__).parents[1] / "scenarios" / "calibrated_2023.yaml")
+    t2 = base.with_values({"budget.structural_regime": "t2_rule"})
+    for scenario, expect_median in ((t2, False), (base, True)):
+        result = sm.simulate(scenario, draws=4000, seed=1)
+        paid = np.isfinite(kf.arrays(result)["payback_year"]).mean()
+        table = common.key_figures_table(result, "nl")
+        row = next(r for r in table.index if r.startswith("Terugverdienjaar (nominaal)"))
+        median = table.loc[row, "mediaan"]
+        assert (paid >= common.PAYBACK_MEDIAN_SHARE) == expect_median
+        assert (median != "–") == expect_median, (row, median)
+        if not expect_median:
+            assert re.search(r"van de (0%|< 0,1%|0,\d%) trekkingen", row), row
+        else:
+            assert re.fullmatch(r"20\d\d", median)

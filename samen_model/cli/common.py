@@ -289,11 +289,17 @@ def show(table: pd.DataFrame, language: str = "en", index: bool = True,
         print(text.to_string(index=index, line_width=width))
 
 
+#: The share of draws that must pay back before the CLI shows their median payback year.
+PAYBACK_MEDIAN_SHARE = 0.01
+
+
 def key_figures_table(result: Result, language: str = "en") -> pd.DataFrame:
     """The key figures as readable text: one column for a central run, p5/median/p95 for draws.
 
-    For several draws the payback year shows the share of draws that pay back within the
-    horizon and the median year among those (labelled so).
+    For several draws the payback years show the share of draws that pay back within the
+    horizon and the median year among those (labelled so), the year only where at least
+    :data:`PAYBACK_MEDIAN_SHARE` of the draws pay back (a median of a handful reads as a
+    finding).
     """
     import numpy as np
     import pandas as pd
@@ -310,12 +316,15 @@ def key_figures_table(result: Result, language: str = "en") -> pd.DataFrame:
             rows[label_text] = {w["value"]:
                                 fmt.key_figure(name, float(values[0]), language)}
             continue
-        if name == "payback_year":
+        if name in kf.PAYBACK_FIGURES:
             paid = values[np.isfinite(values)]
-            share = fmt.pct(paid.size / values.size, 0, language)
+            part = paid.size / values.size
+            share = ("< " + fmt.pct(0.001, 1, language) if 0 < part < 0.001
+                     else fmt.pct(part, 0 if part == 0 or part >= 0.01 else 1, language))
             key = msg.text("cli.key_figures.payback", language, label=label_text, share=share)
-            rows[key] = {"p5": "", w["median"]:
-                         fmt.year(np.median(paid)) if paid.size else fmt.MISSING, "p95": ""}
+            # a median year only where it rests on at least one draw in a hundred
+            rows[key] = {"p5": "", w["median"]: fmt.year(np.median(paid))
+                         if part >= PAYBACK_MEDIAN_SHARE else fmt.MISSING, "p95": ""}
             continue
         p5, p50, p95 = np.percentile(values, (5, 50, 95))
         rows[label_text] = {"p5": fmt.key_figure(name, p5, language),
