@@ -119,8 +119,10 @@ def outlook_chart(years: Sequence[int], p5: Sequence[float], p50: Sequence[float
     if last_observed is not None and years[0] <= last_observed < years[-1]:
         x = last_observed + 0.5
         ax.axvline(x, color="0.35", lw=0.9, ls=":")
-        ax.text(x + 0.08, 0.97, w["observed"].format(year=last_observed), ha="left",
-                va="top", fontsize=FONT - 1, color="0.3", bbox=PLAIN,
+        # above the plot area from the line on (its arrows point to either side of it),
+        # clear of the band and the lines
+        ax.text(x + 0.05, 1.02, w["observed"].format(year=last_observed), ha="left",
+                va="bottom", fontsize=FONT - 1, color="0.3",
                 transform=ax.get_xaxis_transform())
     _style(ax)
     ax.grid(True, axis="y", alpha=0.3)
