@@ -64,19 +64,22 @@ def parameter_stream(seed: int, path: str, start: int = 0) -> np.random.Generato
     return np.random.Generator(bits)
 
 
-def draw_uniforms(scenario: Scenario, draws: int, seed: int, start: int = 0
-                  ) -> dict[str, np.ndarray]:
-    """Uniform numbers of draws ``start .. start + draws - 1`` for every uncertain parameter.
+def draw_uniforms(scenario: Scenario, draws: int, seed: int, start: int = 0,
+                  paths: Sequence[str] | None = None) -> dict[str, np.ndarray]:
+    """Uniform numbers of draws ``start .. start + draws - 1`` for every uncertain parameter
+    (``paths``: for these only, and for every parameter they are rank-correlated with, whose
+    numbers the copula needs; each has its own stream, so the numbers are the same).
 
     Prefix-stable (module docstring). Parameters named in the scenario's ``correlations:`` are
     then made rank-correlated through a Gaussian copula (:func:`correlate_uniforms`), draw by
     draw, so the copula keeps prefix stability.
     """
+    wanted = set(scenario.uncertain_parameters() if paths is None else paths)
+    correlated = set(copula_matrix(scenario.correlations)[0]) if scenario.correlations else set()
+    linked = bool(wanted & correlated)
     uniforms = {path: parameter_stream(seed, path, start).random(draws)
-                for path in sorted(scenario.uncertain_parameters())}
-    if scenario.correlations:
-        uniforms = correlate_uniforms(uniforms, scenario.correlations)
-    return uniforms
+                for path in sorted(wanted | correlated if linked else wanted)}
+    return correlate_uniforms(uniforms, scenario.correlations) if linked else uniforms
 
 
 def sample_values(scenario: Scenario, draws: int, seed: int, start: int = 0

@@ -13,7 +13,6 @@ layer (``report/posterior_file.py``).
 
 from __future__ import annotations
 
-import ctypes
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -37,16 +36,11 @@ from samen_model.analysis.calibration.weights import (
 )
 from samen_model.errors import ObservationError, SamenInputError
 from samen_model.model.columns import COLUMN_NAMES
+from samen_model.model.engine import release_freed_memory
 from samen_model.model.simulate import simulate
-from samen_model.scenario.correlations import copula_matrix
 from samen_model.scenario.observations import Observation, Observations, load_observations
 from samen_model.scenario.posterior import posterior_block
-from samen_model.scenario.sampling import (
-    correlate_uniforms,
-    parameter_stream,
-    quantiles,
-    sample_values,
-)
+from samen_model.scenario.sampling import draw_uniforms, quantiles, sample_values
 from samen_model.scenario.scenario import Scenario
 
 DEFAULT_DRAWS = 1_000_000
@@ -70,18 +64,6 @@ def prior_values(scenario: Scenario, draws: int, seed: int) -> dict[str, np.ndar
     return out
 
 
-def _uniforms(scenario: Scenario, paths: list[str], draws: int, seed: int, start: int
-              ) -> dict[str, np.ndarray]:
-    """:func:`~samen_model.scenario.sampling.draw_uniforms` of the parameters ``paths`` only
-    (with every parameter they are rank-correlated with): each has its own stream."""
-    correlated = copula_matrix(scenario.correlations)[0] if scenario.correlations else ()
-    linked = any(p in correlated for p in paths)
-    if linked:
-        paths = sorted(set(paths) | set(correlated))
-    uniforms = {p: parameter_stream(seed, p, start).random(draws) for p in paths}
-    return correlate_uniforms(uniforms, scenario.correlations) if linked else uniforms
-
-
 def prior_sample(scenario: Scenario, draws: int, seed: int, index: np.ndarray
                  ) -> dict[str, np.ndarray]:
     """The prior values of the draws ``index`` (sorted) of every uncertain parameter, the same
@@ -95,8 +77,8 @@ def prior_sample(scenario: Scenario, draws: int, seed: int, index: np.ndarray
         if picked.start == picked.stop:
             continue
         local = index[picked] - start
-        for p, u in _uniforms(scenario, params, min(VALUE_BLOCK, draws - start), seed,
-                              start).items():
+        for p, u in draw_uniforms(scenario, min(VALUE_BLOCK, draws - start), seed,
+                                  start).items():
             out[p][picked] = quantiles(scenario.value(p), u[local])
     return out
 
@@ -118,7 +100,7 @@ class PriorValues(Mapping[str, np.ndarray]):
         out = np.empty(self.draws)
         for start in range(0, self.draws, VALUE_BLOCK):
             stop = min(start + VALUE_BLOCK, self.draws)
-            u = _uniforms(self.scenario, [path], stop - start, self.seed, start)[path]
+            u = draw_uniforms(self.scenario, stop - start, self.seed, start, [path])[path]
             out[start:stop] = quantiles(dist, u)
         return out
 
@@ -139,17 +121,6 @@ def predictions(scenario: Scenario, observations: tuple[Observation, ...], draws
                       reduce={"predicted": predict_reducer(observations)})
     release_freed_memory()
     return result.reduced["predicted"]
-
-
-def release_freed_memory() -> None:
-    """Hand the memory the engine's blocks freed back to the operating system (glibc's
-    ``malloc_trim``; nothing elsewhere). The engine asks glibc to keep it for its next block
-    (``model.engine.keep_freed_memory``); after the engine call of a calibration it would only
-    sit beside the large arrays of the Pareto smoothing (10^7 draws: 0.6 GB of the peak)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def prior_predictions(scenario: Scenario, observations: tuple[Observation, ...], draws: int,
