@@ -86,7 +86,8 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     if factor.shape[-1] == 1 and bool(np.all(factor == 1.0)):  # SAMEN. lasts as long
         samen = open_house
     else:
-        samen = _per_year(flows.run_off_coefficients, _times(duration, factor[:, None]))
+        samen = _per_year(lambda d, f: flows.run_off_coefficients(d * f[:, None]),
+                          duration, factor)
 
     names = OUTPUT_COLUMNS if inp.waiting_list else FLOW_COLUMNS
     block = np.empty((len(names), len(years), draws))
@@ -112,22 +113,16 @@ def yearly_flows(inp: Inputs, g: dict[str, np.ndarray], demand: Demand, phase: P
     return columns
 
 
-def _per_year(fn: Callable[[np.ndarray], tuple[np.ndarray, ...]], x: np.ndarray
+def _per_year(fn: Callable[..., tuple[np.ndarray, ...]], *xs: np.ndarray
               ) -> tuple[np.ndarray, ...]:
-    """``fn(x)`` computed once for an ``x`` that is the same in every year (a year stride of 0,
-    as the builder makes constant product inputs) and broadcast over the years."""
-    if x.shape[0] > 1 and x.strides[0] == 0:
-        return tuple(np.broadcast_to(r, x.shape) for r in fn(x[:1]))
-    return fn(x)
-
-
-def _times(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``x * y``, computed once and broadcast over the years when both are the same in every
-    year."""
-    if x.shape[0] > 1 and x.strides[0] == 0 and y.strides[0] == 0:
-        product = x[:1] * y[:1]
-        return np.broadcast_to(product, np.broadcast_shapes(x.shape, y.shape))
-    return x * y
+    """``fn(*xs)``, computed once on the first year and broadcast over the years when every
+    ``x`` is the same in every year (a year stride of 0, as the builder makes product inputs
+    and per-draw values without a series)."""
+    if all(x.shape[0] > 1 and x.strides[0] == 0 for x in xs):
+        first = fn(*(x[:1] for x in xs))
+        shape = np.broadcast_shapes(*(r.shape[1:] for r in first))
+        return tuple(np.broadcast_to(r, (len(xs[0]), *shape)) for r in first)
+    return fn(*xs)
 
 
 def _check_shapes(by_year: tuple[np.ndarray, ...], by_product: tuple[np.ndarray, ...],
